@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <string.h>
+
+#include "usage.h"
+
+static const char help_info[] =
+	"Usage: fsrctl [-j] info\n"
+	"\n"
+	"Show the module version, whether the mac80211 hook is registered,\n"
+	"the number of attached BSSes and the PMK-R1 cache size and bound.\n";
+
+static const char help_bss[] =
+	"Usage: fsrctl bss attach IFNAME\n"
+	"       fsrctl bss detach IFNAME\n"
+	"       fsrctl [-j] bss show [IFNAME]\n"
+	"\n"
+	"attach: serve the AP interface IFNAME with the kernel fast path.\n"
+	"detach: stop serving it.\n"
+	"show:   list the attached BSSes (IFNAME, IFINDEX, BSSID).\n";
+
+static const char help_pmk[] =
+	"Usage: fsrctl pmk add sta MAC r1name HEX32 r0name HEX32 r0kh ID r1kh MAC\n"
+	"                      akm AKM [cipher CIPHER] [lifetime SECONDS]\n"
+	"                      key {FILE|-}\n"
+	"       fsrctl pmk del sta MAC r1name HEX32\n"
+	"       fsrctl [-j] pmk flush [sta MAC]\n"
+	"       fsrctl [-j] pmk show\n"
+	"\n"
+	"add:   add or replace the PMK-R1 of (sta, r1name). The key is read as\n"
+	"       hex from FILE, or from standard input with -, never from the\n"
+	"       command line: 64 hex digits, 96 for ft-8021x-sha384.\n"
+	"       AKM: ft-psk, ft-8021x or ft-8021x-sha384.\n"
+	"       CIPHER: ccmp (default), gcmp, gcmp-256 or ccmp-256.\n"
+	"       SECONDS: 1 to 2147483647, default 3600.\n"
+	"       ID: the R0KH-ID, 1 to 48 bytes. MAC: aa:bb:cc:dd:ee:ff.\n"
+	"       HEX32: a 16-byte name as 32 hex digits.\n"
+	"del:   delete one entry.\n"
+	"flush: delete every entry, or every entry of one station.\n"
+	"show:  list the cache; key bytes are never shown.\n";
+
+static const char help_stats[] =
+	"Usage: fsrctl [-j] stats [IFNAME]\n"
+	"\n"
+	"Show the counters of every attached BSS, or of IFNAME.\n";
+
+static const char help_monitor[] =
+	"Usage: fsrctl [-j] monitor\n"
+	"\n"
+	"Print one line per event of the \"events\" group (BSS attached or\n"
+	"detached, PMK-R1 added, replaced or removed) until SIGINT or\n"
+	"SIGTERM. With -j every line is one JSON object.\n";
+
+static const char help_help[] =
+	"Usage: fsrctl help [COMMAND]\n"
+	"\n"
+	"Show help on COMMAND: info, bss, pmk, stats, monitor or help.\n";
+
+void usage_all(FILE *f)
+{
+	fputs("Usage: fsrctl [OPTIONS] COMMAND [ARGS]\n"
+	      "\n"
+	      "Control fsr.ko, the 802.11r fast secure roaming fast path.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  info                 module version, hook, cache size\n"
+	      "  bss attach IFNAME    serve the AP interface IFNAME\n"
+	      "  bss detach IFNAME    stop serving IFNAME\n"
+	      "  bss show [IFNAME]    list attached BSSes\n"
+	      "  pmk add ARGS         add or replace a PMK-R1 (fsrctl help pmk)\n"
+	      "  pmk del sta MAC r1name HEX32\n"
+	      "                       delete one PMK-R1\n"
+	      "  pmk flush [sta MAC]  delete all PMK-R1s, or those of a station\n"
+	      "  pmk show             list the PMK-R1 cache (never key bytes)\n"
+	      "  stats [IFNAME]       per-BSS counters\n"
+	      "  monitor              print events until SIGINT or SIGTERM\n"
+	      "  help [COMMAND]       help on one command\n"
+	      "\n"
+	      "Options:\n"
+	      "  -j, --json           JSON output (info, bss show, pmk flush,\n"
+	      "                       pmk show, stats, monitor)\n"
+	      "  -h, --help           show this help\n"
+	      "  -V, --version        show the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 operation failed, 2 usage error.\n"
+	      "Needs CAP_NET_ADMIN for every change and for monitor.\n"
+	      "See fsrctl(8).\n", f);
+}
+
+int usage_topic(FILE *f, const char *topic)
+{
+	static const struct {
+		const char *name;
+		const char *text;
+	} topics[] = {
+		{ "info", help_info },
+		{ "bss", help_bss },
+		{ "pmk", help_pmk },
+		{ "stats", help_stats },
+		{ "monitor", help_monitor },
+		{ "help", help_help },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(topics) / sizeof(topics[0]); i++) {
+		if (!strcmp(topic, topics[i].name)) {
+			fputs(topics[i].text, f);
+			return 0;
+		}
+	}
+	return -1;
+}

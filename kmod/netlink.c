@@ -46,8 +46,13 @@ static_assert(sizeof(struct fsr_nl_pmk_cursor) <=
 static_assert(sizeof(struct fsr_nl_bss_cursor) <=
 	      sizeof_field(struct netlink_callback, ctx));
 
-static int fsr_nl_validate_akm(const struct nlattr *attr,
-			       struct netlink_ext_ack *extack)
+/*
+ * AKM and cipher are checked here rather than with NLA_POLICY_VALIDATE_FN:
+ * on 6.1 the policy dump that netlink_ack() attaches to a rejected integer
+ * attribute reads a validation function pointer as a range and WARNs.
+ */
+static int fsr_nl_check_akm(const struct nlattr *attr,
+			    struct netlink_ext_ack *extack)
 {
 	switch (nla_get_u32(attr)) {
 	case FSR_AKM_FT_8021X:
@@ -59,8 +64,8 @@ static int fsr_nl_validate_akm(const struct nlattr *attr,
 	return -EINVAL;
 }
 
-static int fsr_nl_validate_cipher(const struct nlattr *attr,
-				  struct netlink_ext_ack *extack)
+static int fsr_nl_check_cipher(const struct nlattr *attr,
+			       struct netlink_ext_ack *extack)
 {
 	switch (nla_get_u32(attr)) {
 	case FSR_CIPHER_CCMP_128:
@@ -70,16 +75,6 @@ static int fsr_nl_validate_cipher(const struct nlattr *attr,
 		return 0;
 	}
 	NL_SET_ERR_MSG_ATTR(extack, attr, "unsupported pairwise cipher suite");
-	return -EINVAL;
-}
-
-static int fsr_nl_validate_key(const struct nlattr *attr,
-			       struct netlink_ext_ack *extack)
-{
-	if (nla_len(attr) == FSR_PMK_R1_LEN ||
-	    nla_len(attr) == FSR_PMK_R1_SHA384_LEN)
-		return 0;
-	NL_SET_ERR_MSG_ATTR(extack, attr, "PMK-R1 must be 32 or 48 bytes");
 	return -EINVAL;
 }
 
@@ -101,14 +96,12 @@ static const struct nla_policy fsr_nl_pmk_add_policy[FSR_A_MAX + 1] = {
 	[FSR_A_PMK_R0_NAME] = NLA_POLICY_EXACT_LEN(FSR_PMK_NAME_LEN),
 	[FSR_A_R0KH_ID] = NLA_POLICY_RANGE(NLA_BINARY, 1, FSR_R0KH_ID_MAX_LEN),
 	[FSR_A_R1KH_ID] = NLA_POLICY_ETH_ADDR,
-	[FSR_A_AKM] = NLA_POLICY_VALIDATE_FN(NLA_U32, fsr_nl_validate_akm),
-	[FSR_A_PAIRWISE] = NLA_POLICY_VALIDATE_FN(NLA_U32,
-						  fsr_nl_validate_cipher),
+	[FSR_A_AKM] = { .type = NLA_U32 },
+	[FSR_A_PAIRWISE] = { .type = NLA_U32 },
 	[FSR_A_LIFETIME] = NLA_POLICY_FULL_RANGE(NLA_U32,
 						 &fsr_nl_lifetime_range),
-	[FSR_A_PMK_KEY] = NLA_POLICY_VALIDATE_FN(NLA_BINARY,
-						 fsr_nl_validate_key,
-						 FSR_PMK_R1_SHA384_LEN),
+	[FSR_A_PMK_KEY] = NLA_POLICY_RANGE(NLA_BINARY, FSR_PMK_R1_LEN,
+					   FSR_PMK_R1_SHA384_LEN),
 };
 
 static const struct nla_policy fsr_nl_pmk_del_policy[FSR_A_MAX + 1] = {
@@ -421,6 +414,9 @@ static int fsr_nl_pmk_parse(struct genl_info *info, struct fsr_pmk_secret *s)
 	memcpy(s->info.r0kh_id, nla_data(tb[FSR_A_R0KH_ID]),
 	       s->info.r0kh_id_len);
 	memcpy(s->info.r1kh_id, nla_data(tb[FSR_A_R1KH_ID]), ETH_ALEN);
+	if (fsr_nl_check_akm(tb[FSR_A_AKM], info->extack) ||
+	    fsr_nl_check_cipher(tb[FSR_A_PAIRWISE], info->extack))
+		return -EINVAL;
 	s->info.akm = nla_get_u32(tb[FSR_A_AKM]);
 	s->info.pairwise = nla_get_u32(tb[FSR_A_PAIRWISE]);
 	s->info.lifetime = nla_get_u32(tb[FSR_A_LIFETIME]);

@@ -1,0 +1,858 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Selftest of the "fsr" generic-netlink family: permissions, strict policies
+ * with extack messages, the PMK-R1 cache (add, replace, dump, delete, flush,
+ * expiry, size bound, interrupted dumps), BSS attach/detach, events, and that
+ * no reply, dump or event ever carries key bytes.
+ *
+ * Usage: fsr_genl AP_IFNAME STA_IFNAME PMK_MAX
+ *   AP_IFNAME  a mac80211 interface in AP mode, not attached
+ *   STA_IFNAME a mac80211 interface in station mode
+ *   PMK_MAX    the module's pmk_max parameter (>= 64)
+ * Prints TAP; exits 1 if any check failed.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <net/if.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <linux/fsr.h>
+
+#include "nl.h"
+
+static int ntests, nfailed;
+
+static void tap(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%sok %d - ", ok ? "" : "not ", ++ntests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	if (!ok)
+		nfailed++;
+}
+
+/* --- test data -------------------------------------------------------- */
+
+struct pmk {
+	uint8_t sta[6];
+	uint8_t r1name[16];
+	uint8_t r0name[16];
+	const char *r0kh;
+	uint8_t r1kh[6];
+	uint32_t akm;
+	uint32_t cipher;
+	uint32_t lifetime;
+	uint8_t key[48];
+	size_t keylen;
+};
+
+static void make_pmk(struct pmk *p, int sta, int n)
+{
+	memset(p, 0, sizeof(*p));
+	p->sta[0] = 0x02;
+	p->sta[4] = (uint8_t)(sta >> 8);
+	p->sta[5] = (uint8_t)sta;
+	for (int i = 0; i < 16; i++) {
+		p->r1name[i] = (uint8_t)(0x10 + n + i);
+		p->r0name[i] = (uint8_t)(0x80 + n + i);
+	}
+	p->r0kh = "r0kh.example";
+	memcpy(p->r1kh, "\x02\x00\x00\x00\x01\x00", 6);
+	p->akm = FSR_AKM_FT_PSK;
+	p->cipher = FSR_CIPHER_CCMP_128;
+	p->lifetime = 3600;
+	p->keylen = 32;
+	/* A key pattern that cannot occur by chance in a message. */
+	for (int i = 0; i < 48; i++)
+		p->key[i] = (uint8_t)(0xa5 ^ (i * 29) ^ (n * 3) ^ sta);
+}
+
+/* The keys written so far: no received byte stream may contain them. */
+static struct pmk written[512];
+static int nwritten;
+
+static bool contains_key(const unsigned char *buf, size_t len)
+{
+	for (int k = 0; k < nwritten; k++)
+		for (size_t off = 0; off + 8 <= written[k].keylen; off += 8)
+			if (memmem(buf, len, written[k].key + off, 8))
+				return true;
+	return false;
+}
+
+static int leaks;
+
+static void scan_rx(void)
+{
+	if (contains_key(nl_last_rx, nl_last_rx_len))
+		leaks++;
+}
+
+/* Which attributes of PMK_ADD to send, and how to spoil them. */
+enum spoil {
+	SP_NONE, SP_NO_STA, SP_STA_LEN, SP_R1NAME_LEN, SP_R0NAME_LEN,
+	SP_R0KH_EMPTY, SP_R0KH_LONG, SP_R1KH_LEN, SP_AKM, SP_CIPHER,
+	SP_LIFETIME0, SP_KEY_SHORT, SP_KEY_LONG, SP_KEY_384_FOR_PSK,
+	SP_KEY_256_FOR_384, SP_FOREIGN_ATTR, SP_UNKNOWN_ATTR, SP_NO_KEY,
+	SP_AKM_TYPE,
+};
+
+static const char *const spoil_name[] = {
+	[SP_NO_STA] = "missing station address",
+	[SP_STA_LEN] = "5-byte station address",
+	[SP_R1NAME_LEN] = "15-byte PMKR1Name",
+	[SP_R0NAME_LEN] = "17-byte PMKR0Name",
+	[SP_R0KH_EMPTY] = "empty R0KH-ID",
+	[SP_R0KH_LONG] = "49-byte R0KH-ID",
+	[SP_R1KH_LEN] = "7-byte R1KH-ID",
+	[SP_AKM] = "non-FT AKM 00-0f-ac:2",
+	[SP_CIPHER] = "TKIP pairwise cipher",
+	[SP_LIFETIME0] = "lifetime 0",
+	[SP_KEY_SHORT] = "31-byte key",
+	[SP_KEY_LONG] = "49-byte key",
+	[SP_KEY_384_FOR_PSK] = "48-byte key with FT-PSK",
+	[SP_KEY_256_FOR_384] = "32-byte key with FT-802.1X-SHA384",
+	[SP_FOREIGN_ATTR] = "attribute of another operation (IFINDEX)",
+	[SP_UNKNOWN_ATTR] = "attribute type beyond the family's maximum",
+	[SP_NO_KEY] = "missing key",
+	[SP_AKM_TYPE] = "AKM as u16 instead of u32",
+};
+
+static struct nlmsghdr *pmk_add_msg(struct nl *nl, char *buf,
+				    const struct pmk *p, enum spoil sp)
+{
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_PMK_ADD, 0);
+	char longid[49];
+	size_t keylen = p->keylen;
+	uint32_t akm = p->akm;
+
+	memset(longid, 'x', sizeof(longid));
+	if (sp != SP_NO_STA)
+		mnl_attr_put(nlh, FSR_A_STA_ADDR, sp == SP_STA_LEN ? 5 : 6, p->sta);
+	mnl_attr_put(nlh, FSR_A_PMK_R1_NAME, sp == SP_R1NAME_LEN ? 15 : 16,
+		     p->r1name);
+	mnl_attr_put(nlh, FSR_A_PMK_R0_NAME, sp == SP_R0NAME_LEN ? 17 : 16,
+		     p->r0name);
+	if (sp == SP_R0KH_EMPTY)
+		mnl_attr_put(nlh, FSR_A_R0KH_ID, 0, "");
+	else if (sp == SP_R0KH_LONG)
+		mnl_attr_put(nlh, FSR_A_R0KH_ID, 49, longid);
+	else
+		mnl_attr_put(nlh, FSR_A_R0KH_ID, strlen(p->r0kh), p->r0kh);
+	mnl_attr_put(nlh, FSR_A_R1KH_ID, sp == SP_R1KH_LEN ? 7 : 6, p->r1kh);
+	if (sp == SP_AKM)
+		akm = 0x000fac02;
+	if (sp == SP_KEY_256_FOR_384)
+		akm = FSR_AKM_FT_8021X_SHA384;
+	if (sp == SP_AKM_TYPE)
+		mnl_attr_put_u16(nlh, FSR_A_AKM, 4);
+	else
+		mnl_attr_put_u32(nlh, FSR_A_AKM, akm);
+	mnl_attr_put_u32(nlh, FSR_A_PAIRWISE,
+			 sp == SP_CIPHER ? 0x000fac02 : p->cipher);
+	mnl_attr_put_u32(nlh, FSR_A_LIFETIME, sp == SP_LIFETIME0 ? 0 : p->lifetime);
+	if (sp == SP_KEY_SHORT)
+		keylen = 31;
+	else if (sp == SP_KEY_LONG)
+		keylen = 49;
+	else if (sp == SP_KEY_384_FOR_PSK)
+		keylen = 48;
+	if (sp != SP_NO_KEY)
+		mnl_attr_put(nlh, FSR_A_PMK_KEY, keylen, p->key);
+	if (sp == SP_FOREIGN_ATTR)
+		mnl_attr_put_u32(nlh, FSR_A_IFINDEX, 1);
+	if (sp == SP_UNKNOWN_ATTR)
+		mnl_attr_put_u32(nlh, FSR_A_MAX + 1, 1);
+	return nlh;
+}
+
+static bool reply_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	scan_rx();
+	return true;
+}
+
+static int pmk_add(struct nl *nl, const struct pmk *p, struct nl_ack *ack)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nl_ack local;
+
+	if (!ack)
+		ack = &local;
+	if (nwritten < (int)(sizeof(written) / sizeof(written[0])))
+		written[nwritten++] = *p;
+	return nl_talk(nl, pmk_add_msg(nl, buf, p, SP_NONE), reply_cb, NULL, ack);
+}
+
+static int pmk_del(struct nl *nl, const struct pmk *p, struct nl_ack *ack)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_PMK_DEL, 0);
+
+	mnl_attr_put(nlh, FSR_A_STA_ADDR, 6, p->sta);
+	mnl_attr_put(nlh, FSR_A_PMK_R1_NAME, 16, p->r1name);
+	return nl_talk(nl, nlh, reply_cb, NULL, ack);
+}
+
+struct count {
+	uint32_t count;
+};
+
+static bool count_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct count *c = data;
+	const struct nlattr *a;
+
+	scan_rx();
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) == FSR_A_PMK_COUNT)
+			c->count = mnl_attr_get_u32(a);
+	return true;
+}
+
+static int pmk_flush(struct nl *nl, const uint8_t *sta, uint32_t *count,
+		     struct nl_ack *ack)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_PMK_FLUSH, 0);
+	struct count c = { .count = ~0u };
+	int err;
+
+	if (sta)
+		mnl_attr_put(nlh, FSR_A_STA_ADDR, 6, sta);
+	err = nl_talk(nl, nlh, count_cb, &c, ack);
+	if (count)
+		*count = c.count;
+	return err;
+}
+
+/* --- dump ------------------------------------------------------------- */
+
+struct dumped {
+	int n;
+	struct pmk e[600];
+	bool all_fields;	/* every entry had every documented attribute */
+	bool key_attr;		/* some entry carried FSR_A_PMK_KEY */
+};
+
+static bool dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct dumped *d = data;
+	struct pmk *p = &d->e[d->n < 600 ? d->n : 599];
+	const struct nlattr *a;
+	unsigned int seen = 0;
+
+	scan_rx();
+	memset(p, 0, sizeof(*p));
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		int t = mnl_attr_get_type(a);
+
+		seen |= 1u << t;
+		switch (t) {
+		case FSR_A_STA_ADDR:
+			memcpy(p->sta, mnl_attr_get_payload(a), 6);
+			break;
+		case FSR_A_PMK_R1_NAME:
+			memcpy(p->r1name, mnl_attr_get_payload(a), 16);
+			break;
+		case FSR_A_PMK_R0_NAME:
+			memcpy(p->r0name, mnl_attr_get_payload(a), 16);
+			break;
+		case FSR_A_R1KH_ID:
+			memcpy(p->r1kh, mnl_attr_get_payload(a), 6);
+			break;
+		case FSR_A_AKM:
+			p->akm = mnl_attr_get_u32(a);
+			break;
+		case FSR_A_PAIRWISE:
+			p->cipher = mnl_attr_get_u32(a);
+			break;
+		case FSR_A_LIFETIME:
+			p->lifetime = mnl_attr_get_u32(a);
+			break;
+		case FSR_A_PMK_KEY:
+			d->key_attr = true;
+			break;
+		}
+	}
+	unsigned int need = 1u << FSR_A_STA_ADDR | 1u << FSR_A_PMK_R1_NAME |
+			    1u << FSR_A_PMK_R0_NAME | 1u << FSR_A_R0KH_ID |
+			    1u << FSR_A_R1KH_ID | 1u << FSR_A_AKM |
+			    1u << FSR_A_PAIRWISE | 1u << FSR_A_LIFETIME;
+	if ((seen & need) != need)
+		d->all_fields = false;
+	d->n++;
+	return true;
+}
+
+static int pmk_dump(struct nl *nl, struct dumped *d, struct nl_ack *ack)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+
+	memset(d, 0, sizeof(*d));
+	d->all_fields = true;
+	return nl_talk(nl, nl_msg(nl, buf, FSR_CMD_PMK_GET, NLM_F_DUMP),
+		       dump_cb, d, ack);
+}
+
+static const struct pmk *find(const struct dumped *d, const struct pmk *p)
+{
+	for (int i = 0; i < d->n; i++)
+		if (!memcmp(d->e[i].sta, p->sta, 6) &&
+		    !memcmp(d->e[i].r1name, p->r1name, 16))
+			return &d->e[i];
+	return NULL;
+}
+
+/* --- events ----------------------------------------------------------- */
+
+struct event {
+	int cmd, ev, reason;
+	uint8_t sta[6];
+	uint8_t r1name[16];
+	uint32_t ifindex;
+};
+
+static struct event events[1024];
+static int nevents;
+
+static bool event_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	struct event *e = &events[nevents < 1023 ? nevents : 1023];
+	const struct nlattr *a;
+
+	(void)data;
+	scan_rx();
+	memset(e, 0, sizeof(*e));
+	e->cmd = g->cmd;
+	mnl_attr_for_each(a, nlh, sizeof(*g)) {
+		switch (mnl_attr_get_type(a)) {
+		case FSR_A_EVENT:
+			e->ev = mnl_attr_get_u8(a);
+			break;
+		case FSR_A_REASON:
+			e->reason = mnl_attr_get_u8(a);
+			break;
+		case FSR_A_STA_ADDR:
+			memcpy(e->sta, mnl_attr_get_payload(a), 6);
+			break;
+		case FSR_A_PMK_R1_NAME:
+			memcpy(e->r1name, mnl_attr_get_payload(a), 16);
+			break;
+		case FSR_A_IFINDEX:
+			e->ifindex = mnl_attr_get_u32(a);
+			break;
+		}
+	}
+	nevents++;
+	return true;
+}
+
+static void drain_events(struct nl *ev, int ms)
+{
+	while (nl_next_event(ev, ms, event_cb, NULL))
+		;
+}
+
+static const struct event *find_event(int evtype, int reason, const struct pmk *p)
+{
+	for (int i = 0; i < nevents && i < 1024; i++) {
+		const struct event *e = &events[i];
+
+		if (e->ev != evtype || (reason && e->reason != reason))
+			continue;
+		if (p && (memcmp(e->sta, p->sta, 6) ||
+			  memcmp(e->r1name, p->r1name, 16)))
+			continue;
+		return e;
+	}
+	return NULL;
+}
+
+/* --- tests ------------------------------------------------------------ */
+
+struct info {
+	bool version, hook;
+	uint32_t pmk_max, pmk_count;
+};
+
+static bool info_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct info *in = data;
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		switch (mnl_attr_get_type(a)) {
+		case FSR_A_VERSION:
+			in->version = true;
+			break;
+		case FSR_A_HOOK:
+			in->hook = mnl_attr_get_u8(a) == 1;
+			break;
+		case FSR_A_PMK_MAX:
+			in->pmk_max = mnl_attr_get_u32(a);
+			break;
+		case FSR_A_PMK_COUNT:
+			in->pmk_count = mnl_attr_get_u32(a);
+			break;
+		}
+	}
+	return true;
+}
+
+static void test_info(struct nl *nl, uint32_t pmk_max)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct info in = { 0 };
+	struct nl_ack ack;
+
+	nl_talk(nl, nl_msg(nl, buf, FSR_CMD_INFO_GET, 0), info_cb, &in, &ack);
+	tap(ack.err == 0 && in.version && in.hook && in.pmk_max == pmk_max,
+	    "info: version present, hook registered, pmk_max %u (got err %d, pmk_max %u)",
+	    pmk_max, ack.err, in.pmk_max);
+}
+
+/* Writes from an unprivileged process fail with EPERM; reads work. */
+static void test_unprivileged(const char *ap)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid == 0) {
+		char buf[MNL_SOCKET_BUFFER_SIZE];
+		static const uint8_t cmds[] = {
+			FSR_CMD_BSS_ATTACH, FSR_CMD_BSS_DETACH, FSR_CMD_PMK_ADD,
+			FSR_CMD_PMK_DEL, FSR_CMD_PMK_FLUSH,
+		};
+		struct nl_ack ack;
+		struct pmk p;
+		struct nl nl;
+		int bad = 0;
+
+		if (setgid(65534) || setuid(65534))
+			_exit(10);
+		if (nl_open(&nl, 0))
+			_exit(11);
+		make_pmk(&p, 1, 1);
+		for (size_t i = 0; i < sizeof(cmds); i++) {
+			struct nlmsghdr *nlh;
+
+			if (cmds[i] == FSR_CMD_PMK_ADD) {
+				nlh = pmk_add_msg(&nl, buf, &p, SP_NONE);
+			} else {
+				nlh = nl_msg(&nl, buf, cmds[i], 0);
+				if (cmds[i] <= FSR_CMD_BSS_DETACH)
+					mnl_attr_put_u32(nlh, FSR_A_IFINDEX,
+							 if_nametoindex(ap));
+				if (cmds[i] == FSR_CMD_PMK_DEL) {
+					mnl_attr_put(nlh, FSR_A_STA_ADDR, 6, p.sta);
+					mnl_attr_put(nlh, FSR_A_PMK_R1_NAME, 16,
+						     p.r1name);
+				}
+			}
+			if (nl_talk(&nl, nlh, NULL, NULL, &ack) != -EPERM)
+				bad |= 1 << i;
+		}
+		if (nl_talk(&nl, nl_msg(&nl, buf, FSR_CMD_INFO_GET, 0), NULL,
+			    NULL, &ack))
+			bad |= 1 << 6;
+		if (nl_join_events(&nl) != -EPERM)
+			bad |= 1 << 7;
+		/* The cache dump names stations: admin only. */
+		if (nl_talk(&nl, nl_msg(&nl, buf, FSR_CMD_PMK_GET, NLM_F_DUMP),
+			    NULL, NULL, &ack) != -EPERM)
+			bad |= 1 << 8;
+		if (bad)
+			printf("# unprivileged: unexpected results, mask 0x%x\n", bad);
+		fflush(stdout);
+		_exit(bad ? 20 : 0);
+	}
+	waitpid(pid, &st, 0);
+	tap(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	    "unprivileged: every write, the cache dump and joining the event group fail with EPERM, info works (child status %d)",
+	    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+}
+
+static void test_policy(struct nl *nl)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nl_ack ack;
+	struct pmk p;
+
+	make_pmk(&p, 0x99, 9);
+	for (int sp = SP_NO_STA; sp <= SP_AKM_TYPE; sp++) {
+		nl_talk(nl, pmk_add_msg(nl, buf, &p, (enum spoil)sp), NULL, NULL,
+			&ack);
+		bool ok = (ack.err == -EINVAL || ack.err == -ERANGE) &&
+			  (ack.msg[0] || ack.miss_type);
+		tap(ok, "pmk add with %s: rejected with extack (err %d, \"%s\", missing %d)",
+		    spoil_name[sp], ack.err, ack.msg, ack.miss_type);
+	}
+	nl_talk(nl, pmk_add_msg(nl, buf, &p, SP_NO_STA), NULL, NULL, &ack);
+	tap(ack.miss_type == FSR_A_STA_ADDR,
+	    "missing attribute reported as FSR_A_STA_ADDR (got %d)", ack.miss_type);
+
+	struct dumped *d = calloc(1, sizeof(*d));
+
+	pmk_dump(nl, d, &ack);
+	tap(ack.err == 0 && !find(d, &p), "no rejected entry reached the cache");
+	free(d);
+
+	/* A BSS request without its interface index. */
+	nl_talk(nl, nl_msg(nl, buf, FSR_CMD_BSS_ATTACH, 0), NULL, NULL, &ack);
+	tap(ack.err == -EINVAL && ack.miss_type == FSR_A_IFINDEX,
+	    "bss attach without ifindex: EINVAL, missing FSR_A_IFINDEX (err %d, missing %d)",
+	    ack.err, ack.miss_type);
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_BSS_ATTACH, 0);
+
+	mnl_attr_put_u32(nlh, FSR_A_IFINDEX, 0);
+	nl_talk(nl, nlh, NULL, NULL, &ack);
+	tap(ack.err == -EINVAL || ack.err == -ERANGE,
+	    "bss attach with ifindex 0: rejected (err %d, \"%s\")", ack.err, ack.msg);
+	nlh = nl_msg(nl, buf, FSR_CMD_BSS_ATTACH, 0);
+	mnl_attr_put_u16(nlh, FSR_A_IFINDEX, 1);
+	nl_talk(nl, nlh, NULL, NULL, &ack);
+	tap(ack.err == -EINVAL || ack.err == -ERANGE,
+	    "bss attach with a u16 ifindex: rejected (err %d, \"%s\")", ack.err, ack.msg);
+	/* An unknown command. */
+	nl_talk(nl, nl_msg(nl, buf, FSR_CMD_MAX + 1, 0), NULL, NULL, &ack);
+	tap(ack.err == -EOPNOTSUPP, "unknown command: EOPNOTSUPP (err %d)", ack.err);
+}
+
+static void test_pmk_lifecycle(struct nl *nl, struct nl *ev)
+{
+	struct dumped *d = calloc(1, sizeof(*d));
+	const struct pmk *got;
+	struct nl_ack ack;
+	struct pmk p, p2;
+
+	make_pmk(&p, 1, 1);
+	pmk_add(nl, &p, &ack);
+	tap(ack.err == 0, "pmk add (err %d, \"%s\")", ack.err, ack.msg);
+	pmk_dump(nl, d, &ack);
+	got = find(d, &p);
+	tap(ack.err == 0 && got && d->all_fields,
+	    "pmk dump shows the entry with every documented attribute");
+	tap(got && !memcmp(got->r0name, p.r0name, 16) &&
+	    !memcmp(got->r1kh, p.r1kh, 6) && got->akm == p.akm &&
+	    got->cipher == p.cipher && got->lifetime <= 3600 &&
+	    got->lifetime >= 3590,
+	    "pmk dump: names, R1KH-ID, AKM, cipher and remaining lifetime %u right",
+	    got ? got->lifetime : 0);
+	tap(!d->key_attr, "pmk dump carries no FSR_A_PMK_KEY attribute");
+
+	p2 = p;
+	p2.key[0] ^= 0xff;
+	p2.lifetime = 100;
+	pmk_add(nl, &p2, &ack);
+	pmk_dump(nl, d, &ack);
+	got = find(d, &p);
+	tap(ack.err == 0 && got && got->lifetime <= 100 && d->n == 1,
+	    "pmk add of an existing entry replaces it (lifetime %u, %d entries)",
+	    got ? got->lifetime : 0, d->n);
+
+	pmk_del(nl, &p, &ack);
+	tap(ack.err == 0, "pmk del (err %d, \"%s\")", ack.err, ack.msg);
+	pmk_del(nl, &p, &ack);
+	tap(ack.err == -ENOENT && ack.msg[0],
+	    "pmk del of a missing entry: ENOENT with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	pmk_dump(nl, d, &ack);
+	tap(ack.err == 0 && d->n == 0, "cache empty after delete (%d entries)", d->n);
+
+	drain_events(ev, 300);
+	tap(find_event(FSR_EVENT_PMK_ADDED, 0, &p) != NULL, "event: pmk added");
+	tap(find_event(FSR_EVENT_PMK_REPLACED, 0, &p) != NULL, "event: pmk replaced");
+	tap(find_event(FSR_EVENT_PMK_REMOVED, FSR_REASON_USER, &p) != NULL,
+	    "event: pmk removed, reason user");
+	free(d);
+}
+
+static void test_flush(struct nl *nl, struct nl *ev)
+{
+	struct dumped *d = calloc(1, sizeof(*d));
+	struct nl_ack ack;
+	uint32_t count;
+	struct pmk p;
+
+	for (int i = 0; i < 3; i++) {
+		make_pmk(&p, 0x10, i);
+		pmk_add(nl, &p, NULL);
+	}
+	for (int i = 0; i < 2; i++) {
+		make_pmk(&p, 0x20, i);
+		pmk_add(nl, &p, NULL);
+	}
+	make_pmk(&p, 0x10, 0);
+	pmk_flush(nl, p.sta, &count, &ack);
+	pmk_dump(nl, d, &ack);
+	tap(count == 3 && d->n == 2,
+	    "pmk flush of one station removes its 3 entries (reply %u, %d left)",
+	    count, d->n);
+	pmk_flush(nl, NULL, &count, &ack);
+	pmk_dump(nl, d, &ack);
+	tap(ack.err == 0 && count == 2 && d->n == 0,
+	    "pmk flush of all removes the rest (reply %u, %d left)", count, d->n);
+	drain_events(ev, 300);
+	tap(find_event(FSR_EVENT_PMK_REMOVED, FSR_REASON_FLUSH, &p) != NULL,
+	    "event: pmk removed, reason flush");
+	free(d);
+}
+
+static void test_expiry(struct nl *nl, struct nl *ev)
+{
+	struct dumped *d = calloc(1, sizeof(*d));
+	struct nl_ack ack;
+	struct pmk p;
+
+	make_pmk(&p, 0x30, 1);
+	p.lifetime = 2;
+	pmk_add(nl, &p, &ack);
+	pmk_dump(nl, d, &ack);
+	tap(find(d, &p) != NULL, "entry with a 2 s lifetime is cached");
+	sleep(4);
+	pmk_dump(nl, d, &ack);
+	tap(ack.err == 0 && !find(d, &p), "entry is gone after its lifetime");
+	drain_events(ev, 300);
+	tap(find_event(FSR_EVENT_PMK_REMOVED, FSR_REASON_EXPIRED, &p) != NULL,
+	    "event: pmk removed, reason expired");
+	free(d);
+}
+
+static void test_bound(struct nl *nl, struct nl *ev, uint32_t pmk_max)
+{
+	struct dumped *d = calloc(1, sizeof(*d));
+	struct pmk first, p;
+	struct nl_ack ack;
+	int errs = 0;
+
+	pmk_flush(nl, NULL, NULL, &ack);
+	for (uint32_t i = 0; i <= pmk_max; i++) {
+		make_pmk(&p, 0x100 + (int)i, (int)i);
+		if (i == 0)
+			first = p;
+		if (pmk_add(nl, &p, NULL))
+			errs++;
+	}
+	pmk_dump(nl, d, &ack);
+	tap(errs == 0 && d->n == (int)pmk_max,
+	    "adding pmk_max + 1 entries keeps pmk_max (%d entries, %d errors)",
+	    d->n, errs);
+	tap(!find(d, &first), "the oldest entry was evicted");
+	make_pmk(&p, 0x101, 1);
+	tap(find(d, &p) != NULL, "the second-oldest entry is still there");
+	drain_events(ev, 300);
+	tap(find_event(FSR_EVENT_PMK_REMOVED, FSR_REASON_EVICTED, &first) != NULL,
+	    "event: pmk removed, reason evicted");
+	pmk_flush(nl, NULL, NULL, &ack);
+	free(d);
+}
+
+/* A dump that races with a change must be flagged NLM_F_DUMP_INTR. */
+static void test_dump_intr(struct nl *nl)
+{
+	struct dumped *d = calloc(1, sizeof(*d));
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nl_ack ack = { 0 };
+	int parts = 0, more;
+	struct nl small;
+	struct pmk p;
+
+	for (int i = 0; i < 60; i++) {
+		make_pmk(&p, 0x200 + i, i);
+		pmk_add(nl, &p, NULL);
+	}
+	if (nl_open(&small, 4096)) {
+		tap(false, "dump interrupted: open socket");
+		return;
+	}
+	d->all_fields = true;
+	nl_send(&small, nl_msg(&small, buf, FSR_CMD_PMK_GET, NLM_F_DUMP));
+	more = nl_recv_part(&small, dump_cb, d, &ack);
+	parts++;
+	make_pmk(&p, 0x300, 1);
+	pmk_add(nl, &p, NULL);
+	while (more > 0) {
+		more = nl_recv_part(&small, dump_cb, d, &ack);
+		parts++;
+	}
+	tap(parts > 1 && ack.dump_intr,
+	    "a dump racing with an add is flagged NLM_F_DUMP_INTR (%d parts, %d entries)",
+	    parts, d->n);
+
+	/* An undisturbed dump in parts is complete, ordered and flag-free. */
+	memset(d, 0, sizeof(*d));
+	memset(&ack, 0, sizeof(ack));
+	nl_send(&small, nl_msg(&small, buf, FSR_CMD_PMK_GET, NLM_F_DUMP));
+	parts = 0;
+	do {
+		more = nl_recv_part(&small, dump_cb, d, &ack);
+		parts++;
+	} while (more > 0);
+	bool ordered = true;
+
+	for (int i = 1; i < d->n; i++) {
+		int c = memcmp(d->e[i - 1].sta, d->e[i].sta, 6);
+
+		if (c > 0 || (c == 0 && memcmp(d->e[i - 1].r1name,
+						d->e[i].r1name, 16) >= 0))
+			ordered = false;
+	}
+	tap(parts > 1 && !ack.dump_intr && d->n == 61 && ordered,
+	    "an undisturbed dump in %d parts returns all 61 entries once, in order",
+	    parts);
+	nl_close(&small);
+	pmk_flush(nl, NULL, NULL, &ack);
+	free(d);
+}
+
+struct bssinfo {
+	char ifname[IFNAMSIZ];
+	bool bssid, stats;
+	int nstats;
+	int n;
+};
+
+static bool bss_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct bssinfo *b = data;
+	const struct nlattr *a, *s;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		switch (mnl_attr_get_type(a)) {
+		case FSR_A_IFNAME:
+			snprintf(b->ifname, sizeof(b->ifname), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case FSR_A_BSSID:
+			b->bssid = mnl_attr_get_payload_len(a) == 6;
+			break;
+		case FSR_A_BSS_STATS:
+			b->stats = true;
+			b->nstats = 0;
+			mnl_attr_for_each_nested(s, a)
+				if (mnl_attr_get_type(s) != FSR_STAT_PAD)
+					b->nstats++;
+			break;
+		}
+	}
+	b->n++;
+	return true;
+}
+
+static int bss_op(struct nl *nl, uint8_t cmd, unsigned int ifindex,
+		  struct bssinfo *b, struct nl_ack *ack)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh = nl_msg(nl, buf, cmd, 0);
+
+	mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ifindex);
+	return nl_talk(nl, nlh, b ? bss_cb : NULL, b, ack);
+}
+
+static void test_bss(struct nl *nl, struct nl *ev, const char *ap,
+		     const char *sta)
+{
+	unsigned int ap_idx = if_nametoindex(ap);
+	struct bssinfo b = { 0 };
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nl_ack ack;
+
+	bss_op(nl, FSR_CMD_BSS_ATTACH, 999999, NULL, &ack);
+	tap(ack.err == -ENODEV && ack.msg[0],
+	    "attach of a missing interface: ENODEV with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_ATTACH, if_nametoindex("lo"), NULL, &ack);
+	tap(ack.err == -EOPNOTSUPP && ack.msg[0],
+	    "attach of a non-wireless interface: EOPNOTSUPP with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_ATTACH, if_nametoindex(sta), NULL, &ack);
+	tap(ack.err == -EOPNOTSUPP && ack.msg[0],
+	    "attach of a station-mode interface: EOPNOTSUPP with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_ATTACH, ap_idx, NULL, &ack);
+	tap(ack.err == 0, "attach %s (err %d, \"%s\")", ap, ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_ATTACH, ap_idx, NULL, &ack);
+	tap(ack.err == -EEXIST && ack.msg[0],
+	    "second attach: EEXIST with extack (err %d, \"%s\")", ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_GET, ap_idx, &b, &ack);
+	tap(ack.err == 0 && !strcmp(b.ifname, ap) && b.bssid && b.stats &&
+	    b.nstats == FSR_STAT_MAX - 1,
+	    "bss get: name, BSSID and all %d counters (got %d)", FSR_STAT_MAX - 1,
+	    b.nstats);
+	memset(&b, 0, sizeof(b));
+	nl_talk(nl, nl_msg(nl, buf, FSR_CMD_BSS_GET, NLM_F_DUMP), bss_cb, &b, &ack);
+	tap(ack.err == 0 && b.n == 1 && !strcmp(b.ifname, ap),
+	    "bss dump lists the attached BSS (%d entries)", b.n);
+	bss_op(nl, FSR_CMD_BSS_DETACH, ap_idx, NULL, &ack);
+	tap(ack.err == 0, "detach %s (err %d, \"%s\")", ap, ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_DETACH, ap_idx, NULL, &ack);
+	tap(ack.err < 0 && ack.msg[0],
+	    "detach of a detached interface fails with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	bss_op(nl, FSR_CMD_BSS_GET, ap_idx, NULL, &ack);
+	tap(ack.err < 0 && ack.msg[0],
+	    "bss get of a detached interface fails with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+
+	drain_events(ev, 300);
+	bool att = false, det = false;
+
+	for (int i = 0; i < nevents; i++) {
+		if (events[i].ev == FSR_EVENT_BSS_ATTACHED &&
+		    events[i].ifindex == ap_idx)
+			att = true;
+		if (events[i].ev == FSR_EVENT_BSS_DETACHED &&
+		    events[i].ifindex == ap_idx &&
+		    events[i].reason == FSR_REASON_USER)
+			det = true;
+	}
+	tap(att && det, "events: bss attached, bss detached (reason user)");
+}
+
+int main(int argc, char **argv)
+{
+	struct nl nl, ev;
+	uint32_t pmk_max;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc != 4) {
+		fprintf(stderr, "usage: %s AP_IFNAME STA_IFNAME PMK_MAX\n", argv[0]);
+		return 2;
+	}
+	pmk_max = (uint32_t)strtoul(argv[3], NULL, 0);
+	printf("TAP version 13\n");
+	if (nl_open(&nl, 0) || nl_open(&ev, 0) || nl_join_events(&ev)) {
+		printf("1..0 # SKIP fsr family not available\n");
+		return 4;
+	}
+	test_info(&nl, pmk_max);
+	test_unprivileged(argv[1]);
+	test_policy(&nl);
+	test_pmk_lifecycle(&nl, &ev);
+	test_flush(&nl, &ev);
+	test_expiry(&nl, &ev);
+	test_bound(&nl, &ev, pmk_max);
+	test_dump_intr(&nl);
+	test_bss(&nl, &ev, argv[1], argv[2]);
+	drain_events(&ev, 300);
+	tap(leaks == 0 && nwritten > 0,
+	    "no reply, dump or event carried key bytes (%d keys checked, %d events)",
+	    nwritten, nevents);
+	printf("1..%d\n", ntests);
+	nl_close(&nl);
+	nl_close(&ev);
+	return nfailed ? 1 : 0;
+}

@@ -1,0 +1,156 @@
+#!/bin/sh
+# fsrctl against the real module: text and JSON output of every show
+# command, monitor, error messages (extack, permissions, missing module,
+# unknown interface) and per-namespace objects. Formats: docs/fsrctl.8.
+. "$(dirname "$0")/lib.sh"
+require_root
+require_cmd python3 setpriv
+dmesg_mark
+
+load_radios 2 || { fail "load radios"; tap_finish; }
+lab_modprobe fsr pmk_max=100 || { fail "load fsr"; tap_finish; }
+ip link set wlan0 down
+iw dev wlan0 set type __ap
+ip link set wlan0 up
+F=$FSRCTL
+KEY=$(printf '%064d' 0 | tr 0 c)
+
+# json EXPR < doc: evaluate a Python expression over the parsed document d.
+json() {
+	python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if ($1) else 1)"
+}
+
+# --- monitor runs through the whole test ---------------------------------
+"$F" -j monitor > "$WORK/monitor.json" 2> "$WORK/monitor.err" &
+mon=$!
+defer "kill $mon"
+sleep 0.5
+
+# --- info -------------------------------------------------------------------
+"$F" info > "$WORK/info.txt"
+diag "$(cat "$WORK/info.txt")"
+check "info: text lists version, hook yes, pmk_max 100" sh -c \
+	"grep -Eq '^version +[0-9]' '$WORK/info.txt' && grep -Eq '^hook +yes$' '$WORK/info.txt' && grep -Eq '^pmk_max +100$' '$WORK/info.txt'"
+check "info -j: hook true, pmk_max 100, bss_count 0" sh -c \
+	"'$F' -j info | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d[\"hook\"] is True and d[\"pmk_max\"]==100 and d[\"bss_count\"]==0 else 1)'"
+
+# --- bss --------------------------------------------------------------------
+check "bss attach wlan0" "$F" bss attach wlan0
+"$F" bss show > "$WORK/bss.txt"
+diag "$(cat "$WORK/bss.txt")"
+idx=$(cat /sys/class/net/wlan0/ifindex)
+mac=$(cat /sys/class/net/wlan0/address)
+check "bss show: header and one row with name, index and BSSID" sh -c \
+	"head -n1 '$WORK/bss.txt' | grep -Eq '^IFNAME +IFINDEX +BSSID' && [ \$(wc -l < '$WORK/bss.txt') -eq 2 ] && tail -n1 '$WORK/bss.txt' | grep -Eq '^wlan0 +$idx +$mac\$'"
+check "bss show -j: one object with ifname, ifindex and bssid" sh -c \
+	"'$F' -j bss show | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d==[{\"ifname\":\"wlan0\",\"ifindex\":$idx,\"bssid\":\"$mac\"}] else 1)'"
+"$F" stats wlan0 > "$WORK/stats.txt"
+check "stats: title line and the nine counters" sh -c \
+	"head -n1 '$WORK/stats.txt' | grep -q '^wlan0 ifindex $idx bssid $mac' && [ \$(grep -Ec '^    [a-z_]+ +[0-9]+\$' '$WORK/stats.txt') -eq 9 ]"
+check "stats -j: every counter is a number" sh -c \
+	"'$F' -j stats | python3 -c 'import json,sys; d=json.load(sys.stdin); s=d[0][\"stats\"]; sys.exit(0 if len(s)==9 and all(isinstance(v,int) for v in s.values()) else 1)'"
+
+# --- pmk --------------------------------------------------------------------
+add() { # add STA R1NAME [extra args]
+	_s=$1 _n=$2
+	shift 2
+	echo "$KEY" | "$F" pmk add sta "$_s" r1name "$_n" \
+		r0name abababababababababababababababab r0kh ap1.example.com \
+		r1kh 02:00:00:00:01:00 akm ft-psk "$@" key -
+}
+check "pmk add (key from stdin)" add 02:00:00:00:02:00 00112233445566778899aabbccddeeff lifetime 600
+"$F" pmk show > "$WORK/pmk.txt"
+diag "$(cat "$WORK/pmk.txt")"
+check "pmk show: the documented block" sh -c "
+	sed -n 1p '$WORK/pmk.txt' | grep -qx 'sta 02:00:00:00:02:00 pmk_r1_name 00112233445566778899aabbccddeeff' &&
+	grep -qx '    pmk_r0_name abababababababababababababababab' '$WORK/pmk.txt' &&
+	grep -qx '    r0kh_id     ap1.example.com' '$WORK/pmk.txt' &&
+	grep -qx '    r1kh_id     02:00:00:00:01:00' '$WORK/pmk.txt' &&
+	grep -qx '    akm         ft-psk' '$WORK/pmk.txt' &&
+	grep -qx '    cipher      ccmp' '$WORK/pmk.txt' &&
+	grep -Eqx '    lifetime    (59[0-9]|600)' '$WORK/pmk.txt'"
+check "pmk show -j: the entry's fields" sh -c \
+	"'$F' -j pmk show | python3 -c 'import json,sys; d=json.load(sys.stdin); e=d[0]; sys.exit(0 if len(d)==1 and e[\"sta\"]==\"02:00:00:00:02:00\" and e[\"akm\"]==\"ft-psk\" and e[\"cipher\"]==\"ccmp\" and 590<=e[\"lifetime\"]<=600 else 1)'"
+check "pmk show never prints the key" sh -c "! '$F' pmk show | grep -qi '$KEY'"
+add 02:00:00:00:03:00 00112233445566778899aabbccddee01
+add 02:00:00:00:03:00 00112233445566778899aabbccddee02
+check "pmk flush of one station reports 2" sh -c \
+	"'$F' pmk flush sta 02:00:00:00:03:00 | grep -qx 'flushed 2 entries'"
+check "pmk del" "$F" pmk del sta 02:00:00:00:02:00 r1name 00112233445566778899aabbccddeeff
+check "pmk show -j of an empty cache is []" sh -c "[ \"\$('$F' -j pmk show)\" = '[]' ]"
+
+# --- errors -----------------------------------------------------------------
+"$F" pmk del sta 02:00:00:00:02:00 r1name 00112233445566778899aabbccddeeff 2> "$WORK/err1"
+rc=$?
+diag "$(cat "$WORK/err1")"
+check "pmk del of a missing entry: exit 1 with the kernel's extack text" sh -c \
+	"[ $rc -eq 1 ] && grep -Eq '^fsrctl: pmk del: No such file or directory: .+' '$WORK/err1'"
+"$F" bss attach lo 2> "$WORK/err2"
+rc=$?
+diag "$(cat "$WORK/err2")"
+check "bss attach lo: exit 1 with the kernel's extack text" sh -c \
+	"[ $rc -eq 1 ] && grep -Eq '^fsrctl: bss attach: Operation not supported: .+' '$WORK/err2'"
+"$F" bss attach nosuch0 2> "$WORK/err3"
+rc=$?
+check "bss attach of an unknown interface names it" sh -c \
+	"[ $rc -eq 1 ] && grep -q 'no such interface: nosuch0' '$WORK/err3'"
+setpriv --reuid=65534 --regid=65534 --clear-groups "$F" pmk flush 2> "$WORK/err4"
+rc=$?
+diag "$(cat "$WORK/err4")"
+check "unprivileged pmk flush: exit 1, says CAP_NET_ADMIN is needed" sh -c \
+	"[ $rc -eq 1 ] && grep -q 'CAP_NET_ADMIN' '$WORK/err4'"
+"$F" pmk add sta 02:00:00:00:02 r1name 00 2> "$WORK/err5" < /dev/null
+rc=$?
+check "bad MAC: usage error (exit 2) naming the word" sh -c \
+	"[ $rc -eq 2 ] && grep -q \"02:00:00:00:02\" '$WORK/err5'"
+
+# --- namespaces -------------------------------------------------------------
+ip netns add other
+defer "ip netns del other"
+KEY=$KEY ip netns exec other sh -c "echo $KEY | '$F' pmk add sta 02:00:00:00:09:00 \
+	r1name 0000000000000000000000000000000f r0name 0000000000000000000000000000000e \
+	r0kh x r1kh 02:00:00:00:01:00 akm ft-psk key -"
+check "a PMK added in another namespace is listed there" sh -c \
+	"ip netns exec other '$F' -j pmk show | grep -q 02:00:00:00:09:00"
+check "... and not in the initial namespace" sh -c \
+	"! '$F' -j pmk show | grep -q 02:00:00:00:09:00"
+check "the attached BSS is not visible from the other namespace" sh -c \
+	"[ \"\$(ip netns exec other '$F' -j bss show)\" = '[]' ]"
+
+# --- monitor results ----------------------------------------------------------
+check "bss detach wlan0" "$F" bss detach wlan0
+sleep 0.5
+kill -TERM $mon
+wait $mon
+rc=$?
+diag "$(cat "$WORK/monitor.json")"
+check "monitor exits 0 on SIGTERM" [ $rc -eq 0 ]
+check "monitor -j: bss-attached, pmk-added, pmk-removed (flush, user), bss-detached" python3 -c "
+import json, sys
+ev = [json.loads(l) for l in open('$WORK/monitor.json')]
+def has(**kw):
+    return any(all(e.get(k) == v for k, v in kw.items()) for e in ev)
+ok = (has(event='bss-attached', ifname='wlan0', ifindex=$idx) and
+      has(event='pmk-added', sta='02:00:00:00:02:00', akm='ft-psk') and
+      has(event='pmk-removed', sta='02:00:00:00:03:00', reason='flush') and
+      has(event='pmk-removed', sta='02:00:00:00:02:00', reason='user') and
+      has(event='bss-detached', ifindex=$idx, reason='user') and
+      not any(e.get('sta') == '02:00:00:00:09:00' for e in ev))
+sys.exit(0 if ok else 1)"
+
+# The family alias (MODULE_ALIAS_GENL_FAMILY) loads an installed module on
+# first use; with module loading disabled fsrctl must say what to do.
+lab_rmmod fsr
+check "fsrctl info loads the module through the family alias" sh -c \
+	"'$F' info >/dev/null && [ -d /sys/module/fsr ]"
+lab_rmmod fsr
+old=$(cat /proc/sys/kernel/modprobe)
+echo /bin/false > /proc/sys/kernel/modprobe
+"$F" info 2> "$WORK/err6"
+rc=$?
+echo "$old" > /proc/sys/kernel/modprobe
+diag "$(cat "$WORK/err6")"
+check "without the module: exit 1, says to load it" sh -c \
+	"[ $rc -eq 1 ] && grep -q 'fsr kernel module is not loaded' '$WORK/err6'"
+check "dmesg clean" dmesg_clean
+tap_finish

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Run fsr's selftests inside the lab VM (tools/lab/run -- selftests/run.sh).
+# Each test is a kselftest-style program printing TAP; this runner prints its
+# lines unchanged, turns exit 4 into a SKIP line and any other non-zero exit
+# without a failing line into one "not ok" line, and exits 1 if anything
+# failed. Usage: selftests/run.sh [TEST...]   (default: all, in order)
+set -u
+
+cd "$(dirname "$0")" || exit 1
+. ./lib.sh
+
+TESTS="
+hwsim_on_patched_mac80211.sh
+hook_consume.sh
+genl.sh
+fsrctl.sh
+passthrough.sh
+load_unload.sh
+"
+[ $# -gt 0 ] && TESTS="$*"
+TIMEOUT=${FSR_TEST_TIMEOUT:-900}
+
+status=0
+for t in $TESTS; do
+	echo "# --- $t"
+	out=$WORK/$t.out
+	start=$(date +%s)
+	timeout "$TIMEOUT" sh "./$t" > "$out" 2>&1
+	rc=$?
+	# TAP lines go through as they are; the rest becomes diagnostics.
+	sed -e '/^\(not \)\{0,1\}ok /!s/^/# /' "$out"
+	echo "# $t: exit $rc after $(( $(date +%s) - start )) s"
+	if [ $rc -eq $KSFT_SKIP ]; then
+		grep -q '^ok ' "$out" || echo "ok - $t # SKIP $(sed -n 's/^1\.\.0 # SKIP //p' "$out")"
+	elif [ $rc -ne 0 ]; then
+		status=1
+		grep -q '^not ok' "$out" || echo "not ok - $t exited with status $rc"
+	fi
+	unload_all
+done
+exit $status

@@ -82,7 +82,7 @@ void usage_all(FILE *f)
 	      "  -V, --version        show the version\n"
 	      "\n"
 	      "Exit status: 0 success, 1 operation failed, 2 usage error.\n"
-	      "Needs CAP_NET_ADMIN for every change and for monitor.\n"
+	      "Needs CAP_NET_ADMIN for every change, pmk show and monitor.\n"
 	      "See fsrctl(8).\n", f);
 }
 

@@ -1,0 +1,85 @@
+# fsr: fast secure roaming for Linux access points.
+#
+#   make            build fsr.ko, the hook-patched mac80211.ko, fsrctl
+#   make check      host unit tests, then the selftests in the lab VM
+#   make bench      the roam benchmark (fsr against hostapd)
+#   make lab-shell  an interactive shell in the lab VM
+#
+# Every target installs the Debian packages it needs (tools/deps.sh) and
+# fetches the Debian kernel that the lab VM boots (tools/lab/kernel.sh).
+
+TOP := $(CURDIR)
+BUILD := $(TOP)/build
+KENV := $(BUILD)/kernel.env
+MAC80211_OUT := $(BUILD)/mac80211
+MAC80211_KO := $(MAC80211_OUT)/src/net/mac80211/mac80211.ko
+MAC80211_SYMVERS := $(MAC80211_OUT)/src/net/mac80211/Module.symvers
+FSR_KO := $(TOP)/kmod/fsr.ko
+PROBE_KO := $(TOP)/selftests/hook_probe/mac80211_offload_probe.ko
+MODROOT := $(BUILD)/lab/modroot
+
+# Run a recipe line with the kernel variables (FSR_KDIR, FSR_LAB_SOURCE, ...).
+WITH_KENV = set -e; . $(KENV);
+
+.PHONY: all deps kernel mac80211 module userspace selftests-build modroot \
+	check unit selftests bench lab-shell clean
+
+all: userspace selftests-build module modroot
+
+deps:
+	@tools/deps.sh
+
+# The kernel ABI moves with Debian's security updates: ask every time (cheap
+# when the cache is warm) and rewrite the env file only when it changed.
+kernel: deps
+	@mkdir -p $(BUILD)
+	@tools/lab/kernel.sh fetch
+	@tools/lab/kernel.sh env > $(KENV).new
+	@cmp -s $(KENV).new $(KENV) && rm -f $(KENV).new || mv $(KENV).new $(KENV)
+
+mac80211: kernel
+	@$(WITH_KENV) kmod/mac80211/build.sh "$$FSR_LAB_SOURCE" "$$FSR_KDIR" $(MAC80211_OUT)
+
+# fsr.ko, and the selftests' test handler for the hook, both against the
+# patched mac80211.h and its symbol versions.
+KMAKE = $(MAKE) -C "$$FSR_KDIR" NOSTDINC_FLAGS=-I$(MAC80211_OUT)/src/include \
+	KBUILD_EXTRA_SYMBOLS=$(MAC80211_SYMVERS)
+
+module: mac80211
+	@$(WITH_KENV) $(KMAKE) M=$(TOP) modules
+	@$(WITH_KENV) $(KMAKE) M=$(TOP)/selftests/hook_probe modules
+
+userspace: deps
+	@$(MAKE) -C userspace TOP=$(TOP) all
+
+selftests-build: deps
+	@$(MAKE) -s -C selftests TOP=$(TOP) all
+
+modroot: module
+	@tools/lab/modroot.sh $(MODROOT) $(MAC80211_KO) $(FSR_KO) $(PROBE_KO)
+
+# Unit tests on the host, then the selftests in one lab VM boot. The last
+# line is the summary "N passed, M failed[, K skipped]".
+check: all
+	@tools/check.sh
+
+unit: userspace
+	@tools/check.sh --unit-only
+
+selftests: all
+	@tools/check.sh --selftests-only
+
+bench: all
+	@echo "make bench: the roam benchmark is not implemented yet (issue 6);" >&2
+	@echo "  see README.md for its status." >&2
+	@exit 1
+
+lab-shell: all
+	@tools/lab/shell
+
+clean:
+	@if [ -f $(KENV) ]; then $(WITH_KENV) $(KMAKE) M=$(TOP) clean; \
+		$(KMAKE) M=$(TOP)/selftests/hook_probe clean; fi
+	@$(MAKE) -C userspace TOP=$(TOP) clean
+	@$(MAKE) -C selftests TOP=$(TOP) clean
+	rm -rf $(BUILD)

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Run fsr's tests and print one summary line: "N passed, M failed[, K skipped]".
+#
+#   tools/check.sh                  host unit tests, then selftests in the lab VM
+#   tools/check.sh --unit-only      host unit tests only
+#   tools/check.sh --selftests-only selftests only
+#
+# Every stage prints TAP ("ok N - what", "not ok N - what", "ok N - what # SKIP
+# why"). A stage that exits non-zero without reporting a failing test line (a
+# crash, a lab that did not boot) counts as one failure of its own, so nothing
+# can fail silently. Logs are kept in build/check/.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+logdir=build/check
+mkdir -p "$logdir"
+rm -f "$logdir"/*.log
+
+unit=1
+selftests=1
+case "${1:-}" in
+--unit-only) selftests=0 ;;
+--selftests-only) unit=0 ;;
+"") ;;
+*) echo "usage: $0 [--unit-only|--selftests-only]" >&2; exit 2 ;;
+esac
+
+# stage NAME COMMAND...: run one stage, keep its output, note its exit status.
+stage() {
+	name=$1
+	shift
+	echo "# === $name: $*"
+	"$@" > "$logdir/$name.log" 2>&1 &
+	pid=$!
+	tail -n +1 -f "$logdir/$name.log" --pid=$pid 2>/dev/null
+	wait $pid
+	rc=$?
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' "$logdir/$name.log"; then
+		echo "not ok - $name: exited with status $rc (log: $logdir/$name.log)" \
+			| tee -a "$logdir/$name.log"
+	fi
+	return 0
+}
+
+if [ $unit -eq 1 ]; then
+	stage unit-userspace make -s -C userspace TOP="$top" check
+	stage unit-ft make -s -C tests/ft TOP="$top" check
+	stage fuzz make -s -C tests/fuzz TOP="$top" FUZZ_SECONDS="${FUZZ_SECONDS:-60}" check
+	stage unit-spec python3 tests/spec/check_spec.py
+	stage checkpatch tools/checkpatch.sh
+fi
+
+if [ $selftests -eq 1 ]; then
+	stage selftests tools/lab/run --timeout 2400 -- selftests/run.sh
+fi
+
+passed=$(cat "$logdir"/*.log | grep -E '^ok( |$)' | grep -vc '# SKIP')
+skipped=$(cat "$logdir"/*.log | grep -E '^ok( |$)' | grep -c '# SKIP')
+failed=$(cat "$logdir"/*.log | grep -cE '^not ok( |$)')
+
+echo
+if [ "$failed" -gt 0 ]; then
+	echo "# failed tests:"
+	cat "$logdir"/*.log | grep -E '^not ok( |$)' | sed 's/^/#   /'
+fi
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

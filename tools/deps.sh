@@ -1,0 +1,52 @@
+#!/bin/sh
+# Install the Debian packages that building and testing fsr needs.
+# Idempotent: when everything is present it only asks dpkg, which takes well
+# under a second. The kernel image, headers and sources are fetched by
+# tools/lab/kernel.sh, which knows the running Debian kernel ABI.
+set -eu
+
+PACKAGES="
+build-essential
+pkg-config
+patch
+perl
+libmnl-dev
+libjson-c-dev
+libssl-dev
+clang
+libclang-rt-14-dev
+qemu-system-x86
+busybox-static
+cpio
+kmod
+xz-utils
+hostapd
+wpasupplicant
+iw
+iproute2
+iputils-ping
+util-linux
+procps
+python3
+python3-yaml
+"
+
+missing=""
+for p in $PACKAGES; do
+	st=$(dpkg-query -W -f '${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$st" = installed ] || missing="$missing $p"
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing Debian packages:$missing" >&2
+	echo "deps: run as root, or: sudo apt-get install$missing" >&2
+	exit 1
+fi
+
+echo "deps: installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing

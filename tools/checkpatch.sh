@@ -15,11 +15,13 @@ for f in kmod/*.[ch] kmod/ft/*.[ch] selftests/hook_probe/*.c kmod/mac80211/*.pat
 	case $f in
 	# A new file under net/mac80211/ is covered by the existing
 	# MAINTAINERS entry, which checkpatch cannot see without a tree.
-	*.patch) args="--strict --no-tree --ignore FILE_PATH_CHANGES" ;;
-	*) args="--strict --no-tree -f" ;;
+	# The patch goes in on stdin: given the path of a file git tracks,
+	# checkpatch checks the file itself instead of the patch it holds.
+	*.patch) args="--strict --no-tree --ignore FILE_PATH_CHANGES" in=- ;;
+	*) args="--strict --no-tree -f" in=$f ;;
 	esac
 	# shellcheck disable=SC2086
-	if out=$(perl "$cp" $args --quiet --show-types "$f" 2>&1); then
+	if out=$(perl "$cp" $args --quiet --show-types $in < "$f" 2>&1); then
 		echo "ok $n - checkpatch $f"
 	else
 		echo "not ok $n - checkpatch $f"

@@ -4,7 +4,7 @@
 # 1 (something failed) or 4 (skipped, kselftest convention).
 
 KSFT_SKIP=4
-SELFTESTS=$(cd "$(dirname "$0")" && pwd)
+SELFTESTS=${SELFTESTS:-$(cd "$(dirname "$0")" && pwd)}
 TOP=$(cd "$SELFTESTS/.." && pwd)
 FSRCTL=$TOP/build/bin/fsrctl
 FSR_GENL_TEST=$TOP/build/selftests/fsr_genl

@@ -6,7 +6,9 @@
 # failed. Usage: selftests/run.sh [TEST...]   (default: all, in order)
 set -u
 
-cd "$(dirname "$0")" || exit 1
+SELFTESTS=$(cd "$(dirname "$0")" && pwd) || exit 1
+export SELFTESTS
+cd "$SELFTESTS" || exit 1
 . ./lib.sh
 
 TESTS="

@@ -6,21 +6,11 @@
 #include <unistd.h>
 
 #include "fsr_key.h"
+#include "fsr_parse.h"
 
 void fsr_wipe(void *p, size_t len)
 {
 	explicit_bzero(p, len);
-}
-
-static int nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 int fsr_key_parse(const char *text, size_t n, uint8_t *key, size_t len)
@@ -36,8 +26,8 @@ int fsr_key_parse(const char *text, size_t n, uint8_t *key, size_t len)
 	if (end - start != 2 * len)
 		return -EINVAL;
 	for (i = 0; i < len; i++) {
-		int hi = nibble(text[start + 2 * i]);
-		int lo = nibble(text[start + 2 * i + 1]);
+		int hi = fsr_hex_digit(text[start + 2 * i]);
+		int lo = fsr_hex_digit(text[start + 2 * i + 1]);
 
 		if (hi < 0 || lo < 0) {
 			fsr_wipe(key, len);

@@ -27,7 +27,7 @@ static const struct suite_name cipher_names[] = {
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static int hex_digit(char c)
+int fsr_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -40,12 +40,12 @@ static int hex_digit(char c)
 
 static int hex_byte(const char *s, uint8_t *out)
 {
-	int hi = hex_digit(s[0]);
+	int hi = fsr_hex_digit(s[0]);
 	int lo;
 
 	if (hi < 0)
 		return -EINVAL;
-	lo = hex_digit(s[1]);
+	lo = fsr_hex_digit(s[1]);
 	if (lo < 0)
 		return -EINVAL;
 	*out = (uint8_t)(hi << 4 | lo);

@@ -16,6 +16,8 @@
 /* Each returns 0 on success, -EINVAL when the word does not fit. */
 int fsr_parse_mac(const char *s, uint8_t mac[FSR_MAC_LEN]);
 int fsr_parse_hex(const char *s, uint8_t *out, size_t len);
+/* The value of one hex digit (either case), or -1. */
+int fsr_hex_digit(char c);
 int fsr_parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out);
 int fsr_parse_akm(const char *s, uint32_t *akm);
 int fsr_parse_cipher(const char *s, uint32_t *cipher);

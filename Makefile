@@ -69,10 +69,12 @@ unit: userspace
 selftests: all
 	@tools/check.sh --selftests-only
 
+# The roam benchmark, every available mode in one lab VM boot
+# (docs/benchmark.md): make bench [ROAMS=30] [LOAD=1]
+ROAMS ?= 30
+LOAD ?= 0
 bench: all
-	@echo "make bench: the roam benchmark is not implemented yet (issue 6);" >&2
-	@echo "  see README.md for its status." >&2
-	@exit 1
+	@tools/bench/run.sh ROAMS=$(ROAMS) LOAD=$(LOAD)
 
 lab-shell: all
 	@tools/lab/shell

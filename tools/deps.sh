@@ -13,6 +13,13 @@ perl
 libmnl-dev
 libjson-c-dev
 libssl-dev
+libinih-dev
+libnl-3-dev
+libnl-genl-3-dev
+libpcap-dev
+tcpdump
+stress-ng
+python3-matplotlib
 clang
 libclang-rt-14-dev
 qemu-system-x86

@@ -1,0 +1,227 @@
+# shellcheck shell=sh
+# Guest-side helpers of the roam benchmark (sourced by tools/bench/in-vm.sh
+# and the mode scripts). Everything here runs inside the lab VM.
+#
+# Fixed topology, the same for every mode:
+#   wlan0 (AP1) and wlan1 (AP2): same channel, bridged into br0 (10.78.0.1)
+#   wlan2: the client, alone in the network namespace "bsta" (10.78.0.2)
+
+BENCH_SSID=fsr-bench
+BENCH_PSK=bench-passphrase-1234
+BENCH_MDID=a1b2
+BENCH_AP_ADDR=10.78.0.1
+BENCH_STA_ADDR=10.78.0.2
+BENCH_NS=bsta
+BENCH_STA_IF=wlan2
+
+# now_us: the guest's wall clock in microseconds (the clock of the capture
+# and of ping -D).
+now_us() {
+	date +%s%6N
+}
+
+bench_log() {
+	echo "bench: $*" >&2
+}
+
+# mac_of IFACE
+mac_of() {
+	cat "/sys/class/net/$1/address"
+}
+
+# bench_wpa_cli ARGS...: wpa_cli for the client, in its namespace.
+bench_wpa_cli() {
+	ip netns exec "$BENCH_NS" wpa_cli -p "$BENCH_RUN/wpa-ctrl" \
+		-i "$BENCH_STA_IF" "$@"
+}
+
+# sta_status KEY: one field of the client's wpa_cli status.
+sta_status() {
+	bench_wpa_cli status 2> /dev/null | sed -n "s/^$1=//p"
+}
+
+# wait_until SECONDS CMD...: poll CMD every 50 ms.
+wait_until() {
+	_wu_n=$(($1 * 20))
+	shift
+	while [ "$_wu_n" -gt 0 ]; do
+		"$@" > /dev/null 2>&1 && return 0
+		sleep 0.05
+		_wu_n=$((_wu_n - 1))
+	done
+	return 1
+}
+
+sta_on() {
+	[ "$(sta_status wpa_state)" = COMPLETED ] &&
+		[ "$(sta_status bssid)" = "$1" ]
+}
+
+sta_ping_once() {
+	ip netns exec "$BENCH_NS" ping -n -q -c 1 -W 1 "$BENCH_AP_ADDR"
+}
+
+# Radios, namespace, bridge: once per VM boot.
+bench_topology() {
+	lab_hwsim 3 || return 1
+	ip link set hwsim0 up || return 1
+	ip netns add "$BENCH_NS" || return 1
+	iw phy "$(basename "$(readlink /sys/class/net/$BENCH_STA_IF/phy80211)")" \
+		set netns name "$BENCH_NS" || return 1
+	ip -n "$BENCH_NS" link set lo up
+	ip -n "$BENCH_NS" addr add "$BENCH_STA_ADDR/24" dev "$BENCH_STA_IF"
+	# A fixed address, so it does not follow the ports hostapd adds.
+	ip link add br0 address 02:fe:00:00:00:01 type bridge || return 1
+	ip link set br0 type bridge forward_delay 0 stp_state 0
+	ip addr add "$BENCH_AP_ADDR/24" dev br0
+	ip link set br0 up
+	# A permanent ARP entry for the AP address: the client's kernel flushes
+	# dynamic ones when the carrier drops during reassociation, and the
+	# 1 s ARP retry would then dominate the data gap of every mode.
+	ip -n "$BENCH_NS" neigh replace "$BENCH_AP_ADDR" \
+		lladdr "$(mac_of br0)" nud permanent dev "$BENCH_STA_IF"
+}
+
+# start_client DIR BSSID: wpa_supplicant (FT-PSK) on the client, associated
+# to BSSID, with the other AP in its scan results.
+start_client() {
+	cat > "$1/wpa.conf" << EOF
+ctrl_interface=$BENCH_RUN/wpa-ctrl
+ap_scan=1
+network={
+	ssid="$BENCH_SSID"
+	key_mgmt=FT-PSK
+	proto=RSN
+	pairwise=CCMP
+	group=CCMP
+	psk="$BENCH_PSK"
+	scan_freq=2412
+	bssid=$2
+}
+EOF
+	ip netns exec "$BENCH_NS" wpa_supplicant -B -t -i "$BENCH_STA_IF" \
+		-c "$1/wpa.conf" -P "$BENCH_RUN/wpa.pid" -f "$1/wpa.log" ||
+		return 1
+	wait_until 30 sta_on "$2" || return 1
+	# Let it roam anywhere from now on, and make sure it knows both APs.
+	bench_wpa_cli bssid 0 any > /dev/null
+	_sc_n=0
+	while [ $_sc_n -lt 10 ]; do
+		bench_wpa_cli scan > /dev/null
+		sleep 1
+		_sc_seen=$(bench_wpa_cli scan_results | grep -c -i \
+			-e "$BENCH_AP1" -e "$BENCH_AP2")
+		[ "$_sc_seen" -ge 2 ] && return 0
+		_sc_n=$((_sc_n + 1))
+	done
+	return 1
+}
+
+stop_client() {
+	[ -f "$BENCH_RUN/wpa.pid" ] && kill "$(cat "$BENCH_RUN/wpa.pid")" 2> /dev/null
+	rm -f "$BENCH_RUN/wpa.pid"
+	sleep 0.3
+}
+
+sta_completed() {
+	[ "$(sta_status wpa_state)" = COMPLETED ]
+}
+
+# roam_loop DIR N TIMEOUT: N roams, alternating between the APs, starting
+# from the one the client is on. One line per roam in DIR/roams.log:
+#   index target command_us done_us ok|fail reason
+# command_us is just before "wpa_cli roam", done_us when the client was
+# COMPLETED on the target and a ping got through (or the timeout expired).
+roam_loop() {
+	_rl_dir=$1
+	_rl_n=$2
+	_rl_to=$3
+	: > "$_rl_dir/roams.log"
+	_rl_i=1
+	while [ "$_rl_i" -le "$_rl_n" ]; do
+		if [ "$(sta_status bssid)" = "$BENCH_AP1" ]; then
+			_rl_tgt=$BENCH_AP2
+		else
+			_rl_tgt=$BENCH_AP1
+		fi
+		_rl_t0=$(now_us)
+		_rl_out=$(bench_wpa_cli roam "$_rl_tgt" 2>&1)
+		_rl_st=ok
+		_rl_why=-
+		if [ "$_rl_out" != OK ]; then
+			_rl_st=fail
+			_rl_why="wpa_cli roam said: $(echo "$_rl_out" | tr '\n' ' ')"
+		elif ! wait_until "$_rl_to" sta_on "$_rl_tgt"; then
+			_rl_st=fail
+			_rl_why="not COMPLETED on the target within ${_rl_to} s (state $(sta_status wpa_state), bssid $(sta_status bssid))"
+		elif ! wait_until "$_rl_to" sta_ping_once; then
+			_rl_st=fail
+			_rl_why="no ping reply within ${_rl_to} s after reassociation"
+		fi
+		_rl_t1=$(now_us)
+		echo "$_rl_i $_rl_tgt $_rl_t0 $_rl_t1 $_rl_st $_rl_why" >> "$_rl_dir/roams.log"
+		if [ "$_rl_st" != ok ]; then
+			bench_log "roam $_rl_i to $_rl_tgt failed: $_rl_why"
+			# Get back on the air before the next roam.
+			sta_completed || bench_wpa_cli reassociate > /dev/null
+			wait_until "$_rl_to" sta_completed
+		fi
+		# Steady traffic between roams, so each roam has a clean "before".
+		sleep 0.5
+		_rl_i=$((_rl_i + 1))
+	done
+}
+
+# run_mode NAME N TIMEOUT: the scenario for one mode whose script has been
+# sourced (mode_start_aps DIR / mode_stop_aps). Writes into $BENCH_OUT/NAME/.
+run_mode() {
+	_rm_dir=$BENCH_OUT/$1
+	mkdir -p "$_rm_dir"
+	BENCH_RUN=$(mktemp -d "/tmp/bench-$1.XXXXXX")
+	tcpdump -Z root -i hwsim0 -s 256 -U -w "$_rm_dir/capture.pcap" \
+		> "$_rm_dir/tcpdump.log" 2>&1 &
+	_rm_tcpdump=$!
+	sleep 1
+	if ! mode_start_aps "$_rm_dir"; then
+		kill "$_rm_tcpdump"
+		mode_stop_aps
+		echo "the access points did not start (logs in $1/)" > "$_rm_dir/error"
+		return 1
+	fi
+	if ! start_client "$_rm_dir" "$BENCH_AP1"; then
+		kill "$_rm_tcpdump"
+		stop_client
+		mode_stop_aps
+		echo "the client did not connect to AP1 or did not see AP2" > "$_rm_dir/error"
+		return 1
+	fi
+	ip netns exec "$BENCH_NS" ping -n -D -i 0.01 -W 1 "$BENCH_AP_ADDR" \
+		> "$_rm_dir/ping.log" 2>&1 &
+	_rm_ping=$!
+	_rm_stress=
+	if [ "$BENCH_LOAD" = 1 ]; then
+		# The checkout is read-only in the guest: stress-ng needs /tmp.
+		stress-ng --temp-path /tmp --cpu "$(nproc)" --cpu-method all \
+			--quiet > "$_rm_dir/stress.log" 2>&1 &
+		_rm_stress=$!
+	fi
+	sleep 1
+	if [ -n "$_rm_stress" ] && ! kill -0 "$_rm_stress" 2> /dev/null; then
+		kill "$_rm_ping" "$_rm_tcpdump"
+		stop_client
+		mode_stop_aps
+		echo "stress-ng did not start (LOAD=1): $(cat "$_rm_dir/stress.log")" > "$_rm_dir/error"
+		return 1
+	fi
+	roam_loop "$_rm_dir" "$2" "$3"
+	[ -n "$_rm_stress" ] && kill "$_rm_stress"
+	kill "$_rm_ping"
+	stop_client
+	mode_stop_aps
+	sleep 0.5
+	kill -INT "$_rm_tcpdump"
+	wait "$_rm_tcpdump" 2> /dev/null
+	[ -n "$_rm_stress" ] && wait "$_rm_stress" 2> /dev/null
+	rm -rf "$BENCH_RUN"
+	return 0
+}

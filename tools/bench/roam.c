@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One pass over the capture with a small state machine per roam attempt:
+ *
+ *   FT Auth request (STA -> target, alg FT, transaction 1) starts a roam;
+ *   FT Auth response (target -> STA, transaction 2) with its status;
+ *   Reassociation Request (STA -> target);
+ *   Reassociation Response (target -> STA) with its status;
+ *   first acknowledged data frame between STA and target ends it.
+ *
+ * The "old BSS" is the one the STA last exchanged acknowledged data with.
+ * Copies of a request: the turnaround starts at the first copy that was
+ * acknowledged (the AP had it from then on; later copies are duplicates or
+ * re-sends by the client), or the last copy before the response if no ACK
+ * was seen. A response counts from its first copy.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "roam.h"
+
+const char *const metric_name[M_COUNT] = {
+	"auth_turnaround_us", "reassoc_turnaround_us", "roam_us", "fbt_us",
+	"data_gap_us",
+};
+
+enum stage { S_AUTH, S_REASSOC_REQ, S_REASSOC_RESP, S_DATA };
+
+struct attempt {
+	struct roam r;
+	enum stage stage;
+	int64_t req_t;		/* current request: chosen timestamp */
+	int req_acked;		/* ... from an acknowledged copy */
+	int64_t reassoc_first;
+	int64_t last_old;	/* last acked data in the old BSS */
+};
+
+static int push(struct roam_list *l, const struct roam *r)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 64;
+		struct roam *nr = realloc(l->r, ncap * sizeof(*nr));
+
+		if (!nr)
+			return -1;
+		l->r = nr;
+		l->cap = ncap;
+	}
+	l->r[l->n++] = *r;
+	return 0;
+}
+
+static int finish(struct roam_list *l, struct attempt *a, const char *why)
+{
+	if (why)
+		snprintf(a->r.reason, sizeof(a->r.reason), "%s", why);
+	a->r.ok = !why;
+	return push(l, &a->r);
+}
+
+static const char *missing(enum stage s)
+{
+	switch (s) {
+	case S_AUTH:
+		return "no FT Authentication response";
+	case S_REASSOC_REQ:
+		return "no Reassociation Request";
+	case S_REASSOC_RESP:
+		return "no Reassociation Response";
+	default:
+		return "no acknowledged data in the new BSS";
+	}
+}
+
+/* A copy of the current request: keep the first acked one. */
+static void request_copy(struct attempt *a, const struct frame *f)
+{
+	if (a->req_acked)
+		return;
+	a->req_t = f->t_us;
+	a->req_acked = f->acked;
+}
+
+static int is_sta_data(const struct frame *f, const uint8_t *sta,
+		       const uint8_t **bss)
+{
+	if (f->type != FT_DATA || f->null_data || !f->acked)
+		return 0;
+	if (f->tods && !f->fromds && mac_eq(f->a2, sta)) {
+		*bss = f->a1;
+		return 1;
+	}
+	if (f->fromds && !f->tods && mac_eq(f->a1, sta)) {
+		*bss = f->a2;
+		return 1;
+	}
+	return 0;
+}
+
+static int is_ft_auth(const struct frame *f, int seq)
+{
+	return f->type == FT_MGMT && f->subtype == ST_AUTH &&
+	       f->auth_alg == AUTH_ALG_FT && f->auth_seq == seq;
+}
+
+static void start(struct attempt *a, const struct frame *f,
+		  const uint8_t *cur_bss, int64_t last_data)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	memcpy(a->r.from, cur_bss, 6);
+	memcpy(a->r.to, f->a1, 6);
+	a->r.t_start = f->t_us;
+	a->r.t_end = f->t_us;
+	for (i = 0; i < M_COUNT; i++)
+		a->r.v[i] = NO_VALUE;
+	a->stage = S_AUTH;
+	a->last_old = last_data;
+	a->r.auth_tx = 1;
+	a->req_t = f->t_us;
+	a->req_acked = f->acked;
+}
+
+int roams_find(const struct capture *c, const uint8_t *sta_in,
+	       struct roam_list *out)
+{
+	uint8_t sta[6], cur_bss[6] = { 0 };
+	int64_t last_data = NO_VALUE;
+	struct attempt a;
+	int active = 0, have_sta = 0;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (sta_in) {
+		memcpy(sta, sta_in, 6);
+		have_sta = 1;
+	}
+	for (i = 0; i < c->n && !have_sta; i++) {
+		if (is_ft_auth(&c->f[i], 1)) {
+			memcpy(sta, c->f[i].a2, 6);
+			have_sta = 1;
+		}
+	}
+	if (!have_sta)
+		return 0;	/* no FT roam at all */
+	for (i = 0; i < c->n; i++) {
+		const struct frame *f = &c->f[i];
+		const uint8_t *bss;
+		char why[80];
+
+		if (active && f->t_us - a.r.t_start > ROAM_LIMIT_US) {
+			if (finish(out, &a, missing(a.stage)) < 0)
+				return -1;
+			active = 0;
+		}
+		if (is_sta_data(f, sta, &bss)) {
+			if (active && a.stage == S_DATA && mac_eq(bss, a.r.to)) {
+				a.r.t_end = f->t_us;
+				if (a.last_old != NO_VALUE)
+					a.r.v[M_FBT] = f->t_us - a.last_old;
+				if (finish(out, &a, NULL) < 0)
+					return -1;
+				active = 0;
+			} else if (active && mac_eq(bss, a.r.from) &&
+				   a.stage <= S_REASSOC_REQ) {
+				a.last_old = f->t_us;
+			}
+			memcpy(cur_bss, bss, 6);
+			last_data = f->t_us;
+			continue;
+		}
+		if (f->type != FT_MGMT)
+			continue;
+		if (is_ft_auth(f, 1) && mac_eq(f->a2, sta)) {
+			if (active && mac_eq(f->a1, a.r.to) &&
+			    a.stage == S_AUTH) {
+				a.r.auth_tx++;
+				request_copy(&a, f);
+				continue;
+			}
+			if (active) {
+				snprintf(why, sizeof(why),
+					 "%s, then a new FT Authentication",
+					 missing(a.stage));
+				if (finish(out, &a, why) < 0)
+					return -1;
+			}
+			start(&a, f, cur_bss, last_data);
+			active = 1;
+			continue;
+		}
+		if (!active)
+			continue;
+		a.r.t_end = f->t_us;
+		if (is_ft_auth(f, 2) && mac_eq(f->a2, a.r.to) &&
+		    mac_eq(f->a1, sta) && a.stage == S_AUTH) {
+			a.r.v[M_AUTH] = f->t_us - a.req_t;
+			if (f->status) {
+				snprintf(why, sizeof(why),
+					 "FT Authentication status %u", f->status);
+				if (finish(out, &a, why) < 0)
+					return -1;
+				active = 0;
+				continue;
+			}
+			a.stage = S_REASSOC_REQ;
+		} else if (f->subtype == ST_REASSOC_REQ && mac_eq(f->a2, sta) &&
+			   mac_eq(f->a1, a.r.to)) {
+			if (a.stage == S_REASSOC_REQ) {
+				a.stage = S_REASSOC_RESP;
+				a.reassoc_first = f->t_us;
+				a.req_t = f->t_us;
+				a.req_acked = f->acked;
+				a.r.reassoc_tx = 1;
+			} else if (a.stage == S_REASSOC_RESP) {
+				a.r.reassoc_tx++;
+				request_copy(&a, f);
+			}
+		} else if (f->subtype == ST_REASSOC_RESP &&
+			   mac_eq(f->a2, a.r.to) && mac_eq(f->a1, sta) &&
+			   a.stage == S_REASSOC_RESP) {
+			a.r.v[M_REASSOC] = f->t_us - a.req_t;
+			a.r.v[M_ROAM] = f->t_us - a.r.t_start;
+			if (f->status) {
+				snprintf(why, sizeof(why),
+					 "Reassociation status %u", f->status);
+				if (finish(out, &a, why) < 0)
+					return -1;
+				active = 0;
+				continue;
+			}
+			a.stage = S_DATA;
+		} else if (f->subtype == ST_DEAUTH && mac_eq(f->a1, sta) &&
+			   mac_eq(f->a2, a.r.to)) {
+			snprintf(why, sizeof(why), "%s, deauthenticated",
+				 missing(a.stage));
+			if (finish(out, &a, why) < 0)
+				return -1;
+			active = 0;
+		}
+	}
+	if (active && finish(out, &a, missing(a.stage)) < 0)
+		return -1;
+	return 0;
+}
+
+void roams_free(struct roam_list *l)
+{
+	free(l->r);
+	l->r = NULL;
+	l->n = l->cap = 0;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Roams found in a capture, and their timings. */
+#ifndef BENCH_ROAM_H
+#define BENCH_ROAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "capture.h"
+
+/* A roam not finished this long after its first FT Auth request failed. */
+#define ROAM_LIMIT_US 10000000
+
+/* Metric indexes; NO_VALUE when unknown. */
+enum { M_AUTH, M_REASSOC, M_ROAM, M_FBT, M_GAP, M_COUNT };
+#define NO_VALUE INT64_MIN
+
+struct roam {
+	uint8_t from[6], to[6];
+	int64_t t_start;	/* first FT Auth request (any copy) */
+	int64_t t_end;		/* first acked data in the new BSS, or last frame seen */
+	int ok;
+	char reason[160];	/* why it failed, "" when ok */
+	int auth_tx, reassoc_tx;	/* request transmissions, retries included */
+	int64_t v[M_COUNT];	/* microseconds */
+};
+
+struct roam_list {
+	struct roam *r;
+	size_t n, cap;
+};
+
+/*
+ * Find the FT over-the-air roams of station sta in c (frames in time
+ * order, ACKs marked). If sta is NULL, the transmitter of the first FT
+ * Authentication request is the station. Returns 0 or -1 (out of memory).
+ */
+int roams_find(const struct capture *c, const uint8_t *sta,
+	       struct roam_list *out);
+void roams_free(struct roam_list *l);
+
+extern const char *const metric_name[M_COUNT];
+
+#endif

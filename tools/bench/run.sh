@@ -1,0 +1,109 @@
+#!/bin/sh
+# The roam benchmark (what "make bench" runs), on the host:
+#
+#   tools/bench/run.sh [ROAMS=30] [LOAD=0|1] [ROAM_TIMEOUT=10]
+#
+# Builds roamstat, boots the lab VM once (tools/lab/run) to run every mode
+# (tools/bench/in-vm.sh), then analyses the captures here and writes
+# bench-results/<timestamp>/: summary.json, samples.csv (every roam of every
+# mode), samples-<mode>.csv, roams.png, table.txt, and the guest's raw files
+# under raw/; bench-results/latest points to it. Prints the table.
+# Exit status: 0 if every mode that ran finished its roams (failed roams are
+# counted, not fatal), 1 otherwise, the lab's 124/125 if the VM failed.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+roams=30
+load=0
+roam_timeout=10
+for a in "$@"; do
+	case $a in
+	ROAMS=*) roams=${a#ROAMS=} ;;
+	LOAD=*) load=${a#LOAD=} ;;
+	ROAM_TIMEOUT=*) roam_timeout=${a#ROAM_TIMEOUT=} ;;
+	*)
+		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S]" >&2
+		exit 2
+		;;
+	esac
+done
+case "$roams$roam_timeout" in
+'' | *[!0-9]*)
+	echo "bench: ROAMS and ROAM_TIMEOUT want whole numbers" >&2
+	exit 2
+	;;
+esac
+case $load in
+0 | 1) ;;
+*)
+	echo "bench: LOAD is 0 or 1" >&2
+	exit 2
+	;;
+esac
+[ "$roams" -ge 1 ] || {
+	echo "bench: ROAMS must be at least 1" >&2
+	exit 2
+}
+
+make -s -C "$top/tools/bench" TOP="$top" all || exit 1
+roamstat=$top/build/bin/roamstat
+# The Debian interpreter: it has python3-matplotlib.
+python=/usr/bin/python3
+
+# Budget: boot, then per mode set-up plus per roam the worst case.
+vm_timeout=$((120 + 3 * (60 + roams * (2 * roam_timeout + 5))))
+err=$top/build/bench/lab.err
+mkdir -p "$top/build/bench"
+cd "$top" || exit 1
+tools/lab/run --timeout "$vm_timeout" -- tools/bench/in-vm.sh \
+	"$roams" "$load" "$roam_timeout" 2> "$err"
+rc=$?
+cat "$err" >&2
+rundir=$(sed -n 's/^lab: run dir //p' "$err" | head -n 1)
+if [ -z "$rundir" ] || [ ! -f "$rundir/bench/meta" ]; then
+	echo "bench: the lab run produced no results (status $rc)" >&2
+	[ $rc -ne 0 ] && exit $rc
+	exit 1
+fi
+
+stamp=$(date +%Y%m%d-%H%M%S)
+res=$top/bench-results/$stamp
+mkdir -p "$res" || exit 1
+cp -r "$rundir/bench" "$res/raw" || exit 1
+raw=$res/raw
+sta=$(sed -n 's/^sta=//p' "$raw/meta")
+
+set --
+header=
+: > "$res/samples.csv"
+for mode in hostapd fsr-user fsr-kernel; do
+	d=$raw/$mode
+	if [ ! -f "$d/capture.pcap" ] || [ ! -f "$d/roams.log" ]; then
+		continue
+	fi
+	if ! "$roamstat" roams -s "$sta" -r "$d/roams.log" -p "$d/ping.log" \
+		"$d/capture.pcap" > "$res/samples-$mode.csv"; then
+		echo "bench: cannot analyse the $mode capture" >&2
+		rc=1
+		continue
+	fi
+	if [ -z "$header" ]; then
+		header=$(head -n 1 "$res/samples-$mode.csv")
+		echo "mode,$header" > "$res/samples.csv"
+	fi
+	tail -n +2 "$res/samples-$mode.csv" | sed "s/^/$mode,/" >> "$res/samples.csv"
+	set -- "$@" "$mode=$res/samples-$mode.csv"
+done
+# hostapd first: it is the baseline of the ratios.
+"$roamstat" summary -o "$res/summary.json" -l "$load" -m "$raw/meta" \
+	-u "$raw/unavailable" "$@" > "$res/table.txt" || rc=1
+if [ $# -gt 0 ]; then
+	"$python" "$top/tools/bench/plot.py" "$res/samples.csv" "$res/roams.png" \
+		"$roams roams per mode, load $load, TCG emulation" ||
+		echo "bench: the plot failed (python3-matplotlib?)" >&2
+fi
+ln -sfn "$stamp" "$top/bench-results/latest"
+echo
+cat "$res/table.txt"
+echo
+echo "bench: results in bench-results/$stamp (bench-results/latest)"
+exit $rc

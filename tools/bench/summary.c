@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "summary.h"
+
+int mode_compute(struct mode_result *mr)
+{
+	int64_t *v;
+	size_t i, n;
+	int m;
+
+	mr->failed = 0;
+	for (i = 0; i < mr->rows.n; i++)
+		if (!mr->rows.r[i].ok)
+			mr->failed++;
+	v = malloc((mr->rows.n ? mr->rows.n : 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	for (m = 0; m < M_COUNT; m++) {
+		n = 0;
+		for (i = 0; i < mr->rows.n; i++) {
+			const struct row *w = &mr->rows.r[i];
+
+			if (w->ok && w->v[m] != NO_VALUE)
+				v[n++] = w->v[m];
+		}
+		pstats_compute(v, n, &mr->m[m]);
+	}
+	free(v);
+	return 0;
+}
+
+/* Copy at most n - 1 bytes of src, always terminated. */
+static void copy(char *dst, size_t n, const char *src)
+{
+	size_t len = strnlen(src, n - 1);
+
+	memcpy(dst, src, len);
+	dst[len] = 0;
+}
+
+static int read_lines(const char *path, char sep, char (*kv)[2][KV_LEN],
+		      int max, int *count)
+{
+	char line[512], *s;
+	FILE *fp = fopen(path, "r");
+
+	if (!fp)
+		return -1;
+	while (*count < max && fgets(line, sizeof(line), fp)) {
+		line[strcspn(line, "\n")] = 0;
+		s = strchr(line, sep);
+		if (!s)
+			continue;
+		*s++ = 0;
+		copy(kv[*count][0], KV_LEN, line);
+		copy(kv[*count][1], KV_LEN, s);
+		(*count)++;
+	}
+	fclose(fp);
+	return 0;
+}
+
+int bench_read_meta(struct bench *b, const char *path)
+{
+	return read_lines(path, '=', b->meta, MAX_META, &b->nmeta);
+}
+
+int bench_read_unavailable(struct bench *b, const char *path)
+{
+	return read_lines(path, '\t', b->unavail, MAX_MODES, &b->nunavail);
+}
+
+static const char *meta_or(const struct bench *b, const char *key,
+			   const char *dflt)
+{
+	const char *s = bench_meta(b, key);
+
+	return s ? s : dflt;
+}
+
+const char *bench_meta(const struct bench *b, const char *key)
+{
+	int i;
+
+	for (i = 0; i < b->nmeta; i++)
+		if (!strcmp(b->meta[i][0], key))
+			return b->meta[i][1];
+	return NULL;
+}
+
+static void json_str(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
+
+static const struct mode_result *baseline(const struct bench *b)
+{
+	int i;
+
+	for (i = 0; i < b->nmodes; i++)
+		if (!strcmp(b->mode[i].name, "hostapd"))
+			return &b->mode[i];
+	return NULL;
+}
+
+static void json_pstats(FILE *fp, const struct pstats *p)
+{
+	if (!p->n) {
+		fputs("{\"p50\": null, \"p90\": null, \"p99\": null, \"max\": null, \"samples\": 0}",
+		      fp);
+		return;
+	}
+	fprintf(fp, "{\"p50\": %" PRId64 ", \"p90\": %" PRId64 ", \"p99\": %"
+		PRId64 ", \"max\": %" PRId64 ", \"samples\": %zu}", p->p50,
+		p->p90, p->p99, p->max, p->n);
+}
+
+static void json_ratio(FILE *fp, const struct pstats *p,
+		       const struct pstats *base)
+{
+	const int64_t a[4] = { p->p50, p->p90, p->p99, p->max };
+	const int64_t z[4] = { base->p50, base->p90, base->p99, base->max };
+	static const char *const k[4] = { "p50", "p90", "p99", "max" };
+	int i;
+
+	fputc('{', fp);
+	for (i = 0; i < 4; i++) {
+		fprintf(fp, "%s\"%s\": ", i ? ", " : "", k[i]);
+		if (p->n && base->n && z[i] > 0)
+			fprintf(fp, "%.3f", (double)a[i] / (double)z[i]);
+		else
+			fputs("null", fp);
+	}
+	fputc('}', fp);
+}
+
+void bench_write_json(FILE *fp, const struct bench *b)
+{
+	const struct mode_result *base = baseline(b);
+	static const char *const vkeys[] = { "kernel", "hostapd",
+					     "wpa_supplicant" };
+	const char *s;
+	int i, m, k;
+	size_t j, nf;
+
+	fprintf(fp, "{\n  \"load\": %s,\n  \"emulation\": ",
+		b->load ? "true" : "false");
+	json_str(fp, (s = bench_meta(b, "emulation")) ? s : "TCG");
+	fputs(",\n  \"versions\": {", fp);
+	for (k = 0; k < 3; k++) {
+		fprintf(fp, "%s\"%s\": ", k ? ", " : "", vkeys[k]);
+		s = bench_meta(b, vkeys[k]);
+		if (s)
+			json_str(fp, s);
+		else
+			fputs("null", fp);
+	}
+	fputs("},\n", fp);
+	if ((s = bench_meta(b, "cpus")))
+		fprintf(fp, "  \"guest_cpus\": %d,\n", atoi(s));
+	if ((s = bench_meta(b, "roams")))
+		fprintf(fp, "  \"roams_per_mode\": %d,\n", atoi(s));
+	fputs("  \"percentile\": \"nearest-rank over the roams that succeeded\",\n",
+	      fp);
+	fputs("  \"modes\": [", fp);
+	for (i = 0; i < b->nmodes; i++) {
+		const struct mode_result *mr = &b->mode[i];
+
+		fprintf(fp, "%s\n    {\"name\": ", i ? "," : "");
+		json_str(fp, mr->name);
+		fprintf(fp, ", \"roams\": %zu, \"failed\": %zu,", mr->rows.n,
+			mr->failed);
+		for (m = 0; m < M_COUNT; m++) {
+			fprintf(fp, "\n     \"%s\": ", metric_name[m]);
+			json_pstats(fp, &mr->m[m]);
+			fputc(',', fp);
+		}
+		if (base && base != mr) {
+			fputs("\n     \"ratio_vs_hostapd\": {", fp);
+			for (m = 0; m < M_COUNT; m++) {
+				fprintf(fp, "%s\"%s\": ", m ? ", " : "",
+					metric_name[m]);
+				json_ratio(fp, &mr->m[m], &base->m[m]);
+			}
+			fputs("},", fp);
+		}
+		fputs("\n     \"failures\": [", fp);
+		nf = 0;
+		for (j = 0; j < mr->rows.n; j++) {
+			const struct row *w = &mr->rows.r[j];
+
+			if (w->ok)
+				continue;
+			fprintf(fp, "%s{\"roam\": %d, \"reason\": ",
+				nf++ ? ", " : "", w->index);
+			json_str(fp, w->reason);
+			fputc('}', fp);
+		}
+		fputs("]}", fp);
+	}
+	fputs("\n  ],\n  \"unavailable\": [", fp);
+	for (i = 0; i < b->nunavail; i++) {
+		fprintf(fp, "%s\n    {\"name\": ", i ? "," : "");
+		json_str(fp, b->unavail[i][0]);
+		fputs(", \"reason\": ", fp);
+		json_str(fp, b->unavail[i][1]);
+		fputc('}', fp);
+	}
+	fprintf(fp, "%s]\n}\n", b->nunavail ? "\n  " : "");
+}
+
+static const char *const metric_label[M_COUNT] = {
+	"FT Auth req -> resp (AP)",
+	"Reassoc req -> resp (AP)",
+	"roam: 1st Auth -> Reassoc resp",
+	"FBT (TGr): data -> data",
+	"data gap (10 ms ping)",
+};
+
+static void ms(char *out, size_t len, const struct pstats *p, int64_t v)
+{
+	if (!p->n)
+		snprintf(out, len, "-");
+	else
+		snprintf(out, len, "%.2f", (double)v / 1000.0);
+}
+
+static void ratio(char *out, size_t len, int64_t a, int64_t z)
+{
+	if (z > 0)
+		snprintf(out, len, "x%.2f", (double)a / (double)z);
+	else
+		snprintf(out, len, "-");
+}
+
+void bench_print_table(FILE *fp, const struct bench *b)
+{
+	const struct mode_result *base = baseline(b);
+	char c[4][24], r50[16], r99[16];
+	int i, m;
+
+	fprintf(fp, "roam benchmark: %s roams per mode, load %s, %s emulation\n",
+		meta_or(b, "roams", "?"),
+		b->load ? "ON (stress-ng on every guest CPU)" : "off",
+		meta_or(b, "emulation", "TCG"));
+	fprintf(fp, "kernel %s, hostapd %s, wpa_supplicant %s\n",
+		meta_or(b, "kernel", "?"), meta_or(b, "hostapd", "?"),
+		meta_or(b, "wpa_supplicant", "?"));
+	fputs("times in ms (emulated: compare modes within one run, as ratios)\n\n",
+	      fp);
+	fprintf(fp, "%-11s %5s %6s  %-31s %8s %8s %8s %8s %5s %7s %7s\n",
+		"mode", "roams", "failed", "metric", "p50", "p90", "p99",
+		"max", "n", "p50/hap", "p99/hap");
+	for (i = 0; i < b->nmodes; i++) {
+		const struct mode_result *mr = &b->mode[i];
+
+		for (m = 0; m < M_COUNT; m++) {
+			const struct pstats *p = &mr->m[m];
+
+			ms(c[0], sizeof(c[0]), p, p->p50);
+			ms(c[1], sizeof(c[1]), p, p->p90);
+			ms(c[2], sizeof(c[2]), p, p->p99);
+			ms(c[3], sizeof(c[3]), p, p->max);
+			snprintf(r50, sizeof(r50), "%s", "");
+			snprintf(r99, sizeof(r99), "%s", "");
+			if (base && base != mr && p->n && base->m[m].n) {
+				ratio(r50, sizeof(r50), p->p50, base->m[m].p50);
+				ratio(r99, sizeof(r99), p->p99, base->m[m].p99);
+			}
+			if (m == 0)
+				fprintf(fp, "%-11s %5zu %6zu  ", mr->name,
+					mr->rows.n, mr->failed);
+			else
+				fprintf(fp, "%-11s %5s %6s  ", "", "", "");
+			fprintf(fp, "%-31s %8s %8s %8s %8s %5zu %7s %7s\n",
+				metric_label[m], c[0], c[1], c[2], c[3], p->n,
+				r50, r99);
+		}
+	}
+	for (i = 0; i < b->nunavail; i++)
+		fprintf(fp, "%-11s not available yet: %s\n", b->unavail[i][0],
+			b->unavail[i][1]);
+	for (i = 0; i < b->nmodes; i++) {
+		const struct mode_result *mr = &b->mode[i];
+		size_t j;
+
+		for (j = 0; j < mr->rows.n; j++)
+			if (!mr->rows.r[j].ok)
+				fprintf(fp, "%s roam %d to %s failed: %s\n",
+					mr->name, mr->rows.r[j].index,
+					mr->rows.r[j].target,
+					mr->rows.r[j].reason);
+	}
+}

@@ -156,32 +156,53 @@ static int fsr_nl_put_pmk_id(struct sk_buff *msg,
 	return 0;
 }
 
+/*
+ * Start an event: NULL when nobody in @net listens (building it would be
+ * pointless) or memory ran out. Events are best effort, like every
+ * netlink notification; a listener that misses one sees the state in the
+ * next dump.
+ */
+static struct sk_buff *fsr_nl_ntf_new(struct net *net, u8 cmd, u8 event,
+				      u8 reason, void **hdr)
+{
+	struct sk_buff *msg;
+
+	if (!fsr_nl_listened(net))
+		return NULL;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put(msg, 0, 0, &fsr_nl_family, 0, cmd);
+	if (!*hdr || nla_put_u8(msg, FSR_A_EVENT, event) ||
+	    (reason && nla_put_u8(msg, FSR_A_REASON, reason))) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+static void fsr_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr)
+{
+	genlmsg_end(msg, hdr);
+	fsr_nl_multicast(net, msg);
+}
+
 void fsr_nl_pmk_notify(struct net *net, const struct fsr_pmk_info *info,
 		       u8 event, u8 reason)
 {
 	struct sk_buff *msg;
 	void *hdr;
 
-	if (!fsr_nl_listened(net))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = fsr_nl_ntf_new(net, FSR_CMD_PMK_NTF, event, reason, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &fsr_nl_family, 0, FSR_CMD_PMK_NTF);
-	if (!hdr)
-		goto err_free;
-	if (nla_put_u8(msg, FSR_A_EVENT, event) ||
-	    (reason && nla_put_u8(msg, FSR_A_REASON, reason)) ||
-	    fsr_nl_put_pmk_id(msg, info) ||
+	if (fsr_nl_put_pmk_id(msg, info) ||
 	    nla_put(msg, FSR_A_R1KH_ID, ETH_ALEN, info->r1kh_id) ||
-	    nla_put_u32(msg, FSR_A_AKM, info->akm))
-		goto err_free;
-	genlmsg_end(msg, hdr);
-	fsr_nl_multicast(net, msg);
-	return;
-
-err_free:
-	nlmsg_free(msg);
+	    nla_put_u32(msg, FSR_A_AKM, info->akm)) {
+		nlmsg_free(msg);
+		return;
+	}
+	fsr_nl_ntf_send(net, msg, hdr);
 }
 
 void fsr_nl_bss_notify(struct net *net, const struct fsr_bss_view *bss,
@@ -190,25 +211,15 @@ void fsr_nl_bss_notify(struct net *net, const struct fsr_bss_view *bss,
 	struct sk_buff *msg;
 	void *hdr;
 
-	if (!fsr_nl_listened(net))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = fsr_nl_ntf_new(net, FSR_CMD_BSS_NTF, event, reason, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &fsr_nl_family, 0, FSR_CMD_BSS_NTF);
-	if (!hdr)
-		goto err_free;
-	if (nla_put_u8(msg, FSR_A_EVENT, event) ||
-	    (reason && nla_put_u8(msg, FSR_A_REASON, reason)) ||
-	    nla_put_u32(msg, FSR_A_IFINDEX, bss->ifindex) ||
-	    nla_put_string(msg, FSR_A_IFNAME, bss->ifname))
-		goto err_free;
-	genlmsg_end(msg, hdr);
-	fsr_nl_multicast(net, msg);
-	return;
-
-err_free:
-	nlmsg_free(msg);
+	if (nla_put_u32(msg, FSR_A_IFINDEX, bss->ifindex) ||
+	    nla_put_string(msg, FSR_A_IFNAME, bss->ifname)) {
+		nlmsg_free(msg);
+		return;
+	}
+	fsr_nl_ntf_send(net, msg, hdr);
 }
 
 static int fsr_nl_info_get(struct sk_buff *skb, struct genl_info *info)

@@ -1,0 +1,18 @@
+# fsrd configuration file parser (owner: CONFIG). See userspace/Makefile.
+# config.c reads the file; config_keys.c knows the keys and their values.
+FSRD_SRCS += config.c config_keys.c
+FSRD_PKGS += inih libcrypto
+FSRD_TESTS += $(OBJ)/tests/test_fsrd_config
+
+CONFIG_T_SRCS := $(SRC)/fsrd/config.c $(SRC)/fsrd/config_keys.c
+CONFIG_T_PKGS := inih libcrypto
+
+# The unit test builds its own sanitized copy of the parser.
+$(OBJ)/tests/test_fsrd_config: $(SRC)/tests/test_fsrd_config.c \
+		$(CONFIG_T_SRCS) $(SRC)/fsrd/config.h $(SRC)/fsrd/config_priv.h \
+		$(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(FSR_CFLAGS) $(SAN) -I$(SRC)/fsrd -I$(SRC)/tests \
+		$(shell $(PKG_CONFIG) --cflags $(CONFIG_T_PKGS)) -o $@ \
+		$(SRC)/tests/test_fsrd_config.c $(CONFIG_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs $(CONFIG_T_PKGS))

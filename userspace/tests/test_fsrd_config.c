@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Unit tests of fsrd's configuration parser (userspace/fsrd/config.c). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "tap.h"
+
+static char dir[64];
+static char path[128];
+
+static int load(const char *text, struct fsrd_conf *c, char *err,
+		size_t errlen)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		perror(path);
+		exit(2);
+	}
+	return fsrd_conf_load(path, c, err, errlen);
+}
+
+static int hexeq(const uint8_t *b, size_t len, const char *hex)
+{
+	char s[2 * 64 + 1];
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		sprintf(s + 2 * i, "%02x", b[i]);
+	return !strcmp(s, hex);
+}
+
+/* The file must fail with exactly "PATH:LINE: msg" ("PATH: msg" if !line). */
+static void expect_err(const char *name, const char *text, unsigned int line,
+		       const char *msg)
+{
+	struct fsrd_conf c;
+	char err[1024], want[1200];
+	int ret;
+
+	ret = load(text, &c, err, sizeof(err));
+	if (line)
+		snprintf(want, sizeof(want), "%s:%u: %s", path, line, msg);
+	else
+		snprintf(want, sizeof(want), "%s: %s", path, msg);
+	tap_ok(ret == -EINVAL && !c.bss && !c.n_bss, name);
+	tap_str(err, want, name);
+	fsrd_conf_free(&c);
+}
+
+#define BSS_OK "[bss a]\ninterface = wlan0\nssid = net\nsecurity = wpa2-psk\n" \
+	"passphrase = password\n"
+
+static const char two_ft[] =
+	"# two FT-PSK BSSes of one mobility domain\n"	/* 1 */
+	"[global]\n"
+	"mobility_domain = a1B2\n"
+	"r0kh_id = ap1.example.com\n"
+	"log_level = debug\n"				/* 5 */
+	"control_socket = /run/fsrd-test.sock ; inline comment\n"
+	"\n"
+	"[bss one]\n"
+	"interface = wlan0\n"
+	"ssid = \"ThisIsASSID\"\n"			/* 10 */
+	"channel = 36\n"
+	"security = ft-psk\n"
+	"passphrase = ThisIsAPassword\n"
+	"r1kh_id = 02:00:00:00:01:00\n"
+	"\n"						/* 15 */
+	"  [ bss two ]  ; indented header\n"
+	"  interface = wlan1\n"
+	"\tssid = ThisIsASSID ; the same ESS\n"
+	"channel = 14\n"
+	"security = ft-psk\n"				/* 20 */
+	"psk = 0DC0D6EB90555ED6419756B9A15EC3E3209B63DF707DD508D14581F8982721AF\n"
+	"cipher = gcmp-256\n"
+	"beacon_interval = 65535\n"
+	"dtim_period = 255\n"
+	"gtk_rekey_interval = 0\n"			/* 25 */
+	"key_lifetime = 60\n"
+	"reassociation_deadline = 65535\n"
+	"max_stations = 2007\n"
+	"inactivity_timeout = 10\n"
+	"eapol_timeout = 100\n"				/* 30 */
+	"eapol_retries = 10\n";
+
+static void test_valid(void)
+{
+	struct fsrd_conf c;
+	const struct fsrd_bss_conf *a, *b;
+	char err[512];
+	int ret;
+
+	ret = load(two_ft, &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.n_bss == 2, "valid two-BSS FT-PSK file loads");
+	if (ret) {
+		tap_diag("err", err);
+		return;
+	}
+	a = &c.bss[0];
+	b = &c.bss[1];
+	tap_ok(!strcmp(c.path, path), "path kept");
+	tap_ok(c.have_mdid && c.mdid == 0xa1b2 && c.mdid_octets[0] == 0xa1 &&
+	       c.mdid_octets[1] == 0xb2, "mobility_domain a1B2");
+	tap_ok(c.r0kh_id_len == 15 && !memcmp(c.r0kh_id, "ap1.example.com", 15),
+	       "r0kh_id");
+	tap_ok(c.log_level == FSRD_LOG_DEBUG, "log_level debug");
+	tap_str(c.ctrl_socket, "/run/fsrd-test.sock",
+		"control_socket, inline comment stripped");
+	tap_ok(c.r0_key_lifetime_s == 3600 && c.kernel_fast_path,
+	       "global defaults");
+	tap_ok(!strcmp(a->name, "one") && a->line == 8 &&
+	       !strcmp(a->ifname, "wlan0"), "bss one: name, line, interface");
+	tap_ok(a->ssid_len == 11 && !memcmp(a->ssid, "ThisIsASSID", 11),
+	       "quoted ssid");
+	tap_ok(a->channel == 36 && a->freq_mhz == 5180 && a->ht,
+	       "channel 36 -> 5180 MHz, ht default yes");
+	tap_ok(a->security == FSRD_SEC_FT_PSK && a->pairwise_cipher == 0x000fac04,
+	       "ft-psk, default cipher ccmp");
+	tap_ok(a->have_psk && hexeq(a->psk, 32,
+	       "0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af"),
+	       "PSK from passphrase: Annex J.4 ThisIsAPassword/ThisIsASSID");
+	tap_ok(a->have_r1kh_id && hexeq(a->r1kh_id, 6, "020000000100"),
+	       "r1kh_id");
+	tap_ok(a->beacon_interval == 100 && a->dtim_period == 2 &&
+	       a->gtk_rekey_s == 86400 && a->ptk_lifetime_s == 43200 &&
+	       a->reassoc_deadline_tu == 1000 && a->max_stations == 128 &&
+	       a->inactivity_s == 300 && a->eapol_timeout_ms == 1000 &&
+	       a->eapol_retries == 4, "bss defaults");
+	tap_ok(!strcmp(b->name, "two") && b->line == 16 &&
+	       !strcmp(b->ifname, "wlan1"), "indented header and keys");
+	tap_ok(b->ssid_len == 11 && !memcmp(b->ssid, "ThisIsASSID", 11),
+	       "tab-indented ssid with inline comment");
+	tap_ok(b->channel == 14 && b->freq_mhz == 2484 && !b->ht,
+	       "channel 14 -> 2484 MHz, no HT");
+	tap_ok(b->have_psk && !b->have_r1kh_id && hexeq(b->psk, 32,
+	       "0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af"),
+	       "hex psk");
+	tap_ok(b->pairwise_cipher == 0x000fac09, "cipher gcmp-256");
+	tap_ok(b->beacon_interval == 65535 && b->dtim_period == 255 &&
+	       b->gtk_rekey_s == 0 && b->ptk_lifetime_s == 60 &&
+	       b->reassoc_deadline_tu == 65535 && b->max_stations == 2007 &&
+	       b->inactivity_s == 10 && b->eapol_timeout_ms == 100 &&
+	       b->eapol_retries == 10, "number keys at their limits");
+	fsrd_conf_free(&c);
+	tap_ok(!c.bss && !c.n_bss, "free");
+}
+
+static void check_psk(const char *pass, const char *ssid, size_t cmp_len,
+		      const char *want, const char *name)
+{
+	struct fsrd_conf c;
+	char text[512], err[512];
+	int ret;
+
+	snprintf(text, sizeof(text),
+		 "[bss a]\ninterface = wlan0\nssid = \"%s\"\n"
+		 "security = wpa2-psk\npassphrase = \"%s\"\n", ssid, pass);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == 0 && hexeq(c.bss[0].psk, cmp_len, want), name);
+	if (ret)
+		tap_diag("err", err);
+	fsrd_conf_free(&c);
+}
+
+static void test_pbkdf2(void)
+{
+	check_psk("password", "IEEE", 32,
+		  "f42c6fc52df0ebef9ebb4b90b38a5f902e83fe1b135a70e23aed762e9710a12e",
+		  "PBKDF2: Annex J.4 password/IEEE");
+	check_psk("ThisIsAPassword", "ThisIsASSID", 32,
+		  "0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af",
+		  "PBKDF2: Annex J.4 ThisIsAPassword/ThisIsASSID");
+	check_psk("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		  "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", 32,
+		  "becb93866bb8c3832cb777c2f559807c8c59afcb6eae734885001300a981cc62",
+		  "PBKDF2: Annex J.4 a*32/Z*32 (32-byte SSID)");
+	/* RFC 6070 c=4096 dkLen=20: the first 20 octets of our 32 */
+	check_psk("password", "salt", 20,
+		  "4b007901b765489abead49d926f721d065a429c1",
+		  "PBKDF2: RFC 6070 password/salt 4096");
+}
+
+static void test_sections(void)
+{
+	expect_err("unknown section", "[foo]\n", 1,
+		   "unknown section [foo]: expected [global] or [bss NAME]");
+	expect_err("empty section name", "\n[]\n", 2,
+		   "unknown section []: expected [global] or [bss NAME]");
+	expect_err("bss without name", BSS_OK "[bss]\n", 6,
+		   "section [bss] needs a name: [bss NAME]");
+	expect_err("bad bss name", "[bss a/b]\n", 1,
+		   "section [bss a/b]: NAME must be 1..31 characters of A-Z a-z 0-9 _ . -");
+	expect_err("duplicate BSS name", BSS_OK "[bss a]\n", 6,
+		   "duplicate BSS name 'a' (first at line 1)");
+	expect_err("duplicate [global]", "[global]\n[global]\n", 2,
+		   "duplicate section [global] (first at line 1)");
+	expect_err("header without ]", "[global\n", 1,
+		   "section header without ']'");
+	expect_err("text after ]", "[global] x\n", 1,
+		   "unexpected text after ']'");
+	expect_err("key before any section", "\n; c\nssid = x\n", 3,
+		   "key 'ssid' before any section: put it in [global] or [bss NAME]");
+	expect_err("no bss section", "[global]\nlog_level = info\n", 0,
+		   "no [bss NAME] section");
+	expect_err("empty file", "", 0, "no [bss NAME] section");
+	expect_err("syntax error", BSS_OK "channel 6\n", 6,
+		   "syntax error: expected 'key = value', '[section]' or a comment");
+	expect_err("first error wins", "[bss a]\nfoo = 1\n[bar]\n", 2,
+		   "unknown key 'foo' in [bss]: expected one of interface, ssid, "
+		   "channel, ht, security, cipher, passphrase, psk, r1kh_id, "
+		   "beacon_interval, dtim_period, gtk_rekey_interval, "
+		   "key_lifetime, reassociation_deadline, max_stations, "
+		   "inactivity_timeout, eapol_timeout, eapol_retries");
+}
+
+static void test_keys(void)
+{
+	char text[512];
+
+	expect_err("unknown global key", "[global]\nmdid = a1b2\n", 2,
+		   "unknown key 'mdid' in [global]: expected one of "
+		   "control_socket, log_level, mobility_domain, r0kh_id, "
+		   "r0_key_lifetime, kernel_fast_path");
+	expect_err("duplicate key", BSS_OK "ssid = other\n", 6,
+		   "duplicate key 'ssid' (first at line 3)");
+	expect_err("duplicate interface",
+		   BSS_OK "[bss b]\nssid = x\ninterface = wlan0\n", 8,
+		   "interface: 'wlan0' is already used by [bss a] (line 1)");
+	expect_err("interface too long",
+		   "[bss a]\ninterface = wlan0123456789ab\n", 2,
+		   "interface: expected an interface name of 1..15 characters, got 'wlan0123456789ab'");
+	expect_err("interface with /", "[bss a]\ninterface = a/b\n", 2,
+		   "interface: 'a/b' is not a valid interface name");
+	expect_err("number not a number", BSS_OK "beacon_interval = 1x\n", 6,
+		   "beacon_interval: expected 15..65535 TU, got '1x'");
+	expect_err("number below range", BSS_OK "beacon_interval = 14\n", 6,
+		   "beacon_interval: expected 15..65535 TU, got '14'");
+	expect_err("number above range", BSS_OK "dtim_period = 256\n", 6,
+		   "dtim_period: expected 1..255, got '256'");
+	expect_err("number negative", BSS_OK "max_stations = -1\n", 6,
+		   "max_stations: expected 1..2007, got '-1'");
+	expect_err("number overflow", BSS_OK "inactivity_timeout = 4294967296\n",
+		   6, "inactivity_timeout: expected 10..4294967295 seconds, got '4294967296'");
+	expect_err("gtk_rekey_interval range",
+		   BSS_OK "gtk_rekey_interval = 2592001\n", 6,
+		   "gtk_rekey_interval: expected 0 or 1..2592000 seconds, got '2592001'");
+	expect_err("eapol_timeout range", BSS_OK "eapol_timeout = 10001\n", 6,
+		   "eapol_timeout: expected 100..10000 ms, got '10001'");
+	expect_err("eapol_retries range", BSS_OK "eapol_retries = 0\n", 6,
+		   "eapol_retries: expected 1..10, got '0'");
+	expect_err("reassociation_deadline range",
+		   BSS_OK "reassociation_deadline = 999\n", 6,
+		   "reassociation_deadline: expected 1000..65535 TU, got '999'");
+	expect_err("r0_key_lifetime range", "[global]\nr0_key_lifetime = 59\n", 2,
+		   "r0_key_lifetime: expected 60..4294967295 seconds, got '59'");
+	expect_err("bad MAC", "[bss a]\nr1kh_id = 02:00:00:00:01\n", 2,
+		   "r1kh_id: expected a MAC address like 02:00:00:00:01:00, got '02:00:00:00:01'");
+	expect_err("bad MAC separator", "[bss a]\nr1kh_id = 02-00-00-00-01-00\n", 2,
+		   "r1kh_id: expected a MAC address like 02:00:00:00:01:00, got '02-00-00-00-01-00'");
+	expect_err("multicast MAC", "[bss a]\nr1kh_id = 03:00:00:00:01:00\n", 2,
+		   "r1kh_id: expected a unicast, non-zero MAC address, got '03:00:00:00:01:00'");
+	expect_err("bad hex psk", "[bss a]\npsk = 0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721ag\n",
+		   2, "psk: expected exactly 64 hex digits");
+	expect_err("short psk", "[bss a]\npsk = 0dc0\n", 2,
+		   "psk: expected exactly 64 hex digits");
+	expect_err("bad mobility_domain", "[global]\nmobility_domain = a1b\n", 2,
+		   "mobility_domain: expected 4 hex digits like a1b2, got 'a1b'");
+	expect_err("non-hex mobility_domain", "[global]\nmobility_domain = a1bz\n",
+		   2, "mobility_domain: expected 4 hex digits like a1b2, got 'a1bz'");
+	expect_err("empty ssid", "[bss a]\nssid =\n", 2,
+		   "ssid: expected 1..32 bytes, got 0");
+	expect_err("empty quoted ssid", "[bss a]\nssid = \"\"\n", 2,
+		   "ssid: expected 1..32 bytes, got 0");
+	expect_err("ssid of 33 bytes",
+		   "[bss a]\nssid = 123456789012345678901234567890123\n", 2,
+		   "ssid: expected 1..32 bytes, got 33");
+	expect_err("unterminated quote", "[bss a]\nssid = \"abc\n", 2,
+		   "ssid: missing closing '\"'");
+	expect_err("passphrase too short", "[bss a]\npassphrase = 1234567\n", 2,
+		   "passphrase: expected 8..63 printable ASCII characters, got 7 characters");
+	expect_err("passphrase too long", "[bss a]\npassphrase = "
+		   "1234567890123456789012345678901234567890123456789012345678901234\n",
+		   2, "passphrase: expected 8..63 printable ASCII characters, got 64 characters");
+	expect_err("passphrase not printable", "[bss a]\npassphrase = abc\tdefgh\n",
+		   2, "passphrase: character 4 is not printable ASCII (32..126)");
+	expect_err("passphrase and psk", "[bss a]\npassphrase = password\n"
+		   "psk = 0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af\n",
+		   3, "passphrase and psk are mutually exclusive (the other is at line 2)");
+	expect_err("psk and passphrase", "[bss a]\n"
+		   "psk = 0dc0d6eb90555ed6419756b9a15ec3e3209b63df707dd508d14581f8982721af\n"
+		   "\npassphrase = password\n",
+		   4, "passphrase and psk are mutually exclusive (the other is at line 2)");
+	expect_err("bad security", "[bss a]\nsecurity = wpa3\n", 2,
+		   "security: expected wpa2-psk, ft-psk, wpa2-eap or ft-eap, got 'wpa3'");
+	expect_err("bad cipher", "[bss a]\ncipher = tkip\n", 2,
+		   "cipher: expected ccmp, gcmp, gcmp-256 or ccmp-256, got 'tkip'");
+	expect_err("bad bool", "[bss a]\nht = true\n", 2,
+		   "ht: expected yes or no, got 'true'");
+	expect_err("bad log_level", "[global]\nlog_level = verbose\n", 2,
+		   "log_level: expected error, warning, info or debug, got 'verbose'");
+	expect_err("relative control_socket", "[global]\ncontrol_socket = fsrd.sock\n",
+		   2, "control_socket: expected an absolute path of at most 107 characters, got 'fsrd.sock'");
+	expect_err("r0kh_id too long", "[global]\nr0kh_id = "
+		   "0123456789012345678901234567890123456789012345678\n", 2,
+		   "r0kh_id: expected 1..48 bytes, got 49");
+	memset(text, 'x', 300);
+	memcpy(text, "[bss a]\nssid = ", 15);
+	strcpy(text + 250, "\n");
+	expect_err("line too long", text, 2,
+		   "line too long (at most 198 characters)");
+}
+
+static void test_channels(void)
+{
+	static const struct {
+		const char *ch;
+		unsigned int freq;
+	} good[] = {
+		{ "1", 2412 }, { "6", 2437 }, { "13", 2472 }, { "14", 2484 },
+		{ "36", 5180 }, { "64", 5320 }, { "100", 5500 },
+		{ "144", 5720 }, { "149", 5745 }, { "165", 5825 },
+	};
+	static const char *const bad_ch[] = {
+		"0", "15", "35", "37", "68", "96", "148", "150", "169", "x", "",
+	};
+	struct fsrd_conf c;
+	char text[256], err[512], want[256];
+	size_t i;
+	int ret;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		snprintf(text, sizeof(text), BSS_OK "channel = %s\n", good[i].ch);
+		ret = load(text, &c, err, sizeof(err));
+		snprintf(want, sizeof(want), "channel %s -> %u MHz", good[i].ch,
+			 good[i].freq);
+		tap_ok(ret == 0 && c.bss[0].freq_mhz == good[i].freq, want);
+		fsrd_conf_free(&c);
+	}
+	for (i = 0; i < sizeof(bad_ch) / sizeof(bad_ch[0]); i++) {
+		snprintf(text, sizeof(text), BSS_OK "channel = %s\n", bad_ch[i]);
+		snprintf(want, sizeof(want),
+			 "channel: expected 1..14, 36..64 or 100..144 (multiples of 4) or 149..165 (4n+1), got '%s'",
+			 bad_ch[i]);
+		expect_err("bad channel", text, 6, want);
+	}
+	expect_err("ht on channel 14", BSS_OK "channel = 14\nht = yes\n", 7,
+		   "ht: must be no on channel 14 (line 6)");
+}
+
+/* FT_G: lines 1-3; FT_A: lines 4-8 (ssid net, PSK of password/net) */
+#define FT_G "[global]\nmobility_domain = a1b2\nr0kh_id = ap1\n"
+#define FT_A "[bss a]\ninterface = wlan0\nssid = net\nsecurity = ft-psk\n" \
+	"passphrase = password\n"
+
+static void test_required(void)
+{
+	expect_err("missing interface",
+		   "[bss a]\nssid = x\nsecurity = wpa2-psk\npassphrase = password\n",
+		   1, "[bss a]: missing required key 'interface'");
+	expect_err("missing ssid", "\n[bss a]\ninterface = wlan0\n", 2,
+		   "[bss a]: missing required key 'ssid'");
+	expect_err("missing security", "[bss a]\ninterface = wlan0\nssid = x\n",
+		   1, "[bss a]: missing required key 'security'");
+	expect_err("PSK without passphrase or psk",
+		   "[bss a]\ninterface = wlan0\nssid = x\nsecurity = ft-psk\n", 1,
+		   "[bss a]: security ft-psk needs passphrase or psk");
+	expect_err("FT without mobility_domain and r0kh_id",
+		   BSS_OK "[bss b]\ninterface = wlan1\nssid = x\n"
+		   "security = ft-psk\npassphrase = password\n", 6,
+		   "[bss b]: security ft-psk needs mobility_domain and r0kh_id in [global]");
+	expect_err("FT without r0kh_id",
+		   "[global]\nmobility_domain = a1b2\n" BSS_OK
+		   "[bss b]\ninterface = wlan1\nssid = x\n"
+		   "security = ft-psk\npassphrase = password\n", 8,
+		   "[bss b]: security ft-psk needs r0kh_id in [global]");
+	expect_err("FT without mobility_domain", BSS_OK
+		   "[bss b]\ninterface = wlan1\nssid = x\n"
+		   "security = ft-eap\n[global]\nr0kh_id = x\n", 6,
+		   "[bss b]: security ft-eap needs mobility_domain in [global]");
+	expect_err("FT BSSes with different SSIDs", FT_G FT_A
+		   "[bss b]\ninterface = wlan1\nssid = other\n"
+		   "security = ft-psk\npassphrase = password\n", 11,
+		   "ssid: FT BSSes of one mobility domain need the same ssid as [bss a] (line 4)");
+	expect_err("FT-PSK BSSes with different PSKs", FT_G FT_A
+		   "[bss b]\ninterface = wlan1\nssid = net\n"
+		   "security = ft-psk\npassphrase = password2\n", 13,
+		   "passphrase: ft-psk BSSes of one mobility domain need the same PSK as [bss a] (line 4)");
+	expect_err("FT BSSes with the same r1kh_id", FT_G FT_A
+		   "r1kh_id = 02:00:00:00:01:00\n"
+		   "[bss b]\ninterface = wlan1\nssid = net\nsecurity = ft-psk\n"
+		   "r1kh_id = 02:00:00:00:01:00\n"
+		   "psk = 59caffc4e46452de248475881adbd426f9e95ad4f07e3f658c7c83972a61c52c\n",
+		   14, "r1kh_id: already used by [bss a] (line 4)");
+	expect_err("passphrase with EAP",
+		   "[bss a]\ninterface = wlan0\nssid = x\npassphrase = password\n"
+		   "security = wpa2-eap\n", 4,
+		   "passphrase: only for security wpa2-psk or ft-psk, not wpa2-eap");
+	expect_err("r1kh_id without FT",
+		   BSS_OK "r1kh_id = 02:00:00:00:01:00\n", 6,
+		   "r1kh_id: only for security ft-psk or ft-eap, not wpa2-psk");
+}
+
+static void test_misc(void)
+{
+	struct fsrd_conf c;
+	char err[512];
+	int ret;
+
+	ret = fsrd_conf_load("/nonexistent/fsrd.conf", &c, err, sizeof(err));
+	tap_ok(ret == -ENOENT, "missing file: -ENOENT");
+	tap_str(err, "/nonexistent/fsrd.conf: No such file or directory",
+		"missing file: message");
+	fsrd_conf_free(&c);
+
+	ret = load("[bss a]\npassphrase = Secret12 ; comment\n", &c, err,
+		   sizeof(err));
+	tap_ok(ret == -EINVAL && !strstr(err, "Secret12"),
+	       "passphrase never in an error message");
+
+	ret = load("\xef\xbb\xbf[bss a]\r\ninterface = wlan0\r\nssid = x\r\n"
+		   "security = wpa2-eap\r\n\r\n", &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.n_bss == 1 && c.bss[0].ssid_len == 1 &&
+	       c.bss[0].security == FSRD_SEC_WPA2_EAP && !c.bss[0].have_psk,
+	       "BOM and CRLF accepted, wpa2-eap needs no PSK");
+	fsrd_conf_free(&c);
+
+	ret = load("[bss a]\ninterface = wlan0\nssid = \" two words \"\n"
+		   "security = wpa2-eap\n", &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.bss[0].ssid_len == 11 &&
+	       !memcmp(c.bss[0].ssid, " two words ", 11),
+	       "quotes keep spaces in ssid");
+	fsrd_conf_free(&c);
+
+	ret = load("[global]\nkernel_fast_path = no\nlog_level = error\n" BSS_OK
+		   "ht = no\ncipher = ccmp-256\n", &c, err, 8);
+	tap_ok(ret == 0 && !c.kernel_fast_path && c.log_level == FSRD_LOG_ERR &&
+	       !c.bss[0].ht && c.bss[0].pairwise_cipher == 0x000fac0a,
+	       "kernel_fast_path, log_level, ht, cipher");
+	fsrd_conf_free(&c);
+
+	ret = load("[bss a]\nfoo = 1\n", &c, err, 8);
+	tap_ok(ret == -EINVAL && strlen(err) == 7, "error truncated to errlen");
+}
+
+int main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(dir, sizeof(dir), "%s/fsrd-conf.XXXXXX", tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/fsrd.conf", dir);
+	test_valid();
+	test_pbkdf2();
+	test_sections();
+	test_keys();
+	test_channels();
+	test_required();
+	test_misc();
+	unlink(path);
+	rmdir(dir);
+	return tap_done();
+}

@@ -18,6 +18,10 @@ genl.sh
 fsrctl.sh
 passthrough.sh
 load_unload.sh
+fsrd_psk.sh
+fsrd_ft.sh
+fsrd_reject.sh
+fsrd_limits.sh
 "
 [ $# -gt 0 ] && TESTS="$*"
 TIMEOUT=${FSR_TEST_TIMEOUT:-900}

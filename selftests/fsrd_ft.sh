@@ -1,0 +1,160 @@
+#!/bin/sh
+# FT-PSK in userspace: one fsrd runs two BSSes of one mobility domain
+# (wlan0, wlan1, bridged so the AP side keeps one address); a real
+# wpa_supplicant (key_mgmt FT-PSK) on wlan2 in its own netns makes the FT
+# initial mobility-domain association, then FT over-the-air roams back
+# and forth, each served by fsrd (fsr.ko not loaded), with a ping after
+# every roam. When fsr.ko can be loaded (not attached to the BSSes, so it
+# serves nothing), fsrd pushes the PMK-R1s of both BSSes into its cache.
+. "$(dirname "$0")/lib.sh"
+require_root
+require_cmd wpa_supplicant wpa_cli iw ping
+FSRD=$TOP/build/bin/fsrd
+if [ ! -x "$FSRD" ]; then
+	echo "1..0 # SKIP build/bin/fsrd missing"
+	exit $KSFT_SKIP
+fi
+dmesg_mark
+
+SSID=fsrd-ft
+PASS=ft-passphrase-42
+ROAMS=${FSRD_FT_ROAMS:-20}
+FSRCTL=$TOP/build/bin/fsrctl
+
+load_radios 3 || { fail "load radios"; tap_finish; }
+BSSID0=$(cat /sys/class/net/wlan0/address)
+BSSID1=$(cat /sys/class/net/wlan1/address)
+STA=$(cat /sys/class/net/wlan2/address)
+have_fsr=0
+lab_modprobe fsr 2>/dev/null && have_fsr=1
+
+cat > "$WORK/fsrd.conf" <<END
+[global]
+log_level = debug
+mobility_domain = a1b2
+r0kh_id = fsrd.lab.example
+kernel_fast_path = yes
+
+[bss a]
+interface = wlan0
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = $PASS
+
+[bss b]
+interface = wlan1
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = $PASS
+END
+
+FSRD_LOG=$WORK/fsrd.log
+"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
+FSRD_PID=$!
+defer "kill $FSRD_PID"
+
+fsrd_log_count() {
+	grep -c "$1" "$FSRD_LOG"
+}
+
+two_aps() {
+	[ "$(fsrd_log_count "AP started")" -eq 2 ]
+}
+
+wcli() {
+	ip netns exec cli wpa_cli -p "$WORK/wpa-ctrl" -i wlan2 "$@"
+}
+
+# on_bssid BSSID: the client is connected (COMPLETED) to BSSID
+on_bssid() {
+	wcli status > "$WORK/status.txt" 2>/dev/null &&
+		grep -q "^wpa_state=COMPLETED" "$WORK/status.txt" &&
+		grep -q "^bssid=$1" "$WORK/status.txt"
+}
+
+both_seen() {
+	wcli scan_results > "$WORK/scan.txt" 2>/dev/null &&
+		grep -q "$BSSID0" "$WORK/scan.txt" &&
+		grep -q "$BSSID1" "$WORK/scan.txt"
+}
+
+bridge_up() {
+	ip link add br0 type bridge &&
+		ip link set wlan0 master br0 &&
+		ip link set wlan1 master br0 &&
+		ip link set br0 up &&
+		ip addr add 10.77.0.1/24 dev br0
+}
+
+check "fsrd starts two FT-PSK BSSes" wait_for 20 two_aps
+check "the two BSSes are bridged (br0 10.77.0.1)" bridge_up
+defer "ip link del br0"
+client_netns cli wlan2
+ip -n cli addr add 10.77.0.2/24 dev wlan2
+
+cat > "$WORK/wpa-ft.conf" <<END
+ctrl_interface=$WORK/wpa-ctrl
+network={
+	ssid="$SSID"
+	key_mgmt=FT-PSK
+	psk="$PASS"
+	scan_freq=2412
+}
+END
+ip netns exec cli wpa_supplicant -B -i wlan2 -c "$WORK/wpa-ft.conf" \
+	-P "$WORK/wpa.pid" -f "$WORK/wpa.log" -dd
+defer "kill \$(cat $WORK/wpa.pid)"
+
+check "FT initial mobility-domain association completes" \
+	wait_for 40 sh -c "grep -q 'CTRL-EVENT-CONNECTED' '$WORK/wpa.log'"
+check "fsrd keeps the PMK-R0" wait_for 5 grep -q "PMK-R0 kept" "$FSRD_LOG"
+check "ping through the AP" ip netns exec cli ping -c 2 -i 0.2 -W 2 10.77.0.1
+if [ $have_fsr -eq 1 ]; then
+	"$FSRCTL" pmk show > "$WORK/pmk.txt" 2>&1
+	diag "$(cat "$WORK/pmk.txt")"
+	check "fsrctl pmk show: fsrd pushed a PMK-R1 per BSS for $STA" sh -c "
+		[ \$(grep -c '^sta $STA pmk_r1_name' '$WORK/pmk.txt') -eq 2 ] &&
+		grep -qx '    r1kh_id     $BSSID0' '$WORK/pmk.txt' &&
+		grep -qx '    r1kh_id     $BSSID1' '$WORK/pmk.txt' &&
+		grep -qx '    r0kh_id     fsrd.lab.example' '$WORK/pmk.txt' &&
+		grep -qx '    akm         ft-psk' '$WORK/pmk.txt'"
+else
+	skip "fsrctl pmk show lists the pushed PMK-R1s" "fsr.ko not available"
+fi
+wcli scan > /dev/null
+check "the client sees both BSSes" wait_for 20 both_seen
+
+cur=$(wcli status | sed -n 's/^bssid=//p')
+diag "connected to $cur"
+i=1
+while [ $i -le "$ROAMS" ]; do
+	if [ "$cur" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
+	wcli roam "$next" > /dev/null
+	if wait_for 20 on_bssid "$next" &&
+		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null; then
+		pass "FT roam $i to $next, then ping"
+	else
+		fail "FT roam $i to $next, then ping"
+		diag "$(grep -E 'FT:|SME:|CTRL-EVENT' "$WORK/wpa.log" |
+			grep -B 25 -m 1 -E 'failed|mismatch|did not match')"
+		break
+	fi
+	cur=$next
+	i=$((i + 1))
+done
+
+served=$(fsrd_log_count "FT roam served by userspace")
+check "fsrd served $served of $ROAMS roams in userspace" [ "$served" -eq "$ROAMS" ]
+ft_ok=$(grep -c 'FT: Completed successfully' "$WORK/wpa.log")
+check "the client completed $ft_ok FT reassociations" [ "$ft_ok" -ge "$ROAMS" ]
+
+kill -TERM "$FSRD_PID"
+wait "$FSRD_PID"
+rc=$?
+check "SIGTERM: fsrd exits 0 (status $rc)" [ "$rc" -eq 0 ]
+check "no passphrase in fsrd's log" not grep -q -e "$PASS" "$FSRD_LOG"
+diag "$(grep -v 'debug:' "$FSRD_LOG" | tail -n 40)"
+check "dmesg clean" dmesg_clean
+tap_finish

@@ -1,0 +1,91 @@
+#!/bin/sh
+# Bad (Re)Association and FT Authentication Requests get the right 802.11
+# status code from fsrd, with a log line saying why; fsrd keeps serving.
+# The frames are crafted by fsrd_inject.py on a monitor interface of a
+# second radio; the BSS is FT-PSK (AKMs 4 and 2, mobility domain a1b2).
+. "$(dirname "$0")/lib.sh"
+require_root
+require_cmd iw python3
+FSRD=$TOP/build/bin/fsrd
+INJECT="python3 $SELFTESTS/fsrd_inject.py"
+if [ ! -x "$FSRD" ]; then
+	echo "1..0 # SKIP build/bin/fsrd missing"
+	exit $KSFT_SKIP
+fi
+dmesg_mark
+
+SSID=fsrd-inject
+R0KH=fsrd.lab.example
+
+load_radios 2 || { fail "load radios"; tap_finish; }
+BSSID=$(cat /sys/class/net/wlan0/address)
+
+cat > "$WORK/fsrd.conf" <<END
+[global]
+log_level = debug
+mobility_domain = a1b2
+r0kh_id = $R0KH
+kernel_fast_path = no
+
+[bss a]
+interface = wlan0
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = inject-passphrase
+eapol_timeout = 200
+eapol_retries = 1
+END
+
+FSRD_LOG=$WORK/fsrd.log
+"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
+FSRD_PID=$!
+defer "kill $FSRD_PID"
+
+fsrd_log_has() {
+	grep -q "$1" "$FSRD_LOG"
+}
+
+check "fsrd starts the AP" wait_for 15 fsrd_log_has "AP started"
+iw phy "$(phy_of wlan1)" interface add mon0 type monitor
+ip link set mon0 up
+iw dev mon0 set freq 2412
+defer "iw dev mon0 del"
+
+n=16
+# expect CASE STATUS LOGTEXT: inject CASE from a fresh address
+expect() {
+	n=$((n + 1))
+	_sta=$(printf '02:00:00:00:0f:%02x' $n)
+	_got=$($INJECT mon0 "$BSSID" "$_sta" "$1" "$SSID" "$R0KH")
+	if [ "$_got" = "$2" ] && wait_for 3 fsrd_log_has "$_sta.*$3"; then
+		pass "$1: status $2 ($3)"
+	else
+		fail "$1: status $2 ($3), got $_got"
+	fi
+}
+
+expect akm-8021x 43 "AKM not offered"
+expect pairwise-tkip 42 "pairwise cipher not offered"
+expect group-tkip 41 "group cipher not offered"
+expect rsne-truncated 72 "refused with status 72"
+expect rsne-version-2 44 "refused with status 44"
+expect no-rsne 40 "no RSNE"
+expect wrong-ssid 1 "SSID does not match"
+expect ft-no-mde 54 "FT AKM without MDE"
+expect ft-bad-mde 54 "another mobility domain"
+expect auth-shared-key 13 "algorithm 1 refused"
+expect ft-auth-unknown-pmkr0name 53 "no PMK-R0 for this PMKR0Name"
+expect ft-auth-bad-mde 54 "FT Authentication refused with status 54"
+expect ok-psk 0 "associated, AID"
+check "fsrd still runs" kill -0 "$FSRD_PID"
+check "no station left behind but the accepted one" \
+	sh -c "[ \$(iw dev wlan0 station dump | grep -c '^Station') -le 1 ]"
+
+kill -TERM "$FSRD_PID"
+wait "$FSRD_PID"
+rc=$?
+check "SIGTERM: fsrd exits 0 (status $rc)" [ "$rc" -eq 0 ]
+diag "$(grep -v debug: "$FSRD_LOG" | tail -n 40)"
+check "dmesg clean" dmesg_clean
+tap_finish

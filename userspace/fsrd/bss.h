@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One BSS served by fsrd: its interface, beacon, stations, group key and
+ * timers. bss.c brings it up and down and owns the GTK; mlme.c handles
+ * its management frames; sta_wpa.c connects stations to wpa_auth.
+ */
+#ifndef FSRD_BSS_H
+#define FSRD_BSS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "assoc_req.h"
+#include "config.h"
+#include "evloop.h"
+#include "ies.h"
+#include "sta_table.h"
+#include "wpa_auth.h"
+
+struct fsrd_bss {
+	const struct fsrd_bss_conf *conf;
+	const struct fsrd_conf *gconf;
+	int ifindex;
+	uint32_t wiphy;
+	uint8_t addr[6];
+	bool started;
+	int eapol_fd;
+	struct fsrd_bss_ies ies;
+	struct fsrd_assoc_policy pol;
+	struct fsrd_sta_table stas;
+	struct wpa_auth_group group;
+	struct wpa_auth_conf wconf;
+	struct wpa_auth_ft ft;
+	struct ev_timer rekey_timer;
+	struct ev_timer inact_timer;
+	struct ev_timer restart_timer;	/* AP stopped by the kernel */
+	unsigned int rekey_pending;	/* stations still to ack the new GTK */
+	uint8_t last_unexpected[6];	/* rate limit of class 3 deauths */
+	uint64_t last_unexpected_ms;
+};
+
+/* Bring the BSS up: AP mode, frame registrations, START_AP, GTK. */
+int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
+	      const struct fsrd_bss_conf *bc);
+/* The kernel stopped the AP (interface down): forget the stations and
+ * start it again once the interface is up. */
+void bss_ap_stopped(struct fsrd_bss *b);
+/* Deauthenticate every station, STOP_AP, release everything. */
+void bss_stop(struct fsrd_bss *b);
+struct fsrd_bss *bss_by_ifindex(int ifindex);
+
+/* A station (re)associated with b: forget it on every other BSS, without
+ * a frame (the station has left them). */
+void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
+
+/* Derive and push the PMK-R1 of every FT BSS to fsr.ko (when
+ * kernel_fast_path is on and the module is loaded). */
+void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0);
+
+/* A station acknowledged the new GTK (or was dropped): maybe switch TX. */
+void bss_rekey_step(struct fsrd_bss *b);
+
+/* mlme.c */
+void mlme_rx(struct fsrd_bss *b, const uint8_t *frame, size_t len);
+void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr);
+void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr);
+int mlme_send_deauth(struct fsrd_bss *b, const uint8_t *da, uint16_t reason);
+/*
+ * Remove a station: optionally send a Deauthentication with reason, then
+ * DEL_STATION, stop its handshake, free it.
+ */
+void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
+	      const char *why);
+
+/* sta_wpa.c */
+extern const struct wpa_auth_ops fsrd_wpa_ops;
+/* Create the authenticator of an associated station and send M1. */
+int sta_wpa_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req);
+void sta_wpa_stop(struct fsrd_sta *sta);
+
+#endif

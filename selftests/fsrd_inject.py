@@ -4,7 +4,9 @@ print the status code of the AP's answer (a test injector for fsrd).
 
 Usage: fsrd_inject.py MONIF BSSID STA CASE [SSID] [R0KH-ID]
 CASE is one of the names in CASES below. Prints the status code, or
-"timeout" (exit 1) when no answer came.
+"timeout" (exit 1) when no answer came. The case "assoc-retry" then
+sends the same Association Request again as a retransmission (Retry bit,
+same sequence control) and adds "ignored" or "answered".
 """
 import os
 import select
@@ -61,6 +63,7 @@ RATES = elem(1, bytes([0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24]))
 # name: (auth algorithm, association elements or None, FT auth elements)
 CASES = {
     "ok-psk": (0, lambda s, r: elem(0, s) + RATES + rsne(), None),
+    "assoc-retry": (0, lambda s, r: elem(0, s) + RATES + rsne(), None),
     "akm-8021x": (0, lambda s, r: elem(0, s) + RATES + rsne(akm=AKM_8021X),
                   None),
     "pairwise-tkip": (0, lambda s, r: elem(0, s) + RATES +
@@ -150,7 +153,16 @@ def main():
     if body is None:
         print("timeout")
         return 1
-    print(struct.unpack_from("<H", body, 2)[0])
+    status = struct.unpack_from("<H", body, 2)[0]
+    if case != "assoc-retry":
+        print(status)
+        return 0
+    # The same frame again, marked as a retransmission (Retry bit).
+    retry = bytearray(req)
+    retry[1] |= 0x08
+    sock.send(RADIOTAP + bytes(retry))
+    again = wait_for(sock, 1, sta, bssid, 2.0)
+    print(status, "answered" if again is not None else "ignored")
     return 0
 
 

@@ -78,9 +78,14 @@ expect auth-shared-key 13 "algorithm 1 refused"
 expect ft-auth-unknown-pmkr0name 53 "no PMK-R0 for this PMKR0Name"
 expect ft-auth-bad-mde 54 "FT Authentication refused with status 54"
 expect ok-psk 0 "associated, AID"
+# A retransmitted Association Request (Retry bit, same sequence control)
+# must not be handled twice: that would restart the association.
+expect assoc-retry "0 ignored" "associated, AID"
+check "the retransmission did not associate the station again" \
+	[ "$(grep -c "$_sta: associated, AID" "$FSRD_LOG")" -eq 1 ]
 check "fsrd still runs" kill -0 "$FSRD_PID"
-check "no station left behind but the accepted one" \
-	sh -c "[ \$(iw dev wlan0 station dump | grep -c '^Station') -le 1 ]"
+check "no station left behind but the accepted ones" \
+	sh -c "[ \$(iw dev wlan0 station dump | grep -c '^Station') -le 2 ]"
 
 kill -TERM "$FSRD_PID"
 wait "$FSRD_PID"

@@ -9,6 +9,8 @@
 #define WLAN_FC_MGMT(st)	((uint16_t)((st) << 4))
 #define WLAN_FC_STYPE(fc)	(((fc) >> 4) & 0xf)
 #define WLAN_FC_TYPE(fc)	(((fc) >> 2) & 0x3)
+#define WLAN_FC_RETRY		0x0800
+#define WLAN_OFF_SEQ_CTRL	22
 
 enum {
 	WLAN_ST_ASSOC_REQ = 0,

@@ -409,6 +409,26 @@ static void rx_leave(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	sta_drop(sta, reason, false, why);
 }
 
+/* Is this a retransmission of the request we handled last for its sender? */
+static bool rx_is_retry(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, f + WLAN_OFF_SA);
+
+	return sta && (fc & WLAN_FC_RETRY) &&
+	       sta->last_stype == WLAN_FC_STYPE(fc) &&
+	       sta->last_seq_ctrl == get_le16(f + WLAN_OFF_SEQ_CTRL);
+}
+
+static void rx_remember(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, f + WLAN_OFF_SA);
+
+	if (sta) {
+		sta->last_stype = WLAN_FC_STYPE(fc);
+		sta->last_seq_ctrl = get_le16(f + WLAN_OFF_SEQ_CTRL);
+	}
+}
+
 void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 {
 	uint16_t fc;
@@ -428,6 +448,17 @@ void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 		return;
 	switch (WLAN_FC_STYPE(fc)) {
 	case WLAN_ST_AUTH:
+	case WLAN_ST_ASSOC_REQ:
+	case WLAN_ST_REASSOC_REQ:
+		if (rx_is_retry(b, f, fc)) {
+			log_dbg("%s: retransmitted request (seq ctrl 0x%04x) ignored",
+				  b->conf->ifname, get_le16(f + WLAN_OFF_SEQ_CTRL));
+			return;
+		}
+		break;
+	}
+	switch (WLAN_FC_STYPE(fc)) {
+	case WLAN_ST_AUTH:
 		rx_auth(b, f, len);
 		break;
 	case WLAN_ST_ASSOC_REQ:
@@ -443,6 +474,7 @@ void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 		rx_leave(b, f, len, true);
 		break;
 	}
+	rx_remember(b, f, fc);
 }
 
 void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr)

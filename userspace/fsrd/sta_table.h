@@ -53,6 +53,12 @@ struct fsrd_sta {
 	struct fsrd_sta_ft ft;
 	bool roamed_ft;			/* served by an FT roam, no 4-way */
 	bool probed;			/* inactive: null frame sent once */
+	/* The last Authentication/(Re)Association Request handled, to
+	 * recognise a retransmission (Retry bit, same sequence control):
+	 * answering it again would redo the exchange the client already
+	 * finished (e.g. turn an FT reassociation into a new association). */
+	uint16_t last_seq_ctrl;
+	uint8_t last_stype;
 };
 
 struct fsrd_sta_table {

@@ -204,24 +204,36 @@ static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 	log_info("%s: %s: authenticated (Open System)", b->conf->ifname, mac);
 }
 
-static void send_assoc_resp_ies(struct fsrd_bss *b, const uint8_t *da,
-				bool reassoc, uint16_t status, uint16_t aid,
+/* Keep a copy of the response that associated sta (see assoc_resp). */
+static void keep_assoc_resp(struct fsrd_sta *sta, const uint8_t *f, int len)
+{
+	if (len > 0 && (size_t)len <= sizeof(sta->assoc_resp)) {
+		memcpy(sta->assoc_resp, f, (size_t)len);
+		sta->assoc_resp_len = (uint16_t)len;
+	}
+}
+
+static void send_assoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *keep,
+				const uint8_t *da, bool reassoc,
+				uint16_t status, uint16_t aid,
 				const uint8_t *ies, size_t ies_len)
 {
 	uint8_t f[FRAME_MAX];
+	int n = fsrd_build_assoc_resp(&b->ies, da, reassoc, status, aid, ies,
+				      ies_len, f, sizeof(f));
 
-	send_frame(b, f, fsrd_build_assoc_resp(&b->ies, da, reassoc, status,
-					       aid, ies, ies_len, f,
-					       sizeof(f)),
+	if (keep)
+		keep_assoc_resp(keep, f, n);
+	send_frame(b, f, n,
 		   reassoc ? "Reassociation Response" : "Association Response",
 		   da);
 }
 
-static void send_assoc_resp(struct fsrd_bss *b, const uint8_t *da,
-			    bool reassoc, uint16_t status, uint16_t aid,
-			    uint32_t akm)
+static void send_assoc_resp(struct fsrd_bss *b, struct fsrd_sta *keep,
+			    const uint8_t *da, bool reassoc, uint16_t status,
+			    uint16_t aid, uint32_t akm)
 {
-	uint8_t f[FRAME_MAX], ft[256];
+	uint8_t ft[256];
 	int ft_len = 0;
 
 	/* FT initial mobility-domain association: MDE and FTE */
@@ -234,11 +246,21 @@ static void send_assoc_resp(struct fsrd_bss *b, const uint8_t *da,
 			ft_len = 0;
 		}
 	}
-	send_frame(b, f, fsrd_build_assoc_resp(&b->ies, da, reassoc, status,
-					       aid, ft_len ? ft : NULL,
-					       (size_t)ft_len, f, sizeof(f)),
-		   reassoc ? "Reassociation Response" : "Association Response",
-		   da);
+	send_assoc_resp_ies(b, keep, da, reassoc, status, aid,
+			    ft_len ? ft : NULL, (size_t)ft_len);
+}
+
+/* FNV-1a: tells a repeated request from a new one (not a security check:
+ * a repeat only ever gets the answer already sent). */
+static uint64_t fnv1a64(const uint8_t *p, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (len--) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
 }
 
 static int sta_to_kernel(struct fsrd_bss *b, struct fsrd_sta *sta,
@@ -257,6 +279,16 @@ static int sta_to_kernel(struct fsrd_bss *b, struct fsrd_sta *sta,
 	};
 	int err = nl80211_new_station(b->ifindex, &p);
 
+	/* A kernel station fsrd no longer tracks (its state was dropped
+	 * while the kernel kept the entry) would block this client for
+	 * good: replace it. */
+	if (err == -EEXIST) {
+		log_warn("%s: replacing a stale kernel station",
+			 b->conf->ifname);
+		err = nl80211_del_station(b->ifindex, sta->addr);
+		if (!err)
+			err = nl80211_new_station(b->ifindex, &p);
+	}
 	if (!err)
 		sta->in_kernel = true;
 	return err;
@@ -279,7 +311,7 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (status) {
 		log_info("%s: %s: FT Reassociation refused with status %u: %s",
 			 b->conf->ifname, mac, status, why);
-		send_assoc_resp(b, sta->addr, true, status, 0, 0);
+		send_assoc_resp(b, NULL, sta->addr, true, status, 0, 0);
 		return;
 	}
 	sta_unassoc(sta);
@@ -289,7 +321,7 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 		log_info("%s: %s: FT Reassociation refused with status %u: no free AID",
 			 b->conf->ifname, mac,
 			 WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
-		send_assoc_resp(b, sta->addr, true,
+		send_assoc_resp(b, NULL, sta->addr, true,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
 		return;
 	}
@@ -304,8 +336,8 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (err) {
 		log_err("%s: %s: FT Reassociation failed: %s", b->conf->ifname,
 			mac, strerror(-err));
-		send_assoc_resp(b, sta->addr, true, WLAN_STATUS_UNSPECIFIED, 0,
-				0);
+		send_assoc_resp(b, NULL, sta->addr, true,
+				WLAN_STATUS_UNSPECIFIED, 0, 0);
 		sta_unassoc(sta);
 		return;
 	}
@@ -316,8 +348,8 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	sta->roamed_ft = true;
 	sta->since_ms = ev_now_ms();
 	bss_forget_elsewhere(b, sta->addr);
-	send_assoc_resp_ies(b, sta->addr, true, WLAN_STATUS_SUCCESS, sta->aid,
-			    ies, (size_t)n);
+	send_assoc_resp_ies(b, sta, sta->addr, true, WLAN_STATUS_SUCCESS,
+			    sta->aid, ies, (size_t)n);
 	explicit_bzero(&sta->ft, sizeof(sta->ft));
 	explicit_bzero(ies, sizeof(ies));
 	log_info("%s: %s: FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
@@ -334,6 +366,7 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	char mac[MACSTR_LEN];
 	const char *why;
 	uint16_t status;
+	uint64_t hash;
 	int err;
 
 	fsrd_mac_str(sa, mac);
@@ -344,14 +377,24 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 		mlme_send_deauth(b, sa, WLAN_REASON_CLASS2_FROM_NONAUTH);
 		return;
 	}
+	hash = fnv1a64(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN);
+	if (sta->state == FSRD_STA_ASSOC && sta->assoc_resp_len &&
+	    sta->assoc_req_hash == hash) {
+		log_info("%s: %s: repeated %s Request: the same response again",
+			 b->conf->ifname, mac, kind);
+		send_frame(b, sta->assoc_resp, sta->assoc_resp_len, kind, sa);
+		return;
+	}
 	status = fsrd_assoc_req_check(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN,
 				      reassoc, &b->pol, &req, &why);
 	if (status) {
 		log_info("%s: %s: %s refused with status %u: %s",
 			 b->conf->ifname, mac, kind, status, why);
-		send_assoc_resp(b, sa, reassoc, status, 0, 0);
+		send_assoc_resp(b, NULL, sa, reassoc, status, 0, 0);
 		return;
 	}
+	sta->assoc_resp_len = 0;
+	sta->assoc_req_hash = hash;
 	if (reassoc && req.akm == RSN_AKM_FT_PSK && sta->ft.valid) {
 		rx_ft_reassoc(b, sta, f, len, &req);
 		return;
@@ -366,7 +409,7 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 			 b->conf->ifname, mac, kind,
 			 WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
 			 b->conf->max_stations);
-		send_assoc_resp(b, sa, reassoc,
+		send_assoc_resp(b, NULL, sa, reassoc,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
 		return;
 	}
@@ -375,14 +418,15 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	if (err) {
 		log_err("%s: %s: NEW_STATION failed: %s", b->conf->ifname, mac,
 			strerror(-err));
-		send_assoc_resp(b, sa, reassoc, WLAN_STATUS_UNSPECIFIED, 0, 0);
+		send_assoc_resp(b, NULL, sa, reassoc, WLAN_STATUS_UNSPECIFIED,
+				0, 0);
 		return;
 	}
 	sta->state = FSRD_STA_ASSOC;
 	sta->akm = req.akm;
 	sta->pairwise = req.pairwise;
 	bss_forget_elsewhere(b, sa);
-	send_assoc_resp(b, sa, reassoc, WLAN_STATUS_SUCCESS, sta->aid,
+	send_assoc_resp(b, sta, sa, reassoc, WLAN_STATUS_SUCCESS, sta->aid,
 			req.akm);
 	log_info("%s: %s: associated, AID %u, AKM %08x, cipher %08x%s",
 		 b->conf->ifname, mac, sta->aid, req.akm, req.pairwise,

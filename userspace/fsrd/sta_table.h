@@ -59,6 +59,13 @@ struct fsrd_sta {
 	 * finished (e.g. turn an FT reassociation into a new association). */
 	uint16_t last_seq_ctrl;
 	uint8_t last_stype;
+	/* The (Re)Association Request that made it associated, and our
+	 * answer: a client whose answer came late asks again with a new
+	 * frame of the same content (mac80211 "try 2/3"); it gets the same
+	 * answer, and nothing is redone (no second key install). */
+	uint64_t assoc_req_hash;
+	uint16_t assoc_resp_len;	/* 0: none kept */
+	uint8_t assoc_resp[512];
 };
 
 struct fsrd_sta_table {

@@ -6,7 +6,9 @@ Usage: fsrd_inject.py MONIF BSSID STA CASE [SSID] [R0KH-ID]
 CASE is one of the names in CASES below. Prints the status code, or
 "timeout" (exit 1) when no answer came. The case "assoc-retry" then
 sends the same Association Request again as a retransmission (Retry bit,
-same sequence control) and adds "ignored" or "answered".
+same sequence control) and adds "ignored" or "answered"; "assoc-repeat"
+sends it again as a new frame (next sequence number, as a client does
+when its answer is late) and adds the same.
 """
 import os
 import select
@@ -64,6 +66,7 @@ RATES = elem(1, bytes([0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24]))
 CASES = {
     "ok-psk": (0, lambda s, r: elem(0, s) + RATES + rsne(), None),
     "assoc-retry": (0, lambda s, r: elem(0, s) + RATES + rsne(), None),
+    "assoc-repeat": (0, lambda s, r: elem(0, s) + RATES + rsne(), None),
     "akm-8021x": (0, lambda s, r: elem(0, s) + RATES + rsne(akm=AKM_8021X),
                   None),
     "pairwise-tkip": (0, lambda s, r: elem(0, s) + RATES +
@@ -154,12 +157,14 @@ def main():
         print("timeout")
         return 1
     status = struct.unpack_from("<H", body, 2)[0]
-    if case != "assoc-retry":
+    if case not in ("assoc-retry", "assoc-repeat"):
         print(status)
         return 0
-    # The same frame again, marked as a retransmission (Retry bit).
     retry = bytearray(req)
-    retry[1] |= 0x08
+    if case == "assoc-retry":
+        retry[1] |= 0x08        # a MAC retransmission: Retry bit
+    else:
+        retry[22] = 0x10        # a new frame: the next sequence number
     sock.send(RADIOTAP + bytes(retry))
     again = wait_for(sock, 1, sta, bssid, 2.0)
     print(status, "answered" if again is not None else "ignored")

@@ -83,9 +83,14 @@ expect ok-psk 0 "associated, AID"
 expect assoc-retry "0 ignored" "associated, AID"
 check "the retransmission did not associate the station again" \
 	[ "$(grep -c "$_sta: associated, AID" "$FSRD_LOG")" -eq 1 ]
+# The same request as a new frame (a client whose answer came late) gets
+# the same answer again, and nothing is redone.
+expect assoc-repeat "0 answered" "repeated Association Request"
+check "the repeated request did not associate the station again" \
+	[ "$(grep -c "$_sta: associated, AID" "$FSRD_LOG")" -eq 1 ]
 check "fsrd still runs" kill -0 "$FSRD_PID"
 check "no station left behind but the accepted ones" \
-	sh -c "[ \$(iw dev wlan0 station dump | grep -c '^Station') -le 2 ]"
+	sh -c "[ \$(iw dev wlan0 station dump | grep -c '^Station') -le 3 ]"
 
 kill -TERM "$FSRD_PID"
 wait "$FSRD_PID"

@@ -6,6 +6,9 @@
 # and forth, each served by fsrd (fsr.ko not loaded), with a ping after
 # every roam. When fsr.ko can be loaded (not attached to the BSSes, so it
 # serves nothing), fsrd pushes the PMK-R1s of both BSSes into its cache.
+# Both BSSes renew their GTK every FSRD_FT_REKEY seconds (during the roams
+# too): after the roams the FT-roamed client must complete a group-key
+# handshake and still receive broadcast frames under the new GTK.
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd wpa_supplicant wpa_cli iw ping
@@ -19,6 +22,7 @@ dmesg_mark
 SSID=fsrd-ft
 PASS=ft-passphrase-42
 ROAMS=${FSRD_FT_ROAMS:-20}
+REKEY=${FSRD_FT_REKEY:-15}
 FSRCTL=$TOP/build/bin/fsrctl
 
 load_radios 3 || { fail "load radios"; tap_finish; }
@@ -41,6 +45,7 @@ ssid = $SSID
 channel = 1
 security = ft-psk
 passphrase = $PASS
+gtk_rekey_interval = $REKEY
 
 [bss b]
 interface = wlan1
@@ -48,6 +53,7 @@ ssid = $SSID
 channel = 1
 security = ft-psk
 passphrase = $PASS
+gtk_rekey_interval = $REKEY
 END
 
 FSRD_LOG=$WORK/fsrd.log
@@ -93,6 +99,8 @@ check "the two BSSes are bridged (br0 10.77.0.1)" bridge_up
 defer "ip link del br0"
 client_netns cli wlan2
 ip -n cli addr add 10.77.0.2/24 dev wlan2
+# answer broadcast pings: they travel under the GTK
+ip netns exec cli sysctl -q -w net.ipv4.icmp_echo_ignore_broadcasts=0
 
 cat > "$WORK/wpa-ft.conf" <<END
 ctrl_interface=$WORK/wpa-ctrl
@@ -149,6 +157,31 @@ served=$(fsrd_log_count "FT roam served by userspace")
 check "fsrd served $served of $ROAMS roams in userspace" [ "$served" -eq "$ROAMS" ]
 ft_ok=$(grep -c 'FT: Completed successfully' "$WORK/wpa.log")
 check "the client completed $ft_ok FT reassociations" [ "$ft_ok" -ge "$ROAMS" ]
+
+# GTK rekey reaching the FT-roamed client (no 4-way handshake with fsrd)
+rekeys_seen() {
+	[ "$(grep -c 'WPA: Group rekeying completed' "$WORK/wpa.log")" -gt "$1" ]
+}
+# bounded: -w is a deadline (a lost broadcast must not hang the test)
+bcast_ping() {
+	for _try in 1 2 3; do
+		ping -b -I br0 -c 2 -i 0.5 -w 4 10.77.0.255 2>/dev/null |
+			grep -q 'from 10.77.0.2' && return 0
+	done
+	return 1
+}
+n0=$(grep -c 'WPA: Group rekeying completed' "$WORK/wpa.log")
+diag "group rekeys seen by the client so far: $n0"
+check "GTK rekey after the roams: the roamed client logs 'WPA: Group rekeying completed'" \
+	wait_for $((REKEY * 2 + 20)) rekeys_seen "$n0"
+check "fsrd: group-key handshake completed with the roamed client" \
+	wait_for 5 grep -q "$STA: group-key handshake completed" "$FSRD_LOG"
+check "fsrd: no group-key handshake failed" \
+	not grep -q "group-key handshake failed" "$FSRD_LOG"
+check "fsrd switched to the new GTK" \
+	wait_for 10 grep -q "GTK rekey done, transmitting" "$FSRD_LOG"
+check "ping after the GTK rekey" ip netns exec cli ping -c 2 -i 0.2 -W 2 10.77.0.1
+check "broadcast ping (new GTK) answered by the roamed client" bcast_ping
 
 kill -TERM "$FSRD_PID"
 wait "$FSRD_PID"

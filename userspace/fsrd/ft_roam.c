@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* FT over-the-air roams in userspace (see ft_roam.h). */
+#include <errno.h>
 #include <openssl/rand.h>
 #include <string.h>
 
@@ -237,6 +238,25 @@ uint16_t ft_reassoc_check(struct fsrd_bss *b, struct fsrd_sta *sta,
 	return WLAN_STATUS_SUCCESS;
 }
 
+/*
+ * The roamed station's authenticator: no 4-way handshake, but the BSS's
+ * GTK rekeys must reach it too (G1 signed with the roam's KCK, GTK
+ * wrapped with its KEK). A new PTKSA: its replay counter starts at 0.
+ */
+static int attach_wpa(struct fsrd_bss *b, struct fsrd_sta *sta)
+{
+	/* sta_unassoc() freed the previous one (and settled its rekey) */
+	if (sta->wpa)
+		return -EEXIST;
+	sta->wpa = wpa_auth_sta_new_ft(&b->wconf, sta->addr, RSN_AKM_FT_PSK,
+				       sta->ft.ptk.kck, sta->ft.ptk.kck_len,
+				       sta->ft.ptk.kek, sta->ft.ptk.kek_len, 0);
+	return sta->wpa ? 0 : -ENOMEM;
+}
+
+/* Also gives the station its authenticator (attach_wpa): from here on a
+ * failure of the reassociation must go through sta_unassoc(), which
+ * frees it. */
 int ft_reassoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *sta,
 			uint8_t *buf, size_t size)
 {
@@ -247,7 +267,7 @@ int ft_reassoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *sta,
 	};
 	uint8_t gtk_sub[64], rsc[8] = { 0 };
 	size_t pos, rsne_len;
-	int n, g;
+	int n, g, err;
 
 	memcpy(rsc, b->group.rsc, sizeof(b->group.rsc));
 	g = fsr_ft_build_gtk_sub(gtk_sub, sizeof(gtk_sub), sta->ft.ptk.kek,
@@ -279,5 +299,8 @@ int ft_reassoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (fsr_ft_mic_compute(sta->ft.ptk.kck, sta->ft.ptk.kck_len, &in,
 			       buf + pos + FSR_FTE_MIC_OFFSET))
 		return -EIO;
+	err = attach_wpa(b, sta);
+	if (err)
+		return err;
 	return (int)(pos + (size_t)n);
 }

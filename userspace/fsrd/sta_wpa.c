@@ -76,6 +76,9 @@ static void op_set_timer(void *ctx, const uint8_t *addr, unsigned int ms)
 
 	if (!sta)
 		return;
+	/* set here, not only in sta_wpa_start(): FT roams (ft_roam.c)
+	 * make authenticators too */
+	sta->wpa_timer.fn = sta_timer_fire;
 	if (ms)
 		ev_timer_arm(&sta->wpa_timer, ms);
 	else

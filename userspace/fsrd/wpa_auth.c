@@ -70,6 +70,7 @@ struct wpa_auth_sta {
 	unsigned int tx;		/* transmissions of the pending message */
 	bool mic_failed;		/* an M2 failed its MIC check */
 	bool authorized;
+	bool roamed;			/* made by wpa_auth_sta_new_ft() */
 };
 
 static void trace(const struct wpa_auth_sta *sm, const char *fmt, ...)
@@ -250,6 +251,37 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 		free(sm);
 		return NULL;
 	}
+	return sm;
+}
+
+struct wpa_auth_sta *wpa_auth_sta_new_ft(const struct wpa_auth_conf *conf,
+					 const uint8_t *spa, uint32_t akm,
+					 const uint8_t *kck, size_t kck_len,
+					 const uint8_t *kek, size_t kek_len,
+					 uint64_t replay_start)
+{
+	struct wpa_auth_sta *sm;
+
+	if (!conf_ok(conf) || !conf->ft || !spa || akm != AKM_FT_PSK ||
+	    !kck || kck_len != WPA_KCK_LEN || !kek || kek_len != WPA_KEK_LEN)
+		return NULL;
+	sm = calloc(1, sizeof(*sm));
+	if (!sm)
+		return NULL;
+	sm->conf = conf;
+	memcpy(sm->spa, spa, 6);
+	sm->akm = akm;
+	sm->key_ver = WPA_KEY_VER_AES_CMAC;
+	/* only the group-key handshake runs: KCK signs G1, KEK wraps the
+	 * GTK; the TK stays with the caller, who installed it */
+	memcpy(sm->ptk.kck, kck, WPA_KCK_LEN);
+	memcpy(sm->ptk.kek, kek, WPA_KEK_LEN);
+	sm->replay = replay_start;
+	sm->state = WS_DONE;
+	sm->authorized = true;
+	sm->roamed = true;
+	trace(sm, "authorized by an FT roam (replay counter from %llu)",
+	      (unsigned long long)replay_start);
 	return sm;
 }
 
@@ -713,7 +745,7 @@ int wpa_auth_get_ft_keys(const struct wpa_auth_sta *sm,
 {
 	if (!sm || !keys)
 		return -EINVAL;
-	if (!sm->ft || !sm->authorized)
+	if (!sm->ft || !sm->authorized || sm->roamed)
 		return -ENOENT;
 	memset(keys, 0, sizeof(*keys));
 	memcpy(keys->pmk_r0, sm->r0.key, sm->r0.key_len);

@@ -102,6 +102,24 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 				      const uint8_t *sta_rsne,
 				      size_t sta_rsne_len,
 				      const uint8_t *pmk, size_t pmk_len);
+/*
+ * A station that completed an FT roam (Reassociation after FT
+ * Authentication, or over the DS) with AKM 00-0f-ac:4: its PTK was
+ * derived by the FT code and installed by the caller, so no 4-way
+ * handshake runs. The station starts authorized, holds only KCK and KEK
+ * (wiped on free) and is ready for wpa_auth_group_rekey().
+ * replay_start is the last EAPOL-Key replay counter used with this PTKSA:
+ * 0 for a fresh one, so the first G1 carries 1. A supplicant clears its
+ * replay state at every (re)association, FT included (IEEE 802.11-2020
+ * 12.7.2; wpa_supplicant's wpa_sm_notify_assoc), so it accepts that.
+ * Returns NULL on allocation failure or a bad argument (wrong AKM, a
+ * KCK or KEK that is not 16 octets).
+ */
+struct wpa_auth_sta *wpa_auth_sta_new_ft(const struct wpa_auth_conf *conf,
+					 const uint8_t *spa, uint32_t akm,
+					 const uint8_t *kck, size_t kck_len,
+					 const uint8_t *kek, size_t kek_len,
+					 uint64_t replay_start);
 /* Start the 4-way handshake: sends M1 and arms the timer. */
 int wpa_auth_sta_start(struct wpa_auth_sta *sm);
 /* An EAPOL frame from the station (802.1X header first). Bad frames are
@@ -113,9 +131,11 @@ int wpa_auth_rx_eapol(struct wpa_auth_sta *sm, const uint8_t *buf,
 void wpa_auth_timeout(struct wpa_auth_sta *sm);
 /* Send the group's current GTK to an authorized station (G1/G2). */
 int wpa_auth_group_rekey(struct wpa_auth_sta *sm);
-/* true once M4 was received and the port opened. */
+/* true once M4 was received and the port opened, or from the start for
+ * a station made by wpa_auth_sta_new_ft(). */
 bool wpa_auth_authorized(const struct wpa_auth_sta *sm);
-/* FT keys after an FT initial association (-ENOENT otherwise). */
+/* FT keys after an FT initial association (-ENOENT otherwise, also for
+ * a station made by wpa_auth_sta_new_ft(): it has no PMK-R0 here). */
 int wpa_auth_get_ft_keys(const struct wpa_auth_sta *sm,
 			 struct wpa_auth_ft_keys *keys);
 /* Stop everything (cancels the timer) and wipe the keys. */

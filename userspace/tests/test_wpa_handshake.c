@@ -844,6 +844,75 @@ static void retransmissions(void)
 	wpa_auth_sta_free(sm);
 }
 
+/* A station authorized by an FT roam: no 4-way handshake, its first
+ * group-key handshake runs on the roam's KCK and KEK, counter from 1. */
+static void ft_roamed(void)
+{
+	struct wpa_auth_ft_keys keys;
+	struct wpa_auth_sta *sm;
+	struct supp s;
+
+	memset(&w, 0, sizeof(w));
+	memcpy(ap_rsne, RSNE_FT, sizeof(ap_rsne));
+	conf.ft = &ft;
+	memset(&s, 0, sizeof(s));
+	s.ft = 1;
+	s.ver = 3;
+	RAND_bytes(s.kck, sizeof(s.kck));
+	RAND_bytes(s.kek, sizeof(s.kek));
+	tap_ok(!wpa_auth_sta_new_ft(&conf, SPA, AKM_PSK, s.kck, 16, s.kek, 16,
+				    0), "FT roam: AKM 2 refused");
+	tap_ok(!wpa_auth_sta_new_ft(&conf, SPA, AKM_FT_PSK, s.kck, 24, s.kek,
+				    16, 0), "FT roam: 24-octet KCK refused");
+	conf.ft = NULL;
+	tap_ok(!wpa_auth_sta_new_ft(&conf, SPA, AKM_FT_PSK, s.kck, 16, s.kek,
+				    16, 0), "FT roam: BSS without FT refused");
+	conf.ft = &ft;
+	sm = wpa_auth_sta_new_ft(&conf, SPA, AKM_FT_PSK, s.kck, 16, s.kek, 16,
+				 0);
+	tap_ok(sm && wpa_auth_authorized(sm), "FT roam: station authorized");
+	tap_ok(!w.frames && !w.installed && !w.authorized && !w.done_calls &&
+	       !w.timer_ms, "FT roam: no frame, no key, no timer, no done()");
+	tap_ok(wpa_auth_get_ft_keys(sm, &keys) == -ENOENT,
+	       "FT roam: no PMK-R0 to hand out");
+	tap_ok(wpa_auth_sta_start(sm) == -EBUSY,
+	       "FT roam: no 4-way handshake to start");
+
+	tap_ok(!wpa_auth_group_new_gtk(&group), "FT roam: new GTK");
+	tap_ok(!wpa_auth_group_rekey(sm) && w.frames == 1 &&
+	       w.timer_ms == 1000, "FT roam: G1 sent, timer armed");
+	tap_ok(be64(w.frame + 9) == 1, "FT roam: first G1 replay counter 1");
+	tap_ok(!supp_rx_g1(&s, w.frame, w.frame_len),
+	       s.err ? s.err : "FT roam: supplicant accepts G1 (KCK, KEK)");
+	tap_ok(s.gtk_len == group.gtk_len && !memcmp(s.gtk, group.gtk, 16) &&
+	       s.gtk_idx == group.key_idx, "FT roam: G1 carries the new GTK");
+	tap_ok(!deliver(sm, &s) && w.done_calls == 1 && !w.reason &&
+	       !w.timer_ms, "FT roam: G2 accepted, done(0)");
+	tap_ok(wpa_auth_authorized(sm), "FT roam: still authorized");
+
+	/* the next rekey: counter 2, the supplicant's check passes again */
+	s.have_replay = 1;
+	w.done_calls = 0;
+	wpa_auth_group_new_gtk(&group);
+	tap_ok(!wpa_auth_group_rekey(sm) && !supp_rx_g1(&s, w.frame,
+							w.frame_len) &&
+	       s.replay == 2 && !deliver(sm, &s) && w.done_calls == 1 &&
+	       !w.reason, "FT roam: second group-key handshake, counter 2");
+	tap_ok(deliver(sm, &s) == -EPROTO && w.done_calls == 1,
+	       "FT roam: replayed G2 dropped");
+	wpa_auth_sta_free(sm);
+
+	/* a wrong KEK (keys not those of the roam): supplicant refuses */
+	memset(&w, 0, sizeof(w));
+	sm = wpa_auth_sta_new_ft(&conf, SPA, AKM_FT_PSK, s.kck, 16, s.kck, 16,
+				 0);
+	s.have_replay = 0;
+	wpa_auth_group_rekey(sm);
+	tap_ok(supp_rx_g1(&s, w.frame, w.frame_len) != 0,
+	       "FT roam: G1 with another KEK refused by the supplicant");
+	wpa_auth_sta_free(sm);
+}
+
 static void bad_args(void)
 {
 	uint8_t short_rsne[] = { 48, 30, 1, 0 };
@@ -874,6 +943,7 @@ int main(void)
 	full_handshake(1);
 	negatives();
 	retransmissions();
+	ft_roamed();
 	bad_args();
 	return tap_done();
 }

@@ -12,7 +12,6 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd wpa_supplicant wpa_cli iw ping
-FSRD=$TOP/build/bin/fsrd
 if [ ! -x "$FSRD" ]; then
 	echo "1..0 # SKIP build/bin/fsrd missing"
 	exit $KSFT_SKIP
@@ -56,14 +55,7 @@ passphrase = $PASS
 gtk_rekey_interval = $REKEY
 END
 
-FSRD_LOG=$WORK/fsrd.log
-"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
-FSRD_PID=$!
-defer "kill $FSRD_PID"
-
-fsrd_log_count() {
-	grep -c "$1" "$FSRD_LOG"
-}
+start_fsrd
 
 two_aps() {
 	[ "$(fsrd_log_count "AP started")" -eq 2 ]

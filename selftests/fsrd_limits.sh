@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd wpa_supplicant wpa_cli iw python3 ping
-FSRD=$TOP/build/bin/fsrd
 INJECT="python3 $SELFTESTS/fsrd_inject.py"
 if [ ! -x "$FSRD" ]; then
 	echo "1..0 # SKIP build/bin/fsrd missing"
@@ -39,14 +38,7 @@ eapol_timeout = 10000
 eapol_retries = 10
 END
 
-FSRD_LOG=$WORK/fsrd.log
-"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
-FSRD_PID=$!
-defer "kill $FSRD_PID"
-
-fsrd_log_has() {
-	grep -q "$1" "$FSRD_LOG"
-}
+start_fsrd
 
 wcli() {
 	ip netns exec cli wpa_cli -p "$WORK/wpa-ctrl" -i wlan1 "$@"

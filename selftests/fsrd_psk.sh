@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd wpa_supplicant wpa_cli iw ping
-FSRD=$TOP/build/bin/fsrd
 if [ ! -x "$FSRD" ]; then
 	echo "1..0 # SKIP build/bin/fsrd missing"
 	exit $KSFT_SKIP
@@ -35,14 +34,7 @@ eapol_timeout = 500
 eapol_retries = 3
 END
 
-FSRD_LOG=$WORK/fsrd.log
-"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
-FSRD_PID=$!
-defer "kill $FSRD_PID"
-
-fsrd_log_has() {
-	grep -q "$1" "$FSRD_LOG"
-}
+start_fsrd
 
 fsrd_alive() {
 	kill -0 "$FSRD_PID" 2>/dev/null
@@ -125,10 +117,7 @@ check "ping through the AP again" \
 kill -KILL "$FSRD_PID"
 wait "$FSRD_PID" 2>/dev/null
 FSRD_LOG1=$FSRD_LOG
-FSRD_LOG=$WORK/fsrd-2.log
-"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
-FSRD_PID=$!
-defer "kill $FSRD_PID"
+start_fsrd "$WORK/fsrd-2.log"
 check "fsrd restarted after SIGKILL brings the AP up again" \
 	wait_for 15 fsrd_log_has "AP started"
 # keep the client talking so that the AP sees its class 3 frames

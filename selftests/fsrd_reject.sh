@@ -6,7 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd iw python3
-FSRD=$TOP/build/bin/fsrd
 INJECT="python3 $SELFTESTS/fsrd_inject.py"
 if [ ! -x "$FSRD" ]; then
 	echo "1..0 # SKIP build/bin/fsrd missing"
@@ -37,14 +36,7 @@ eapol_timeout = 200
 eapol_retries = 1
 END
 
-FSRD_LOG=$WORK/fsrd.log
-"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
-FSRD_PID=$!
-defer "kill $FSRD_PID"
-
-fsrd_log_has() {
-	grep -q "$1" "$FSRD_LOG"
-}
+start_fsrd
 
 check "fsrd starts the AP" wait_for 15 fsrd_log_has "AP started"
 iw phy "$(phy_of wlan1)" interface add mon0 type monitor

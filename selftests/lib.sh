@@ -8,6 +8,7 @@ SELFTESTS=${SELFTESTS:-$(cd "$(dirname "$0")" && pwd)}
 TOP=$(cd "$SELFTESTS/.." && pwd)
 FSRCTL=$TOP/build/bin/fsrctl
 FSR_GENL_TEST=$TOP/build/selftests/fsr_genl
+FSRD=$TOP/build/bin/fsrd
 # shellcheck source=../tools/lab/guest-lib.sh
 . "$TOP/tools/lab/guest-lib.sh"
 
@@ -208,4 +209,23 @@ wpa_state() {
 
 wpa_connected() {
 	[ "$(wpa_state "$1" "$2")" = COMPLETED ]
+}
+
+# --- fsrd -------------------------------------------------------------------
+
+# start_fsrd [LOG]: run fsrd in the foreground on $WORK/fsrd.conf, logging
+# to LOG (default $WORK/fsrd.log); sets FSRD_LOG and FSRD_PID.
+start_fsrd() {
+	FSRD_LOG=${1:-$WORK/fsrd.log}
+	"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
+	FSRD_PID=$!
+	defer "kill $FSRD_PID"
+}
+
+fsrd_log_has() {
+	grep -q "$1" "$FSRD_LOG"
+}
+
+fsrd_log_count() {
+	grep -c "$1" "$FSRD_LOG"
 }

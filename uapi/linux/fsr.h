@@ -42,6 +42,20 @@
  * @FSR_CMD_BSS_NTF: event: a BSS was attached or detached (FSR_A_EVENT).
  * @FSR_CMD_PMK_NTF: event: a cache entry was added, replaced or removed
  *	(FSR_A_EVENT, and FSR_A_REASON on removal).
+ * @FSR_CMD_BSS_SET: do: configure the FT fast path of the attached BSS
+ *	FSR_A_IFINDEX with the FSR_A_FT nest (enum fsr_ft_attr). Attributes
+ *	given replace the current value, absent ones keep it; the fast path
+ *	serves frames only while FSR_FT_A_ENABLE is 1 and the BSS is ready
+ *	(MDE, R1KH-ID, RSNE and GTK set). fsrd sends it after attaching and
+ *	again on every GTK change.
+ * @FSR_CMD_STA_NTF: event: what the fast path did with an FT frame from a
+ *	station (FSR_A_EVENT is one of FSR_EVENT_FT_*), with FSR_A_IFINDEX,
+ *	FSR_A_STA_ADDR and, depending on the event, FSR_A_STATUS, FSR_A_WHY,
+ *	FSR_A_AID, FSR_A_AKM, FSR_A_PAIRWISE, FSR_A_PMK_R0_NAME,
+ *	FSR_A_PMK_R1_NAME, FSR_A_R0KH_ID, FSR_A_ANONCE, FSR_A_SNONCE,
+ *	FSR_A_GTK_IDX and FSR_A_SERVICE_NS. No key is ever carried: the
+ *	nonces are public (they are sent in the clear), and the PMK-R1 holder
+ *	(fsrd) derives the PTK from them to adopt the station.
  */
 enum fsr_cmd {
 	FSR_CMD_INFO_GET = 1,
@@ -54,6 +68,8 @@ enum fsr_cmd {
 	FSR_CMD_PMK_GET,
 	FSR_CMD_BSS_NTF,
 	FSR_CMD_PMK_NTF,
+	FSR_CMD_BSS_SET,
+	FSR_CMD_STA_NTF,
 
 	__FSR_CMD_MAX,
 	FSR_CMD_MAX = __FSR_CMD_MAX - 1
@@ -88,6 +104,20 @@ enum fsr_cmd {
  * @FSR_A_REASON: u8, enum fsr_reason.
  * @FSR_A_GENERATION: u32, cache generation (changes on every add/del).
  * @FSR_A_PAD: padding for 64-bit attributes.
+ * @FSR_A_FT: nest of enum fsr_ft_attr: the fast-path configuration of a
+ *	BSS (BSS_SET; in BSS_GET replies without FSR_FT_A_GTK).
+ * @FSR_A_AID: u16, association ID given to a station (STA_NTF).
+ * @FSR_A_ANONCE: binary[32], the ANonce of an FT exchange (STA_NTF).
+ * @FSR_A_SNONCE: binary[32], the SNonce of an FT exchange (STA_NTF).
+ * @FSR_A_STATUS: u16, the IEEE 802.11 status code sent (STA_NTF).
+ * @FSR_A_WHY: u8, enum fsr_ft_why: why a frame was refused or passed on.
+ * @FSR_A_SERVICE_NS: u64, nanoseconds from the reception of the request
+ *	to the transmission of the response (STA_NTF).
+ * @FSR_A_GTK_IDX: u8, key index of the GTK a station was given (STA_NTF).
+ * @FSR_A_HIST_AUTH: nest, indexed array of u64: service-time histogram
+ *	of FT Authentication (BSS_GET); attribute type i + 1 holds the count
+ *	of bucket i (see FSR_HIST_BUCKETS). Empty buckets are left out.
+ * @FSR_A_HIST_REASSOC: nest, the same for Reassociation.
  */
 enum fsr_attr {
 	FSR_A_IFINDEX = 1,
@@ -112,6 +142,16 @@ enum fsr_attr {
 	FSR_A_REASON,
 	FSR_A_GENERATION,
 	FSR_A_PAD,
+	FSR_A_FT,
+	FSR_A_AID,
+	FSR_A_ANONCE,
+	FSR_A_SNONCE,
+	FSR_A_STATUS,
+	FSR_A_WHY,
+	FSR_A_SERVICE_NS,
+	FSR_A_GTK_IDX,
+	FSR_A_HIST_AUTH,
+	FSR_A_HIST_REASSOC,
 
 	__FSR_A_MAX,
 	FSR_A_MAX = __FSR_A_MAX - 1
@@ -128,6 +168,34 @@ enum fsr_attr {
  * @FSR_STAT_ERR_MALFORMED: frames too short or with malformed elements.
  * @FSR_STAT_ERR_NO_PMK: FT frames for which no PMK-R1 was cached.
  * @FSR_STAT_ERR_NOMEM: frames passed on because memory ran out.
+ * @FSR_STAT_PAD: padding attribute of the nest.
+ * @FSR_STAT_FT_AUTH_SERVED: FT Authentication requests answered with
+ *	success by the fast path.
+ * @FSR_STAT_FT_REASSOC_SERVED: FT Reassociation requests the fast path
+ *	completed (station added, PTK installed, response sent, authorized).
+ * @FSR_STAT_FT_REFUSED: FT frames the fast path answered with an error
+ *	status; each is also counted under one FSR_STAT_ERR_* reason below.
+ * @FSR_STAT_FT_PASSED: FT frames of an FT-ready BSS passed on to
+ *	userspace (no PMK-R1, no pending exchange, unsupported element...).
+ * @FSR_STAT_ERR_RSNE: refused: RSNE missing, malformed, or with an AKM or
+ *	cipher this BSS does not offer.
+ * @FSR_STAT_ERR_MDE: refused: MDE missing or naming another domain.
+ * @FSR_STAT_ERR_FTE: refused: FTE missing or malformed, or R0KH-ID or
+ *	R1KH-ID not matching.
+ * @FSR_STAT_ERR_PMKID: refused: the PMKID is not the exchange's PMKR1Name.
+ * @FSR_STAT_ERR_NONCE: refused: ANonce or SNonce differ from the FT
+ *	Authentication's.
+ * @FSR_STAT_ERR_MIC: refused: the FTE MIC is wrong.
+ * @FSR_STAT_ERR_REPLAY: refused: a Reassociation Request for an exchange
+ *	already completed, with different content (an identical
+ *	retransmission gets the same response again, counted as served, and
+ *	never reinstalls the key).
+ * @FSR_STAT_ERR_STALE: refused: the reassociation deadline had passed.
+ * @FSR_STAT_ERR_NO_AID: refused: no free association ID in the BSS's pool.
+ * @FSR_STAT_ERR_STA: refused: mac80211 could not add the station or
+ *	install its key.
+ * @FSR_STAT_ERR_TX: the response could not be transmitted.
+ * @FSR_STAT_ERR_PENDING_FULL: passed on: too many exchanges in progress.
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -140,6 +208,22 @@ enum fsr_stat {
 	FSR_STAT_ERR_NO_PMK,
 	FSR_STAT_ERR_NOMEM,
 	FSR_STAT_PAD,
+	FSR_STAT_FT_AUTH_SERVED,
+	FSR_STAT_FT_REASSOC_SERVED,
+	FSR_STAT_FT_REFUSED,
+	FSR_STAT_FT_PASSED,
+	FSR_STAT_ERR_RSNE,
+	FSR_STAT_ERR_MDE,
+	FSR_STAT_ERR_FTE,
+	FSR_STAT_ERR_PMKID,
+	FSR_STAT_ERR_NONCE,
+	FSR_STAT_ERR_MIC,
+	FSR_STAT_ERR_REPLAY,
+	FSR_STAT_ERR_STALE,
+	FSR_STAT_ERR_NO_AID,
+	FSR_STAT_ERR_STA,
+	FSR_STAT_ERR_TX,
+	FSR_STAT_ERR_PENDING_FULL,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1
@@ -152,6 +236,15 @@ enum fsr_stat {
  * @FSR_EVENT_PMK_ADDED: a PMK-R1 entry was added.
  * @FSR_EVENT_PMK_REPLACED: an existing entry got a new key or lifetime.
  * @FSR_EVENT_PMK_REMOVED: an entry was removed (FSR_A_REASON says why).
+ * @FSR_EVENT_FT_AUTH_SERVED: the fast path answered an FT Authentication
+ *	with success (STA_NTF: FSR_A_SERVICE_NS, FSR_A_PMK_R1_NAME).
+ * @FSR_EVENT_FT_STA_SERVED: the fast path completed an FT roam: the
+ *	station is associated, its PTK installed and its port authorized
+ *	(STA_NTF with everything fsrd needs to adopt it).
+ * @FSR_EVENT_FT_REFUSED: the fast path answered an FT frame with an
+ *	error status (FSR_A_STATUS, FSR_A_WHY); no station was created.
+ * @FSR_EVENT_FT_PASSED: the fast path passed an FT frame on to userspace
+ *	(FSR_A_WHY).
  */
 enum fsr_event {
 	FSR_EVENT_BSS_ATTACHED = 1,
@@ -159,6 +252,10 @@ enum fsr_event {
 	FSR_EVENT_PMK_ADDED,
 	FSR_EVENT_PMK_REPLACED,
 	FSR_EVENT_PMK_REMOVED,
+	FSR_EVENT_FT_AUTH_SERVED,
+	FSR_EVENT_FT_STA_SERVED,
+	FSR_EVENT_FT_REFUSED,
+	FSR_EVENT_FT_PASSED,
 };
 
 /**
@@ -178,6 +275,106 @@ enum fsr_reason {
 	FSR_REASON_IFACE_GONE,
 	FSR_REASON_SHUTDOWN,
 };
+
+/**
+ * enum fsr_ft_attr - the fast-path configuration of a BSS (FSR_A_FT)
+ * @FSR_FT_A_ENABLE: u8, 1 to serve FT frames, 0 to pass everything on.
+ * @FSR_FT_A_READY: u8, replies only: 1 when everything needed is set.
+ * @FSR_FT_A_MDE: binary[5], the Mobility Domain element (ID and length
+ *	included) of the BSS, as in its beacons.
+ * @FSR_FT_A_R1KH_ID: binary[6], this BSS's R1 key holder ID.
+ * @FSR_FT_A_RSNE: binary[4..257], the RSN element of the BSS (ID and
+ *	length included) as in its beacons. FT AKMs and the pairwise cipher
+ *	it lists are those the fast path accepts; responses carry it with
+ *	the PMKID field set.
+ * @FSR_FT_A_CAPAB: u16, Capability Information of the responses.
+ * @FSR_FT_A_RESP_IES_HEAD: binary[0..512], elements a Reassociation
+ *	Response carries before the RSNE (Supported Rates, Extended
+ *	Supported Rates).
+ * @FSR_FT_A_RESP_IES_TAIL: binary[0..1024], elements it carries after
+ *	the FTE (HT Capabilities and Operation, Extended Capabilities, WMM).
+ * @FSR_FT_A_AID_MIN: u16, 1..2007, first association ID of the pool the
+ *	fast path gives out (userspace keeps the IDs below for itself).
+ * @FSR_FT_A_AID_MAX: u16, 1..2007, last association ID of that pool.
+ * @FSR_FT_A_DEADLINE_MS: u32, 100..60000: how long after the FT
+ *	Authentication the Reassociation Request is accepted (default 1000).
+ * @FSR_FT_A_GTK: binary[16 or 32], the GTK given to roaming stations.
+ *	Write-only, like FSR_A_PMK_KEY.
+ * @FSR_FT_A_GTK_IDX: u8, 1..3, its key index.
+ */
+enum fsr_ft_attr {
+	FSR_FT_A_ENABLE = 1,
+	FSR_FT_A_READY,
+	FSR_FT_A_MDE,
+	FSR_FT_A_R1KH_ID,
+	FSR_FT_A_RSNE,
+	FSR_FT_A_CAPAB,
+	FSR_FT_A_RESP_IES_HEAD,
+	FSR_FT_A_RESP_IES_TAIL,
+	FSR_FT_A_AID_MIN,
+	FSR_FT_A_AID_MAX,
+	FSR_FT_A_DEADLINE_MS,
+	FSR_FT_A_GTK,
+	FSR_FT_A_GTK_IDX,
+
+	__FSR_FT_A_MAX,
+	FSR_FT_A_MAX = __FSR_FT_A_MAX - 1
+};
+
+/**
+ * enum fsr_ft_why - why the fast path refused or passed on an FT frame
+ * @FSR_WHY_NOT_READY: the BSS's fast path is off or not fully configured.
+ * @FSR_WHY_MALFORMED: the frame or an element could not be parsed.
+ * @FSR_WHY_UNSUPPORTED: valid but not served here (over-DS, RIC, an AKM
+ *	or element the fast path does not implement).
+ * @FSR_WHY_NO_PMK: no PMK-R1 cached for this station and PMKR1Name.
+ * @FSR_WHY_NO_PENDING: a Reassociation Request with no FT Authentication
+ *	served by the kernel before it.
+ * @FSR_WHY_PENDING_FULL: too many exchanges in progress.
+ * @FSR_WHY_NOMEM: out of memory.
+ * @FSR_WHY_RSNE: see FSR_STAT_ERR_RSNE; the other values mirror the
+ *	FSR_STAT_ERR_* counters of the same name.
+ * @FSR_WHY_MDE: see FSR_STAT_ERR_MDE.
+ * @FSR_WHY_FTE: see FSR_STAT_ERR_FTE.
+ * @FSR_WHY_PMKID: see FSR_STAT_ERR_PMKID.
+ * @FSR_WHY_NONCE: see FSR_STAT_ERR_NONCE.
+ * @FSR_WHY_MIC: see FSR_STAT_ERR_MIC.
+ * @FSR_WHY_REPLAY: see FSR_STAT_ERR_REPLAY.
+ * @FSR_WHY_STALE: see FSR_STAT_ERR_STALE.
+ * @FSR_WHY_NO_AID: see FSR_STAT_ERR_NO_AID.
+ * @FSR_WHY_STA: see FSR_STAT_ERR_STA.
+ * @FSR_WHY_TX: see FSR_STAT_ERR_TX.
+ */
+enum fsr_ft_why {
+	FSR_WHY_NOT_READY = 1,
+	FSR_WHY_MALFORMED,
+	FSR_WHY_UNSUPPORTED,
+	FSR_WHY_NO_PMK,
+	FSR_WHY_NO_PENDING,
+	FSR_WHY_PENDING_FULL,
+	FSR_WHY_NOMEM,
+	FSR_WHY_RSNE,
+	FSR_WHY_MDE,
+	FSR_WHY_FTE,
+	FSR_WHY_PMKID,
+	FSR_WHY_NONCE,
+	FSR_WHY_MIC,
+	FSR_WHY_REPLAY,
+	FSR_WHY_STALE,
+	FSR_WHY_NO_AID,
+	FSR_WHY_STA,
+	FSR_WHY_TX,
+};
+
+/*
+ * Service-time histograms (FSR_A_HIST_*): FSR_HIST_BUCKETS log2 buckets of
+ * nanoseconds. Bucket 0 counts t < 2^(FSR_HIST_SHIFT + 1) ns, bucket i
+ * (0 < i < FSR_HIST_BUCKETS - 1) counts 2^(FSR_HIST_SHIFT + i) <= t <
+ * 2^(FSR_HIST_SHIFT + i + 1), and the last bucket everything above:
+ * from 2 us to 8.6 s.
+ */
+#define FSR_HIST_BUCKETS	24
+#define FSR_HIST_SHIFT		10
 
 /* AKM and cipher suite selectors accepted by FSR_A_AKM and FSR_A_PAIRWISE */
 #define FSR_AKM_FT_8021X		0x000fac03

@@ -40,16 +40,17 @@ sta_status() {
 	bench_wpa_cli status 2> /dev/null | sed -n "s/^$1=//p"
 }
 
-# wait_until SECONDS CMD...: poll CMD every 50 ms.
+# wait_until SECONDS CMD...: poll CMD every 50 ms until it succeeds or
+# SECONDS of wall-clock time have passed (under TCG a poll of wpa_cli
+# takes tens of ms itself, so counting polls would stretch the timeout).
 wait_until() {
-	_wu_n=$(($1 * 20))
+	_wu_end=$(($(now_us) + $1 * 1000000))
 	shift
-	while [ "$_wu_n" -gt 0 ]; do
+	while :; do
 		"$@" > /dev/null 2>&1 && return 0
+		[ "$(now_us)" -lt "$_wu_end" ] || return 1
 		sleep 0.05
-		_wu_n=$((_wu_n - 1))
 	done
-	return 1
 }
 
 sta_on() {
@@ -173,7 +174,8 @@ roam_loop() {
 }
 
 # run_mode NAME N TIMEOUT: the scenario for one mode whose script has been
-# sourced (mode_start_aps DIR / mode_stop_aps). Writes into $BENCH_OUT/NAME/.
+# sourced (mode_start_aps DIR / mode_collect DIR / mode_stop_aps). Writes
+# into $BENCH_OUT/NAME/.
 run_mode() {
 	_rm_dir=$BENCH_OUT/$1
 	mkdir -p "$_rm_dir"
@@ -214,6 +216,7 @@ run_mode() {
 		return 1
 	fi
 	roam_loop "$_rm_dir" "$2" "$3"
+	mode_collect "$_rm_dir"
 	[ -n "$_rm_stress" ] && kill "$_rm_stress"
 	kill "$_rm_ping"
 	stop_client

@@ -1,24 +1,35 @@
 # shellcheck shell=sh
-# Mode "fsr-kernel": fsrd runs both APs and fsr.ko serves FT Authentication
-# and Reassociation in the kernel from PMK-R1s pushed down by fsrd. Same
-# interface as mode-hostapd.sh. Not written yet: neither fsrd (issue 3) nor
-# the kernel FT fast path (issue 4) exists. When they do, mode_start_aps
-# loads fsr, starts fsrd like mode-fsr-user.sh with the fast path on, and
-# mode_stop_aps also saves fsr.ko's service-time histogram into DIR.
+# Mode "fsr-kernel": fsrd runs both APs with kernel_fast_path = yes and
+# fsr.ko loaded: after the initial association fsrd pushes the client's
+# PMK-R1s into the module's cache, and fsr.ko answers the FT
+# Authentication and Reassociation of every roam in the kernel. Same
+# interface as mode-hostapd.sh; mode_collect saves fsr.ko's view (per-BSS
+# counters and service-time histograms) before the APs stop.
+
+. "$BENCH_TOP/tools/bench/fsrd-lib.sh"
 
 mode_check() {
-	if [ ! -x "$BENCH_TOP/build/bin/fsrd" ]; then
-		echo "fsrd is not built (issue 3) and the kernel FT fast path does not exist (issue 4)"
-	else
-		echo "the kernel FT fast path does not exist yet (issue 4)"
+	if [ ! -x "$(bench_fsrd)" ]; then
+		echo "fsrd is not built (make)"
+		return 1
 	fi
-	return 1
+	if [ ! -d /sys/module/fsr ] && ! lab_modprobe -n fsr 2> /dev/null; then
+		echo "fsr.ko is not built (make module)"
+		return 1
+	fi
 }
 
 mode_start_aps() {
-	return 1
+	lab_modprobe fsr || return 1
+	bench_fsrd_start "$1" fsr-kernel yes
+}
+
+mode_collect() {
+	"$BENCH_TOP/build/bin/fsrctl" -j bss show > "$1/fsr-bss.json" 2>&1
+	"$BENCH_TOP/build/bin/fsrctl" bss show > "$1/fsr-bss.txt" 2>&1
 }
 
 mode_stop_aps() {
-	return 0
+	bench_fsrd_stop
+	lab_rmmod fsr
 }

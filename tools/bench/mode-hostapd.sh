@@ -6,6 +6,7 @@
 #   mode_start_aps DIR  bring AP1 (BENCH_IF1) and AP2 (BENCH_IF2) up,
 #                       bridged into br0, logs into DIR; fail if not up
 #   mode_stop_aps       stop them
+#   mode_collect DIR    after the roams, save what the APs know into DIR
 
 mode_check() {
 	command -v hostapd > /dev/null || {
@@ -70,4 +71,8 @@ mode_stop_aps() {
 	[ -f "$BENCH_RUN/hostapd.pid" ] && kill "$(cat "$BENCH_RUN/hostapd.pid")" 2> /dev/null
 	rm -f "$BENCH_RUN/hostapd.pid"
 	sleep 0.5
+}
+
+mode_collect() {
+	:
 }

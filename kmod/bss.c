@@ -14,6 +14,7 @@
  */
 
 #include "bss.h"
+#include "ft_serve.h"
 #include "netlink.h"
 
 #include <linux/hashtable.h>
@@ -29,29 +30,17 @@
 #include <net/netlink.h>
 #include <net/netns/generic.h>
 
-struct fsr_bss_pcpu {
-	u64_stats_t cnt[__FSR_STAT_MAX];
-	struct u64_stats_sync syncp;
-};
-
-struct fsr_bss {
-	struct hlist_node hnode;	/* fsr_bss_table, RCU */
-	struct list_head list;		/* fsr_bss_net.list, RTNL */
-	struct net_device *dev;
-	netdevice_tracker tracker;
-	struct fsr_bss_pcpu __percpu *stats;
-	struct rcu_head rcu;
-};
-
 struct fsr_bss_net {
 	struct list_head list;		/* ordered by ifindex */
 	u32 count;
 	u32 generation;			/* never 0 */
+	atomic_t pending;		/* fast-path exchanges in progress */
 };
 
 static DEFINE_HASHTABLE(fsr_bss_table, 6);
 static unsigned int fsr_bss_net_id __read_mostly;
 static bool fsr_hook_on;
+static atomic64_t fsr_bss_ids = ATOMIC64_INIT(0);
 
 static struct fsr_bss_net *fsr_bss_net(struct net *net)
 {
@@ -86,56 +75,125 @@ static void fsr_bss_bump(struct fsr_bss_net *bn)
 		bn->generation = 1;
 }
 
-static void fsr_bss_fill(const struct fsr_bss *bss, struct fsr_bss_view *v,
-			 bool with_stats)
+static void fsr_bss_fill(const struct fsr_bss *bss, struct fsr_bss_view *v)
 {
-	int cpu, i;
+	const struct fsr_ft_conf *conf;
+	int cpu, i, j;
 
 	memset(v, 0, sizeof(*v));
 	v->ifindex = bss->dev->ifindex;
 	strscpy(v->ifname, bss->dev->name, sizeof(v->ifname));
 	ether_addr_copy(v->bssid, bss->dev->dev_addr);
-	if (!with_stats)
-		return;
+	conf = rtnl_dereference(bss->ft);
+	if (conf) {
+		v->has_ft = true;
+		v->ft = conf->pub;
+	}
 	for_each_possible_cpu(cpu) {
 		const struct fsr_bss_pcpu *pc = per_cpu_ptr(bss->stats, cpu);
 		u64 snap[__FSR_STAT_MAX];
+		u64 hsnap[__FSR_HIST_STAGES][FSR_HIST_BUCKETS];
 		unsigned int start;
 
 		do {
 			start = u64_stats_fetch_begin(&pc->syncp);
 			for (i = 0; i < __FSR_STAT_MAX; i++)
 				snap[i] = u64_stats_read(&pc->cnt[i]);
+			for (i = 0; i < __FSR_HIST_STAGES; i++)
+				for (j = 0; j < FSR_HIST_BUCKETS; j++)
+					hsnap[i][j] =
+						u64_stats_read(&pc->hist[i][j]);
 		} while (u64_stats_fetch_retry(&pc->syncp, start));
 		for (i = 0; i < __FSR_STAT_MAX; i++)
 			v->stats[i] += snap[i];
+		for (i = 0; i < __FSR_HIST_STAGES; i++)
+			for (j = 0; j < FSR_HIST_BUCKETS; j++)
+				v->hist[i][j] += hsnap[i][j];
 	}
+}
+
+static void fsr_ft_conf_free_rcu(struct rcu_head *head)
+{
+	struct fsr_ft_conf *conf = container_of(head, struct fsr_ft_conf, rcu);
+
+	kfree_sensitive(conf);
+}
+
+static void fsr_ft_conf_release(struct fsr_ft_conf *conf)
+{
+	if (conf)
+		call_rcu(&conf->rcu, fsr_ft_conf_free_rcu);
+}
+
+void fsr_bss_count_stat(struct fsr_bss *bss, unsigned int stat)
+{
+	struct fsr_bss_pcpu *pc;
+
+	if (!stat || stat > FSR_STAT_MAX)
+		return;
+	local_bh_disable();
+	pc = this_cpu_ptr(bss->stats);
+	u64_stats_update_begin(&pc->syncp);
+	u64_stats_inc(&pc->cnt[stat]);
+	u64_stats_update_end(&pc->syncp);
+	local_bh_enable();
+}
+
+void fsr_bss_count_hist(struct fsr_bss *bss, enum fsr_hist_stage stage,
+			u64 ns)
+{
+	struct fsr_bss_pcpu *pc;
+	unsigned int b = 0;
+
+	/* bucket 0: < 2^(SHIFT + 1); bucket i: [2^(SHIFT + i), 2x) */
+	if (ns >> (FSR_HIST_SHIFT + 1))
+		b = fls64(ns) - 1 - FSR_HIST_SHIFT;
+	if (b > FSR_HIST_BUCKETS - 1)
+		b = FSR_HIST_BUCKETS - 1;
+	local_bh_disable();
+	pc = this_cpu_ptr(bss->stats);
+	u64_stats_update_begin(&pc->syncp);
+	u64_stats_inc(&pc->hist[stage][b]);
+	u64_stats_update_end(&pc->syncp);
+	local_bh_enable();
 }
 
 static void fsr_bss_free_rcu(struct rcu_head *head)
 {
 	struct fsr_bss *bss = container_of(head, struct fsr_bss, rcu);
 
+	fsr_ft_conf_free_rcu(&rcu_dereference_protected(bss->ft, 1)->rcu);
 	free_percpu(bss->stats);
 	kfree(bss);
+}
+
+/*
+ * The last reference: the hook and the fast-path workers may still have
+ * been using the BSS until now; readers under RCU may still see it.
+ */
+void fsr_bss_put(struct fsr_bss *bss)
+{
+	if (!refcount_dec_and_test(&bss->ref))
+		return;
+	netdev_put(bss->dev, &bss->tracker);
+	call_rcu(&bss->rcu, fsr_bss_free_rcu);
 }
 
 static void fsr_bss_unlink(struct fsr_bss_net *bn, struct fsr_bss *bss,
 			   u8 reason)
 {
-	struct fsr_bss_view v;
-
 	ASSERT_RTNL();
 	hash_del_rcu(&bss->hnode);
 	list_del(&bss->list);
 	bn->count--;
 	fsr_bss_bump(bn);
-	fsr_bss_fill(bss, &v, false);
-	fsr_nl_bss_notify(dev_net(bss->dev), &v, FSR_EVENT_BSS_DETACHED,
-			  reason);
-	netdev_put(bss->dev, &bss->tracker);
-	/* The receive hook may still be counting into bss->stats. */
-	call_rcu(&bss->rcu, fsr_bss_free_rcu);
+	fsr_nl_bss_notify(dev_net(bss->dev), bss->dev->ifindex, bss->dev->name,
+			  FSR_EVENT_BSS_DETACHED, reason);
+	/* No new exchange after this; the pending ones are wiped. */
+	WRITE_ONCE(bss->dead, true);
+	fsr_ft_pending_flush_bss(bss);
+	/* Workers still queued hold their own reference. */
+	fsr_bss_put(bss);
 }
 
 int fsr_bss_attach(struct net *net, u32 ifindex,
@@ -144,19 +202,29 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 	struct fsr_bss_net *bn = fsr_bss_net(net);
 	struct ieee80211_vif *vif;
 	struct fsr_bss *bss, *pos;
+	struct fsr_ft_conf *conf;
 	struct list_head *where;
 	struct net_device *dev;
-	struct fsr_bss_view v;
 	int ret;
 
-	bss = kzalloc(sizeof(*bss), GFP_KERNEL);
-	if (!bss)
+	conf = kzalloc(sizeof(*conf), GFP_KERNEL);
+	if (!conf)
 		return -ENOMEM;
+	bss = kzalloc(sizeof(*bss), GFP_KERNEL);
+	if (!bss) {
+		kfree(conf);
+		return -ENOMEM;
+	}
 	bss->stats = alloc_percpu(struct fsr_bss_pcpu);
 	if (!bss->stats) {
 		kfree(bss);
+		kfree(conf);
 		return -ENOMEM;
 	}
+	mutex_init(&bss->sta_lock);
+	refcount_set(&bss->ref, 1);
+	bss->id = atomic64_inc_return(&fsr_bss_ids);
+	bss->pending = &bn->pending;
 
 	rtnl_lock();
 	dev = __dev_get_by_index(net, ifindex);
@@ -184,6 +252,10 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 
 	bss->dev = dev;
 	netdev_hold(dev, &bss->tracker, GFP_KERNEL);
+	/* The fast path starts disabled, with the documented defaults. */
+	conf->pub.deadline_ms = FSR_FT_DEADLINE_DEF;
+	rcu_assign_pointer(bss->ft, conf);
+	conf = NULL;
 	where = &bn->list;
 	list_for_each_entry(pos, &bn->list, list) {
 		if (pos->dev->ifindex > dev->ifindex) {
@@ -195,8 +267,8 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 	bn->count++;
 	fsr_bss_bump(bn);
 	hash_add_rcu(fsr_bss_table, &bss->hnode, (unsigned long)dev);
-	fsr_bss_fill(bss, &v, false);
-	fsr_nl_bss_notify(net, &v, FSR_EVENT_BSS_ATTACHED, 0);
+	fsr_nl_bss_notify(net, dev->ifindex, dev->name, FSR_EVENT_BSS_ATTACHED,
+			  0);
 	rtnl_unlock();
 	return 0;
 
@@ -204,6 +276,7 @@ err_unlock:
 	rtnl_unlock();
 	free_percpu(bss->stats);
 	kfree(bss);
+	kfree(conf);
 	return ret;
 }
 
@@ -226,6 +299,133 @@ int fsr_bss_detach(struct net *net, u32 ifindex,
 	return ret;
 }
 
+/* True when @ies (a well-formed element list) has a WMM parameter element. */
+static bool fsr_ft_has_wmm_param(const u8 *ies, size_t len)
+{
+	static const u8 wmm_param[] = { 0x00, 0x50, 0xf2, 0x02, 0x01 };
+	size_t pos = 0;
+
+	while (len - pos >= 2 && ies[pos + 1] + 2 <= len - pos) {
+		if (ies[pos] == WLAN_EID_VENDOR_SPECIFIC &&
+		    ies[pos + 1] >= sizeof(wmm_param) &&
+		    !memcmp(ies + pos + 2, wmm_param, sizeof(wmm_param)))
+			return true;
+		pos += ies[pos + 1] + 2;
+	}
+	return false;
+}
+
+static void fsr_ft_apply(struct fsr_ft_conf *c, const struct fsr_ft_update *u)
+{
+	const struct fsr_ft_conf *g = &u->conf;
+
+#define FSR_FT_GIVEN(a) (u->present & BIT(a))
+	if (FSR_FT_GIVEN(FSR_FT_A_ENABLE))
+		c->pub.enable = g->pub.enable;
+	if (FSR_FT_GIVEN(FSR_FT_A_MDE)) {
+		memcpy(c->pub.mde, g->pub.mde, sizeof(c->pub.mde));
+		c->pub.has_mde = 1;
+	}
+	if (FSR_FT_GIVEN(FSR_FT_A_R1KH_ID)) {
+		ether_addr_copy(c->pub.r1kh_id, g->pub.r1kh_id);
+		c->pub.has_r1kh = 1;
+	}
+	if (FSR_FT_GIVEN(FSR_FT_A_RSNE)) {
+		memcpy(c->pub.rsne, g->pub.rsne, g->pub.rsne_len);
+		c->pub.rsne_len = g->pub.rsne_len;
+	}
+	if (FSR_FT_GIVEN(FSR_FT_A_CAPAB))
+		c->pub.capab = g->pub.capab;
+	if (FSR_FT_GIVEN(FSR_FT_A_RESP_IES_HEAD)) {
+		memcpy(c->pub.head, g->pub.head, g->pub.head_len);
+		c->pub.head_len = g->pub.head_len;
+	}
+	if (FSR_FT_GIVEN(FSR_FT_A_RESP_IES_TAIL)) {
+		memcpy(c->pub.tail, g->pub.tail, g->pub.tail_len);
+		c->pub.tail_len = g->pub.tail_len;
+	}
+	if (FSR_FT_GIVEN(FSR_FT_A_AID_MIN))
+		c->pub.aid_min = g->pub.aid_min;
+	if (FSR_FT_GIVEN(FSR_FT_A_AID_MAX))
+		c->pub.aid_max = g->pub.aid_max;
+	if (FSR_FT_GIVEN(FSR_FT_A_DEADLINE_MS))
+		c->pub.deadline_ms = g->pub.deadline_ms;
+	if (FSR_FT_GIVEN(FSR_FT_A_GTK)) {
+		memzero_explicit(c->gtk, sizeof(c->gtk));
+		memcpy(c->gtk, g->gtk, g->gtk_len);
+		c->gtk_len = g->gtk_len;
+	}
+	if (FSR_FT_GIVEN(FSR_FT_A_GTK_IDX))
+		c->pub.gtk_idx = g->pub.gtk_idx;
+#undef FSR_FT_GIVEN
+	c->pub.wmm = fsr_ft_has_wmm_param(c->pub.tail, c->pub.tail_len);
+	c->pub.ready = c->pub.has_mde && c->pub.has_r1kh && c->pub.rsne_len &&
+		       c->gtk_len && c->pub.gtk_idx && c->pub.aid_min &&
+		       c->pub.aid_max;
+}
+
+int fsr_bss_ft_set(struct net *net, u32 ifindex,
+		   const struct fsr_ft_update *upd,
+		   struct netlink_ext_ack *extack)
+{
+	struct fsr_ft_conf *conf, *old;
+	struct fsr_bss *bss;
+	int ret = 0;
+
+	conf = kmalloc(sizeof(*conf), GFP_KERNEL);
+	if (!conf)
+		return -ENOMEM;
+	rtnl_lock();
+	bss = fsr_bss_find_index(fsr_bss_net(net), ifindex);
+	if (!bss) {
+		NL_SET_ERR_MSG_MOD(extack, "interface is not attached");
+		ret = -ENOENT;
+		goto out;
+	}
+	old = rtnl_dereference(bss->ft);
+	memcpy(conf, old, sizeof(*conf));
+	fsr_ft_apply(conf, upd);
+	if (conf->pub.aid_min && conf->pub.aid_max &&
+	    conf->pub.aid_min > conf->pub.aid_max) {
+		NL_SET_ERR_MSG_MOD(extack, "AID_MIN is above AID_MAX");
+		ret = -EINVAL;
+		goto out;
+	}
+	rcu_assign_pointer(bss->ft, conf);
+	fsr_ft_conf_release(old);
+	conf = NULL;
+out:
+	rtnl_unlock();
+	kfree_sensitive(conf);
+	return ret;
+}
+
+void fsr_bss_del_sta_others(struct fsr_bss *bss, const u8 *sta)
+{
+	struct fsr_bss *others[16];
+	struct fsr_bss *pos;
+	int n = 0, i, bkt;
+
+	rcu_read_lock();
+	hash_for_each_rcu(fsr_bss_table, bkt, pos, hnode) {
+		if (pos == bss || READ_ONCE(pos->dead) ||
+		    !net_eq(dev_net(pos->dev), dev_net(bss->dev)))
+			continue;
+		if (n == ARRAY_SIZE(others) || !refcount_inc_not_zero(&pos->ref))
+			continue;
+		others[n++] = pos;
+	}
+	rcu_read_unlock();
+	for (i = 0; i < n; i++) {
+		struct ieee80211_vif *vif;
+
+		vif = ieee80211_mgmt_offload_vif(others[i]->dev);
+		if (vif)
+			ieee80211_mgmt_offload_del_sta(vif, sta);
+		fsr_bss_put(others[i]);
+	}
+}
+
 int fsr_bss_get(struct net *net, u32 ifindex, struct fsr_bss_view *v)
 {
 	struct fsr_bss *bss;
@@ -234,7 +434,7 @@ int fsr_bss_get(struct net *net, u32 ifindex, struct fsr_bss_view *v)
 	rtnl_lock();
 	bss = fsr_bss_find_index(fsr_bss_net(net), ifindex);
 	if (bss) {
-		fsr_bss_fill(bss, v, true);
+		fsr_bss_fill(bss, v);
 		ret = 0;
 	}
 	rtnl_unlock();
@@ -267,7 +467,7 @@ int fsr_bss_walk(struct net *net, int after, u32 *generation,
 	list_for_each_entry(bss, &bn->list, list) {
 		if (bss->dev->ifindex <= after)
 			continue;
-		fsr_bss_fill(bss, v, true);
+		fsr_bss_fill(bss, v);
 		ret = fn(v, arg);
 		if (ret)
 			break;
@@ -277,15 +477,21 @@ int fsr_bss_walk(struct net *net, int after, u32 *generation,
 	return ret;
 }
 
-/* Receive hook: softirq, under rcu_read_lock; counts and passes. */
+/*
+ * Receive hook: softirq, under rcu_read_lock. Counts the frame and offers
+ * FT frames to the fast path (ft_serve.c); everything else is passed.
+ */
 static enum ieee80211_mgmt_offload_verdict
 fsr_bss_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
 {
 	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
 	struct wireless_dev *wdev = ieee80211_vif_to_wdev(vif);
-	struct fsr_bss_pcpu *pc;
+	enum ieee80211_mgmt_offload_verdict verdict;
 	unsigned int stat, min;
+	struct fsr_bss_pcpu *pc;
+	ktime_t t0 = ktime_get();
 	struct fsr_bss *bss;
+	bool is_short;
 	__le16 fc;
 
 	if (!wdev || !wdev->netdev)
@@ -312,15 +518,22 @@ fsr_bss_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
 		min = 0;
 	}
 
+	/* skb is not ours any more once the fast path consumed it */
+	is_short = skb->len < min;
+	verdict = IEEE80211_MGMT_OFFLOAD_PASS;
+	if (!is_short && !READ_ONCE(bss->dead))
+		verdict = fsr_ft_rx(bss, vif, skb, t0);
+
 	pc = this_cpu_ptr(bss->stats);
 	u64_stats_update_begin(&pc->syncp);
 	if (stat)
 		u64_stats_inc(&pc->cnt[stat]);
-	if (skb->len < min)
+	if (is_short)
 		u64_stats_inc(&pc->cnt[FSR_STAT_ERR_MALFORMED]);
-	u64_stats_inc(&pc->cnt[FSR_STAT_PASSED]);
+	if (verdict == IEEE80211_MGMT_OFFLOAD_PASS)
+		u64_stats_inc(&pc->cnt[FSR_STAT_PASSED]);
 	u64_stats_update_end(&pc->syncp);
-	return IEEE80211_MGMT_OFFLOAD_PASS;
+	return verdict;
 }
 
 static const struct ieee80211_mgmt_offload_ops fsr_hook_ops = {

@@ -5,11 +5,90 @@
 
 #include <linux/fsr.h>
 #include <linux/if_ether.h>
+#include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/refcount.h>
 #include <linux/types.h>
+#include <linux/u64_stats_sync.h>
 
 struct net;
 struct netlink_ext_ack;
+
+#define FSR_FT_MDE_LEN		5
+#define FSR_FT_RSNE_MAX		257
+#define FSR_FT_HEAD_MAX		512
+#define FSR_FT_TAIL_MAX		1024
+#define FSR_FT_GTK_MAX		32
+#define FSR_FT_AID_LIMIT	2007
+#define FSR_FT_DEADLINE_DEF	1000
+
+enum fsr_hist_stage {
+	FSR_HIST_AUTH,
+	FSR_HIST_REASSOC,
+	__FSR_HIST_STAGES,
+};
+
+/* The part of the fast-path configuration a reply may carry. */
+struct fsr_ft_public {
+	u8 enable;
+	u8 ready;
+	u8 has_mde;
+	u8 has_r1kh;
+	u8 mde[FSR_FT_MDE_LEN];
+	u8 r1kh_id[ETH_ALEN];
+	u16 rsne_len;			/* 0: not set */
+	u8 rsne[FSR_FT_RSNE_MAX];
+	u16 capab;
+	u16 head_len;
+	u8 head[FSR_FT_HEAD_MAX];
+	u16 tail_len;
+	u8 tail[FSR_FT_TAIL_MAX];
+	u16 aid_min;
+	u16 aid_max;
+	u32 deadline_ms;
+	u8 gtk_idx;			/* 0: no GTK set */
+	u8 wmm;				/* tail carries a WMM parameter elem */
+};
+
+/*
+ * The configuration the receive hook reads under RCU. It is replaced as a
+ * whole on every BSS_SET; the old one is wiped and freed after a grace
+ * period (it holds the GTK).
+ */
+struct fsr_ft_conf {
+	struct rcu_head rcu;
+	struct fsr_ft_public pub;
+	u8 gtk_len;
+	u8 gtk[FSR_FT_GTK_MAX];
+};
+
+/* A BSS_SET request: the attributes given, others left as they are. */
+struct fsr_ft_update {
+	u32 present;			/* BIT(FSR_FT_A_*) */
+	struct fsr_ft_conf conf;	/* the given values */
+};
+
+struct fsr_bss_pcpu {
+	u64_stats_t cnt[__FSR_STAT_MAX];
+	u64_stats_t hist[__FSR_HIST_STAGES][FSR_HIST_BUCKETS];
+	struct u64_stats_sync syncp;
+};
+
+/* An attached BSS. Lookups under RCU; a reference keeps it (and dev). */
+struct fsr_bss {
+	struct hlist_node hnode;	/* fsr_bss_table, RCU */
+	struct list_head list;		/* fsr_bss_net.list, RTNL */
+	struct net_device *dev;
+	netdevice_tracker tracker;
+	struct fsr_bss_pcpu __percpu *stats;
+	struct fsr_ft_conf __rcu *ft;	/* RTNL for writers */
+	u64 id;				/* unique for the module's life */
+	atomic_t *pending;		/* exchanges of its namespace */
+	struct mutex sta_lock;		/* AID choice and station add */
+	refcount_t ref;
+	bool dead;			/* detached: serve nothing more */
+	struct rcu_head rcu;
+};
 
 /* A snapshot of an attached BSS, for replies and events. */
 struct fsr_bss_view {
@@ -18,6 +97,9 @@ struct fsr_bss_view {
 	u8 bssid[ETH_ALEN];
 	/* indexed by enum fsr_stat; [0] and [FSR_STAT_PAD] unused */
 	u64 stats[__FSR_STAT_MAX];
+	u64 hist[__FSR_HIST_STAGES][FSR_HIST_BUCKETS];
+	bool has_ft;
+	struct fsr_ft_public ft;	/* never the GTK */
 };
 
 int fsr_bss_init(void);
@@ -34,6 +116,10 @@ int fsr_bss_detach(struct net *net, u32 ifindex,
 		   struct netlink_ext_ack *extack);
 int fsr_bss_get(struct net *net, u32 ifindex, struct fsr_bss_view *v);
 u32 fsr_bss_count(struct net *net);
+/* Applies @upd (validated by the caller) to the BSS's fast path. */
+int fsr_bss_ft_set(struct net *net, u32 ifindex,
+		   const struct fsr_ft_update *upd,
+		   struct netlink_ext_ack *extack);
 
 /*
  * Calls @fn, under RTNL, for each BSS of @net with an ifindex greater than
@@ -44,5 +130,15 @@ u32 fsr_bss_count(struct net *net);
 typedef int (*fsr_bss_walk_fn)(const struct fsr_bss_view *v, void *arg);
 int fsr_bss_walk(struct net *net, int after, u32 *generation,
 		 fsr_bss_walk_fn fn, void *arg);
+
+/* For the fast path (ft_serve.c). Any context unless told otherwise. */
+void fsr_bss_put(struct fsr_bss *bss);
+void fsr_bss_count_stat(struct fsr_bss *bss, unsigned int stat);
+void fsr_bss_count_hist(struct fsr_bss *bss, enum fsr_hist_stage stage,
+			u64 ns);
+/* Process context: removes @sta from every other attached BSS of @bss's
+ * namespace (it has roamed to @bss).
+ */
+void fsr_bss_del_sta_others(struct fsr_bss *bss, const u8 *sta);
 
 #endif /* _FSR_BSS_H */

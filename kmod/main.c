@@ -3,6 +3,8 @@
 
 #include "main.h"
 #include "bss.h"
+#include "ft/ft_crypto.h"
+#include "ft_serve.h"
 #include "netlink.h"
 #include "pmk_cache.h"
 
@@ -12,6 +14,7 @@
 #include <net/genetlink.h>
 
 unsigned int fsr_pmk_max __read_mostly = 1024;
+unsigned int fsr_pending_max __read_mostly = 256;
 
 static int fsr_param_set_pmk_max(const char *val,
 				 const struct kernel_param *kp)
@@ -37,19 +40,28 @@ module_param_cb(pmk_max, &fsr_pmk_max_ops, &fsr_pmk_max, 0444);
 MODULE_PARM_DESC(pmk_max,
 		 "PMK-R1 cache entries per network namespace (1..65536, default 1024)");
 
+module_param_cb(pending_max, &fsr_pmk_max_ops, &fsr_pending_max, 0444);
+MODULE_PARM_DESC(pending_max,
+		 "FT exchanges in progress per network namespace (1..65536, default 256)");
+
 /*
- * Init order: PMK cache and BSS state first (they own the per-namespace
+ * Init order: the crypto transforms and the fast path's workqueue and
+ * exchange table, the PMK cache and BSS state (they own the per-namespace
  * data), then the netlink family (which only reaches that data), then the
- * mac80211 hook (which only reaches BSS state). Exit runs in reverse, so
- * that nothing is torn down while something that can reach it still runs.
+ * mac80211 hook (which reaches BSS state and queues fast-path work). Exit
+ * runs in reverse, so that nothing is torn down while something that can
+ * reach it still runs.
  */
 static int __init fsr_init(void)
 {
 	int ret;
 
-	ret = fsr_pmk_init();
+	ret = fsr_ft_init();
 	if (ret)
 		return ret;
+	ret = fsr_pmk_init();
+	if (ret)
+		goto err_ft;
 	ret = fsr_bss_init();
 	if (ret)
 		goto err_pmk;
@@ -59,8 +71,8 @@ static int __init fsr_init(void)
 	ret = fsr_bss_hook_register();
 	if (ret)
 		goto err_nl;
-	pr_info("version %s loaded (pmk_max %u)\n", FSR_MODULE_VERSION,
-		fsr_pmk_max);
+	pr_info("version %s loaded (pmk_max %u, pending_max %u)\n",
+		FSR_MODULE_VERSION, fsr_pmk_max, fsr_pending_max);
 	return 0;
 
 err_nl:
@@ -69,15 +81,20 @@ err_bss:
 	fsr_bss_exit();
 err_pmk:
 	fsr_pmk_exit();
+err_ft:
+	fsr_ft_exit();
 	return ret;
 }
 
 static void __exit fsr_exit(void)
 {
 	fsr_bss_hook_unregister();
+	/* Runs the queued fast-path work, then no more can come. */
+	fsr_ft_drain();
 	fsr_nl_exit();
 	fsr_bss_exit();
 	fsr_pmk_exit();
+	fsr_ft_exit();
 	/* call_rcu() callbacks of both caches run module code. */
 	rcu_barrier();
 	pr_info("unloaded\n");

@@ -9,5 +9,7 @@
 
 /* Per network namespace bound on PMK-R1 cache entries (module parameter). */
 extern unsigned int fsr_pmk_max;
+/* Per network namespace bound on FT exchanges in progress (parameter). */
+extern unsigned int fsr_pending_max;
 
 #endif /* _FSR_MAIN_H */

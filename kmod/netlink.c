@@ -10,6 +10,7 @@
 
 #include "netlink.h"
 #include "bss.h"
+#include "ft/ft_ie.h"
 #include "main.h"
 #include "pmk_cache.h"
 
@@ -104,6 +105,35 @@ static const struct nla_policy fsr_nl_pmk_add_policy[FSR_A_MAX + 1] = {
 					   FSR_PMK_R1_SHA384_LEN),
 };
 
+static struct netlink_range_validation fsr_nl_deadline_range = {
+	.min = 100,
+	.max = 60000,
+};
+
+/* FSR_FT_A_READY is reply-only: strict validation refuses it in BSS_SET. */
+static const struct nla_policy fsr_nl_ft_policy[FSR_FT_A_MAX + 1] = {
+	[FSR_FT_A_ENABLE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[FSR_FT_A_MDE] = NLA_POLICY_EXACT_LEN(FSR_FT_MDE_LEN),
+	[FSR_FT_A_R1KH_ID] = NLA_POLICY_ETH_ADDR,
+	[FSR_FT_A_RSNE] = NLA_POLICY_RANGE(NLA_BINARY, 4, FSR_FT_RSNE_MAX),
+	[FSR_FT_A_CAPAB] = { .type = NLA_U16 },
+	[FSR_FT_A_RESP_IES_HEAD] = NLA_POLICY_RANGE(NLA_BINARY, 0,
+						    FSR_FT_HEAD_MAX),
+	[FSR_FT_A_RESP_IES_TAIL] = NLA_POLICY_RANGE(NLA_BINARY, 0,
+						    FSR_FT_TAIL_MAX),
+	[FSR_FT_A_AID_MIN] = NLA_POLICY_RANGE(NLA_U16, 1, FSR_FT_AID_LIMIT),
+	[FSR_FT_A_AID_MAX] = NLA_POLICY_RANGE(NLA_U16, 1, FSR_FT_AID_LIMIT),
+	[FSR_FT_A_DEADLINE_MS] = NLA_POLICY_FULL_RANGE(NLA_U32,
+						       &fsr_nl_deadline_range),
+	[FSR_FT_A_GTK] = NLA_POLICY_RANGE(NLA_BINARY, 16, FSR_FT_GTK_MAX),
+	[FSR_FT_A_GTK_IDX] = NLA_POLICY_RANGE(NLA_U8, 1, 3),
+};
+
+static const struct nla_policy fsr_nl_bss_set_policy[FSR_A_MAX + 1] = {
+	[FSR_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FSR_A_FT] = NLA_POLICY_NESTED(fsr_nl_ft_policy),
+};
+
 static const struct nla_policy fsr_nl_pmk_del_policy[FSR_A_MAX + 1] = {
 	[FSR_A_STA_ADDR] = NLA_POLICY_ETH_ADDR,
 	[FSR_A_PMK_R1_NAME] = NLA_POLICY_EXACT_LEN(FSR_PMK_NAME_LEN),
@@ -162,14 +192,14 @@ static int fsr_nl_put_pmk_id(struct sk_buff *msg,
  * netlink notification; a listener that misses one sees the state in the
  * next dump.
  */
-static struct sk_buff *fsr_nl_ntf_new(struct net *net, u8 cmd, u8 event,
-				      u8 reason, void **hdr)
+static struct sk_buff *fsr_nl_ntf_new_gfp(struct net *net, u8 cmd, u8 event,
+					  u8 reason, void **hdr, gfp_t gfp)
 {
 	struct sk_buff *msg;
 
 	if (!fsr_nl_listened(net))
 		return NULL;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(NLMSG_GOODSIZE, gfp);
 	if (!msg)
 		return NULL;
 	*hdr = genlmsg_put(msg, 0, 0, &fsr_nl_family, 0, cmd);
@@ -179,6 +209,12 @@ static struct sk_buff *fsr_nl_ntf_new(struct net *net, u8 cmd, u8 event,
 		return NULL;
 	}
 	return msg;
+}
+
+static struct sk_buff *fsr_nl_ntf_new(struct net *net, u8 cmd, u8 event,
+				      u8 reason, void **hdr)
+{
+	return fsr_nl_ntf_new_gfp(net, cmd, event, reason, hdr, GFP_KERNEL);
 }
 
 static void fsr_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr)
@@ -205,7 +241,7 @@ void fsr_nl_pmk_notify(struct net *net, const struct fsr_pmk_info *info,
 	fsr_nl_ntf_send(net, msg, hdr);
 }
 
-void fsr_nl_bss_notify(struct net *net, const struct fsr_bss_view *bss,
+void fsr_nl_bss_notify(struct net *net, int ifindex, const char *ifname,
 		       u8 event, u8 reason)
 {
 	struct sk_buff *msg;
@@ -214,8 +250,56 @@ void fsr_nl_bss_notify(struct net *net, const struct fsr_bss_view *bss,
 	msg = fsr_nl_ntf_new(net, FSR_CMD_BSS_NTF, event, reason, &hdr);
 	if (!msg)
 		return;
-	if (nla_put_u32(msg, FSR_A_IFINDEX, bss->ifindex) ||
-	    nla_put_string(msg, FSR_A_IFNAME, bss->ifname)) {
+	if (nla_put_u32(msg, FSR_A_IFINDEX, ifindex) ||
+	    nla_put_string(msg, FSR_A_IFNAME, ifname)) {
+		nlmsg_free(msg);
+		return;
+	}
+	fsr_nl_ntf_send(net, msg, hdr);
+}
+
+/* Never a key: the nonces and names are public (sent in the clear). */
+static int fsr_nl_put_sta_ntf(struct sk_buff *msg, const struct fsr_sta_ntf *n)
+{
+	if (nla_put_u32(msg, FSR_A_IFINDEX, n->ifindex) ||
+	    nla_put(msg, FSR_A_STA_ADDR, ETH_ALEN, n->sta))
+		return -EMSGSIZE;
+	if ((n->fields & FSR_NTF_STATUS) &&
+	    nla_put_u16(msg, FSR_A_STATUS, n->status))
+		return -EMSGSIZE;
+	if ((n->fields & FSR_NTF_WHY) && nla_put_u8(msg, FSR_A_WHY, n->why))
+		return -EMSGSIZE;
+	if ((n->fields & FSR_NTF_SERVICE) &&
+	    nla_put_u64_64bit(msg, FSR_A_SERVICE_NS, n->service_ns,
+			      FSR_A_PAD))
+		return -EMSGSIZE;
+	if ((n->fields & FSR_NTF_NAMES) &&
+	    nla_put(msg, FSR_A_PMK_R1_NAME, FSR_PMK_NAME_LEN, n->r1_name))
+		return -EMSGSIZE;
+	if (!(n->fields & FSR_NTF_STA))
+		return 0;
+	if (nla_put_u16(msg, FSR_A_AID, n->aid) ||
+	    nla_put_u32(msg, FSR_A_AKM, n->akm) ||
+	    nla_put_u32(msg, FSR_A_PAIRWISE, n->pairwise) ||
+	    nla_put(msg, FSR_A_PMK_R0_NAME, FSR_PMK_NAME_LEN, n->r0_name) ||
+	    nla_put(msg, FSR_A_R0KH_ID, n->r0kh_id_len, n->r0kh_id) ||
+	    nla_put(msg, FSR_A_ANONCE, sizeof(n->anonce), n->anonce) ||
+	    nla_put(msg, FSR_A_SNONCE, sizeof(n->snonce), n->snonce) ||
+	    nla_put_u8(msg, FSR_A_GTK_IDX, n->gtk_idx))
+		return -EMSGSIZE;
+	return 0;
+}
+
+void fsr_nl_sta_notify(struct net *net, const struct fsr_sta_ntf *n,
+		       gfp_t gfp)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = fsr_nl_ntf_new_gfp(net, FSR_CMD_STA_NTF, n->event, 0, &hdr, gfp);
+	if (!msg)
+		return;
+	if (fsr_nl_put_sta_ntf(msg, n)) {
 		nlmsg_free(msg);
 		return;
 	}
@@ -277,6 +361,233 @@ static int fsr_nl_bss_detach(struct sk_buff *skb, struct genl_info *info)
 			      info->extack);
 }
 
+/* A list of whole elements: every header and body inside @len. */
+static bool fsr_nl_ies_ok(const u8 *ies, size_t len)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		if (len - pos < 2 || (size_t)ies[pos + 1] + 2 > len - pos)
+			return false;
+		pos += ies[pos + 1] + 2;
+	}
+	return true;
+}
+
+/* The BSS RSNE must parse and offer at least one FT AKM the kernel serves. */
+static int fsr_nl_check_rsne(const struct nlattr *attr,
+			     struct netlink_ext_ack *extack)
+{
+	const u8 *ie = nla_data(attr);
+	size_t len = nla_len(attr);
+	enum fsr_ft_parse_err why;
+	struct fsr_ie_rsne r;
+	bool ft = false;
+	unsigned int i;
+
+	if (ie[0] != FSR_EID_RSN || (size_t)ie[1] + 2 != len) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "RSNE must be one whole RSN element");
+		return -EINVAL;
+	}
+	if (fsr_ie_parse_rsne(ie, len, &r, &why)) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "RSNE does not parse");
+		return -EINVAL;
+	}
+	for (i = 0; i < r.n_akm; i++) {
+		switch (fsr_get_suite(r.akm + 4 * i)) {
+		case FSR_AKM_FT_8021X:
+		case FSR_AKM_FT_PSK:
+		case FSR_AKM_FT_8021X_SHA384:
+			ft = true;
+		}
+	}
+	if (!ft) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "RSNE lists no FT AKM the fast path serves");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int fsr_nl_ft_parse(struct genl_info *info, struct fsr_ft_update *u)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *tb[FSR_FT_A_MAX + 1];
+	struct fsr_ft_conf *c = &u->conf;
+	int ret, i;
+
+	ret = nla_parse_nested(tb, FSR_FT_A_MAX, info->attrs[FSR_A_FT],
+			       fsr_nl_ft_policy, extack);
+	if (ret)
+		return ret;
+	for (i = 1; i <= FSR_FT_A_MAX; i++)
+		if (tb[i])
+			u->present |= BIT(i);
+
+	if (tb[FSR_FT_A_ENABLE])
+		c->pub.enable = nla_get_u8(tb[FSR_FT_A_ENABLE]);
+	if (tb[FSR_FT_A_MDE]) {
+		const u8 *m = nla_data(tb[FSR_FT_A_MDE]);
+
+		if (m[0] != FSR_EID_MDE || m[1] != 3) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FSR_FT_A_MDE],
+					    "MDE must be a Mobility Domain element of length 3");
+			return -EINVAL;
+		}
+		memcpy(c->pub.mde, m, FSR_FT_MDE_LEN);
+	}
+	if (tb[FSR_FT_A_R1KH_ID])
+		memcpy(c->pub.r1kh_id, nla_data(tb[FSR_FT_A_R1KH_ID]),
+		       ETH_ALEN);
+	if (tb[FSR_FT_A_RSNE]) {
+		ret = fsr_nl_check_rsne(tb[FSR_FT_A_RSNE], extack);
+		if (ret)
+			return ret;
+		c->pub.rsne_len = nla_len(tb[FSR_FT_A_RSNE]);
+		memcpy(c->pub.rsne, nla_data(tb[FSR_FT_A_RSNE]),
+		       c->pub.rsne_len);
+	}
+	if (tb[FSR_FT_A_CAPAB])
+		c->pub.capab = nla_get_u16(tb[FSR_FT_A_CAPAB]);
+	if (tb[FSR_FT_A_RESP_IES_HEAD]) {
+		c->pub.head_len = nla_len(tb[FSR_FT_A_RESP_IES_HEAD]);
+		memcpy(c->pub.head, nla_data(tb[FSR_FT_A_RESP_IES_HEAD]),
+		       c->pub.head_len);
+		if (!fsr_nl_ies_ok(c->pub.head, c->pub.head_len)) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FSR_FT_A_RESP_IES_HEAD],
+					    "malformed element list");
+			return -EINVAL;
+		}
+	}
+	if (tb[FSR_FT_A_RESP_IES_TAIL]) {
+		c->pub.tail_len = nla_len(tb[FSR_FT_A_RESP_IES_TAIL]);
+		memcpy(c->pub.tail, nla_data(tb[FSR_FT_A_RESP_IES_TAIL]),
+		       c->pub.tail_len);
+		if (!fsr_nl_ies_ok(c->pub.tail, c->pub.tail_len)) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FSR_FT_A_RESP_IES_TAIL],
+					    "malformed element list");
+			return -EINVAL;
+		}
+	}
+	if (tb[FSR_FT_A_AID_MIN])
+		c->pub.aid_min = nla_get_u16(tb[FSR_FT_A_AID_MIN]);
+	if (tb[FSR_FT_A_AID_MAX])
+		c->pub.aid_max = nla_get_u16(tb[FSR_FT_A_AID_MAX]);
+	if (tb[FSR_FT_A_AID_MIN] && tb[FSR_FT_A_AID_MAX] &&
+	    c->pub.aid_min > c->pub.aid_max) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FSR_FT_A_AID_MIN],
+				    "AID_MIN is above AID_MAX");
+		return -EINVAL;
+	}
+	if (tb[FSR_FT_A_DEADLINE_MS])
+		c->pub.deadline_ms = nla_get_u32(tb[FSR_FT_A_DEADLINE_MS]);
+	if (tb[FSR_FT_A_GTK]) {
+		c->gtk_len = nla_len(tb[FSR_FT_A_GTK]);
+		if (c->gtk_len != 16 && c->gtk_len != 32) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[FSR_FT_A_GTK],
+					    "GTK must be 16 or 32 octets");
+			return -EINVAL;
+		}
+		memcpy(c->gtk, nla_data(tb[FSR_FT_A_GTK]), c->gtk_len);
+	}
+	if (tb[FSR_FT_A_GTK_IDX])
+		c->pub.gtk_idx = nla_get_u8(tb[FSR_FT_A_GTK_IDX]);
+	return 0;
+}
+
+/* The GTK in the request skb: wiped whatever happens. */
+static void fsr_nl_wipe_gtk(struct genl_info *info)
+{
+	struct nlattr *ft = info->attrs[FSR_A_FT];
+	struct nlattr *a;
+	int rem;
+
+	if (!ft)
+		return;
+	nla_for_each_nested(a, ft, rem)
+		if (nla_type(a) == FSR_FT_A_GTK)
+			memzero_explicit(nla_data(a), nla_len(a));
+}
+
+static const u16 fsr_nl_bss_set_req[] = { FSR_A_IFINDEX, FSR_A_FT };
+
+static int fsr_nl_bss_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct fsr_ft_update *u;
+	int ret;
+
+	if (fsr_nl_missing(info, fsr_nl_bss_set_req,
+			   ARRAY_SIZE(fsr_nl_bss_set_req))) {
+		ret = -EINVAL;
+		goto out_wipe;
+	}
+	u = kzalloc(sizeof(*u), GFP_KERNEL);
+	if (!u) {
+		NL_SET_ERR_MSG_MOD(info->extack, "out of memory");
+		ret = -ENOMEM;
+		goto out_wipe;
+	}
+	ret = fsr_nl_ft_parse(info, u);
+	if (!ret)
+		ret = fsr_bss_ft_set(genl_info_net(info),
+				     nla_get_u32(info->attrs[FSR_A_IFINDEX]),
+				     u, info->extack);
+	kfree_sensitive(u);
+out_wipe:
+	fsr_nl_wipe_gtk(info);
+	return ret;
+}
+
+static int fsr_nl_put_ft(struct sk_buff *msg, const struct fsr_ft_public *ft)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, FSR_A_FT);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(msg, FSR_FT_A_ENABLE, ft->enable) ||
+	    nla_put_u8(msg, FSR_FT_A_READY, ft->ready) ||
+	    (ft->has_mde &&
+	     nla_put(msg, FSR_FT_A_MDE, FSR_FT_MDE_LEN, ft->mde)) ||
+	    (ft->has_r1kh &&
+	     nla_put(msg, FSR_FT_A_R1KH_ID, ETH_ALEN, ft->r1kh_id)) ||
+	    (ft->rsne_len &&
+	     nla_put(msg, FSR_FT_A_RSNE, ft->rsne_len, ft->rsne)) ||
+	    nla_put_u16(msg, FSR_FT_A_CAPAB, ft->capab) ||
+	    nla_put(msg, FSR_FT_A_RESP_IES_HEAD, ft->head_len, ft->head) ||
+	    nla_put(msg, FSR_FT_A_RESP_IES_TAIL, ft->tail_len, ft->tail) ||
+	    (ft->aid_min && nla_put_u16(msg, FSR_FT_A_AID_MIN, ft->aid_min)) ||
+	    (ft->aid_max && nla_put_u16(msg, FSR_FT_A_AID_MAX, ft->aid_max)) ||
+	    nla_put_u32(msg, FSR_FT_A_DEADLINE_MS, ft->deadline_ms) ||
+	    (ft->gtk_idx && nla_put_u8(msg, FSR_FT_A_GTK_IDX, ft->gtk_idx))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int fsr_nl_put_hist(struct sk_buff *msg, int type, const u64 *hist)
+{
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(msg, type);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < FSR_HIST_BUCKETS; i++) {
+		if (!hist[i])
+			continue;
+		if (nla_put_u64_64bit(msg, i + 1, hist[i], 0)) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 static int fsr_nl_put_bss(struct sk_buff *msg, const struct fsr_bss_view *v)
 {
 	struct nlattr *nest;
@@ -298,6 +609,12 @@ static int fsr_nl_put_bss(struct sk_buff *msg, const struct fsr_bss_view *v)
 		}
 	}
 	nla_nest_end(msg, nest);
+	if (v->has_ft && fsr_nl_put_ft(msg, &v->ft))
+		return -EMSGSIZE;
+	if (fsr_nl_put_hist(msg, FSR_A_HIST_AUTH, v->hist[FSR_HIST_AUTH]) ||
+	    fsr_nl_put_hist(msg, FSR_A_HIST_REASSOC,
+			    v->hist[FSR_HIST_REASSOC]))
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -605,6 +922,13 @@ static const struct genl_ops fsr_nl_ops[] = {
 		.dumpit = fsr_nl_bss_get_dump,
 		.policy = fsr_nl_ifindex_policy,
 		.maxattr = FSR_A_MAX,
+	},
+	{
+		.cmd = FSR_CMD_BSS_SET,
+		.doit = fsr_nl_bss_set,
+		.policy = fsr_nl_bss_set_policy,
+		.maxattr = FSR_A_MAX,
+		.flags = GENL_ADMIN_PERM,
 	},
 	{
 		.cmd = FSR_CMD_PMK_ADD,

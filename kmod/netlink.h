@@ -5,6 +5,9 @@
 
 #include <linux/types.h>
 
+#include <linux/fsr.h>
+#include <linux/if_ether.h>
+
 struct fsr_bss_view;
 struct fsr_pmk_info;
 struct net;
@@ -20,7 +23,39 @@ void fsr_nl_exit(void);
  */
 void fsr_nl_pmk_notify(struct net *net, const struct fsr_pmk_info *info,
 		       u8 event, u8 reason);
-void fsr_nl_bss_notify(struct net *net, const struct fsr_bss_view *bss,
+void fsr_nl_bss_notify(struct net *net, int ifindex, const char *ifname,
 		       u8 event, u8 reason);
+
+/* What a STA_NTF event carries; @fields says which optional parts. */
+#define FSR_NTF_STATUS		BIT(0)
+#define FSR_NTF_WHY		BIT(1)
+#define FSR_NTF_SERVICE		BIT(2)
+#define FSR_NTF_NAMES		BIT(3)	/* PMK_R1_NAME (and R0 name etc.) */
+#define FSR_NTF_STA		BIT(4)	/* everything of FT_STA_SERVED */
+
+struct fsr_sta_ntf {
+	u8 event;
+	u32 fields;
+	int ifindex;
+	u8 sta[ETH_ALEN];
+	u16 status;
+	u8 why;
+	u64 service_ns;
+	u8 r1_name[FSR_PMK_NAME_LEN];
+	/* FSR_NTF_STA */
+	u16 aid;
+	u32 akm;
+	u32 pairwise;
+	u8 r0_name[FSR_PMK_NAME_LEN];
+	u8 r0kh_id[FSR_R0KH_ID_MAX_LEN];
+	u8 r0kh_id_len;
+	u8 anonce[32];
+	u8 snonce[32];
+	u8 gtk_idx;
+};
+
+/* Any context with the right @gfp (GFP_ATOMIC in softirq). */
+void fsr_nl_sta_notify(struct net *net, const struct fsr_sta_ntf *n,
+		       gfp_t gfp);
 
 #endif /* _FSR_NETLINK_H */

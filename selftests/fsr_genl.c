@@ -2,8 +2,9 @@
 /*
  * Selftest of the "fsr" generic-netlink family: permissions, strict policies
  * with extack messages, the PMK-R1 cache (add, replace, dump, delete, flush,
- * expiry, size bound, interrupted dumps), BSS attach/detach, events, and that
- * no reply, dump or event ever carries key bytes.
+ * expiry, size bound, interrupted dumps), BSS attach/detach, the FT fast-path
+ * configuration (BSS_SET), events, and that no reply, dump or event ever
+ * carries key bytes (PMK-R1s or the GTK).
  *
  * Usage: fsr_genl AP_IFNAME STA_IFNAME PMK_MAX
  *   AP_IFNAME  a mac80211 interface in AP mode, not attached
@@ -434,7 +435,7 @@ static void test_unprivileged(const char *ap)
 		char buf[MNL_SOCKET_BUFFER_SIZE];
 		static const uint8_t cmds[] = {
 			FSR_CMD_BSS_ATTACH, FSR_CMD_BSS_DETACH, FSR_CMD_PMK_ADD,
-			FSR_CMD_PMK_DEL, FSR_CMD_PMK_FLUSH,
+			FSR_CMD_PMK_DEL, FSR_CMD_PMK_FLUSH, FSR_CMD_BSS_SET,
 		};
 		struct nl_ack ack;
 		struct pmk p;
@@ -453,9 +454,17 @@ static void test_unprivileged(const char *ap)
 				nlh = pmk_add_msg(&nl, buf, &p, SP_NONE);
 			} else {
 				nlh = nl_msg(&nl, buf, cmds[i], 0);
-				if (cmds[i] <= FSR_CMD_BSS_DETACH)
+				if (cmds[i] <= FSR_CMD_BSS_DETACH ||
+				    cmds[i] == FSR_CMD_BSS_SET)
 					mnl_attr_put_u32(nlh, FSR_A_IFINDEX,
 							 if_nametoindex(ap));
+				if (cmds[i] == FSR_CMD_BSS_SET) {
+					struct nlattr *ft;
+
+					ft = mnl_attr_nest_start(nlh, FSR_A_FT);
+					mnl_attr_put_u8(nlh, FSR_FT_A_ENABLE, 0);
+					mnl_attr_nest_end(nlh, ft);
+				}
 				if (cmds[i] == FSR_CMD_PMK_DEL) {
 					mnl_attr_put(nlh, FSR_A_STA_ADDR, 6, p.sta);
 					mnl_attr_put(nlh, FSR_A_PMK_R1_NAME, 16,
@@ -467,13 +476,13 @@ static void test_unprivileged(const char *ap)
 		}
 		if (nl_talk(&nl, nl_msg(&nl, buf, FSR_CMD_INFO_GET, 0), NULL,
 			    NULL, &ack))
-			bad |= 1 << 6;
+			bad |= 1 << 10;
 		if (nl_join_events(&nl) != -EPERM)
-			bad |= 1 << 7;
+			bad |= 1 << 11;
 		/* The cache dump names stations: admin only. */
 		if (nl_talk(&nl, nl_msg(&nl, buf, FSR_CMD_PMK_GET, NLM_F_DUMP),
 			    NULL, NULL, &ack) != -EPERM)
-			bad |= 1 << 8;
+			bad |= 1 << 12;
 		if (bad)
 			printf("# unprivileged: unexpected results, mask 0x%x\n", bad);
 		fflush(stdout);
@@ -723,6 +732,12 @@ struct bssinfo {
 	bool bssid, stats;
 	int nstats;
 	int n;
+	/* FSR_A_FT */
+	bool ft, gtk, hist_auth, hist_reassoc;
+	int enable, ready, gtk_idx;
+	uint8_t mde[5];
+	uint16_t aid_min, aid_max;
+	uint32_t deadline;
 };
 
 static bool bss_cb(const struct nlmsghdr *nlh, void *data)
@@ -746,9 +761,49 @@ static bool bss_cb(const struct nlmsghdr *nlh, void *data)
 				if (mnl_attr_get_type(s) != FSR_STAT_PAD)
 					b->nstats++;
 			break;
+		case FSR_A_FT:
+			b->ft = true;
+			mnl_attr_for_each_nested(s, a) {
+				switch (mnl_attr_get_type(s)) {
+				case FSR_FT_A_ENABLE:
+					b->enable = mnl_attr_get_u8(s);
+					break;
+				case FSR_FT_A_READY:
+					b->ready = mnl_attr_get_u8(s);
+					break;
+				case FSR_FT_A_MDE:
+					if (mnl_attr_get_payload_len(s) == 5)
+						memcpy(b->mde,
+						       mnl_attr_get_payload(s), 5);
+					break;
+				case FSR_FT_A_AID_MIN:
+					b->aid_min = mnl_attr_get_u16(s);
+					break;
+				case FSR_FT_A_AID_MAX:
+					b->aid_max = mnl_attr_get_u16(s);
+					break;
+				case FSR_FT_A_DEADLINE_MS:
+					b->deadline = mnl_attr_get_u32(s);
+					break;
+				case FSR_FT_A_GTK:
+					b->gtk = true;
+					break;
+				case FSR_FT_A_GTK_IDX:
+					b->gtk_idx = mnl_attr_get_u8(s);
+					break;
+				}
+			}
+			break;
+		case FSR_A_HIST_AUTH:
+			b->hist_auth = true;
+			break;
+		case FSR_A_HIST_REASSOC:
+			b->hist_reassoc = true;
+			break;
 		}
 	}
 	b->n++;
+	scan_rx();
 	return true;
 }
 
@@ -760,6 +815,242 @@ static int bss_op(struct nl *nl, uint8_t cmd, unsigned int ifindex,
 
 	mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ifindex);
 	return nl_talk(nl, nlh, b ? bss_cb : NULL, b, ack);
+}
+
+
+/* --- BSS_SET: the fast-path configuration ------------------------------ */
+
+/* Which FT attributes to send, and how to spoil them. */
+enum ftspoil {
+	FS_NONE, FS_NO_FT, FS_NO_IFINDEX, FS_ENABLE_2, FS_READY, FS_MDE_4,
+	FS_MDE_6, FS_MDE_ID, FS_MDE_ELEN, FS_R1KH_5, FS_RSNE_3, FS_RSNE_258,
+	FS_RSNE_ID, FS_RSNE_ELEN, FS_RSNE_NO_PAIRWISE, FS_RSNE_NO_FT,
+	FS_CAPAB_U8, FS_HEAD_513, FS_HEAD_BAD, FS_TAIL_1025, FS_TAIL_BAD,
+	FS_AID_MIN_0, FS_AID_MAX_2008, FS_AID_ORDER, FS_DEADLINE_99,
+	FS_DEADLINE_60001, FS_GTK_15, FS_GTK_17, FS_GTK_33, FS_GTK_IDX_0,
+	FS_GTK_IDX_4, FS_UNKNOWN_FT_ATTR, FS_GTK_IDX_U16,
+	FS_LAST = FS_GTK_IDX_U16,
+};
+
+static const char *const ftspoil_name[] = {
+	[FS_NO_FT] = "missing FSR_A_FT",
+	[FS_NO_IFINDEX] = "missing ifindex",
+	[FS_ENABLE_2] = "ENABLE 2",
+	[FS_READY] = "READY (reply-only)",
+	[FS_MDE_4] = "4-byte MDE",
+	[FS_MDE_6] = "6-byte MDE",
+	[FS_MDE_ID] = "MDE with element ID 55",
+	[FS_MDE_ELEN] = "MDE with element length 2",
+	[FS_R1KH_5] = "5-byte R1KH-ID",
+	[FS_RSNE_3] = "3-byte RSNE",
+	[FS_RSNE_258] = "258-byte RSNE",
+	[FS_RSNE_ID] = "RSNE with element ID 221",
+	[FS_RSNE_ELEN] = "RSNE whose length octet disagrees",
+	[FS_RSNE_NO_PAIRWISE] = "RSNE with pairwise count 0",
+	[FS_RSNE_NO_FT] = "RSNE with only the PSK AKM (no FT)",
+	[FS_CAPAB_U8] = "CAPAB as u8",
+	[FS_HEAD_513] = "513-byte RESP_IES_HEAD",
+	[FS_HEAD_BAD] = "RESP_IES_HEAD with a truncated element",
+	[FS_TAIL_1025] = "1025-byte RESP_IES_TAIL",
+	[FS_TAIL_BAD] = "RESP_IES_TAIL with a truncated element",
+	[FS_AID_MIN_0] = "AID_MIN 0",
+	[FS_AID_MAX_2008] = "AID_MAX 2008",
+	[FS_AID_ORDER] = "AID_MIN 200 > AID_MAX 100",
+	[FS_DEADLINE_99] = "DEADLINE_MS 99",
+	[FS_DEADLINE_60001] = "DEADLINE_MS 60001",
+	[FS_GTK_15] = "15-byte GTK",
+	[FS_GTK_17] = "17-byte GTK",
+	[FS_GTK_33] = "33-byte GTK",
+	[FS_GTK_IDX_0] = "GTK_IDX 0",
+	[FS_GTK_IDX_4] = "GTK_IDX 4",
+	[FS_UNKNOWN_FT_ATTR] = "FT attribute beyond FSR_FT_A_MAX",
+	[FS_GTK_IDX_U16] = "GTK_IDX as u16",
+};
+
+static const uint8_t ft_mde[5] = { 54, 3, 0xa1, 0xb2, 0x01 };
+static const uint8_t ft_rsne[22] = {
+	48, 20, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
+	1, 0, 0x00, 0x0f, 0xac, 4, 0, 0,
+};
+static const uint8_t ft_head[10] = {
+	1, 8, 0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24,
+};
+static const uint8_t ft_tail[26] = {
+	221, 24, 0x00, 0x50, 0xf2, 2, 1, 1, 0, 0, 3, 0xa4, 0, 0,
+	0x27, 0xa4, 0, 0, 0x42, 0x43, 0x5e, 0, 0x62, 0x32, 0x2f, 0,
+};
+static uint8_t ft_gtk[32];
+
+static void gtk_pattern(void)
+{
+	struct pmk *w = &written[nwritten++];
+
+	/* Registered like a PMK-R1 so every scan looks for it too. */
+	memset(w, 0, sizeof(*w));
+	for (int i = 0; i < 32; i++)
+		ft_gtk[i] = (uint8_t)(0x3c ^ (i * 53) ^ 0x81);
+	memcpy(w->key, ft_gtk, 32);
+	w->keylen = 32;
+}
+
+static struct nlmsghdr *bss_set_msg(struct nl *nl, char *buf,
+				    unsigned int ifindex, enum ftspoil sp)
+{
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_BSS_SET, 0);
+	uint8_t big[1100], rsne[sizeof(ft_rsne)];
+	struct nlattr *ft;
+
+	memset(big, 0, sizeof(big));
+	memcpy(rsne, ft_rsne, sizeof(rsne));
+	if (sp != FS_NO_IFINDEX)
+		mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ifindex);
+	if (sp == FS_NO_FT)
+		return nlh;
+	ft = mnl_attr_nest_start(nlh, FSR_A_FT);
+	mnl_attr_put_u8(nlh, FSR_FT_A_ENABLE, sp == FS_ENABLE_2 ? 2 : 1);
+	if (sp == FS_READY)
+		mnl_attr_put_u8(nlh, FSR_FT_A_READY, 1);
+	if (sp == FS_MDE_4 || sp == FS_MDE_6) {
+		mnl_attr_put(nlh, FSR_FT_A_MDE, sp == FS_MDE_4 ? 4 : 6, big);
+	} else {
+		uint8_t m[5];
+
+		memcpy(m, ft_mde, 5);
+		if (sp == FS_MDE_ID)
+			m[0] = 55;
+		if (sp == FS_MDE_ELEN)
+			m[1] = 2;
+		mnl_attr_put(nlh, FSR_FT_A_MDE, 5, m);
+	}
+	mnl_attr_put(nlh, FSR_FT_A_R1KH_ID, sp == FS_R1KH_5 ? 5 : 6,
+		     "\x02\x00\x00\x00\x01\x00");
+	switch (sp) {
+	case FS_RSNE_3:
+		mnl_attr_put(nlh, FSR_FT_A_RSNE, 3, rsne);
+		break;
+	case FS_RSNE_258:
+		big[0] = 48;
+		big[1] = 255;
+		mnl_attr_put(nlh, FSR_FT_A_RSNE, 258, big);
+		break;
+	default:
+		if (sp == FS_RSNE_ID)
+			rsne[0] = 221;
+		if (sp == FS_RSNE_ELEN)
+			rsne[1] = 19;
+		if (sp == FS_RSNE_NO_PAIRWISE)
+			rsne[8] = 0;
+		if (sp == FS_RSNE_NO_FT)
+			rsne[19] = 2;
+		mnl_attr_put(nlh, FSR_FT_A_RSNE, sizeof(rsne), rsne);
+	}
+	if (sp == FS_CAPAB_U8)
+		mnl_attr_put_u8(nlh, FSR_FT_A_CAPAB, 1);
+	else
+		mnl_attr_put_u16(nlh, FSR_FT_A_CAPAB, 0x0411);
+	if (sp == FS_HEAD_513)
+		mnl_attr_put(nlh, FSR_FT_A_RESP_IES_HEAD, 513, big);
+	else
+		mnl_attr_put(nlh, FSR_FT_A_RESP_IES_HEAD,
+			     sp == FS_HEAD_BAD ? 5 : sizeof(ft_head), ft_head);
+	if (sp == FS_TAIL_1025)
+		mnl_attr_put(nlh, FSR_FT_A_RESP_IES_TAIL, 1025, big);
+	else
+		mnl_attr_put(nlh, FSR_FT_A_RESP_IES_TAIL,
+			     sp == FS_TAIL_BAD ? 20 : sizeof(ft_tail), ft_tail);
+	mnl_attr_put_u16(nlh, FSR_FT_A_AID_MIN,
+			 sp == FS_AID_MIN_0 ? 0 : sp == FS_AID_ORDER ? 200 : 65);
+	mnl_attr_put_u16(nlh, FSR_FT_A_AID_MAX,
+			 sp == FS_AID_MAX_2008 ? 2008 :
+			 sp == FS_AID_ORDER ? 100 : 128);
+	mnl_attr_put_u32(nlh, FSR_FT_A_DEADLINE_MS,
+			 sp == FS_DEADLINE_99 ? 99 :
+			 sp == FS_DEADLINE_60001 ? 60001 : 1000);
+	mnl_attr_put(nlh, FSR_FT_A_GTK,
+		     sp == FS_GTK_15 ? 15 : sp == FS_GTK_17 ? 17 :
+		     sp == FS_GTK_33 ? 33 : 32, ft_gtk);
+	if (sp == FS_GTK_IDX_U16)
+		mnl_attr_put_u16(nlh, FSR_FT_A_GTK_IDX, 1);
+	else
+		mnl_attr_put_u8(nlh, FSR_FT_A_GTK_IDX,
+				sp == FS_GTK_IDX_0 ? 0 :
+				sp == FS_GTK_IDX_4 ? 4 : 1);
+	if (sp == FS_UNKNOWN_FT_ATTR)
+		mnl_attr_put_u8(nlh, FSR_FT_A_MAX + 1, 1);
+	mnl_attr_nest_end(nlh, ft);
+	return nlh;
+}
+
+static void test_bss_set(struct nl *nl, unsigned int ap_idx)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct bssinfo b = { 0 };
+	struct nl_ack ack;
+
+	gtk_pattern();
+	bss_op(nl, FSR_CMD_BSS_GET, ap_idx, &b, &ack);
+	tap(ack.err == 0 && b.ft && !b.enable && !b.ready && b.deadline == 1000 &&
+	    b.hist_auth && b.hist_reassoc,
+	    "bss get before BSS_SET: FT nest disabled, not ready, deadline 1000, histograms (err %d)",
+	    ack.err);
+	for (int sp = FS_NO_FT; sp <= FS_LAST; sp++) {
+		nl_talk(nl, bss_set_msg(nl, buf, ap_idx, (enum ftspoil)sp),
+			NULL, NULL, &ack);
+		bool ok = (ack.err == -EINVAL || ack.err == -ERANGE) &&
+			  (ack.msg[0] || ack.miss_type);
+		tap(ok, "bss set with %s: rejected with extack (err %d, \"%s\", missing %d)",
+		    ftspoil_name[sp], ack.err, ack.msg, ack.miss_type);
+	}
+	memset(&b, 0, sizeof(b));
+	bss_op(nl, FSR_CMD_BSS_GET, ap_idx, &b, &ack);
+	tap(ack.err == 0 && !b.enable && !b.ready && !b.aid_min,
+	    "no rejected BSS_SET changed the configuration");
+
+	nl_talk(nl, bss_set_msg(nl, buf, 999999, FS_NONE), NULL, NULL, &ack);
+	tap(ack.err == -ENOENT && ack.msg[0],
+	    "bss set of an interface not attached: ENOENT with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	nl_talk(nl, bss_set_msg(nl, buf, ap_idx, FS_NONE), NULL, NULL, &ack);
+	tap(ack.err == 0, "bss set with every attribute (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	memset(&b, 0, sizeof(b));
+	bss_op(nl, FSR_CMD_BSS_GET, ap_idx, &b, &ack);
+	tap(ack.err == 0 && b.enable == 1 && b.ready == 1 &&
+	    !memcmp(b.mde, ft_mde, 5) && b.aid_min == 65 && b.aid_max == 128 &&
+	    b.gtk_idx == 1 && !b.gtk,
+	    "bss get: enabled, ready, MDE, AID pool 65..128, GTK index 1, no GTK attribute");
+
+	/* Attributes not given keep their value. */
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_BSS_SET, 0);
+	struct nlattr *ft;
+
+	mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ap_idx);
+	ft = mnl_attr_nest_start(nlh, FSR_A_FT);
+	mnl_attr_put_u8(nlh, FSR_FT_A_ENABLE, 0);
+	mnl_attr_put_u32(nlh, FSR_FT_A_DEADLINE_MS, 2500);
+	mnl_attr_nest_end(nlh, ft);
+	nl_talk(nl, nlh, NULL, NULL, &ack);
+	memset(&b, 0, sizeof(b));
+	bss_op(nl, FSR_CMD_BSS_GET, ap_idx, &b, &ack);
+	tap(ack.err == 0 && b.enable == 0 && b.ready == 1 && b.deadline == 2500 &&
+	    b.aid_max == 128 && !memcmp(b.mde, ft_mde, 5),
+	    "partial bss set: ENABLE 0 and DEADLINE 2500 applied, the rest kept");
+
+	/* AID_MIN alone above the AID_MAX already set. */
+	nlh = nl_msg(nl, buf, FSR_CMD_BSS_SET, 0);
+	mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ap_idx);
+	ft = mnl_attr_nest_start(nlh, FSR_A_FT);
+	mnl_attr_put_u16(nlh, FSR_FT_A_AID_MIN, 200);
+	mnl_attr_nest_end(nlh, ft);
+	nl_talk(nl, nlh, NULL, NULL, &ack);
+	tap(ack.err == -EINVAL && ack.msg[0],
+	    "bss set of AID_MIN 200 above the current AID_MAX 128: EINVAL with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	memset(&b, 0, sizeof(b));
+	nl_talk(nl, nl_msg(nl, buf, FSR_CMD_BSS_GET, NLM_F_DUMP), bss_cb, &b,
+		&ack);
+	tap(ack.err == 0 && b.n == 1 && b.ft && !b.gtk && b.aid_min == 65,
+	    "bss dump: FT nest without GTK, AID_MIN unchanged (%d entries)", b.n);
 }
 
 static void test_bss(struct nl *nl, struct nl *ev, const char *ap,
@@ -796,6 +1087,7 @@ static void test_bss(struct nl *nl, struct nl *ev, const char *ap,
 	nl_talk(nl, nl_msg(nl, buf, FSR_CMD_BSS_GET, NLM_F_DUMP), bss_cb, &b, &ack);
 	tap(ack.err == 0 && b.n == 1 && !strcmp(b.ifname, ap),
 	    "bss dump lists the attached BSS (%d entries)", b.n);
+	test_bss_set(nl, ap_idx);
 	bss_op(nl, FSR_CMD_BSS_DETACH, ap_idx, NULL, &ack);
 	tap(ack.err == 0, "detach %s (err %d, \"%s\")", ap, ack.err, ack.msg);
 	bss_op(nl, FSR_CMD_BSS_DETACH, ap_idx, NULL, &ack);
@@ -849,7 +1141,7 @@ int main(int argc, char **argv)
 	test_bss(&nl, &ev, argv[1], argv[2]);
 	drain_events(&ev, 300);
 	tap(leaks == 0 && nwritten > 0,
-	    "no reply, dump or event carried key bytes (%d keys checked, %d events)",
+	    "no reply, dump or event carried key bytes (%d keys incl. the GTK checked, %d events)",
 	    nwritten, nevents);
 	printf("1..%d\n", ntests);
 	nl_close(&nl);

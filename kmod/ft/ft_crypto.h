@@ -5,9 +5,11 @@
  *   kmod/ft/ft_crypto_kernel.c      kernel crypto API (fsr.ko)
  *   userspace/lib/crypto_openssl.c  OpenSSL 3 (fsrd, host tests, fuzzers)
  *
- * Every function returns 0 or a negative errno. In the kernel all of them
- * may allocate and sleep: call them from process context only, never from
- * softirq or with a spinlock held.
+ * Every function returns 0 or a negative errno. The kernel backend never
+ * allocates or sleeps once fsr_crypto_init() has run (pinned unkeyed hash
+ * transforms, HMAC and CMAC computed on top of them and of the AES
+ * library), so the receive hook may compute PMKR1Name in softirq; the
+ * heavier derivations still run in process context by choice.
  */
 #ifndef _FSR_FT_CRYPTO_H
 #define _FSR_FT_CRYPTO_H
@@ -27,8 +29,8 @@ struct fsr_vec {
 };
 
 /*
- * Kernel: look up (and load) every algorithm once and keep a reference so
- * that later calls never wait for request_module(). Userspace: no-op.
+ * Kernel: allocate the hash transforms once (process context) and run a
+ * known-answer self-test of HMAC and CMAC. Userspace: no-op.
  */
 int fsr_crypto_init(void);
 void fsr_crypto_exit(void);

@@ -46,8 +46,8 @@
  *	FSR_A_IFINDEX with the FSR_A_FT nest (enum fsr_ft_attr). Attributes
  *	given replace the current value, absent ones keep it; the fast path
  *	serves frames only while FSR_FT_A_ENABLE is 1 and the BSS is ready
- *	(MDE, R1KH-ID, RSNE and GTK set). fsrd sends it after attaching and
- *	again on every GTK change.
+ *	(MDE, R1KH-ID, RSNE, GTK, GTK_IDX, AID_MIN and AID_MAX set). fsrd
+ *	sends it after attaching and again on every GTK change.
  * @FSR_CMD_STA_NTF: event: what the fast path did with an FT frame from a
  *	station (FSR_A_EVENT is one of FSR_EVENT_FT_*), with FSR_A_IFINDEX,
  *	FSR_A_STA_ADDR and, depending on the event, FSR_A_STATUS, FSR_A_WHY,
@@ -279,7 +279,8 @@ enum fsr_reason {
 /**
  * enum fsr_ft_attr - the fast-path configuration of a BSS (FSR_A_FT)
  * @FSR_FT_A_ENABLE: u8, 1 to serve FT frames, 0 to pass everything on.
- * @FSR_FT_A_READY: u8, replies only: 1 when everything needed is set.
+ * @FSR_FT_A_READY: u8, replies only (refused in BSS_SET): 1 when
+ *	everything needed is set (see FSR_CMD_BSS_SET).
  * @FSR_FT_A_MDE: binary[5], the Mobility Domain element (ID and length
  *	included) of the BSS, as in its beacons.
  * @FSR_FT_A_R1KH_ID: binary[6], this BSS's R1 key holder ID.

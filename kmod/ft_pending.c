@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Copyright (C) 2026 The fsr authors. */
+/*
+ * The table of FT exchanges in progress (struct fsr_ft_pend).
+ *
+ * A fixed array of buckets, each with its own spinlock and an RCU list, so
+ * that roams of different stations never contend on one lock and the
+ * receive hook looks up without any lock. The number of exchanges is
+ * bounded per network namespace (module parameter pending_max); a
+ * delayed work drops those past their deadline (plus a grace period in
+ * which a late Reassociation Request is still recognised and refused as
+ * stale). Freed entries are wiped (they hold the PTK).
+ */
+
+#include "ft_serve.h"
+#include "bss.h"
+#include "main.h"
+
+#include <linux/etherdevice.h>
+#include <linux/jhash.h>
+#include <linux/jiffies.h>
+#include <linux/rculist.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+
+#define FSR_PEND_BITS		8
+#define FSR_PEND_BUCKETS	BIT(FSR_PEND_BITS)
+#define FSR_PEND_GRACE_MS	5000
+#define FSR_PEND_GC_MS		1000
+
+struct fsr_pend_bucket {
+	spinlock_t lock;		/* writers of @head */
+	struct hlist_head head;
+};
+
+static struct fsr_pend_bucket fsr_pend_tbl[FSR_PEND_BUCKETS];
+static u32 fsr_pend_seed __read_mostly;
+static struct delayed_work fsr_pend_gc_work;
+
+static struct fsr_pend_bucket *fsr_pend_bucket(u64 bss_id, const u8 *sta)
+{
+	u32 h = jhash(sta, ETH_ALEN, fsr_pend_seed ^ (u32)bss_id);
+
+	return &fsr_pend_tbl[h & (FSR_PEND_BUCKETS - 1)];
+}
+
+static void fsr_pend_free_rcu(struct rcu_head *head)
+{
+	struct fsr_ft_pend *p = container_of(head, struct fsr_ft_pend, rcu);
+
+	kfree(p->req);
+	kfree(p->resp);
+	mutex_destroy(&p->lock);
+	kfree_sensitive(p);
+}
+
+void fsr_ft_pend_put(struct fsr_ft_pend *p)
+{
+	if (p && refcount_dec_and_test(&p->ref))
+		call_rcu(&p->rcu, fsr_pend_free_rcu);
+}
+
+struct fsr_ft_pend *fsr_ft_pend_alloc(const u8 *sta, gfp_t gfp)
+{
+	struct fsr_ft_pend *p;
+
+	p = kzalloc(sizeof(*p), gfp);
+	if (!p)
+		return NULL;
+	refcount_set(&p->ref, 1);
+	mutex_init(&p->lock);
+	ether_addr_copy(p->sta, sta);
+	return p;
+}
+
+/* Bucket lock held. */
+static void fsr_pend_unhash(struct fsr_ft_pend *p)
+{
+	hlist_del_rcu(&p->node);
+	p->hashed = false;
+	atomic_dec(p->count);
+	fsr_ft_pend_put(p);
+}
+
+static struct fsr_ft_pend *fsr_pend_find(struct fsr_pend_bucket *b,
+					 u64 bss_id, const u8 *sta)
+{
+	struct fsr_ft_pend *p;
+
+	hlist_for_each_entry_rcu(p, &b->head, node,
+				 lockdep_is_held(&b->lock))
+		if (p->bss_id == bss_id && ether_addr_equal(p->sta, sta))
+			return p;
+	return NULL;
+}
+
+int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
+		       unsigned int deadline_ms)
+{
+	struct fsr_pend_bucket *b = fsr_pend_bucket(bss->id, p->sta);
+	struct fsr_ft_pend *old;
+	int ret = 0;
+
+	p->bss_id = bss->id;
+	p->count = bss->pending;
+	p->expires = jiffies + msecs_to_jiffies(deadline_ms);
+	p->gc_at = p->expires + msecs_to_jiffies(FSR_PEND_GRACE_MS);
+
+	spin_lock_bh(&b->lock);
+	/* Checked under the lock that fsr_ft_pending_flush_bss() takes. */
+	if (READ_ONCE(bss->dead)) {
+		ret = -ENODEV;
+		goto out;
+	}
+	old = fsr_pend_find(b, bss->id, p->sta);
+	if (old) {
+		fsr_pend_unhash(old);
+	} else if (atomic_read(bss->pending) >=
+		   READ_ONCE(fsr_pending_max)) {
+		ret = -ENOSPC;
+		goto out;
+	}
+	atomic_inc(bss->pending);
+	p->hashed = true;
+	hlist_add_head_rcu(&p->node, &b->head);
+out:
+	spin_unlock_bh(&b->lock);
+	if (ret)
+		fsr_ft_pend_put(p);
+	return ret;
+}
+
+bool fsr_ft_pend_exists_rcu(const struct fsr_bss *bss, const u8 *sta)
+{
+	return fsr_pend_find(fsr_pend_bucket(bss->id, sta), bss->id, sta);
+}
+
+struct fsr_ft_pend *fsr_ft_pend_get(const struct fsr_bss *bss,
+				    const u8 *sta)
+{
+	struct fsr_ft_pend *p;
+
+	rcu_read_lock();
+	p = fsr_pend_find(fsr_pend_bucket(bss->id, sta), bss->id, sta);
+	if (p && !refcount_inc_not_zero(&p->ref))
+		p = NULL;
+	rcu_read_unlock();
+	return p;
+}
+
+void fsr_ft_pend_remove(struct fsr_ft_pend *p)
+{
+	struct fsr_pend_bucket *b = fsr_pend_bucket(p->bss_id, p->sta);
+
+	spin_lock_bh(&b->lock);
+	if (p->hashed)
+		fsr_pend_unhash(p);
+	spin_unlock_bh(&b->lock);
+}
+
+/* Drop the entries @match selects, bucket by bucket. */
+static void fsr_pend_sweep(bool (*match)(const struct fsr_ft_pend *p,
+					 const void *arg),
+			   const void *arg)
+{
+	unsigned int i;
+
+	for (i = 0; i < FSR_PEND_BUCKETS; i++) {
+		struct fsr_pend_bucket *b = &fsr_pend_tbl[i];
+		struct fsr_ft_pend *p;
+		struct hlist_node *tmp;
+
+		if (hlist_empty(&b->head))
+			continue;
+		spin_lock_bh(&b->lock);
+		hlist_for_each_entry_safe(p, tmp, &b->head, node)
+			if (match(p, arg))
+				fsr_pend_unhash(p);
+		spin_unlock_bh(&b->lock);
+	}
+}
+
+static bool fsr_pend_of_bss(const struct fsr_ft_pend *p, const void *arg)
+{
+	return p->bss_id == *(const u64 *)arg;
+}
+
+void fsr_ft_pending_flush_bss(struct fsr_bss *bss)
+{
+	fsr_pend_sweep(fsr_pend_of_bss, &bss->id);
+}
+
+static bool fsr_pend_old(const struct fsr_ft_pend *p, const void *arg)
+{
+	return time_after(jiffies, p->gc_at);
+}
+
+static bool fsr_pend_any(const struct fsr_ft_pend *p, const void *arg)
+{
+	return true;
+}
+
+static void fsr_pend_gc(struct work_struct *work)
+{
+	fsr_pend_sweep(fsr_pend_old, NULL);
+	queue_delayed_work(system_power_efficient_wq, &fsr_pend_gc_work,
+			   msecs_to_jiffies(FSR_PEND_GC_MS));
+}
+
+int fsr_ft_pending_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < FSR_PEND_BUCKETS; i++) {
+		spin_lock_init(&fsr_pend_tbl[i].lock);
+		INIT_HLIST_HEAD(&fsr_pend_tbl[i].head);
+	}
+	fsr_pend_seed = get_random_u32();
+	INIT_DELAYED_WORK(&fsr_pend_gc_work, fsr_pend_gc);
+	queue_delayed_work(system_power_efficient_wq, &fsr_pend_gc_work,
+			   msecs_to_jiffies(FSR_PEND_GC_MS));
+	return 0;
+}
+
+void fsr_ft_pending_exit(void)
+{
+	cancel_delayed_work_sync(&fsr_pend_gc_work);
+	/* Every BSS is gone by now; this only catches what raced with it. */
+	fsr_pend_sweep(fsr_pend_any, NULL);
+}

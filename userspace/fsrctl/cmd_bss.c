@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <net/if.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libmnl/libmnl.h>
 
 #include "ctl.h"
+#include "fsrd_client.h"
+#include "view.h"
 
 /* BSS_GET for one interface (@ifname) or all of them, into @l. */
 static int bss_get(struct ctl *c, const char *ifname, struct rec_list *l)
@@ -60,6 +65,137 @@ out:
 	return ret;
 }
 
+/*
+ * The kernel's BSSes for `bss show`, quietly: 1 when fsr.ko answered,
+ * 0 when it is not available (*why says so), or EXIT_FAIL reported.
+ */
+static int kernel_view(struct ctl *c, struct rec_list *l, const char **why)
+{
+	char buf[FSR_NL_SNDBUF];
+	struct fsr_nlerr e;
+	struct nlmsghdr *req;
+	int ret;
+
+	ret = fsr_nl_open(&c->nl, &e);
+	if (ret == -ENOENT) {
+		*why = "the fsr kernel module is not loaded";
+		return 0;
+	}
+	if (ret < 0) {
+		*why = "the fsr kernel module cannot be reached";
+		return 0;
+	}
+	c->open = true;
+	req = fsr_nl_request(&c->nl, buf, FSR_CMD_BSS_GET);
+	ret = fsr_nl_dump(&c->nl, req, rec_list_add_cb, rec_list_reset_cb, l,
+			  &e);
+	if (ret < 0) {
+		ctl_nl_fail(c, ret, &e);
+		return -EXIT_FAIL;
+	}
+	return 1;
+}
+
+/* fsrd's "bss" array (a new reference) or NULL with *why. */
+static int daemon_view(struct ctl *c, struct json_object **out,
+		       const char **why)
+{
+	struct json_object *req = json_object_new_object(), *reply, *a;
+	int ret;
+
+	*out = NULL;
+	json_object_object_add(req, "cmd", json_object_new_string("bss_show"));
+	ret = fsrd_call(c, req, &reply, true);
+	if (ret == FSRD_ABSENT) {
+		*why = "fsrd is not running";
+		return 0;
+	}
+	if (ret)
+		return -EXIT_FAIL;
+	if (!json_object_object_get_ex(reply, "bss", &a) ||
+	    !json_object_is_type(a, json_type_array)) {
+		json_object_put(reply);
+		ctl_fail(c, "malformed reply from fsrd");
+		return -EXIT_FAIL;
+	}
+	*out = json_object_get(a);
+	json_object_put(reply);
+	return 1;
+}
+
+/*
+ * Print a note: on stdout with text output. With -j only on a terminal's
+ * stderr: scripts that merge stderr into the JSON (2>&1) keep valid JSON,
+ * and the missing "daemon" / "kernel" member tells them the same.
+ */
+static void note(struct ctl *c, const char *fmt, const char *a,
+		 const char *b)
+{
+	FILE *f = c->json ? stderr : stdout;
+
+	if (c->json && !isatty(STDERR_FILENO))
+		return;
+
+	fputs(c->json ? "fsrctl: bss show: note: " : "note: ", f);
+	fprintf(f, fmt, a, b);
+	fputc('\n', f);
+}
+
+static int bss_show(struct ctl *c, int argc, char **argv)
+{
+	const char *ifname = argc ? argv[0] : NULL;
+	const char *kwhy = NULL, *dwhy = NULL;
+	struct json_object *daemon = NULL, *merged;
+	struct rec_list l = { 0 };
+	int have_k, have_d, ret;
+
+	if (argc > 1)
+		return ctl_usage(c, "unexpected argument '%s'", argv[1]);
+	if (ifname && (strlen(ifname) >= IF_NAMESIZE ||
+		       !if_nametoindex(ifname)))
+		return ctl_fail(c, "no such interface: %s", ifname);
+	have_k = kernel_view(c, &l, &kwhy);
+	if (have_k < 0) {
+		rec_list_free(&l);
+		return EXIT_FAIL;
+	}
+	have_d = daemon_view(c, &daemon, &dwhy);
+	if (have_d < 0) {
+		rec_list_free(&l);
+		return EXIT_FAIL;
+	}
+	if (!have_k && !have_d) {
+		rec_list_free(&l);
+		return ctl_fail(c, "%s (no control socket at %s) and %s",
+				dwhy, fsrd_socket_path(c), kwhy);
+	}
+	merged = bss_merge_json(l.v, l.n, have_k, daemon, ifname);
+	if (ifname && !json_object_array_length(merged)) {
+		json_object_put(merged);
+		json_object_put(daemon);
+		rec_list_free(&l);
+		return ctl_fail(c, "%s is neither served by fsrd nor attached to fsr.ko",
+				ifname);
+	}
+	if (c->json) {
+		ret = ctl_print_json(c, merged);
+	} else {
+		fmt_bss_merged_text(stdout, merged);
+		json_object_put(merged);
+		ret = EXIT_OK;
+	}
+	if (!have_d)
+		note(c, "%s (no control socket at %s): daemon view not shown",
+		     dwhy, fsrd_socket_path(c));
+	if (!have_k)
+		note(c, "%s: kernel view not shown%s", kwhy, "");
+	if (!ret)
+		ret = ctl_flush(c);
+	json_object_put(daemon);
+	rec_list_free(&l);
+	return ret;
+}
+
 static int bss_change(struct ctl *c, int argc, char **argv, uint8_t cmd)
 {
 	char buf[FSR_NL_SNDBUF];
@@ -102,7 +238,7 @@ int cmd_bss(struct ctl *c, int argc, char **argv)
 	}
 	if (!strcmp(argv[0], "show")) {
 		c->what = "bss show";
-		return bss_print(c, argc - 1, argv + 1, false);
+		return bss_show(c, argc - 1, argv + 1);
 	}
 	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
 }

@@ -22,6 +22,7 @@ struct ctl {
 	const char *help_topic;	/* for "Try 'fsrctl help TOPIC'." */
 	struct fsr_nl nl;
 	bool open;
+	const char *socket_path;	/* --socket: fsrd's control socket */
 };
 
 /* Print "fsrctl: WHAT: MESSAGE" and a hint; returns EXIT_USAGE. */
@@ -61,5 +62,6 @@ int cmd_bss(struct ctl *c, int argc, char **argv);
 int cmd_stats(struct ctl *c, int argc, char **argv);
 int cmd_pmk(struct ctl *c, int argc, char **argv);
 int cmd_monitor(struct ctl *c, int argc, char **argv);
+int cmd_station(struct ctl *c, int argc, char **argv);
 
 #endif /* FSRCTL_CTL_H */

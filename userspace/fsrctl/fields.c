@@ -73,6 +73,11 @@ void reason_name(uint8_t reason, char *buf, size_t size)
 	unknown_or(fsr_reason_name(reason), reason, buf, size);
 }
 
+void why_name(uint8_t why, char *buf, size_t size)
+{
+	unknown_or(fsr_why_name(why), why, buf, size);
+}
+
 size_t fields_of(const struct fsr_rec *r, struct field out[FIELDS_MAX])
 {
 	size_t n = 0;
@@ -116,5 +121,16 @@ size_t fields_of(const struct fsr_rec *r, struct field out[FIELDS_MAX])
 			    FMT_R0KH_MAX);
 	if (fsr_rec_has(r, FSR_A_GENERATION))
 		add_num(out, &n, "generation", r->generation);
+	if (fsr_rec_has(r, FSR_A_AID))
+		add_num(out, &n, "aid", r->aid);
+	if (fsr_rec_has(r, FSR_A_STATUS))
+		add_num(out, &n, "status", r->status);
+	if (fsr_rec_has(r, FSR_A_WHY))
+		why_name(r->why, add(out, &n, "why", FIELD_STR)->str,
+			 FMT_R0KH_MAX);
+	if (fsr_rec_has(r, FSR_A_GTK_IDX))
+		add_num(out, &n, "gtk_idx", r->gtk_idx);
+	if (fsr_rec_has(r, FSR_A_SERVICE_NS))
+		add_num(out, &n, "service_ns", r->service_ns);
 	return n;
 }

@@ -24,7 +24,7 @@ struct field {
 	char str[FMT_R0KH_MAX];	/* FIELD_STR */
 };
 
-#define FIELDS_MAX 20
+#define FIELDS_MAX 32
 
 /* Fill @out with the fields of @r (never "event" or "stats"); returns n. */
 size_t fields_of(const struct fsr_rec *r, struct field out[FIELDS_MAX]);
@@ -32,5 +32,6 @@ size_t fields_of(const struct fsr_rec *r, struct field out[FIELDS_MAX]);
 /* Event and reason names; unknown values become "unknown-N". */
 void event_name(uint8_t event, char *buf, size_t size);
 void reason_name(uint8_t reason, char *buf, size_t size);
+void why_name(uint8_t why, char *buf, size_t size);
 
 #endif /* FSRCTL_FIELDS_H */

@@ -4,6 +4,7 @@
 #include "fields.h"
 #include "format.h"
 #include "fsr_names.h"
+#include "hist.h"
 
 static struct json_object *field_json(const struct field *fl)
 {
@@ -67,6 +68,12 @@ static struct json_object *array_of(const struct fsr_rec *v, size_t n,
 						       json_object_new_uint64(v[i].stats[s]));
 			}
 			json_object_object_add(o, "stats", st);
+			if (fsr_rec_has(&v[i], FSR_A_HIST_AUTH))
+				json_object_object_add(o, "hist_auth",
+					hist_json(v[i].hist_auth));
+			if (fsr_rec_has(&v[i], FSR_A_HIST_REASSOC))
+				json_object_object_add(o, "hist_reassoc",
+					hist_json(v[i].hist_reassoc));
 		}
 		json_object_array_add(a, o);
 	}

@@ -6,6 +6,7 @@
 #include "format.h"
 #include "fsr_names.h"
 #include "fsr_parse.h"
+#include "hist.h"
 
 static void field_value(FILE *f, const struct field *fl)
 {
@@ -89,9 +90,13 @@ void fmt_stats_text(FILE *f, const struct fsr_rec *v, size_t n)
 		for (s = 1; s <= FSR_STAT_MAX; s++) {
 			if (!fsr_stat_name(s))
 				continue;
-			fprintf(f, "    %-14s %20" PRIu64 "\n", fsr_stat_name(s),
+			fprintf(f, "    %-18s %20" PRIu64 "\n", fsr_stat_name(s),
 				v[i].stats[s]);
 		}
+		if (fsr_rec_has(&v[i], FSR_A_HIST_AUTH))
+			hist_text(f, "    ", "hist_auth", v[i].hist_auth);
+		if (fsr_rec_has(&v[i], FSR_A_HIST_REASSOC))
+			hist_text(f, "    ", "hist_reassoc", v[i].hist_reassoc);
 	}
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* fsrctl: the command-line interface of fsr.ko. */
+/* fsrctl: the command-line interface of fsr.ko and fsrd. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +37,7 @@ static int dispatch(struct ctl *c, int argc, char **argv)
 		{ "pmk", cmd_pmk },
 		{ "stats", cmd_stats },
 		{ "monitor", cmd_monitor },
+		{ "station", cmd_station },
 		{ "help", cmd_help },
 	};
 	size_t i;
@@ -53,6 +54,7 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "socket", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -62,10 +64,13 @@ int main(int argc, char **argv)
 	int o;
 
 	opterr = 0;
-	while ((o = getopt_long(argc, argv, "+jhV", opts, NULL)) != -1) {
+	while ((o = getopt_long(argc, argv, "+js:hV", opts, NULL)) != -1) {
 		switch (o) {
 		case 'j':
 			c.json = true;
+			break;
+		case 's':
+			c.socket_path = optarg;
 			break;
 		case 'h':
 			usage_all(stdout);
@@ -74,6 +79,8 @@ int main(int argc, char **argv)
 			printf("fsrctl %s\n", FSRCTL_VERSION);
 			return ctl_flush(&c);
 		default:
+			if (optopt == 's')
+				return ctl_usage(&c, "--socket needs a PATH");
 			if (optopt)
 				return ctl_usage(&c, "unknown option '-%c'",
 						 optopt);

@@ -16,7 +16,19 @@ static const char help_bss[] =
 	"\n"
 	"attach: serve the AP interface IFNAME with the kernel fast path.\n"
 	"detach: stop serving it.\n"
-	"show:   list the attached BSSes (IFNAME, IFINDEX, BSSID).\n";
+	"show:   every BSS, or IFNAME, as fsrd (SSID, channel, security,\n"
+	"        stations, GTK) and fsr.ko (fast path, counters, service-time\n"
+	"        histograms) see it. A view that is not available is noted;\n"
+	"        fails only when neither fsrd nor fsr.ko is there.\n";
+
+static const char help_station[] =
+	"Usage: fsrctl [-j] [--socket PATH] station show [MAC] [bss IFNAME]\n"
+	"\n"
+	"Ask fsrd for its stations, or the station MAC: BSS, state, AID, AKM,\n"
+	"cipher, associated since, how it got there (4-way handshake, FT\n"
+	"roam served by fsrd or by fsr.ko), authorized, pending group-key\n"
+	"handshake and the nl80211 traffic counters. An unknown MAC is an\n"
+	"error (exit 1).\n";
 
 static const char help_pmk[] =
 	"Usage: fsrctl pmk add sta MAC r1name HEX32 r0name HEX32 r0kh ID r1kh MAC\n"
@@ -41,48 +53,63 @@ static const char help_pmk[] =
 static const char help_stats[] =
 	"Usage: fsrctl [-j] stats [IFNAME]\n"
 	"\n"
-	"Show the counters of every attached BSS, or of IFNAME.\n";
+	"Show the counters of every attached BSS, or of IFNAME, and the\n"
+	"service-time histograms of the FT fast path (FT Authentication,\n"
+	"Reassociation): count, p50 and p99 estimates, non-empty buckets.\n";
 
 static const char help_monitor[] =
 	"Usage: fsrctl [-j] monitor\n"
+	"       fsrctl [-j] [--socket PATH] monitor --client MAC\n"
 	"\n"
-	"Print one line per event of the \"events\" group (BSS attached or\n"
-	"detached, PMK-R1 added, replaced or removed) until SIGINT or\n"
-	"SIGTERM. With -j every line is one JSON object.\n";
+	"Print one line per event of fsr.ko's \"events\" group (BSS attached\n"
+	"or detached, PMK-R1 added, replaced or removed, FT frames served,\n"
+	"refused or passed on) until SIGINT or SIGTERM.\n"
+	"--client MAC: fsrd's trace of that station instead (authentication,\n"
+	"association, EAPOL-Key messages, keys, port, FT roams, GTK rekeys,\n"
+	"disconnection with reason), with fsr.ko's FT events of the station\n"
+	"when the module is loaded. Needs fsrd.\n"
+	"With -j every line is one JSON object.\n";
 
 static const char help_help[] =
 	"Usage: fsrctl help [COMMAND]\n"
 	"\n"
-	"Show help on COMMAND: info, bss, pmk, stats, monitor or help.\n";
+	"Show help on COMMAND: info, bss, pmk, stats, station, monitor or\n"
+	"help.\n";
 
 void usage_all(FILE *f)
 {
 	fputs("Usage: fsrctl [OPTIONS] COMMAND [ARGS]\n"
 	      "\n"
-	      "Control fsr.ko, the 802.11r fast secure roaming fast path.\n"
+	      "Control fsr.ko, the 802.11r fast secure roaming fast path, and\n"
+	      "query fsrd, the access point daemon.\n"
 	      "\n"
 	      "Commands:\n"
 	      "  info                 module version, hook, cache size\n"
 	      "  bss attach IFNAME    serve the AP interface IFNAME\n"
 	      "  bss detach IFNAME    stop serving IFNAME\n"
-	      "  bss show [IFNAME]    list attached BSSes\n"
+	      "  bss show [IFNAME]    BSSes as fsrd and fsr.ko see them\n"
 	      "  pmk add ARGS         add or replace a PMK-R1 (fsrctl help pmk)\n"
 	      "  pmk del sta MAC r1name HEX32\n"
 	      "                       delete one PMK-R1\n"
 	      "  pmk flush [sta MAC]  delete all PMK-R1s, or those of a station\n"
 	      "  pmk show             list the PMK-R1 cache (never key bytes)\n"
-	      "  stats [IFNAME]       per-BSS counters\n"
+	      "  stats [IFNAME]       per-BSS counters and service times\n"
+	      "  station show [MAC]   fsrd's stations\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
+	      "  monitor --client MAC fsrd's trace of one station\n"
 	      "  help [COMMAND]       help on one command\n"
 	      "\n"
 	      "Options:\n"
 	      "  -j, --json           JSON output (info, bss show, pmk flush,\n"
-	      "                       pmk show, stats, monitor)\n"
+	      "                       pmk show, stats, station show, monitor)\n"
+	      "  -s, --socket PATH    fsrd's control socket (default $FSRD_SOCKET,\n"
+	      "                       else /run/fsrd.sock)\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
 	      "Exit status: 0 success, 1 operation failed, 2 usage error.\n"
-	      "Needs CAP_NET_ADMIN for every change, pmk show and monitor.\n"
+	      "Needs CAP_NET_ADMIN for every change, pmk show and monitor;\n"
+	      "fsrd's control socket is for root.\n"
 	      "See fsrctl(8).\n", f);
 }
 
@@ -96,6 +123,7 @@ int usage_topic(FILE *f, const char *topic)
 		{ "bss", help_bss },
 		{ "pmk", help_pmk },
 		{ "stats", help_stats },
+		{ "station", help_station },
 		{ "monitor", help_monitor },
 		{ "help", help_help },
 	};

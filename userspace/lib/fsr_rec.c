@@ -62,6 +62,83 @@ static int decode_u32(const struct nlattr *a, uint32_t *v)
 	return 0;
 }
 
+static int decode_u16(const struct nlattr *a, uint16_t *v)
+{
+	if (mnl_attr_validate(a, MNL_TYPE_U16) < 0)
+		return -EBADMSG;
+	*v = mnl_attr_get_u16(a);
+	return 0;
+}
+
+static int decode_u64(const struct nlattr *a, uint64_t *v)
+{
+	if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
+		return -EBADMSG;
+	*v = mnl_attr_get_u64(a);
+	return 0;
+}
+
+/* Indexed array: attribute type i + 1 holds bucket i. */
+static int decode_hist(const struct nlattr *nest, uint64_t *b)
+{
+	const struct nlattr *a;
+
+	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0)
+		return -EBADMSG;
+	mnl_attr_for_each_nested(a, nest) {
+		uint16_t type = mnl_attr_get_type(a);
+
+		if (type == 0 || type > FSR_HIST_BUCKETS)
+			continue;
+		if (decode_u64(a, &b[type - 1]))
+			return -EBADMSG;
+	}
+	return 0;
+}
+
+static int decode_ft_attr(const struct nlattr *a, struct fsr_rec *rec)
+{
+	switch (mnl_attr_get_type(a)) {
+	case FSR_FT_A_ENABLE:
+		return decode_u8(a, &rec->ft_enable);
+	case FSR_FT_A_READY:
+		return decode_u8(a, &rec->ft_ready);
+	case FSR_FT_A_MDE:
+		return put_fixed(a, rec->ft_mde, sizeof(rec->ft_mde));
+	case FSR_FT_A_R1KH_ID:
+		return put_fixed(a, rec->ft_r1kh, sizeof(rec->ft_r1kh));
+	case FSR_FT_A_AID_MIN:
+		return decode_u16(a, &rec->ft_aid_min);
+	case FSR_FT_A_AID_MAX:
+		return decode_u16(a, &rec->ft_aid_max);
+	case FSR_FT_A_DEADLINE_MS:
+		return decode_u32(a, &rec->ft_deadline_ms);
+	case FSR_FT_A_GTK_IDX:
+		return decode_u8(a, &rec->ft_gtk_idx);
+	default:
+		return 1;	/* unknown, or never shown (RSNE, IEs, GTK) */
+	}
+}
+
+static int decode_ft(const struct nlattr *nest, struct fsr_rec *rec)
+{
+	const struct nlattr *a;
+	int ret;
+
+	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0)
+		return -EBADMSG;
+	mnl_attr_for_each_nested(a, nest) {
+		uint16_t type = mnl_attr_get_type(a);
+
+		ret = decode_ft_attr(a, rec);
+		if (ret < 0)
+			return ret;
+		if (ret == 0 && type < 64)
+			rec->ft_has |= FSR_REC_HAS(type);
+	}
+	return 0;
+}
+
 static int decode_attr(const struct nlattr *a, struct fsr_rec *rec)
 {
 	size_t len = mnl_attr_get_payload_len(a);
@@ -112,6 +189,26 @@ static int decode_attr(const struct nlattr *a, struct fsr_rec *rec)
 		return decode_u8(a, &rec->reason);
 	case FSR_A_GENERATION:
 		return decode_u32(a, &rec->generation);
+	case FSR_A_FT:
+		return decode_ft(a, rec);
+	case FSR_A_AID:
+		return decode_u16(a, &rec->aid);
+	case FSR_A_ANONCE:
+		return put_fixed(a, rec->anonce, sizeof(rec->anonce));
+	case FSR_A_SNONCE:
+		return put_fixed(a, rec->snonce, sizeof(rec->snonce));
+	case FSR_A_STATUS:
+		return decode_u16(a, &rec->status);
+	case FSR_A_WHY:
+		return decode_u8(a, &rec->why);
+	case FSR_A_SERVICE_NS:
+		return decode_u64(a, &rec->service_ns);
+	case FSR_A_GTK_IDX:
+		return decode_u8(a, &rec->gtk_idx);
+	case FSR_A_HIST_AUTH:
+		return decode_hist(a, rec->hist_auth);
+	case FSR_A_HIST_REASSOC:
+		return decode_hist(a, rec->hist_reassoc);
 	default:
 		return 1;	/* unknown or write-only: skip */
 	}

@@ -40,6 +40,28 @@ struct fsr_rec {
 	uint8_t event;
 	uint8_t reason;
 	uint32_t generation;
+	/* FT fast path (STA_NTF events) */
+	uint16_t aid;
+	uint16_t status;
+	uint8_t why;
+	uint8_t gtk_idx;
+	uint64_t service_ns;
+	uint8_t anonce[32];
+	uint8_t snonce[32];
+	/* FSR_A_FT of BSS_GET: each member present sets its bit in ft_has
+	 * (FSR_REC_HAS(FSR_FT_A_*)) */
+	uint64_t ft_has;
+	uint8_t ft_enable;
+	uint8_t ft_ready;
+	uint8_t ft_mde[5];
+	uint8_t ft_r1kh[6];
+	uint16_t ft_aid_min;
+	uint16_t ft_aid_max;
+	uint32_t ft_deadline_ms;
+	uint8_t ft_gtk_idx;
+	/* FSR_A_HIST_AUTH / _REASSOC: bucket counts (absent buckets 0) */
+	uint64_t hist_auth[FSR_HIST_BUCKETS];
+	uint64_t hist_reassoc[FSR_HIST_BUCKETS];
 };
 
 static inline bool fsr_rec_has(const struct fsr_rec *r, unsigned int attr)

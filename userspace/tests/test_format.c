@@ -159,15 +159,31 @@ static void test_bss(void)
 	CAPTURE(out, fmt_stats_text(f, &r, 1));
 	tap_str(out,
 		"wlan0 ifindex 3 bssid 02:00:00:00:00:aa\n"
-		"    rx_auth                          12\n"
-		"    rx_assoc_req                      0\n"
-		"    rx_reassoc_req                    0\n"
-		"    rx_action                         0\n"
-		"    served                           10\n"
-		"    passed                            0\n"
-		"    err_malformed                     0\n"
-		"    err_no_pmk                        0\n"
-		"    err_nomem      18446744073709551615\n",
+		"    rx_auth                              12\n"
+		"    rx_assoc_req                          0\n"
+		"    rx_reassoc_req                        0\n"
+		"    rx_action                             0\n"
+		"    served                               10\n"
+		"    passed                                0\n"
+		"    err_malformed                         0\n"
+		"    err_no_pmk                            0\n"
+		"    err_nomem          18446744073709551615\n"
+		"    ft_auth_served                        0\n"
+		"    ft_reassoc_served                     0\n"
+		"    ft_refused                            0\n"
+		"    ft_passed                             0\n"
+		"    err_rsne                              0\n"
+		"    err_mde                               0\n"
+		"    err_fte                               0\n"
+		"    err_pmkid                             0\n"
+		"    err_nonce                             0\n"
+		"    err_mic                               0\n"
+		"    err_replay                            0\n"
+		"    err_stale                             0\n"
+		"    err_no_aid                            0\n"
+		"    err_sta                               0\n"
+		"    err_tx                                0\n"
+		"    err_pending_full                      0\n",
 		"stats: text, every counter");
 	free(out);
 	out = json(fmt_stats_json(&r, 1));
@@ -175,7 +191,12 @@ static void test_bss(void)
 		"\"bssid\":\"02:00:00:00:00:aa\",\"stats\":{\"rx_auth\":12,"
 		"\"rx_assoc_req\":0,\"rx_reassoc_req\":0,\"rx_action\":0,"
 		"\"served\":10,\"passed\":0,\"err_malformed\":0,"
-		"\"err_no_pmk\":0,\"err_nomem\":18446744073709551615}}]",
+		"\"err_no_pmk\":0,\"err_nomem\":18446744073709551615,"
+		"\"ft_auth_served\":0,\"ft_reassoc_served\":0,\"ft_refused\":0,"
+		"\"ft_passed\":0,\"err_rsne\":0,\"err_mde\":0,\"err_fte\":0,"
+		"\"err_pmkid\":0,\"err_nonce\":0,\"err_mic\":0,\"err_replay\":0,"
+		"\"err_stale\":0,\"err_no_aid\":0,\"err_sta\":0,\"err_tx\":0,"
+		"\"err_pending_full\":0}}]",
 		"stats: json, u64 counters as numbers");
 	free(out);
 }

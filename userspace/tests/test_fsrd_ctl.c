@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of fsrd's control protocol (ctl_proto.c: request parsing,
+ * line splitting, reply and trace objects) and of the trace event names
+ * (trace_event.c).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl_proto.h"
+#include "tap.h"
+#include "trace.h"
+
+static int parse(const char *line, struct ctl_req *r, char *err)
+{
+	return ctl_req_parse(line, strlen(line), r, err, 160);
+}
+
+static void test_parse(void)
+{
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0x02, 0xab };
+	struct ctl_req r;
+	char err[160];
+	char *big;
+
+	tap_ok(parse("{\"cmd\":\"ping\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_PING, "parse: ping");
+	tap_ok(parse("{\"cmd\":\"station_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_STATION_SHOW && !r.has_addr && !r.has_bss,
+	       "parse: station_show, all");
+	tap_ok(parse(" {\"cmd\":\"station_show\",\"addr\":\"02:00:00:00:02:AB\","
+		     "\"bss\":\"wlan0\"} \t", &r, err) == 0 && r.has_addr &&
+	       !memcmp(r.addr, mac, 6) && r.has_bss && !strcmp(r.bss, "wlan0"),
+	       "parse: station_show with addr (any case) and bss, spaces around");
+	tap_ok(parse("{\"cmd\":\"bss_show\",\"bss\":\"wlan1\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_BSS_SHOW, "parse: bss_show");
+	tap_ok(parse("{\"cmd\":\"monitor\",\"addr\":\"02:00:00:00:02:ab\"}", &r,
+		     err) == 0 && r.cmd == CTL_CMD_MONITOR && r.has_addr,
+	       "parse: monitor one station");
+	tap_ok(parse("{\"cmd\":\"monitor\"}", &r, err) == 0 && !r.has_addr,
+	       "parse: monitor every station");
+
+	tap_ok(parse("{\"cmd\":\"station_show\"", &r, err) == -EINVAL,
+	       "parse: truncated JSON refused");
+	tap_str(err, "malformed JSON", "parse: ... says malformed JSON");
+	tap_ok(parse("{\"cmd\":\"ping\"} {\"cmd\":\"ping\"}", &r, err) ==
+	       -EINVAL, "parse: two objects on one line refused");
+	tap_ok(parse("\x01\x02\xff garbage", &r, err) == -EINVAL,
+	       "parse: binary garbage refused");
+	tap_ok(parse("[\"cmd\",\"ping\"]", &r, err) == -EINVAL,
+	       "parse: an array refused");
+	tap_str(err, "the request must be a JSON object", "parse: ... says why");
+	tap_ok(parse("{\"addr\":\"02:00:00:00:02:ab\"}", &r, err) == -EINVAL,
+	       "parse: no cmd refused");
+	tap_str(err, "missing \"cmd\" string", "parse: ... says why");
+	tap_ok(parse("{\"cmd\":7}", &r, err) == -EINVAL,
+	       "parse: a numeric cmd refused");
+	tap_ok(parse("{\"cmd\":\"reboot\"}", &r, err) == -EINVAL,
+	       "parse: unknown command refused");
+	tap_str(err, "unknown command 'reboot'", "parse: ... named");
+	tap_ok(parse("{\"cmd\":\"ping\",\"x\":1}", &r, err) == -EINVAL,
+	       "parse: unknown member refused");
+	tap_str(err, "unknown member 'x'", "parse: ... named");
+	tap_ok(parse("{\"cmd\":\"bss_show\",\"addr\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == -EINVAL, "parse: addr is not a bss_show member");
+	tap_ok(parse("{\"cmd\":\"station_show\",\"addr\":\"02:00:00:00:02\"}",
+		     &r, err) == -EINVAL, "parse: short MAC refused");
+	tap_str(err, "invalid MAC address '02:00:00:00:02'", "parse: ... named");
+	tap_ok(parse("{\"cmd\":\"station_show\",\"addr\":\"02:00:00:00:02:abc\"}",
+		     &r, err) == -EINVAL, "parse: long MAC refused");
+	tap_ok(parse("{\"cmd\":\"station_show\",\"addr\":2}", &r, err) ==
+	       -EINVAL, "parse: numeric addr refused");
+	tap_ok(parse("{\"cmd\":\"station_show\",\"bss\":\"0123456789abcdef\"}",
+		     &r, err) == -EINVAL, "parse: interface name too long");
+	tap_ok(parse("{\"cmd\":\"station_show\",\"bss\":\"\"}", &r, err) ==
+	       -EINVAL, "parse: empty interface name");
+
+	big = malloc(CTL_LINE_MAX + 1);
+	memset(big, ' ', CTL_LINE_MAX);
+	big[CTL_LINE_MAX] = '\0';
+	memcpy(big, "{\"cmd\":\"ping\"}", 14);
+	tap_ok(parse(big, &r, err) == -EMSGSIZE, "parse: oversize line refused");
+	free(big);
+}
+
+struct lines {
+	int n;
+	char got[8][64];
+	int fail_at;
+};
+
+static int on_line(void *arg, char *text, size_t len)
+{
+	struct lines *l = arg;
+
+	if (strlen(text) != len || l->n >= 8)
+		return -EINVAL;
+	snprintf(l->got[l->n++], sizeof(l->got[0]), "%s", text);
+	return l->n == l->fail_at ? -EPIPE : 0;
+}
+
+static void test_linebuf(void)
+{
+	struct ctl_linebuf *lb = calloc(1, sizeof(*lb));
+	struct lines l = { 0 };
+	char *big;
+
+	tap_ok(ctl_linebuf_feed(lb, "ab", 2, on_line, &l) == 0 && l.n == 0,
+	       "lines: a partial line waits");
+	tap_ok(ctl_linebuf_feed(lb, "c\n\n\r\nde\r\nf", 10, on_line, &l) == 0 &&
+	       l.n == 2 && !strcmp(l.got[0], "abc") && !strcmp(l.got[1], "de"),
+	       "lines: split across feeds, empty lines skipped, CRLF");
+	tap_ok(ctl_linebuf_feed(lb, "g\n", 2, on_line, &l) == 0 && l.n == 3 &&
+	       !strcmp(l.got[2], "fg"), "lines: the rest completes later");
+	l.fail_at = 4;
+	tap_ok(ctl_linebuf_feed(lb, "x\ny\n", 4, on_line, &l) == -EPIPE &&
+	       l.n == 4, "lines: a callback error stops the feed");
+
+	memset(lb, 0, sizeof(*lb));
+	l.n = 0;
+	l.fail_at = 0;
+	big = malloc(CTL_LINE_MAX);
+	memset(big, 'a', CTL_LINE_MAX);
+	tap_ok(ctl_linebuf_feed(lb, big, CTL_LINE_MAX - 1, on_line, &l) == 0,
+	       "lines: CTL_LINE_MAX - 1 bytes fit");
+	tap_ok(ctl_linebuf_feed(lb, "\n", 1, on_line, &l) == 0 && l.n == 1,
+	       "lines: ... and make a line");
+	tap_ok(ctl_linebuf_feed(lb, big, CTL_LINE_MAX, on_line, &l) ==
+	       -EMSGSIZE, "lines: a longer line is refused");
+	free(big);
+	free(lb);
+}
+
+static char *str(struct json_object *o)
+{
+	char *s = strdup(json_object_to_json_string_ext(o,
+			JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+
+	json_object_put(o);
+	return s;
+}
+
+static void test_objects(void)
+{
+	static const uint8_t sta[6] = { 0x02, 0, 0, 0, 0x02, 0xab };
+	char buf[40], *s;
+
+	ctl_format_time(1795331702123ULL, buf, sizeof(buf));
+	tap_str(buf, "2026-11-22T07:15:02.123Z", "time: ISO 8601 UTC with ms");
+	s = str(ctl_trace_json(1795331702123ULL, "wlan0", sta, TRACE_EV_EAPOL,
+			       "M2 received, MIC ok \"x\"/y"));
+	tap_str(s, "{\"time\":\"2026-11-22T07:15:02.123Z\",\"bss\":\"wlan0\","
+		"\"sta\":\"02:00:00:00:02:ab\",\"event\":\"eapol\","
+		"\"detail\":\"M2 received, MIC ok \\\"x\\\"/y\"}",
+		"trace: object with time, bss, sta, event, detail");
+	free(s);
+	s = str(ctl_reply_error("unknown command 'x'"));
+	tap_str(s, "{\"ok\":false,\"error\":\"unknown command 'x'\"}",
+		"reply: error");
+	free(s);
+	s = str(ctl_reply_ok());
+	tap_str(s, "{\"ok\":true}", "reply: ok");
+	free(s);
+}
+
+static void test_classify(void)
+{
+	static const struct {
+		const char *detail;
+		const char *event;
+	} v[] = {
+		{ "4-way handshake started (PSK)", TRACE_EV_EAPOL },
+		{ "M1 sent (try 1, replay counter 1)", TRACE_EV_EAPOL },
+		{ "M2 received, MIC ok", TRACE_EV_EAPOL },
+		{ "M2 MIC failure: wrong passphrase?", TRACE_EV_EAPOL },
+		{ "M3 sent (try 1, replay counter 2)", TRACE_EV_EAPOL },
+		{ "M4 received, MIC ok", TRACE_EV_EAPOL },
+		{ "PTK installed", TRACE_EV_KEYS },
+		{ "port authorized", TRACE_EV_AUTHORIZED },
+		{ "4-way handshake completed, port authorized",
+		  TRACE_EV_AUTHORIZED },
+		{ "4-way handshake failed: no M2 after 4 M1",
+		  TRACE_EV_HANDSHAKE_FAIL },
+		{ "no M4 after 4 M3", TRACE_EV_HANDSHAKE_FAIL },
+		{ "G1 sent (try 1, replay counter 3)", TRACE_EV_REKEY },
+		{ "G2 received, MIC ok, GTK 2 in use", TRACE_EV_REKEY },
+		{ "group-key handshake completed", TRACE_EV_REKEY },
+		{ "group-key handshake failed: no G2 after 4 G1",
+		  TRACE_EV_HANDSHAKE_FAIL },
+		{ "authorized by an FT roam (replay counter from 1)",
+		  TRACE_EV_FT_REASSOC },
+		{ "EAPOL-Key dropped: unexpected key info 0x0000",
+		  TRACE_EV_EAPOL },
+		{ "something else", TRACE_EV_INFO },
+		{ "", TRACE_EV_INFO },
+	};
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		if (strcmp(trace_event_classify(v[i].detail), v[i].event)) {
+			printf("# %s -> %s, want %s\n", v[i].detail,
+			       trace_event_classify(v[i].detail), v[i].event);
+			bad++;
+		}
+	}
+	tap_ok(!bad, "classify: wpa_auth's trace lines get their events");
+	tap_str(trace_event_classify(NULL), TRACE_EV_INFO, "classify: NULL");
+}
+
+int main(void)
+{
+	test_parse();
+	test_linebuf();
+	test_objects();
+	test_classify();
+	return tap_done();
+}

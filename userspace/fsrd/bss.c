@@ -9,6 +9,7 @@
 
 #include "bss.h"
 #include "eapol_sock.h"
+#include "fastpath.h"
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
@@ -45,6 +46,37 @@ void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
 		snprintf(why, sizeof(why), "roamed to %s", b->conf->ifname);
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
 	}
+}
+
+void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
+{
+	struct fsrd_sta *sta;
+	unsigned int i;
+	char why[80];
+
+	for (i = 0; i < FSRD_MAX_BSS; i++) {
+		if (!all_bss[i] || all_bss[i] == b)
+			continue;
+		sta = sta_find(&all_bss[i]->stas, addr);
+		if (!sta)
+			continue;
+		if (all_bss[i]->fp_attached)
+			sta->in_kernel = false;
+		snprintf(why, sizeof(why), "roamed to %s (served by the kernel)",
+			 b->conf->ifname);
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
+	}
+}
+
+struct fsrd_bss *bss_next(unsigned int *i)
+{
+	while (*i < FSRD_MAX_BSS) {
+		struct fsrd_bss *b = all_bss[(*i)++];
+
+		if (b)
+			return b;
+	}
+	return NULL;
 }
 
 void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0)
@@ -164,6 +196,8 @@ static void rekey_fire(struct ev_timer *t)
 	}
 	log_info("%s: GTK rekey: new key index %u", b->conf->ifname,
 		 b->group.key_idx);
+	/* roams the kernel serves from now on carry the new GTK */
+	fastpath_bss_gtk(b);
 	/* count first: a failing station may call bss_rekey_step() */
 	for (s = b->stas.head; s; s = s->next)
 		if (s->authorized && s->wpa)
@@ -392,6 +426,8 @@ static int ap_up(struct fsrd_bss *b, const char **step)
 	if (!err)
 		err = nl80211_set_default_group_key(b->ifindex,
 						    b->group.key_idx);
+	if (!err)
+		fastpath_bss_gtk(b);	/* AP restarted: the new GTK */
 	return err;
 }
 
@@ -430,6 +466,7 @@ void bss_ap_stopped(struct fsrd_bss *b)
 	b->started = false;
 	log_warn("bss %s: the kernel stopped the AP on %s (interface down?)",
 		 b->conf->name, b->conf->ifname);
+	fastpath_bss_pause(b);
 	ev_timer_cancel(&b->rekey_timer);
 	/* the kernel flushed its stations already */
 	for (s = b->stas.head; s; s = s->next)
@@ -509,6 +546,7 @@ int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
 		return err;
 	}
 	bss_register(b, true);
+	fastpath_bss_start(b);
 	if (bc->gtk_rekey_s)
 		ev_timer_arm(&b->rekey_timer, bc->gtk_rekey_s * 1000);
 	if (bc->inactivity_s)
@@ -522,6 +560,8 @@ int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
 
 void bss_stop(struct fsrd_bss *b)
 {
+	/* first: the kernel must not serve roams into a BSS going away */
+	fastpath_bss_stop(b);
 	ev_timer_cancel(&b->rekey_timer);
 	ev_timer_cancel(&b->inact_timer);
 	ev_timer_cancel(&b->restart_timer);

@@ -37,6 +37,11 @@ struct fsrd_bss {
 	unsigned int rekey_pending;	/* stations still to ack the new GTK */
 	uint8_t last_unexpected[6];	/* rate limit of class 3 deauths */
 	uint64_t last_unexpected_ms;
+	/* fsr.ko's FT fast path (fastpath.c) */
+	bool fp_attached;		/* BSS_ATTACH done */
+	bool fp_enabled;		/* BSS_SET accepted: the kernel serves */
+	uint16_t fp_aid_min;		/* the kernel's AID pool */
+	uint16_t fp_aid_max;
 };
 
 /* Bring the BSS up: AP mode, frame registrations, START_AP, GTK. */
@@ -52,6 +57,14 @@ struct fsrd_bss *bss_by_ifindex(int ifindex);
 /* A station (re)associated with b: forget it on every other BSS, without
  * a frame (the station has left them). */
 void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
+
+/* The kernel's fast path served b's station addr (fastpath.c): forget
+ * it on every other BSS without a frame; on the BSSes attached to the
+ * fast path without DEL_STATION either (the kernel removed it there, and
+ * by now it may even be back on one of them). */
+void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
+/* The BSSes: *i = 0 first, then NULL at the end. */
+struct fsrd_bss *bss_next(unsigned int *i);
 
 /* Derive and push the PMK-R1 of every FT BSS to fsr.ko (when
  * kernel_fast_path is on and the module is loaded). */

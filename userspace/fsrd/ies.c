@@ -129,6 +129,16 @@ static void put_wmm(struct wbuf *w, const struct fsrd_bss_ies *b)
 		put_elem(w, WLAN_EID_VENDOR, wmm, sizeof(wmm));
 }
 
+int fsrd_build_resp_tail(const struct fsrd_bss_ies *b, uint8_t *buf,
+			 size_t size)
+{
+	struct wbuf w = { buf, size, 0, false };
+
+	put_ht(&w, b);
+	put_wmm(&w, b);
+	return done(&w);
+}
+
 static void put_ssid_rates_ds(struct wbuf *w, const struct fsrd_bss_ies *b)
 {
 	uint8_t ch = (uint8_t)b->channel;

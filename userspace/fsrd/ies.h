@@ -44,6 +44,11 @@ int fsrd_build_probe_resp(const struct fsrd_bss_ies *b, const uint8_t *da,
 /* Supported rates then extended rates elements. */
 int fsrd_build_rates(const struct fsrd_bss_ies *b, uint8_t *buf,
 		     size_t size);
+/* What a successful (re)association response carries after the rates:
+ * HT Capabilities and Operation, WMM (nothing without HT). With
+ * fsrd_build_rates, what fsr.ko's fast path puts in its responses. */
+int fsrd_build_resp_tail(const struct fsrd_bss_ies *b, uint8_t *buf,
+			 size_t size);
 /*
  * (Re)association response; extra (MDE/FTE for FT, may be NULL) is
  * appended after the AP's elements.

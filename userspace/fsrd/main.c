@@ -15,6 +15,7 @@
 
 #include "bss.h"
 #include "config.h"
+#include "ctl.h"
 #include "evloop.h"
 #include "ft_store.h"
 #include "log.h"
@@ -186,13 +187,17 @@ static int run(struct fsrd_conf *conf)
 	err = 0;
 	if (up == conf->n_bss) {
 		err = ev_add_fd(nl80211_event_fd(), nl_input, NULL);
-		if (!err)
+		if (!err) {
+			/* without the socket fsrd still serves (logged) */
+			ctl_start(conf, bss, conf->n_bss);
 			err = ev_run();
+		}
 		if (err)
 			log_err("event loop: %s", strerror(-err));
 	}
 	for (i = up; i-- > 0;)
 		bss_stop(&bss[i]);
+	ctl_stop();	/* after: monitors see the last disconnections */
 	free(bss);
 	ft_store_flush();
 	nl80211_close();

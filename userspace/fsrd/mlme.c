@@ -11,6 +11,7 @@
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
+#include "trace.h"
 
 #define FRAME_MAX 1024
 
@@ -50,10 +51,9 @@ void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
 	      const char *why)
 {
 	struct fsrd_bss *b = sta->bss;
-	char mac[MACSTR_LEN];
 
-	log_info("%s: %s: disconnected (reason %u): %s", b->conf->ifname,
-		 fsrd_mac_str(sta->addr, mac), reason, why);
+	trace_sta(b, sta->addr, TRACE_EV_DISCONNECT,
+		  "disconnected (reason %u): %s", reason, why);
 	if (send_deauth)
 		mlme_send_deauth(b, sta->addr, reason);
 	sta_wpa_stop(sta);
@@ -74,6 +74,7 @@ static void sta_unassoc(struct fsrd_sta *sta)
 	}
 	sta->state = FSRD_STA_AUTH;
 	sta->authorized = false;
+	sta->served_by_kernel = false;
 }
 
 static bool ssid_matches(struct fsrd_bss *b, const uint8_t *ies, size_t len)
@@ -137,16 +138,17 @@ static void rx_ft_auth(struct fsrd_bss *b, struct fsrd_sta *sta,
 	status = ft_auth_request(b, sta, ies, len, resp, sizeof(resp),
 				 &resp_len, &why);
 	if (status) {
-		log_info("%s: %s: FT Authentication refused with status %u: %s",
-			 b->conf->ifname, mac, status, why);
+		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
+			  "FT Authentication refused with status %u: %s",
+			  status, why);
 		send_auth(b, sta->addr, WLAN_AUTH_FT, status);
 		sta_remove(&b->stas, sta);
 		return;
 	}
 	send_auth_ies(b, sta->addr, WLAN_AUTH_FT, WLAN_STATUS_SUCCESS, resp,
 		      resp_len);
-	log_info("%s: %s: FT Authentication served in userspace (PMK-R1 derived, PTK ready)",
-		 b->conf->ifname, mac);
+	trace_sta(b, sta->addr, TRACE_EV_FT_AUTH,
+		  "FT Authentication served in userspace (PMK-R1 derived, PTK ready)");
 }
 
 static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
@@ -161,12 +163,12 @@ static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 	alg = get_le16(f + WLAN_HDR_LEN);
 	seq = get_le16(f + WLAN_HDR_LEN + 2);
 	fsrd_mac_str(sa, mac);
-	log_info("%s: %s: Authentication received (algorithm %u, seq %u)",
-		 b->conf->ifname, mac, alg, seq);
+	trace_sta(b, sa, TRACE_EV_AUTH,
+		  "Authentication received (algorithm %u, seq %u)", alg, seq);
 	if (alg != WLAN_AUTH_OPEN &&
 	    !(alg == WLAN_AUTH_FT && b->wconf.ft)) {
-		log_info("%s: %s: authentication algorithm %u refused",
-			 b->conf->ifname, mac, alg);
+		trace_sta(b, sa, TRACE_EV_AUTH_REFUSED,
+			  "authentication algorithm %u refused", alg);
 		send_auth(b, sa, alg, WLAN_STATUS_NOT_SUPPORTED_AUTH_ALG);
 		return;
 	}
@@ -201,7 +203,7 @@ static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 	}
 	memset(&sta->ft, 0, sizeof(sta->ft));
 	send_auth(b, sa, alg, WLAN_STATUS_SUCCESS);
-	log_info("%s: %s: authenticated (Open System)", b->conf->ifname, mac);
+	trace_sta(b, sa, TRACE_EV_AUTH, "authenticated (Open System)");
 }
 
 /* Keep a copy of the response that associated sta (see assoc_resp). */
@@ -309,8 +311,9 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	status = ft_reassoc_check(b, sta, f + WLAN_HDR_LEN + 10,
 				  len - WLAN_HDR_LEN - 10, &why);
 	if (status) {
-		log_info("%s: %s: FT Reassociation refused with status %u: %s",
-			 b->conf->ifname, mac, status, why);
+		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
+			  "FT Reassociation refused with status %u: %s",
+			  status, why);
 		send_assoc_resp(b, NULL, sta->addr, true, status, 0, 0);
 		return;
 	}
@@ -318,9 +321,9 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (!sta->aid)
 		sta->aid = sta_aid_alloc(&b->stas);
 	if (!sta->aid) {
-		log_info("%s: %s: FT Reassociation refused with status %u: no free AID",
-			 b->conf->ifname, mac,
-			 WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
+		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
+			  "FT Reassociation refused with status %u: no free AID",
+			  WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
 		send_assoc_resp(b, NULL, sta->addr, true,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
 		return;
@@ -334,8 +337,8 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (!err)
 		err = nl80211_authorize(b->ifindex, sta->addr);
 	if (err) {
-		log_err("%s: %s: FT Reassociation failed: %s", b->conf->ifname,
-			mac, strerror(-err));
+		trace_sta_log(FSRD_LOG_ERR, b, sta->addr, TRACE_EV_FT_REFUSED,
+			      "FT Reassociation failed: %s", strerror(-err));
 		send_assoc_resp(b, NULL, sta->addr, true,
 				WLAN_STATUS_UNSPECIFIED, 0, 0);
 		sta_unassoc(sta);
@@ -352,8 +355,9 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 			    sta->aid, ies, (size_t)n);
 	explicit_bzero(&sta->ft, sizeof(sta->ft));
 	explicit_bzero(ies, sizeof(ies));
-	log_info("%s: %s: FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
-		 b->conf->ifname, mac, sta->aid);
+	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
+		  "FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
+		  sta->aid);
 }
 
 static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
@@ -372,24 +376,24 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	fsrd_mac_str(sa, mac);
 	sta = sta_find(&b->stas, sa);
 	if (!sta) {
-		log_info("%s: %s: %s Request before authentication",
-			 b->conf->ifname, mac, kind);
+		trace_sta(b, sa, TRACE_EV_ASSOC_REFUSED,
+			  "%s Request before authentication", kind);
 		mlme_send_deauth(b, sa, WLAN_REASON_CLASS2_FROM_NONAUTH);
 		return;
 	}
 	hash = fnv1a64(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN);
 	if (sta->state == FSRD_STA_ASSOC && sta->assoc_resp_len &&
 	    sta->assoc_req_hash == hash) {
-		log_info("%s: %s: repeated %s Request: the same response again",
-			 b->conf->ifname, mac, kind);
+		trace_sta(b, sa, TRACE_EV_ASSOC,
+			  "repeated %s Request: the same response again", kind);
 		send_frame(b, sta->assoc_resp, sta->assoc_resp_len, kind, sa);
 		return;
 	}
 	status = fsrd_assoc_req_check(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN,
 				      reassoc, &b->pol, &req, &why);
 	if (status) {
-		log_info("%s: %s: %s refused with status %u: %s",
-			 b->conf->ifname, mac, kind, status, why);
+		trace_sta(b, sa, TRACE_EV_ASSOC_REFUSED,
+			  "%s refused with status %u: %s", kind, status, why);
 		send_assoc_resp(b, NULL, sa, reassoc, status, 0, 0);
 		return;
 	}
@@ -405,10 +409,10 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	if (!sta->aid)
 		sta->aid = sta_aid_alloc(&b->stas);
 	if (!sta->aid) {
-		log_info("%s: %s: %s refused with status %u: no free AID (max_stations %u)",
-			 b->conf->ifname, mac, kind,
-			 WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
-			 b->conf->max_stations);
+		trace_sta(b, sa, TRACE_EV_ASSOC_REFUSED,
+			  "%s refused with status %u: no free AID (max_stations %u)",
+			  kind, WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+			  b->conf->max_stations);
 		send_assoc_resp(b, NULL, sa, reassoc,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
 		return;
@@ -416,8 +420,8 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	/* mac80211 must know the station before the response goes out */
 	err = sta_to_kernel(b, sta, &req);
 	if (err) {
-		log_err("%s: %s: NEW_STATION failed: %s", b->conf->ifname, mac,
-			strerror(-err));
+		trace_sta_log(FSRD_LOG_ERR, b, sa, TRACE_EV_ASSOC_REFUSED,
+			      "NEW_STATION failed: %s", strerror(-err));
 		send_assoc_resp(b, NULL, sa, reassoc, WLAN_STATUS_UNSPECIFIED,
 				0, 0);
 		return;
@@ -428,9 +432,9 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	bss_forget_elsewhere(b, sa);
 	send_assoc_resp(b, sta, sa, reassoc, WLAN_STATUS_SUCCESS, sta->aid,
 			req.akm);
-	log_info("%s: %s: associated, AID %u, AKM %08x, cipher %08x%s",
-		 b->conf->ifname, mac, sta->aid, req.akm, req.pairwise,
-		 req.ht_cap ? ", HT" : "");
+	trace_sta(b, sa, TRACE_EV_ASSOC,
+		  "associated, AID %u, AKM %08x, cipher %08x%s", sta->aid,
+		  req.akm, req.pairwise, req.ht_cap ? ", HT" : "");
 	err = sta_wpa_start(sta, &req);
 	if (err)
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
@@ -524,13 +528,22 @@ void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr)
 {
 	struct fsrd_sta *sta = sta_find(&b->stas, addr);
+	uint32_t ms;
 
 	/* our own DEL_STATION cleared in_kernel before the event came */
-	if (sta && sta->in_kernel) {
-		sta->in_kernel = false;
-		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
-			 "the kernel removed the station");
+	if (!sta || !sta->in_kernel)
+		return;
+	/* fsr.ko's fast path replaces and moves stations: an event can be
+	 * older than the station the kernel holds now (fastpath.c) */
+	if (b->fp_attached &&
+	    !nl80211_get_inactive_ms(b->ifindex, addr, &ms)) {
+		log_dbg("%s: DEL_STATION event of a station the kernel holds again: ignored",
+			b->conf->ifname);
+		return;
 	}
+	sta->in_kernel = false;
+	sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
+		 "the kernel removed the station");
 }
 
 void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr)

@@ -515,3 +515,100 @@ nla_fail:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
 }
+
+static uint64_t sta_info_u64(struct nlattr **si, int a64, int a32)
+{
+	if (si[a64])
+		return nla_get_u64(si[a64]);
+	return si[a32] ? nla_get_u32(si[a32]) : 0;
+}
+
+static int on_sta_counters(struct nl_msg *msg, void *arg)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[NL80211_ATTR_MAX + 1];
+	struct nlattr *si[NL80211_STA_INFO_MAX + 1];
+	struct nl80211_sta_counters *c = arg;
+
+	if (nla_parse(tb, NL80211_ATTR_MAX, genlmsg_attrdata(gh, 0),
+		      genlmsg_attrlen(gh, 0), NULL) ||
+	    !tb[NL80211_ATTR_STA_INFO] ||
+	    nla_parse_nested(si, NL80211_STA_INFO_MAX,
+			     tb[NL80211_ATTR_STA_INFO], NULL))
+		return NL_SKIP;
+	c->valid = true;
+	c->rx_bytes = sta_info_u64(si, NL80211_STA_INFO_RX_BYTES64,
+				   NL80211_STA_INFO_RX_BYTES);
+	c->tx_bytes = sta_info_u64(si, NL80211_STA_INFO_TX_BYTES64,
+				   NL80211_STA_INFO_TX_BYTES);
+	if (si[NL80211_STA_INFO_RX_PACKETS])
+		c->rx_packets = nla_get_u32(si[NL80211_STA_INFO_RX_PACKETS]);
+	if (si[NL80211_STA_INFO_TX_PACKETS])
+		c->tx_packets = nla_get_u32(si[NL80211_STA_INFO_TX_PACKETS]);
+	if (si[NL80211_STA_INFO_TX_FAILED])
+		c->tx_failed = nla_get_u32(si[NL80211_STA_INFO_TX_FAILED]);
+	if (si[NL80211_STA_INFO_INACTIVE_TIME])
+		c->inactive_ms =
+			nla_get_u32(si[NL80211_STA_INFO_INACTIVE_TIME]);
+	if (si[NL80211_STA_INFO_SIGNAL]) {
+		c->signal = (int8_t)nla_get_u8(si[NL80211_STA_INFO_SIGNAL]);
+		c->signal_valid = true;
+	}
+	return NL_SKIP;
+}
+
+int nl80211_get_sta_counters(int ifindex, const uint8_t *addr,
+			     struct nl80211_sta_counters *c)
+{
+	struct nl_msg *msg = new_msg(NL80211_CMD_GET_STATION, ifindex);
+	int err;
+
+	*c = (struct nl80211_sta_counters){ 0 };
+	if (!msg)
+		return -ENOMEM;
+	PUT(nla_put(msg, NL80211_ATTR_MAC, 6, addr));
+	err = exec(cmd_sk, msg, on_sta_counters, c);
+	if (err)
+		return err;
+	return c->valid ? 0 : -ENODATA;
+nla_fail:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+struct sta_dump {
+	void (*fn)(const uint8_t *addr, void *arg);
+	void *arg;
+};
+
+static int on_sta_dump(struct nl_msg *msg, void *arg)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[NL80211_ATTR_MAX + 1];
+	struct sta_dump *d = arg;
+
+	if (!nla_parse(tb, NL80211_ATTR_MAX, genlmsg_attrdata(gh, 0),
+		       genlmsg_attrlen(gh, 0), NULL) &&
+	    tb[NL80211_ATTR_MAC] && nla_len(tb[NL80211_ATTR_MAC]) == 6)
+		d->fn(nla_data(tb[NL80211_ATTR_MAC]), d->arg);
+	return NL_SKIP;
+}
+
+int nl80211_dump_stations(int ifindex,
+			  void (*fn)(const uint8_t *addr, void *arg),
+			  void *arg)
+{
+	struct sta_dump d = { fn, arg };
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return -ENOMEM;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0, NLM_F_DUMP,
+			 NL80211_CMD_GET_STATION, 0))
+		goto nla_fail;
+	PUT(nla_put_u32(msg, NL80211_ATTR_IFINDEX, (uint32_t)ifindex));
+	return exec(cmd_sk, msg, on_sta_dump, &d);
+nla_fail:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}

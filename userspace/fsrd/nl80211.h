@@ -85,4 +85,26 @@ int nl80211_set_default_group_key(int ifindex, uint8_t idx);
 int nl80211_probe_client(int ifindex, const uint8_t *addr);
 int nl80211_get_inactive_ms(int ifindex, const uint8_t *addr, uint32_t *ms);
 
+/* Traffic counters of a station (GET_STATION), for the control socket. */
+struct nl80211_sta_counters {
+	uint64_t rx_bytes;
+	uint64_t tx_bytes;
+	uint32_t rx_packets;
+	uint32_t tx_packets;
+	uint32_t tx_failed;
+	uint32_t inactive_ms;
+	int8_t signal;			/* dBm, when signal_valid */
+	bool signal_valid;
+	bool valid;			/* STA_INFO present */
+};
+
+int nl80211_get_sta_counters(int ifindex, const uint8_t *addr,
+			     struct nl80211_sta_counters *c);
+
+/* Call fn for every station the kernel holds on ifindex (GET_STATION
+ * dump), e.g. to resynchronise after lost events. */
+int nl80211_dump_stations(int ifindex,
+			  void (*fn)(const uint8_t *addr, void *arg),
+			  void *arg);
+
 #endif

@@ -70,3 +70,12 @@ void sta_aid_free(struct fsrd_sta_table *t, uint16_t aid)
 	if (aid && aid <= FSRD_MAX_AID)
 		t->aid_map[aid / 8] &= (uint8_t)~(1u << (aid % 8));
 }
+
+bool sta_aid_take(struct fsrd_sta_table *t, uint16_t aid)
+{
+	if (!aid || aid > FSRD_MAX_AID ||
+	    (t->aid_map[aid / 8] & (1u << (aid % 8))))
+		return false;
+	t->aid_map[aid / 8] |= (uint8_t)(1u << (aid % 8));
+	return true;
+}

@@ -66,6 +66,9 @@ struct fsrd_sta {
 	uint64_t assoc_req_hash;
 	uint16_t assoc_resp_len;	/* 0: none kept */
 	uint8_t assoc_resp[512];
+	/* Its FT roam was served by fsr.ko's fast path and fsrd adopted it
+	 * (fastpath.c); its AID is from the kernel's pool. */
+	bool served_by_kernel;
 };
 
 struct fsrd_sta_table {
@@ -84,5 +87,9 @@ void sta_remove(struct fsrd_sta_table *t, struct fsrd_sta *sta);
 /* The lowest free AID 1..max_stations, or 0 when all are taken. */
 uint16_t sta_aid_alloc(struct fsrd_sta_table *t);
 void sta_aid_free(struct fsrd_sta_table *t, uint16_t aid);
+/* Mark aid (1..FSRD_MAX_AID, also above max_stations: the kernel's fast
+ * path gives out AIDs from a pool above fsrd's) as used. false when aid
+ * is out of range or already taken. */
+bool sta_aid_take(struct fsrd_sta_table *t, uint16_t aid);
 
 #endif

@@ -12,6 +12,7 @@
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
+#include "trace.h"
 
 static void sta_timer_fire(struct ev_timer *t)
 {
@@ -112,8 +113,8 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 		log_warn("%s: %s: PMK-R0 not kept: %s", b->conf->ifname, mac,
 			 strerror(-err));
 	else
-		log_info("%s: %s: FT initial mobility-domain association: PMK-R0 kept",
-			 b->conf->ifname, mac);
+		trace_sta(b, sta->addr, TRACE_EV_PMK,
+			  "FT initial mobility-domain association: PMK-R0 kept");
 }
 
 static void op_done(void *ctx, const uint8_t *addr, int reason,
@@ -131,18 +132,18 @@ static void op_done(void *ctx, const uint8_t *addr, int reason,
 	rekey = sta->rekey_pending;
 	sta->rekey_pending = false;
 	if (!reason) {
-		log_info("%s: %s: %s", b->conf->ifname, mac,
-			 rekey ? "group-key handshake completed" :
-				 "4-way handshake completed, port authorized");
+		trace_sta(b, addr, NULL, "%s",
+			  rekey ? "group-key handshake completed" :
+				  "4-way handshake completed, port authorized");
 		if (!rekey && sta->akm == RSN_AKM_FT_PSK)
 			keep_pmk_r0(b, sta);
 		if (rekey)
 			bss_rekey_step(b);
 		return;
 	}
-	log_info("%s: %s: %s failed: %s", b->conf->ifname, mac,
-		 rekey ? "group-key handshake" : "4-way handshake",
-		 why ? why : "?");
+	trace_sta(b, addr, NULL, "%s failed: %s",
+		  rekey ? "group-key handshake" : "4-way handshake",
+		  why ? why : "?");
 	if (rekey)
 		bss_rekey_step(b);
 	d = calloc(1, sizeof(*d));
@@ -159,10 +160,8 @@ static void op_done(void *ctx, const uint8_t *addr, int reason,
 static void op_trace(void *ctx, const uint8_t *addr, const char *event)
 {
 	struct fsrd_bss *b = ctx;
-	char mac[MACSTR_LEN];
 
-	log_info("%s: %s: %s", b->conf->ifname, fsrd_mac_str(addr, mac),
-		 event);
+	trace_sta(b, addr, NULL, "%s", event);
 }
 
 const struct wpa_auth_ops fsrd_wpa_ops = {

@@ -29,6 +29,8 @@ kmod
 xz-utils
 hostapd
 wpasupplicant
+freeradius
+freeradius-utils
 iw
 iproute2
 iputils-ping
@@ -57,3 +59,13 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing
+# The lab tests start their own FreeRADIUS; the package's service (started
+# and enabled by its postinst, with the default configuration) must not
+# keep running on the build host.
+case " $missing " in
+*" freeradius "*)
+	if command -v systemctl >/dev/null 2>&1; then
+		systemctl disable --now freeradius >/dev/null 2>&1 || true
+	fi
+	;;
+esac

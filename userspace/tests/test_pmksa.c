@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of the PMKSA cache (fsrd/pmksa.c): published PMKID vectors,
+ * lookups, OKC, expiry, eviction, listing without keys. A fake clock.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pmksa.h"
+#include "tap.h"
+#include "wpa_crypto.h"
+
+static uint64_t now;
+
+static uint64_t fake_now(void)
+{
+	return now;
+}
+
+static void unhex(const char *h, uint8_t *out)
+{
+	size_t i, n = strlen(h) / 2;
+
+	for (i = 0; i < n; i++) {
+		unsigned int v;
+
+		sscanf(h + 2 * i, "%2x", &v);
+		out[i] = (uint8_t)v;
+	}
+}
+
+/*
+ * PMKID vectors published as hashcat's example hashes (WPA-PMKID-PBKDF2,
+ * modes 16800 and 22000 "WPA*01"): passphrase "hashcat!", PMKID*AA*SPA*
+ * ESSID. PMK = PBKDF2-SHA1(passphrase, ESSID, 4096, 256); checked
+ * independently with python3 hashlib.pbkdf2_hmac and hmac (SHA-1).
+ */
+static const struct {
+	const char *essid_hex, *aa, *spa, *pmk, *pmkid;
+} vec[] = {
+	{ "ed487162465a774bfba60eb603a39f3a", "4604ba734d4e", "89acf0e761f4",
+	  "5b13d4babb3714ccc62c9f71864bc984efd6a55f237c7a87fc2151e1ca658a9d",
+	  "2582a8281bf9d4308d6f5731d0e61c61" },
+	{ "686173686361742d6573736964", "fc690c158264", "f4747f87f9f4",
+	  "88f43854ae7b1624fc2ab7724859e795130f4843c7535729e819cf92f39535dc",
+	  "4d4fe7aac3a2cecab195321ceb99a7d0" },
+};
+
+static void test_vectors(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(vec) / sizeof(vec[0]); i++) {
+		uint8_t essid[32], aa[6], spa[6], pmk[32], want_pmk[32];
+		uint8_t pmkid[16], want[16];
+		size_t essid_len = strlen(vec[i].essid_hex) / 2;
+		struct pmksa_cache *c = pmksa_new(4, fake_now);
+		const struct pmksa_entry *e;
+		char name[96];
+
+		unhex(vec[i].essid_hex, essid);
+		unhex(vec[i].aa, aa);
+		unhex(vec[i].spa, spa);
+		unhex(vec[i].pmk, want_pmk);
+		unhex(vec[i].pmkid, want);
+		tap_ok(!wpa_psk_from_passphrase("hashcat!", essid, essid_len,
+						pmk) &&
+		       !memcmp(pmk, want_pmk, 32),
+		       "hashcat vector: PMK from the passphrase");
+		e = pmksa_add(c, spa, aa, pmk, 32, 0x000fac02, 3600, NULL,
+			      pmkid);
+		snprintf(name, sizeof(name), "PMKID %s (hashcat example %zu)",
+			 vec[i].pmkid, i + 1);
+		tap_ok(e && !memcmp(pmkid, want, 16) &&
+		       !memcmp(e->pmkid, want, 16), name);
+		tap_ok(pmksa_get(c, spa, aa, want) == e,
+		       "lookup by the published PMKID");
+		pmksa_free(c);
+	}
+}
+
+static const uint8_t sta1[6] = { 2, 0, 0, 0, 1, 0 };
+static const uint8_t sta2[6] = { 2, 0, 0, 0, 2, 0 };
+static const uint8_t ap1[6] = { 2, 0, 0, 0, 0, 1 };
+static const uint8_t ap2[6] = { 2, 0, 0, 0, 0, 2 };
+static const uint8_t ap3[6] = { 2, 0, 0, 0, 0, 3 };
+
+static void test_lookup_okc(void)
+{
+	struct pmksa_cache *c = pmksa_new(8, fake_now);
+	struct eap_relay_attrs at;
+	uint8_t pmk[32], pmk2[32], id1[16], id2[16], id_other[16], bad[16];
+	const struct pmksa_entry *e, *o;
+
+	now = 1000;
+	memset(pmk, 0x11, sizeof(pmk));
+	memset(pmk2, 0x22, sizeof(pmk2));
+	memset(&at, 0, sizeof(at));
+	at.vlan_id = 42;
+	at.session_timeout = 3600;
+	snprintf(at.user_name, sizeof(at.user_name), "alice");
+	e = pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 43200, &at, id1);
+	tap_ok(e && e->expires_ms == 1000 + 43200000ull &&
+	       e->attrs.vlan_id == 42 && pmksa_count(c) == 1,
+	       "PMKSA added with its lifetime and RADIUS attributes");
+	tap_ok(pmksa_get(c, sta1, ap1, id1) == e, "hit on (STA, AA, PMKID)");
+	tap_ok(!pmksa_get(c, sta1, ap2, id1) && !pmksa_get(c, sta2, ap1, id1),
+	       "other AA or other station: miss");
+	memcpy(bad, id1, 16);
+	bad[15] ^= 1;
+	tap_ok(!pmksa_get(c, sta1, ap1, bad), "wrong PMKID: miss");
+	tap_ok(pmksa_add(c, sta1, ap1, pmk, 31, 1, 10, NULL, NULL) == NULL &&
+	       pmksa_add(c, sta1, ap1, pmk, 32, 1, 0, NULL, NULL) == NULL,
+	       "bad PMK length or zero lifetime refused");
+
+	/* OKC: the station computes the PMKID for AP2 from its PMK */
+	wpa_pmkid(pmk, 32, ap2, sta1, id2);
+	tap_ok(!pmksa_get(c, sta1, ap2, id2), "no entry for AP2 yet");
+	o = pmksa_get_okc(c, sta1, ap2, id2, 0x000fac01);
+	tap_ok(o && o->okc && !memcmp(o->aa, ap2, 6) &&
+	       !memcmp(o->pmkid, id2, 16) && !memcmp(o->pmk, pmk, 32) &&
+	       o->expires_ms == e->expires_ms && o->attrs.vlan_id == 42,
+	       "OKC: PMKID for the new AA found from the cached PMK, entry copied");
+	tap_ok(pmksa_get(c, sta1, ap2, id2) == o && pmksa_count(c) == 2,
+	       "the OKC copy serves the next lookup directly");
+	tap_ok(!pmksa_get_okc(c, sta1, ap3, id2, 0),
+	       "OKC with a PMKID computed for another AA: miss");
+	wpa_pmkid(pmk, 32, ap3, sta1, id_other);
+	tap_ok(!pmksa_get_okc(c, sta2, ap3, id_other, 0),
+	       "OKC for another station: miss");
+	tap_ok(!pmksa_get_okc(c, sta1, ap3, id_other, 0x000fac03),
+	       "OKC with another AKM: miss");
+
+	/* a new authentication replaces the (STA, AA) entry */
+	e = pmksa_add(c, sta1, ap1, pmk2, 32, 0x000fac01, 600, NULL, id_other);
+	tap_ok(e && pmksa_count(c) == 2 && !pmksa_get(c, sta1, ap1, id1) &&
+	       pmksa_get(c, sta1, ap1, id_other) == e &&
+	       pmksa_stats(c)->replaced == 1,
+	       "same (STA, AA): replaced, the old PMKID is gone");
+
+	/* expiry */
+	now += 600 * 1000;
+	tap_ok(!pmksa_get(c, sta1, ap1, id_other), "expired entry: miss");
+	tap_ok(pmksa_expire(c) == 1 && pmksa_count(c) == 1,
+	       "expire drops it");
+	tap_ok(pmksa_remove(c, sta1, NULL) == 1 && pmksa_count(c) == 0,
+	       "remove every entry of a station");
+	pmksa_free(c);
+}
+
+static void test_bounds_list(void)
+{
+	struct pmksa_cache *c = pmksa_new(4, fake_now);
+	struct pmksa_info info[8];
+	uint8_t pmk[32], sta[6] = { 2, 0, 0, 0, 9, 0 }, id[6][16];
+	const struct pmksa_entry *first_ptr;
+	unsigned int i;
+	size_t n, k;
+	bool leak = false;
+
+	now = 5000;
+	for (i = 0; i < 6; i++) {
+		memset(pmk, 0xc0 + i, sizeof(pmk));
+		sta[5] = (uint8_t)i;
+		pmksa_add(c, sta, ap1, pmk, 32, 0x000fac01, 100 + i, NULL,
+			  id[i]);
+		now += 10;
+	}
+	sta[5] = 0;
+	tap_ok(pmksa_count(c) == 4 && pmksa_stats(c)->evicted == 2 &&
+	       !pmksa_get(c, sta, ap1, id[0]),
+	       "bounded: 6 adds in a 4-entry cache evict the 2 oldest");
+	sta[5] = 2;
+	first_ptr = pmksa_get(c, sta, ap1, id[2]);
+	tap_ok(first_ptr != NULL, "the newer entries stay");
+	n = pmksa_list(c, info, 8);
+	tap_ok(n == 4 && info[0].spa[5] == 2 && info[3].spa[5] == 5 &&
+	       info[0].expires_in_s == 102 && !memcmp(info[0].pmkid, id[2], 16),
+	       "listing: oldest first, PMKID and remaining lifetime");
+	for (k = 0; k < n; k++) {
+		const uint8_t *p = (const uint8_t *)&info[k];
+		size_t j;
+
+		memset(pmk, 0xc0 + info[k].spa[5], sizeof(pmk));
+		for (j = 0; j + 32 <= sizeof(info[k]); j++)
+			if (!memcmp(p + j, pmk, 32))
+				leak = true;
+	}
+	tap_ok(!leak, "no PMK bytes in the listing");
+	tap_ok(pmksa_list(c, info, 2) == 2, "listing bounded by the caller");
+	tap_ok(pmksa_flush(c) == 4 && pmksa_count(c) == 0 &&
+	       pmksa_list(c, info, 8) == 0, "flush empties the cache");
+	/* a flushed slot holds no key any more */
+	memset(pmk, 0xc5, sizeof(pmk));
+	tap_ok(first_ptr->used == false &&
+	       memcmp(first_ptr->pmk, pmk, 32) != 0 &&
+	       first_ptr->pmk[0] == 0 && first_ptr->pmk[31] == 0,
+	       "removed entries are wiped");
+	/* OKC when the source is the oldest entry of a full cache */
+	for (i = 0; i < 4; i++) {
+		memset(pmk, 0x30 + i, sizeof(pmk));
+		sta[5] = (uint8_t)(0x40 + i);
+		pmksa_add(c, sta, ap1, pmk, 32, 0x000fac01, 100, NULL, NULL);
+	}
+	memset(pmk, 0x30, sizeof(pmk));
+	sta[5] = 0x40;
+	wpa_pmkid(pmk, 32, ap2, sta, id[0]);
+	first_ptr = pmksa_get_okc(c, sta, ap2, id[0], 0);
+	tap_ok(first_ptr && !memcmp(first_ptr->pmk, pmk, 32) &&
+	       pmksa_count(c) == 4,
+	       "OKC copy survives the eviction of its own source");
+	pmksa_free(c);
+	tap_ok(pmksa_new(0, fake_now) == NULL && pmksa_new(4, NULL) == NULL,
+	       "zero size or no clock refused");
+}
+
+int main(void)
+{
+	test_vectors();
+	test_lookup_okc();
+	test_bounds_list();
+	return tap_done();
+}

@@ -22,7 +22,7 @@ MODROOT := $(BUILD)/lab/modroot
 WITH_KENV = set -e; . $(KENV);
 
 .PHONY: all deps kernel mac80211 module userspace selftests-build modroot \
-	check unit selftests bench lab-shell clean
+	check unit selftests fuzz-long bench lab-shell clean
 
 all: userspace selftests-build module modroot
 
@@ -68,6 +68,10 @@ unit: userspace
 
 selftests: all
 	@tools/check.sh --selftests-only
+
+# The fuzz targets for an hour each (make check gives them 90 s in all).
+fuzz-long: deps
+	@$(MAKE) -s -C tests/fuzz TOP=$(CURDIR) long
 
 # The roam benchmark, every available mode in one lab VM boot
 # (docs/benchmark.md): make bench [ROAMS=30] [LOAD=1]

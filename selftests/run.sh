@@ -15,13 +15,18 @@ TESTS="
 hwsim_on_patched_mac80211.sh
 hook_consume.sh
 genl.sh
+fsr_ft_crafted.sh
 fsrctl.sh
 passthrough.sh
 load_unload.sh
 fsrd_psk.sh
 fsrd_ft.sh
+fsrd_kernel_ft.sh
 fsrd_reject.sh
 fsrd_limits.sh
+radius_client.sh
+eap_wired.sh
+fsrd_ctl.sh
 "
 [ $# -gt 0 ] && TESTS="$*"
 TIMEOUT=${FSR_TEST_TIMEOUT:-900}

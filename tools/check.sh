@@ -47,7 +47,7 @@ if [ $unit -eq 1 ]; then
 	stage unit-userspace make -s -C userspace TOP="$top" check
 	stage unit-ft make -s -C tests/ft TOP="$top" check
 	stage unit-bench make -s -C tests/bench TOP="$top" check
-	stage fuzz make -s -C tests/fuzz TOP="$top" FUZZ_SECONDS="${FUZZ_SECONDS:-60}" check
+	stage fuzz make -s -C tests/fuzz TOP="$top" FUZZ_SECONDS="${FUZZ_SECONDS:-90}" check
 	# Debian's python3, where tools/deps.sh installed python3-yaml.
 	stage unit-spec /usr/bin/python3 tests/spec/check_spec.py
 	stage checkpatch tools/checkpatch.sh

@@ -6,12 +6,15 @@
  */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "capture.h"
 #include "dot11.h"
+#include "hist.h"
+#include "kview.h"
 #include "logs.h"
 #include "radiotap.h"
 #include "roam.h"
@@ -391,6 +394,56 @@ static void test_real_capture(const char *dir)
 	   "missing capture: an error message");
 }
 
+/* fsr.ko's counters and histograms, as fsrctl -j bss show prints them */
+static void test_kview(const char *dir)
+{
+	char path[512], err[256];
+	struct kview kv;
+	uint64_t ns = 0;
+	bool have;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/fsr-bss.json", dir);
+	ok(kview_read(path, &kv, err, sizeof(err)) == 0, "kview: %s read",
+	   path);
+	is64((int64_t)kv.auth_served, 4, "kview: FT auth served, both BSSes");
+	is64((int64_t)kv.reassoc_served, 4, "kview: reassoc served");
+	is64((int64_t)kv.passed, 1, "kview: passed");
+	is64((int64_t)kv.refused, 2, "kview: refused");
+	is64((int64_t)hist_count(kv.hist[KV_AUTH]), 4, "kview: auth samples");
+	/* 3 samples in bucket 5 [32.8, 65.5) us, 1 in bucket 6 */
+	have = kview_quantile(&kv, KV_AUTH, 0.5, &ns);
+	ok(have && ns >= hist_lo_ns(5) && ns < hist_hi_ns(5),
+	   "kview: auth p50 %" PRIu64 " ns inside bucket 5", ns);
+	have = kview_quantile(&kv, KV_AUTH, 0.99, &ns);
+	ok(have && ns >= hist_lo_ns(6) && ns <= hist_hi_ns(6),
+	   "kview: auth p99 %" PRIu64 " ns inside bucket 6", ns);
+	is64((int64_t)kview_max(&kv, KV_AUTH), (int64_t)hist_hi_ns(6),
+	     "kview: auth max is the bound of the highest bucket");
+	/* the open last bucket: max is its lower bound, not infinity */
+	is64((int64_t)kview_max(&kv, KV_REASSOC),
+	     (int64_t)hist_lo_ns(FSR_HIST_BUCKETS - 1),
+	     "kview: reassoc max in the open bucket");
+
+	ok(kview_read("/nonexistent/fsr-bss.json", &kv, err, sizeof(err)) < 0 &&
+	   !kv.present, "kview: a missing file is an error: %s", err);
+	fp = fopen("/tmp/kview-test.json", "w");
+	if (fp) {
+		fputs("{\"error\": \"fsr.ko is not loaded\"}\n", fp);
+		fclose(fp);
+	}
+	ok(kview_read("/tmp/kview-test.json", &kv, err, sizeof(err)) < 0,
+	   "kview: JSON without counters is an error: %s", err);
+	fp = fopen("/tmp/kview-test.json", "w");
+	if (fp) {
+		fputs("fsrctl: cannot reach fsr.ko\n", fp);
+		fclose(fp);
+	}
+	ok(kview_read("/tmp/kview-test.json", &kv, err, sizeof(err)) < 0,
+	   "kview: text instead of JSON is an error: %s", err);
+	remove("/tmp/kview-test.json");
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "data";
@@ -406,6 +459,7 @@ int main(int argc, char **argv)
 	test_failed_roams();
 	test_rows_merge();
 	test_real_capture(dir);
+	test_kview(dir);
 	printf("1..%d\n", n_test);
 	return n_fail ? 1 : 0;
 }

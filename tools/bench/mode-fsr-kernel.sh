@@ -24,9 +24,14 @@ mode_start_aps() {
 	bench_fsrd_start "$1" fsr-kernel yes
 }
 
+_fk_ctl() {
+	"$BENCH_TOP/build/bin/fsrctl" --socket "$BENCH_RUN/fsrd.sock" "$@"
+}
+
 mode_collect() {
-	"$BENCH_TOP/build/bin/fsrctl" -j bss show > "$1/fsr-bss.json" 2>&1
-	"$BENCH_TOP/build/bin/fsrctl" bss show > "$1/fsr-bss.txt" 2>&1
+	_fk_ctl -j bss show > "$1/fsr-bss.json" 2> "$1/fsr-bss.err"
+	_fk_ctl bss show > "$1/fsr-bss.txt" 2>&1
+	_fk_ctl station show > "$1/fsrd-stations.txt" 2>&1
 }
 
 mode_stop_aps() {

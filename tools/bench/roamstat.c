@@ -24,7 +24,8 @@
 static int usage(void)
 {
 	fputs("usage: roamstat roams [-s STA] [-r roams.log] [-p ping.log] CAPTURE.pcap\n"
-	      "       roamstat summary -o FILE [-l 0|1] [-m meta] [-u unavailable] NAME=ROWS.csv...\n",
+	      "       roamstat summary -o FILE [-l 0|1] [-m meta] [-u unavailable]\n"
+	      "                [-k NAME=fsrctl-bss.json]... NAME=ROWS.csv...\n",
 	      stderr);
 	return 2;
 }
@@ -96,6 +97,8 @@ out_cap:
 static int cmd_summary(int argc, char **argv)
 {
 	const char *out = NULL, *meta = NULL, *unavail = NULL;
+	const char *kfile[MAX_MODES];
+	int nkfile = 0, k;
 	struct bench *b;
 	char err[256];
 	int opt, i, rc = 1;
@@ -104,7 +107,7 @@ static int cmd_summary(int argc, char **argv)
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return 1;
-	while ((opt = getopt(argc, argv, "o:l:m:u:")) != -1) {
+	while ((opt = getopt(argc, argv, "o:l:m:u:k:")) != -1) {
 		switch (opt) {
 		case 'o':
 			out = optarg;
@@ -117,6 +120,13 @@ static int cmd_summary(int argc, char **argv)
 			break;
 		case 'u':
 			unavail = optarg;
+			break;
+		case 'k':
+			if (nkfile >= MAX_MODES) {
+				free(b);
+				return usage();
+			}
+			kfile[nkfile++] = optarg;
 			break;
 		default:
 			free(b);
@@ -150,6 +160,17 @@ static int cmd_summary(int argc, char **argv)
 		b->nmodes++;
 		if (mode_compute(mr) < 0)
 			goto done;
+		/* -k NAME=FILE: fsr.ko's counters for that mode */
+		for (k = 0; k < nkfile; k++) {
+			size_t nl = strlen(mr->name);
+
+			if (strncmp(kfile[k], mr->name, nl) ||
+			    kfile[k][nl] != '=')
+				continue;
+			if (kview_read(kfile[k] + nl + 1, &mr->kv, err,
+				       sizeof(err)) < 0)
+				fprintf(stderr, "roamstat: %s\n", err);
+		}
 	}
 	fp = fopen(out, "w");
 	if (!fp) {

@@ -92,6 +92,8 @@ for mode in hostapd fsr-user fsr-kernel; do
 	fi
 	tail -n +2 "$res/samples-$mode.csv" | sed "s/^/$mode,/" >> "$res/samples.csv"
 	set -- "$@" "$mode=$res/samples-$mode.csv"
+	# fsr.ko's counters and service-time histograms (mode_collect)
+	[ -s "$d/fsr-bss.json" ] && set -- "$@" -k "$mode=$d/fsr-bss.json"
 done
 # hostapd first: it is the baseline of the ratios.
 "$roamstat" summary -o "$res/summary.json" -l "$load" -m "$raw/meta" \

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hist.h"
 #include "summary.h"
 
 int mode_compute(struct mode_result *mr)
@@ -176,6 +177,8 @@ void bench_write_json(FILE *fp, const struct bench *b)
 		fprintf(fp, "  \"roams_per_mode\": %d,\n", atoi(s));
 	fputs("  \"percentile\": \"nearest-rank over the roams that succeeded\",\n",
 	      fp);
+	fputs("  \"kernel_service\": \"fsr.ko histogram: reception of the request in the mac80211 hook to the return of the transmit call, ns; log2 buckets, percentiles interpolated inside a bucket, max = upper bound of the highest non-empty bucket\",\n",
+	      fp);
 	fputs("  \"modes\": [", fp);
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];
@@ -187,6 +190,11 @@ void bench_write_json(FILE *fp, const struct bench *b)
 		for (m = 0; m < M_COUNT; m++) {
 			fprintf(fp, "\n     \"%s\": ", metric_name[m]);
 			json_pstats(fp, &mr->m[m]);
+			fputc(',', fp);
+		}
+		if (mr->kv.present) {
+			fputs("\n     \"kernel\": ", fp);
+			kview_write_json(fp, &mr->kv);
 			fputc(',', fp);
 		}
 		if (base && base != mr) {
@@ -247,6 +255,40 @@ static void ratio(char *out, size_t len, int64_t a, int64_t z)
 		snprintf(out, len, "-");
 }
 
+static void us(char *out, size_t len, const struct kview *kv, int s,
+	       double q)
+{
+	uint64_t ns;
+
+	if (kview_quantile(kv, s, q, &ns))
+		snprintf(out, len, "%.1f", (double)ns / 1000.0);
+	else
+		snprintf(out, len, "-");
+}
+
+/* fsr.ko's own figures: what the capture cannot see (no air time). */
+static void print_kview(FILE *fp, const struct mode_result *mr)
+{
+	const struct kview *kv = &mr->kv;
+	char c[3][24];
+	int s;
+
+	fprintf(fp, "\n%s: fsr.ko served %" PRIu64 " FT Authentications and %"
+		PRIu64 " Reassociations, passed %" PRIu64 " on to fsrd, refused %"
+		PRIu64 "\n", mr->name, kv->auth_served, kv->reassoc_served,
+		kv->passed, kv->refused);
+	fprintf(fp, "in-kernel service time, request rx -> response tx, us (log2 histogram):\n");
+	for (s = 0; s < KV_STAGES; s++) {
+		us(c[0], sizeof(c[0]), kv, s, 0.50);
+		us(c[1], sizeof(c[1]), kv, s, 0.90);
+		us(c[2], sizeof(c[2]), kv, s, 0.99);
+		fprintf(fp, "  %-14s p50 %8s  p90 %8s  p99 %8s  max <= %.1f  n %" PRIu64 "\n",
+			s == KV_AUTH ? "FT Auth" : "Reassociation", c[0], c[1],
+			c[2], (double)kview_max(kv, s) / 1000.0,
+			hist_count(kv->hist[s]));
+	}
+}
+
 void bench_print_table(FILE *fp, const struct bench *b)
 {
 	const struct mode_result *base = baseline(b);
@@ -294,6 +336,9 @@ void bench_print_table(FILE *fp, const struct bench *b)
 	for (i = 0; i < b->nunavail; i++)
 		fprintf(fp, "%-11s not available yet: %s\n", b->unavail[i][0],
 			b->unavail[i][1]);
+	for (i = 0; i < b->nmodes; i++)
+		if (b->mode[i].kv.present)
+			print_kview(fp, &b->mode[i]);
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];
 		size_t j;

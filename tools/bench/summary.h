@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "kview.h"
 #include "rows.h"
 #include "stats.h"
 
@@ -17,6 +18,7 @@ struct mode_result {
 	struct row_list rows;
 	size_t failed;
 	struct pstats m[M_COUNT];	/* over the roams that succeeded */
+	struct kview kv;		/* fsr.ko's counters, if collected */
 };
 
 struct bench {

@@ -163,12 +163,28 @@ check "fsrctl pmk show: fsrd pushed a PMK-R1 per BSS for $STA" sh -c "
 wcli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 both_seen
 
-# roam NEXT: FT roam to NEXT, then a ping
-roam() {
+# roam_once NEXT: FT roam to NEXT, then a ping
+roam_once() {
 	_r=$(wcli roam "$1")
 	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
 	wait_for 20 on_bssid "$1" &&
 		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
+}
+
+# roam NEXT: roam_once, and once more if the client gave up. Under TCG,
+# with two CPUs shared by both APs, the client, fsrd and the kernel work
+# items, the client's mac80211 (three FT Authentication tries 100 ms
+# apart) now and then times out before the answer is out; a real client
+# would simply try again. Each retry is reported and counted in RETRIES;
+# the test allows at most MAX_RETRIES in the whole run.
+RETRIES=0
+MAX_RETRIES=2
+roam() {
+	roam_once "$1" && return 0
+	RETRIES=$((RETRIES + 1))
+	diag "roam to $1 not completed, retrying once (retry $RETRIES): $(dmesg | grep -E 'wlan2: (send auth|authentication with|authenticated|associated)' | tail -n 4 | tr '\n' ' ')"
+	sleep 1
+	roam_once "$1"
 }
 
 auth0=$(stat ft_auth_served)
@@ -196,8 +212,9 @@ check "$ok of $ROAMS FT roams: connected to the target, ping, adopted by fsrd" \
 	[ "$ok" -eq "$ROAMS" ]
 auth=$(($(stat ft_auth_served) - auth0))
 reas=$(($(stat ft_reassoc_served) - reas0))
-check "fsr.ko served $auth FT Authentications for $ROAMS roams" \
-	[ "$auth" -eq "$ROAMS" ]
+# a retried roam's lost tries were answered by the kernel too
+check "fsr.ko served $auth FT Authentications for $ROAMS roams ($RETRIES retried)" \
+	[ "$auth" -ge "$ROAMS" ] && [ "$auth" -le $((ROAMS + 3 * RETRIES)) ]
 check "fsr.ko served $reas FT Reassociations for $ROAMS roams" \
 	[ "$reas" -eq "$ROAMS" ]
 user=$(($(fsrd_log_count "FT roam served by userspace") - user0))
@@ -296,5 +313,7 @@ check "fsrd detached its BSSes on exit" \
 check "no passphrase in fsrd's logs" \
 	not grep -q -e "$PASS" "$FSRD_LOG1" "$FSRD_LOG"
 diag "$(grep -v 'debug:' "$FSRD_LOG" | tail -n 40)"
+check "at most $MAX_RETRIES roams needed a second try ($RETRIES)" \
+	[ "$RETRIES" -le "$MAX_RETRIES" ]
 check "dmesg clean" dmesg_clean
 tap_finish

@@ -62,33 +62,8 @@ two_aps() {
 	[ "$(fsrd_log_count "AP started")" -eq 2 ]
 }
 
-wcli() {
-	ip netns exec cli wpa_cli -p "$WORK/wpa-ctrl" -i wlan2 "$@"
-}
-
-# on_bssid BSSID: the client is connected (COMPLETED) to BSSID
-on_bssid() {
-	wcli status > "$WORK/status.txt" 2>/dev/null &&
-		grep -q "^wpa_state=COMPLETED" "$WORK/status.txt" &&
-		grep -q "^bssid=$1" "$WORK/status.txt"
-}
-
-both_seen() {
-	wcli scan_results > "$WORK/scan.txt" 2>/dev/null &&
-		grep -q "$BSSID0" "$WORK/scan.txt" &&
-		grep -q "$BSSID1" "$WORK/scan.txt"
-}
-
-bridge_up() {
-	ip link add br0 type bridge &&
-		ip link set wlan0 master br0 &&
-		ip link set wlan1 master br0 &&
-		ip link set br0 up &&
-		ip addr add 10.77.0.1/24 dev br0
-}
-
 check "fsrd starts two FT-PSK BSSes" wait_for 20 two_aps
-check "the two BSSes are bridged (br0 10.77.0.1)" bridge_up
+check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
 defer "ip link del br0"
 client_netns cli wlan2
 ip -n cli addr add 10.77.0.2/24 dev wlan2
@@ -123,16 +98,16 @@ if [ $have_fsr -eq 1 ]; then
 else
 	skip "kernel_fast_path = no leaves fsr.ko alone" "fsr.ko not available"
 fi
-wcli scan > /dev/null
-check "the client sees both BSSes" wait_for 20 both_seen
+ft_cli scan > /dev/null
+check "the client sees both BSSes" wait_for 20 ft_both_seen
 
-cur=$(wcli status | sed -n 's/^bssid=//p')
+cur=$(ft_cli status | sed -n 's/^bssid=//p')
 diag "connected to $cur"
 i=1
 while [ $i -le "$ROAMS" ]; do
 	if [ "$cur" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
-	wcli roam "$next" > /dev/null
-	if wait_for 20 on_bssid "$next" &&
+	ft_cli roam "$next" > /dev/null
+	if wait_for 20 ft_on_bssid "$next" &&
 		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null; then
 		pass "FT roam $i to $next, then ping"
 	else

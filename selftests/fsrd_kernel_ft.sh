@@ -73,30 +73,6 @@ fast_path_on() {
 	[ "$(fsrd_log_count "FT fast path of fsr.ko enabled")" -eq 2 ]
 }
 
-wcli() {
-	ip netns exec cli wpa_cli -p "$WORK/wpa-ctrl" -i wlan2 "$@"
-}
-
-on_bssid() {
-	wcli status > "$WORK/status.txt" 2>/dev/null &&
-		grep -q "^wpa_state=COMPLETED" "$WORK/status.txt" &&
-		grep -q "^bssid=$1" "$WORK/status.txt"
-}
-
-both_seen() {
-	wcli scan_results > "$WORK/scan.txt" 2>/dev/null &&
-		grep -q "$BSSID0" "$WORK/scan.txt" &&
-		grep -q "$BSSID1" "$WORK/scan.txt"
-}
-
-bridge_up() {
-	ip link add br0 type bridge &&
-		ip link set wlan0 master br0 &&
-		ip link set wlan1 master br0 &&
-		ip link set br0 up &&
-		ip addr add 10.77.0.1/24 dev br0
-}
-
 # stat NAME: a counter of fsr.ko summed over wlan0 and wlan1
 stat() {
 	"$FSRCTL" stats 2>/dev/null |
@@ -126,7 +102,7 @@ fi
 check "fsr.ko has wlan0 and wlan1 attached" sh -c "
 	grep -q '^wlan0 ifindex' '$WORK/bss.txt' &&
 	grep -q '^wlan1 ifindex' '$WORK/bss.txt'"
-check "the two BSSes are bridged (br0 10.77.0.1)" bridge_up
+check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
 defer "ip link del br0"
 client_netns cli wlan2
 ip -n cli addr add 10.77.0.2/24 dev wlan2
@@ -160,14 +136,14 @@ check "fsrctl pmk show: fsrd pushed a PMK-R1 per BSS for $STA" sh -c "
 	grep -qx '    r1kh_id     $BSSID1' '$WORK/pmk.txt' &&
 	grep -qx '    r0kh_id     fsrd.lab.example' '$WORK/pmk.txt' &&
 	grep -qx '    akm         ft-psk' '$WORK/pmk.txt'"
-wcli scan > /dev/null
-check "the client sees both BSSes" wait_for 20 both_seen
+ft_cli scan > /dev/null
+check "the client sees both BSSes" wait_for 20 ft_both_seen
 
 # roam_once NEXT: FT roam to NEXT, then a ping
 roam_once() {
-	_r=$(wcli roam "$1")
+	_r=$(ft_cli roam "$1")
 	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
-	wait_for 20 on_bssid "$1" &&
+	wait_for 20 ft_on_bssid "$1" &&
 		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
 }
 
@@ -190,7 +166,7 @@ roam() {
 auth0=$(stat ft_auth_served)
 reas0=$(stat ft_reassoc_served)
 user0=$(fsrd_log_count "FT roam served by userspace")
-cur=$(wcli status | sed -n 's/^bssid=//p')
+cur=$(ft_cli status | sed -n 's/^bssid=//p')
 diag "connected to $cur; $ROAMS roams"
 i=1
 ok=0
@@ -290,7 +266,7 @@ check "the client reconnects (FT initial mobility-domain association)" \
 kill "$PINGER" 2>/dev/null
 check "ping through the restarted AP" \
 	wait_for 10 ip netns exec cli ping -c 1 -W 2 10.77.0.1
-cur=$(wcli status | sed -n 's/^bssid=//p')
+cur=$(ft_cli status | sed -n 's/^bssid=//p')
 
 # no PMK-R1 in fsr.ko: the roam goes to userspace
 if [ "$cur" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi

@@ -229,3 +229,30 @@ fsrd_log_has() {
 fsrd_log_count() {
 	grep -c "$1" "$FSRD_LOG"
 }
+
+# Two-BSS FT roam tests (fsrd_ft.sh, fsrd_kernel_ft.sh): APs wlan0 and
+# wlan1 (BSSID0, BSSID1) bridged into br0, the client wlan2 in netns "cli".
+ft_cli() {
+	ip netns exec cli wpa_cli -p "$WORK/wpa-ctrl" -i wlan2 "$@"
+}
+
+# ft_on_bssid BSSID: the client is connected (COMPLETED) to BSSID
+ft_on_bssid() {
+	ft_cli status > "$WORK/status.txt" 2>/dev/null &&
+		grep -q "^wpa_state=COMPLETED" "$WORK/status.txt" &&
+		grep -q "^bssid=$1" "$WORK/status.txt"
+}
+
+ft_both_seen() {
+	ft_cli scan_results > "$WORK/scan.txt" 2>/dev/null &&
+		grep -q "$BSSID0" "$WORK/scan.txt" &&
+		grep -q "$BSSID1" "$WORK/scan.txt"
+}
+
+ft_bridge_up() {
+	ip link add br0 type bridge &&
+		ip link set wlan0 master br0 &&
+		ip link set wlan1 master br0 &&
+		ip link set br0 up &&
+		ip addr add 10.77.0.1/24 dev br0
+}

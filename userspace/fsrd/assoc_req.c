@@ -76,10 +76,16 @@ static uint16_t walk_basic(const uint8_t *ies, size_t len,
 
 static bool akm_allowed(enum fsrd_security sec, uint32_t akm)
 {
-	if (akm == RSN_AKM_PSK)
+	switch (akm) {
+	case RSN_AKM_PSK:
 		return sec == FSRD_SEC_WPA2_PSK || sec == FSRD_SEC_FT_PSK;
-	if (akm == RSN_AKM_FT_PSK)
+	case RSN_AKM_FT_PSK:
 		return sec == FSRD_SEC_FT_PSK;
+	case RSN_AKM_8021X:
+		return sec == FSRD_SEC_WPA2_EAP || sec == FSRD_SEC_FT_EAP;
+	case RSN_AKM_FT_8021X:
+		return sec == FSRD_SEC_FT_EAP;
+	}
 	return false;
 }
 
@@ -121,7 +127,7 @@ static uint16_t check_rsn(const struct fsrd_assoc_policy *pol,
 		*why = "AKM not offered";
 		return WLAN_STATUS_AKMP_NOT_VALID;
 	}
-	if (req->akm == RSN_AKM_FT_PSK) {
+	if (rsn_akm_is_ft(req->akm)) {
 		struct fsr_ie_mde m;
 
 		if (!req->mde ||

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "nl80211.h"
 #include "pmk_push.h"
+#include "sta_eap.h"
 
 #define FSRD_MAX_BSS 16
 #define INACT_POLL_MAX_S 10
@@ -44,6 +45,7 @@ void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
 		if (!sta)
 			continue;
 		snprintf(why, sizeof(why), "roamed to %s", b->conf->ifname);
+		sta->term_cause = RADIUS_TERM_LOST_CARRIER;
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
 	}
 }
@@ -64,6 +66,7 @@ void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
 			sta->in_kernel = false;
 		snprintf(why, sizeof(why), "roamed to %s (served by the kernel)",
 			 b->conf->ifname);
+		sta->term_cause = RADIUS_TERM_LOST_CARRIER;
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
 	}
 }
@@ -246,6 +249,7 @@ static void inact_fire(struct ev_timer *t)
 			s->probed = true;
 			nl80211_probe_client(b->ifindex, s->addr);
 		} else {
+			s->term_cause = RADIUS_TERM_IDLE_TIMEOUT;
 			sta_drop(s, WLAN_REASON_INACTIVITY, true,
 				 "inactivity timeout");
 		}
@@ -285,6 +289,11 @@ static void eapol_input(int fd, void *arg)
 		if (!b)
 			continue;
 		sta = sta_find(&b->stas, src);
+		if (sta && sta->eap && (n < 2 || buf[1] != EAPOL_TYPE_KEY)) {
+			/* EAP, EAPOL-Start, -Logoff: the 802.1X session */
+			sta_eap_rx(sta, buf, (size_t)n);
+			continue;
+		}
 		if (!sta || !sta->wpa) {
 			log_dbg("%s: EAPOL from unknown station %s dropped",
 				b->conf->ifname, fsrd_mac_str(src, mac));
@@ -358,7 +367,7 @@ static void fill_wpa_conf(struct fsrd_bss *b, const struct fsrd_conf *c)
 	b->wconf.ops = &fsrd_wpa_ops;
 	b->wconf.ctx = b;
 	b->wconf.ft = NULL;
-	if (bc->security == FSRD_SEC_FT_PSK) {
+	if (fsrd_sec_ft_akm(bc->security)) {
 		b->ft.mdid = c->mdid;
 		b->ft.ft_capab = 0;
 		b->ft.r0kh_id = c->r0kh_id;
@@ -382,14 +391,7 @@ static int start_ap(struct fsrd_bss *b)
 	tl = fsrd_build_beacon_tail(&b->ies, tail, sizeof(tail));
 	if (hl < 0 || tl < 0)
 		return -ENOSPC;
-	if (b->conf->security == FSRD_SEC_FT_PSK) {
-		akms[0] = RSN_AKM_FT_PSK;
-		akms[1] = RSN_AKM_PSK;
-		ap.n_akms = 2;
-	} else {
-		akms[0] = RSN_AKM_PSK;
-		ap.n_akms = 1;
-	}
+	ap.n_akms = fsrd_sec_akms(b->conf->security, akms);
 	ap.head = head;
 	ap.head_len = (size_t)hl;
 	ap.tail = tail;
@@ -554,7 +556,10 @@ int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
 	log_info("bss %s: AP started on %s (%s), SSID \"%.*s\", %u MHz%s",
 		 bc->name, bc->ifname, fsrd_mac_str(b->addr, mac),
 		 (int)bc->ssid_len, (const char *)bc->ssid, bc->freq_mhz,
-		 bc->security == FSRD_SEC_FT_PSK ? ", FT-PSK" : ", WPA2-PSK");
+		 bc->security == FSRD_SEC_FT_PSK ? ", FT-PSK" :
+		 bc->security == FSRD_SEC_FT_EAP ? ", FT-802.1X" :
+		 bc->security == FSRD_SEC_WPA2_EAP ? ", WPA2-802.1X" :
+		 ", WPA2-PSK");
 	return 0;
 }
 
@@ -565,9 +570,11 @@ void bss_stop(struct fsrd_bss *b)
 	ev_timer_cancel(&b->rekey_timer);
 	ev_timer_cancel(&b->inact_timer);
 	ev_timer_cancel(&b->restart_timer);
-	while (b->stas.head)
+	while (b->stas.head) {
+		b->stas.head->term_cause = RADIUS_TERM_NAS_REBOOT;
 		sta_drop(b->stas.head, WLAN_REASON_DEAUTH_LEAVING, true,
 			 "AP stopping");
+	}
 	eapol_put(b);
 	if (b->started) {
 		nl80211_stop_ap(b->ifindex);

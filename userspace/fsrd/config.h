@@ -9,9 +9,12 @@
 #define FSRD_CONFIG_H
 
 #include <net/if.h>
+#include <netinet/in.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "radius_client.h"
 
 enum fsrd_security {
 	FSRD_SEC_WPA2_PSK = 1,	/* AKM 00-0f-ac:2 */
@@ -52,6 +55,44 @@ struct fsrd_bss_conf {
 	uint32_t inactivity_s;		/* inactivity_timeout = seconds (default 300) */
 	uint32_t eapol_timeout_ms;	/* eapol_timeout = 100..10000 ms (default 1000) */
 	uint32_t eapol_retries;		/* eapol_retries = 1..10 (default 4) */
+	/* 802.1X BSSes (wpa2-eap, ft-eap) */
+	bool okc;			/* okc = yes|no (default yes): opportunistic key caching */
+};
+
+/* A RADIUS server or DAS client section: its NAME for logs. */
+struct fsrd_radius_name {
+	char name[32];
+	unsigned int line;
+};
+
+/*
+ * [radius], [auth_server NAME], [acct_server NAME], [das_client NAME]
+ * (docs/fsrd.conf.5, docs/radius.md). Filled straight into the RADIUS
+ * client's and the DAS's own configurations; secrets are wiped by
+ * fsrd_conf_free.
+ */
+struct fsrd_radius_conf {
+	struct radius_client_conf client;	/* servers in file order, timeout_ms,
+						 * max_tries, dead_time_s, nas_id, nas_ip */
+	struct fsrd_radius_name auth_name[RADIUS_MAX_SERVERS];
+	struct fsrd_radius_name acct_name[RADIUS_MAX_SERVERS];
+	uint32_t acct_interim_s;	/* acct_interim_interval = s, 0 = none (default 0);
+					 * Acct-Interim-Interval of the Accept wins */
+	bool have_das;			/* das_listen = addr:port set */
+	struct radius_das_conf das;	/* bind, clients, require_ma, require_event_timestamp */
+	struct fsrd_radius_name das_name[RADIUS_DAS_MAX_CLIENTS];
+};
+
+/* The 802.1X authenticator and the PMKSA cache ([global] keys). */
+struct fsrd_eap_conf {
+	uint32_t identity_timeout_ms;	/* eap_identity_timeout = 100..60000 ms (3000) */
+	uint32_t identity_tries;	/* eap_identity_retries = 1..10 (3) */
+	uint32_t supp_timeout_ms;	/* eap_supplicant_timeout = 100..60000 ms (3000) */
+	uint32_t supp_tries;		/* eap_supplicant_retries = 1..10 (4) */
+	uint32_t reauth_period_s;	/* eap_reauth_period = s, 0 = never (default 3600) */
+	uint32_t quiet_period_ms;	/* eap_quiet_period = 0..60000 ms (default 0) */
+	uint32_t pmksa_lifetime_s;	/* pmksa_lifetime = 60..604800 s (default 43200) */
+	uint32_t pmksa_max;		/* pmksa_max_entries = 1..65536 (default 1024) */
 };
 
 struct fsrd_conf {
@@ -71,6 +112,11 @@ struct fsrd_conf {
 	size_t r0kh_id_len;
 	uint32_t r0_key_lifetime_s;	/* r0_key_lifetime = seconds (default 3600) */
 	bool kernel_fast_path;		/* kernel_fast_path = yes|no (default yes): push PMK-R1s to fsr.ko */
+	struct fsrd_eap_conf eap;
+	/* present when any [radius]/[*_server]/[das_client] section is;
+	 * an 802.1X BSS requires at least one [auth_server] */
+	bool have_radius;
+	struct fsrd_radius_conf radius;
 	struct fsrd_bss_conf *bss;
 	size_t n_bss;
 };

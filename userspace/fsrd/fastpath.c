@@ -17,6 +17,7 @@
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
+#include "sta_eap.h"
 #include "trace.h"
 
 /* Room for the events of a few thousand roams while fsrd is stopped. */
@@ -132,8 +133,8 @@ static void adopt(const struct fastpath_event *ev)
 			  us);
 		return;
 	}
-	if (ev->akm != RSN_AKM_FT_PSK) {
-		kick(b, ev->sta, "AKM is not FT-PSK");
+	if (ev->akm != fsrd_sec_ft_akm(b->conf->security)) {
+		kick(b, ev->sta, "AKM is not the BSS's FT AKM");
 		return;
 	}
 	if (ev->pairwise != b->conf->pairwise_cipher) {
@@ -200,6 +201,8 @@ static void adopt(const struct fastpath_event *ev)
 		return;
 	}
 	sta->authorized = true;
+	fsrd_auth_stats()->ft_roam_kernel++;
+	sta_eap_ft_roamed(sta);
 	bss_forget_served_elsewhere(b, sta->addr);
 	trace_sta(b, sta->addr, TRACE_EV_FT_KERNEL,
 		  "FT roam served by the kernel in %llu us: adopted, AID %u",

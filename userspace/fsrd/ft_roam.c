@@ -58,8 +58,9 @@ static uint16_t check_rsne(const struct fsrd_bss *b, const uint8_t *ie,
 		*why = fsr_ft_parse_err_str(perr);
 		return WLAN_STATUS_INVALID_RSNE;
 	}
-	if (r->n_akm != 1 || fsr_get_suite(r->akm) != RSN_AKM_FT_PSK) {
-		*why = "AKM is not FT-PSK";
+	if (r->n_akm != 1 ||
+	    fsr_get_suite(r->akm) != fsrd_sec_ft_akm(b->conf->security)) {
+		*why = "AKM is not the BSS's FT AKM";
 		return WLAN_STATUS_AKMP_NOT_VALID;
 	}
 	if (r->n_pairwise != 1 ||
@@ -102,7 +103,8 @@ static uint16_t derive(struct fsrd_bss *b, struct fsrd_sta *sta,
 	struct fsr_ft_pmk_r1 r1;
 	uint16_t status = WLAN_STATUS_UNSPECIFIED;
 
-	if (fsr_ft_suite_init(&s, RSN_AKM_FT_PSK, b->conf->pairwise_cipher)) {
+	if (fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
+			      b->conf->pairwise_cipher)) {
 		*why = "cipher not usable with FT";
 		return WLAN_STATUS_PAIRWISE_CIPHER_NOT_VALID;
 	}
@@ -248,7 +250,8 @@ static int attach_wpa(struct fsrd_bss *b, struct fsrd_sta *sta)
 	/* sta_unassoc() freed the previous one (and settled its rekey) */
 	if (sta->wpa)
 		return -EEXIST;
-	sta->wpa = wpa_auth_sta_new_ft(&b->wconf, sta->addr, RSN_AKM_FT_PSK,
+	sta->wpa = wpa_auth_sta_new_ft(&b->wconf, sta->addr,
+				       fsrd_sec_ft_akm(b->conf->security),
 				       sta->ft.ptk.kck, sta->ft.ptk.kck_len,
 				       sta->ft.ptk.kek, sta->ft.ptk.kek_len, 0);
 	return sta->wpa ? 0 : -ENOMEM;

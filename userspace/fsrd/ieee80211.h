@@ -3,6 +3,7 @@
 #ifndef FSRD_IEEE80211_H
 #define FSRD_IEEE80211_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define WLAN_HDR_LEN		24
@@ -74,9 +75,17 @@ enum {
 #define WLAN_REASON_CLASS2_FROM_NONAUTH	6
 #define WLAN_REASON_CLASS3_FROM_NONASSOC 7
 #define WLAN_REASON_4WAY_TIMEOUT	15
+#define WLAN_REASON_IEEE8021X_FAILED	23
 
 #define RSN_SUITE_CCMP		0x000fac04
+#define RSN_AKM_8021X		0x000fac01
 #define RSN_AKM_PSK		0x000fac02
+#define RSN_AKM_FT_8021X	0x000fac03
 #define RSN_AKM_FT_PSK		0x000fac04
+
+static inline bool rsn_akm_is_ft(uint32_t akm)
+{
+	return akm == RSN_AKM_FT_PSK || akm == RSN_AKM_FT_8021X;
+}
 
 #endif

@@ -255,15 +255,43 @@ int fsrd_build_deauth(const struct fsrd_bss_ies *b, const uint8_t *da,
 	return done(&w);
 }
 
+size_t fsrd_sec_akms(enum fsrd_security sec, uint32_t akms[2])
+{
+	switch (sec) {
+	case FSRD_SEC_WPA2_PSK:
+		akms[0] = RSN_AKM_PSK;
+		return 1;
+	case FSRD_SEC_FT_PSK:
+		akms[0] = RSN_AKM_FT_PSK;
+		akms[1] = RSN_AKM_PSK;
+		return 2;
+	case FSRD_SEC_WPA2_EAP:
+		akms[0] = RSN_AKM_8021X;
+		return 1;
+	case FSRD_SEC_FT_EAP:
+		akms[0] = RSN_AKM_FT_8021X;
+		akms[1] = RSN_AKM_8021X;
+		return 2;
+	}
+	return 0;
+}
+
+uint32_t fsrd_sec_ft_akm(enum fsrd_security sec)
+{
+	return sec == FSRD_SEC_FT_PSK ? RSN_AKM_FT_PSK :
+	       sec == FSRD_SEC_FT_EAP ? RSN_AKM_FT_8021X : 0;
+}
+
 int fsrd_ies_init(struct fsrd_bss_ies *b, const struct fsrd_bss_conf *bc,
 		  const uint8_t *bssid, const uint8_t *mdid)
 {
 	uint8_t pairwise[4], akm[8];
 	struct fsr_ie_rsne r = { 0 };
-	bool ft = bc->security == FSRD_SEC_FT_PSK;
+	uint32_t akms[2];
+	size_t i, n_akm = fsrd_sec_akms(bc->security, akms);
 	int n;
 
-	if (bc->security != FSRD_SEC_WPA2_PSK && !ft)
+	if (!n_akm)
 		return -EOPNOTSUPP;
 	memset(b, 0, sizeof(*b));
 	memcpy(b->bssid, bssid, 6);
@@ -284,21 +312,16 @@ int fsrd_ies_init(struct fsrd_bss_ies *b, const struct fsrd_bss_conf *bc,
 	r.group_cipher = RSN_SUITE_CCMP;
 	r.n_pairwise = 1;
 	r.pairwise = pairwise;
-	if (ft) {
-		fsr_put_suite(akm, RSN_AKM_FT_PSK);
-		fsr_put_suite(akm + 4, RSN_AKM_PSK);
-		r.n_akm = 2;
-	} else {
-		fsr_put_suite(akm, RSN_AKM_PSK);
-		r.n_akm = 1;
-	}
+	for (i = 0; i < n_akm; i++)
+		fsr_put_suite(akm + 4 * i, akms[i]);
+	r.n_akm = (uint16_t)n_akm;
 	r.akm = akm;
 	r.caps = 0;
 	n = fsr_ie_build_rsne(b->rsne, sizeof(b->rsne), &r);
 	if (n < 0)
 		return n;
 	b->rsne_len = (size_t)n;
-	if (ft) {
+	if (fsrd_sec_ft_akm(bc->security)) {
 		struct fsr_ie_mde m = { .ft_cap = 0 };
 
 		if (!mdid)

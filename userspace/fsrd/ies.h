@@ -32,6 +32,12 @@ struct fsrd_bss_ies {
 };
 
 /* RSNE of the security mode (AKM 2; FT-PSK: 4 then 2) and MDE. */
+/* The AKM suites a BSS of this security offers, preferred first (the
+ * RSNE order); returns the count (0 for an unknown value). */
+size_t fsrd_sec_akms(enum fsrd_security sec, uint32_t akms[2]);
+/* The FT AKM of an FT BSS (00-0f-ac:4 or :3), else 0. */
+uint32_t fsrd_sec_ft_akm(enum fsrd_security sec);
+
 int fsrd_ies_init(struct fsrd_bss_ies *b, const struct fsrd_bss_conf *bc,
 		  const uint8_t *bssid, const uint8_t *mdid);
 

@@ -20,6 +20,7 @@
 #include "ft_store.h"
 #include "log.h"
 #include "nl80211.h"
+#include "sta_eap.h"
 
 #ifndef FSRD_VERSION
 #define FSRD_VERSION "0"
@@ -168,11 +169,18 @@ static int run(struct fsrd_conf *conf)
 {
 	struct fsrd_bss *bss;
 	size_t i, up = 0;
+	char msg[256];
 	int err;
 
 	err = nl80211_open(&nl_events);
 	if (err) {
 		log_err("nl80211 unavailable: %s", strerror(-err));
+		return 1;
+	}
+	err = sta_eap_init(conf, msg, sizeof(msg));
+	if (err) {
+		log_err("802.1X: %s", msg);
+		nl80211_close();
 		return 1;
 	}
 	bss = calloc(conf->n_bss, sizeof(*bss));
@@ -198,6 +206,7 @@ static int run(struct fsrd_conf *conf)
 	for (i = up; i-- > 0;)
 		bss_stop(&bss[i]);
 	ctl_stop();	/* after: monitors see the last disconnections */
+	sta_eap_exit();	/* after: the accounting Stops went out */
 	free(bss);
 	ft_store_flush();
 	nl80211_close();

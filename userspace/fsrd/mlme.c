@@ -11,6 +11,7 @@
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
+#include "sta_eap.h"
 #include "trace.h"
 
 #define FRAME_MAX 1024
@@ -56,6 +57,9 @@ void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
 		  "disconnected (reason %u): %s", reason, why);
 	if (send_deauth)
 		mlme_send_deauth(b, sta->addr, reason);
+	/* accounting: the station left, or fsrd removed it */
+	sta_eap_stop(sta, send_deauth ? RADIUS_TERM_NAS_REQUEST :
+					RADIUS_TERM_USER_REQUEST);
 	sta_wpa_stop(sta);
 	if (sta->in_kernel) {
 		sta->in_kernel = false;
@@ -67,6 +71,7 @@ void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
 /* Back to "authenticated": the kernel entry and the handshake go. */
 static void sta_unassoc(struct fsrd_sta *sta)
 {
+	sta_eap_stop(sta, RADIUS_TERM_USER_REQUEST);
 	sta_wpa_stop(sta);
 	if (sta->in_kernel) {
 		sta->in_kernel = false;
@@ -239,7 +244,7 @@ static void send_assoc_resp(struct fsrd_bss *b, struct fsrd_sta *keep,
 	int ft_len = 0;
 
 	/* FT initial mobility-domain association: MDE and FTE */
-	if (!status && akm == RSN_AKM_FT_PSK && b->wconf.ft) {
+	if (!status && rsn_akm_is_ft(akm) && b->wconf.ft) {
 		ft_len = wpa_auth_ft_assoc_ies(&b->wconf, ft, sizeof(ft));
 		if (ft_len < 0) {
 			log_err("%s: cannot build the FT elements",
@@ -355,6 +360,8 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 			    sta->aid, ies, (size_t)n);
 	explicit_bzero(&sta->ft, sizeof(sta->ft));
 	explicit_bzero(ies, sizeof(ies));
+	fsrd_auth_stats()->ft_roam_user++;
+	sta_eap_ft_roamed(sta);
 	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
 		  "FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
 		  sta->aid);
@@ -399,7 +406,7 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	}
 	sta->assoc_resp_len = 0;
 	sta->assoc_req_hash = hash;
-	if (reassoc && req.akm == RSN_AKM_FT_PSK && sta->ft.valid) {
+	if (reassoc && rsn_akm_is_ft(req.akm) && sta->ft.valid) {
 		rx_ft_reassoc(b, sta, f, len, &req);
 		return;
 	}
@@ -438,7 +445,7 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	err = sta_wpa_start(sta, &req);
 	if (err)
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
-			 "cannot start the 4-way handshake");
+			 "cannot start the authentication");
 }
 
 static void rx_leave(struct fsrd_bss *b, const uint8_t *f, size_t len,

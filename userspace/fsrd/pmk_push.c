@@ -25,7 +25,8 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 	int ret;
 
 	err[0] = '\0';
-	ret = fsr_ft_suite_init(&s, RSN_AKM_FT_PSK, b->conf->pairwise_cipher);
+	ret = fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
+				b->conf->pairwise_cipher);
 	if (!ret)
 		ret = fsr_ft_derive_pmk_r1(&s, r0, b->ft.r1kh_id, spa, &r1);
 	if (ret)
@@ -43,7 +44,7 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 	mnl_attr_put(req, FSR_A_PMK_R0_NAME, sizeof(r0->name), r0->name);
 	mnl_attr_put(req, FSR_A_R0KH_ID, c->r0kh_id_len, c->r0kh_id);
 	mnl_attr_put(req, FSR_A_R1KH_ID, 6, b->ft.r1kh_id);
-	mnl_attr_put_u32(req, FSR_A_AKM, RSN_AKM_FT_PSK);
+	mnl_attr_put_u32(req, FSR_A_AKM, fsrd_sec_ft_akm(b->conf->security));
 	mnl_attr_put_u32(req, FSR_A_PAIRWISE, b->conf->pairwise_cipher);
 	mnl_attr_put_u32(req, FSR_A_LIFETIME, life ? life : 1);
 	mnl_attr_put(req, FSR_A_PMK_KEY, r1.key_len, r1.key);

@@ -170,6 +170,23 @@ const struct pmksa_entry *pmksa_get(struct pmksa_cache *c,
 	return NULL;
 }
 
+const struct pmksa_entry *pmksa_newest(struct pmksa_cache *c,
+				       const uint8_t spa[6])
+{
+	const struct pmksa_entry *best = NULL;
+	uint64_t now = c->now_ms();
+	size_t i;
+
+	for (i = 0; i < c->max; i++) {
+		const struct pmksa_entry *e = &c->e[i];
+
+		if (live(e, now) && !memcmp(e->spa, spa, 6) &&
+		    (!best || e->seq > best->seq))
+			best = e;
+	}
+	return best;
+}
+
 const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
 					const uint8_t spa[6],
 					const uint8_t aa[6],

@@ -88,6 +88,11 @@ const struct pmksa_entry *pmksa_get(struct pmksa_cache *c,
 				    const uint8_t spa[6], const uint8_t aa[6],
 				    const uint8_t pmkid[PMKSA_PMKID_LEN]);
 
+/* The live entry of spa added last (on any AA), or NULL: whose
+ * authentication an FT roam continues. Not counted as a hit. */
+const struct pmksa_entry *pmksa_newest(struct pmksa_cache *c,
+				       const uint8_t spa[6]);
+
 /*
  * OKC: a live entry of spa for another AA whose PMK gives pmkid for aa
  * (and whose AKM is akm, 0 = any), copied into a new entry for (spa, aa)

@@ -22,6 +22,7 @@ enum fsrd_sta_state {
 
 struct fsrd_bss;
 struct wpa_auth_sta;
+struct sta_eap;
 
 /* Keys of an FT over-the-air roam between FT Authentication and
  * Reassociation (13.5, 13.8). */
@@ -69,6 +70,11 @@ struct fsrd_sta {
 	/* Its FT roam was served by fsr.ko's fast path and fsrd adopted it
 	 * (fastpath.c); its AID is from the kernel's pool. */
 	bool served_by_kernel;
+	/* 802.1X (sta_eap.c): the EAP and accounting session, and the
+	 * Acct-Terminate-Cause to report when it ends (0: from the way
+	 * the station is removed) */
+	struct sta_eap *eap;
+	uint32_t term_cause;
 };
 
 struct fsrd_sta_table {

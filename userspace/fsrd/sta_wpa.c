@@ -12,6 +12,7 @@
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
+#include "sta_eap.h"
 #include "trace.h"
 
 static void sta_timer_fire(struct ev_timer *t)
@@ -40,6 +41,23 @@ static void drop_fire(struct ev_timer *t)
 	if (sta)
 		sta_drop(sta, d->reason, true, d->why);
 	free(d);
+}
+
+void sta_drop_later(struct fsrd_sta *sta, uint16_t reason, const char *why)
+{
+	struct pending_drop *d = calloc(1, sizeof(*d));
+
+	if (!d) {
+		log_err("%s: out of memory: station not removed",
+			sta->bss->conf->ifname);
+		return;
+	}
+	d->t.fn = drop_fire;
+	d->bss = sta->bss;
+	memcpy(d->addr, sta->addr, 6);
+	d->reason = reason;
+	snprintf(d->why, sizeof(d->why), "%s", why ? why : "?");
+	ev_timer_arm(&d->t, 0);
 }
 
 static int op_send_eapol(void *ctx, const uint8_t *sta, const uint8_t *buf,
@@ -122,7 +140,6 @@ static void op_done(void *ctx, const uint8_t *addr, int reason,
 {
 	struct fsrd_bss *b = ctx;
 	struct fsrd_sta *sta = sta_find(&b->stas, addr);
-	struct pending_drop *d;
 	char mac[MACSTR_LEN];
 	bool rekey;
 
@@ -135,8 +152,12 @@ static void op_done(void *ctx, const uint8_t *addr, int reason,
 		trace_sta(b, addr, NULL, "%s",
 			  rekey ? "group-key handshake completed" :
 				  "4-way handshake completed, port authorized");
-		if (!rekey && sta->akm == RSN_AKM_FT_PSK)
+		if (!rekey && rsn_akm_is_ft(sta->akm)) {
+			fsrd_auth_stats()->ft_initial++;
 			keep_pmk_r0(b, sta);
+		}
+		if (!rekey)
+			sta_eap_port_open(sta);
 		if (rekey)
 			bss_rekey_step(b);
 		return;
@@ -146,15 +167,7 @@ static void op_done(void *ctx, const uint8_t *addr, int reason,
 		  why ? why : "?");
 	if (rekey)
 		bss_rekey_step(b);
-	d = calloc(1, sizeof(*d));
-	if (!d)
-		return;
-	d->t.fn = drop_fire;
-	d->bss = b;
-	memcpy(d->addr, addr, 6);
-	d->reason = (uint16_t)reason;
-	snprintf(d->why, sizeof(d->why), "%s", why ? why : "handshake failed");
-	ev_timer_arm(&d->t, 0);
+	sta_drop_later(sta, (uint16_t)reason, why ? why : "handshake failed");
 }
 
 static void op_trace(void *ctx, const uint8_t *addr, const char *event)
@@ -173,18 +186,35 @@ const struct wpa_auth_ops fsrd_wpa_ops = {
 	.trace = op_trace,
 };
 
+int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,
+		      const uint8_t *rsne, size_t rsne_len, const uint8_t *pmk,
+		      size_t pmk_len)
+{
+	struct fsrd_bss *b = sta->bss;
+
+	if (sta->wpa) {
+		wpa_auth_sta_free(sta->wpa);
+		sta->wpa = NULL;
+	}
+	sta->wpa_timer.fn = sta_timer_fire;
+	sta->wpa = wpa_auth_sta_new(&b->wconf, sta->addr, akm, rsne, rsne_len,
+				    pmk, pmk_len);
+	if (!sta->wpa)
+		return -ENOMEM;
+	return wpa_auth_sta_start(sta->wpa);
+}
+
 int sta_wpa_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 {
 	struct fsrd_bss *b = sta->bss;
 
-	sta->wpa_timer.fn = sta_timer_fire;
-	sta->wpa = wpa_auth_sta_new(&b->wconf, sta->addr, req->akm, req->rsne,
-				    req->rsne_len, b->conf->psk,
-				    sizeof(b->conf->psk));
-	if (!sta->wpa)
-		return -ENOMEM;
 	sta->since_ms = ev_now_ms();
-	return wpa_auth_sta_start(sta->wpa);
+	if (b->conf->security == FSRD_SEC_WPA2_EAP ||
+	    b->conf->security == FSRD_SEC_FT_EAP)
+		return sta_eap_start(sta, req);
+	fsrd_auth_stats()->psk++;
+	return sta_wpa_start_key(sta, req->akm, req->rsne, req->rsne_len,
+				 b->conf->psk, sizeof(b->conf->psk));
 }
 
 void sta_wpa_stop(struct fsrd_sta *sta)

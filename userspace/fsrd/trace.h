@@ -37,6 +37,7 @@ struct fsrd_bss;
 #define TRACE_EV_FT_KERNEL	"ft_kernel"	/* FT roam served by fsr.ko */
 #define TRACE_EV_FT_REFUSED	"ft_refused"
 #define TRACE_EV_PMK		"pmk"		/* PMK-R0 kept / PMK-R1 pushed */
+#define TRACE_EV_EAP		"eap"		/* 802.1X, PMKSA, RADIUS */
 #define TRACE_EV_DISCONNECT	"disconnect"
 #define TRACE_EV_INFO		"info"		/* anything else */
 

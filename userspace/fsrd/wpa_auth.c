@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The WPA2 authenticator of one station (wpa_auth.h): 4-way handshake
- * (IEEE 802.11-2020 12.7.6) and group-key handshake (12.7.7) for AKM 2
- * (PSK) and AKM 4 (FT-PSK initial mobility-domain association).
+ * (IEEE 802.11-2020 12.7.6) and group-key handshake (12.7.7) for AKMs 1
+ * and 2 (802.1X and PSK: the PMK is the first half of the MSK, or the
+ * PSK) and AKMs 3 and 4 (FT initial mobility-domain association over
+ * 802.1X or PSK: XXKey is the second half of the MSK, or the PSK).
  *
  * Rules kept throughout: a frame that is refused changes nothing but the
  * trace; ops->done() is always the last thing a function does, because the
@@ -23,7 +25,9 @@
 #include "ft_kdf.h"
 #include "wpa_crypto.h"
 
+#define AKM_8021X		0x000fac01
 #define AKM_PSK			0x000fac02
+#define AKM_FT_8021X		0x000fac03
 #define AKM_FT_PSK		0x000fac04
 #define REASON_UNSPECIFIED	1
 #define REASON_4WAY_TIMEOUT	15
@@ -223,7 +227,8 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 	    sta_rsne[0] != FSR_EID_RSN ||
 	    (size_t)sta_rsne[1] + 2 != sta_rsne_len)
 		return NULL;
-	if (akm != AKM_PSK && !(akm == AKM_FT_PSK && conf->ft))
+	if (akm != AKM_PSK && akm != AKM_8021X &&
+	    !((akm == AKM_FT_PSK || akm == AKM_FT_8021X) && conf->ft))
 		return NULL;
 	tk_len = wpa_cipher_key_len(conf->pairwise_cipher);
 	if (tk_len < 0)
@@ -237,7 +242,7 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 	memcpy(sm->sta_rsne, sta_rsne, sta_rsne_len);
 	sm->sta_rsne_len = sta_rsne_len;
 	sm->tk_len = (size_t)tk_len;
-	sm->ft = akm == AKM_FT_PSK;
+	sm->ft = akm == AKM_FT_PSK || akm == AKM_FT_8021X;
 	if (sm->ft) {
 		sm->key_ver = WPA_KEY_VER_AES_CMAC;
 		err = derive_ft_keys(sm, pmk);
@@ -262,7 +267,8 @@ struct wpa_auth_sta *wpa_auth_sta_new_ft(const struct wpa_auth_conf *conf,
 {
 	struct wpa_auth_sta *sm;
 
-	if (!conf_ok(conf) || !conf->ft || !spa || akm != AKM_FT_PSK ||
+	if (!conf_ok(conf) || !conf->ft || !spa ||
+	    (akm != AKM_FT_PSK && akm != AKM_FT_8021X) ||
 	    !kck || kck_len != WPA_KCK_LEN || !kek || kek_len != WPA_KEK_LEN)
 		return NULL;
 	sm = calloc(1, sizeof(*sm));

@@ -6,11 +6,12 @@
  * a timer, tracing) goes through struct wpa_auth_ops, so host unit tests
  * drive it with a simulated supplicant and a simulated clock.
  *
- * AKMs: 00-0f-ac:2 (PSK, PRF-SHA1, HMAC-SHA1 MIC, key descriptor 2) and the
- * FT initial mobility-domain association with 00-0f-ac:4 (FT-PSK: PTK from
- * PMK-R1 by the FT KDF in kmod/ft/, AES-128-CMAC MIC, key descriptor 3,
- * PMKR1Name in the RSNE of message 3 with MDE and FTE). 00-0f-ac:1 and :3
- * (802.1X) follow in issue 5: only the PMK's origin differs.
+ * AKMs: 00-0f-ac:2 (PSK) and :1 (802.1X, PMK = first half of the MSK):
+ * PRF-SHA1, HMAC-SHA1 MIC, key descriptor 2. The FT initial
+ * mobility-domain association with 00-0f-ac:4 (FT-PSK) and :3
+ * (FT-802.1X, XXKey = second half of the MSK): PTK from PMK-R1 by the FT
+ * KDF in kmod/ft/, AES-128-CMAC MIC, key descriptor 3, PMKR1Name in the
+ * RSNE of message 3 with MDE and FTE.
  */
 #ifndef FSRD_WPA_AUTH_H
 #define FSRD_WPA_AUTH_H

@@ -95,8 +95,16 @@ static void test_beacon(void)
 	tap_ok(b.mde_len == 5 && b.mde[0] == 54 && b.mde[2] == 0xa1 &&
 	       b.mde[3] == 0xb2, "MDE with the MDID in wire order");
 	bc.security = FSRD_SEC_WPA2_EAP;
+	tap_ok(!fsrd_ies_init(&b, &bc, bssid, NULL) && b.rsne[1] == 20 &&
+	       b.rsne[19] == 1 && b.mde_len == 0,
+	       "wpa2-eap RSNE: AKM 1, no MDE");
+	bc.security = FSRD_SEC_FT_EAP;
+	tap_ok(!fsrd_ies_init(&b, &bc, bssid, mdid) && b.rsne[1] == 24 &&
+	       b.rsne[14] == 2 && b.rsne[19] == 3 && b.rsne[23] == 1 &&
+	       b.mde_len == 5, "ft-eap RSNE: AKMs 3 and 1, MDE");
+	bc.security = (enum fsrd_security)0;
 	tap_ok(fsrd_ies_init(&b, &bc, bssid, NULL) == -EOPNOTSUPP,
-	       "EAP not supported yet");
+	       "unknown security refused");
 }
 
 /* A valid association request body (after the header) for wpa2-psk. */
@@ -200,6 +208,32 @@ static void test_assoc(void)
 	memcpy(f + n, mde, sizeof(mde));
 	tap_ok(fsrd_assoc_req_check(f, n + 5, false, &pol, &req, &why) == 0 &&
 	       req.mde, "FT AKM with our MDE accepted");
+	n = good_req(f, RSN_AKM_8021X, RSN_SUITE_CCMP, RSN_SUITE_CCMP);
+	tap_ok(fsrd_assoc_req_check(f, n, false, &pol, &req, &why) == 43,
+	       "AKM 1 on an ft-psk BSS -> 43");
+	pol.security = FSRD_SEC_WPA2_EAP;
+	tap_ok(fsrd_assoc_req_check(f, n, false, &pol, &req, &why) == 0 &&
+	       req.akm == RSN_AKM_8021X, "AKM 1 on a wpa2-eap BSS accepted");
+	n = good_req(f, RSN_AKM_PSK, RSN_SUITE_CCMP, RSN_SUITE_CCMP);
+	tap_ok(fsrd_assoc_req_check(f, n, false, &pol, &req, &why) == 43,
+	       "PSK AKM on a wpa2-eap BSS -> 43");
+	n = good_req(f, RSN_AKM_FT_8021X, RSN_SUITE_CCMP, RSN_SUITE_CCMP);
+	memcpy(f + n, mde, sizeof(mde));
+	tap_ok(fsrd_assoc_req_check(f, n + 5, false, &pol, &req, &why) == 43,
+	       "FT-802.1X AKM on a wpa2-eap BSS -> 43");
+	pol.security = FSRD_SEC_FT_EAP;
+	tap_ok(fsrd_assoc_req_check(f, n + 5, false, &pol, &req, &why) == 0 &&
+	       req.akm == RSN_AKM_FT_8021X && req.mde,
+	       "FT-802.1X AKM with our MDE on an ft-eap BSS accepted");
+	tap_ok(fsrd_assoc_req_check(f, n, false, &pol, &req, &why) == 54,
+	       "FT-802.1X AKM without MDE -> 54");
+	n = good_req(f, RSN_AKM_FT_PSK, RSN_SUITE_CCMP, RSN_SUITE_CCMP);
+	memcpy(f + n, mde, sizeof(mde));
+	tap_ok(fsrd_assoc_req_check(f, n + 5, false, &pol, &req, &why) == 43,
+	       "FT-PSK AKM on an ft-eap BSS -> 43");
+	pol.security = FSRD_SEC_FT_PSK;
+	n = good_req(f, RSN_AKM_FT_PSK, RSN_SUITE_CCMP, RSN_SUITE_CCMP);
+	memcpy(f + n, mde, sizeof(mde));
 	memmove(f + 10, f + 4, n + 1);
 	memcpy(f + 4, bssid, 6);
 	tap_ok(fsrd_assoc_req_check(f, n + 11, true, &pol, &req, &why) == 0 &&

@@ -124,10 +124,12 @@ static const uint8_t SPA[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x07 };
 static const uint8_t SSID[] = "fsr-lab";
 static const uint8_t R0KH[] = "ap1.fsr.lab";
 /* RSNE: version 1, CCMP group, 1 x CCMP, 1 x AKM, caps 0 */
-static const uint8_t RSNE_PSK[] = {
+/* not const: the 802.1X runs patch the AKM (octet 19) to 1 and 3; the
+ * handshakes differ from PSK's only in where the PMK comes from */
+static uint8_t RSNE_PSK[] = {
 	48, 20, 1, 0, 0, 0x0f, 0xac, 4, 1, 0, 0, 0x0f, 0xac, 4,
 	1, 0, 0, 0x0f, 0xac, 2, 0, 0 };
-static const uint8_t RSNE_FT[] = {
+static uint8_t RSNE_FT[] = {
 	48, 20, 1, 0, 0, 0x0f, 0xac, 4, 1, 0, 0, 0x0f, 0xac, 4,
 	1, 0, 0, 0x0f, 0xac, 4, 0, 0 };
 
@@ -561,7 +563,8 @@ static struct wpa_auth_sta *setup(int use_ft, struct supp *s,
 	memcpy(ap_rsne, use_ft ? RSNE_FT : RSNE_PSK, sizeof(ap_rsne));
 	conf.ft = use_ft ? &ft : NULL;
 	supp_init(s, use_ft, supp_psk, &conf);
-	sm = wpa_auth_sta_new(&conf, SPA, use_ft ? AKM_FT_PSK : AKM_PSK,
+	sm = wpa_auth_sta_new(&conf, SPA, use_ft ? RSNE_FT[19] | 0x000fac00u :
+					      RSNE_PSK[19] | 0x000fac00u,
 			      use_ft ? RSNE_FT : RSNE_PSK, sizeof(RSNE_PSK),
 			      psk, 32);
 	return sm;
@@ -575,13 +578,15 @@ static int deliver(struct wpa_auth_sta *sm, const struct supp *s)
 
 static void full_handshake(int use_ft)
 {
-	const char *akm = use_ft ? "AKM 4" : "AKM 2";
+	char akm[8];
 	struct wpa_auth_ft_keys keys;
 	struct wpa_auth_sta *sm;
 	struct supp s;
 	uint64_t r1;
 	char n[128];
 
+	snprintf(akm, sizeof(akm), "AKM %u", use_ft ? RSNE_FT[19] :
+						      RSNE_PSK[19]);
 	sm = setup(use_ft, &s, psk);
 #define T(cond, what) do { snprintf(n, sizeof(n), "%s: %s", akm, what); \
 	tap_ok(cond, n); } while (0)
@@ -925,9 +930,15 @@ static void bad_args(void)
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, AKM_PSK, short_rsne,
 				 sizeof(short_rsne), psk, 32),
 	       "RSNE whose length is wrong refused");
-	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac01, RSNE_PSK,
+	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac03, RSNE_FT,
+				 sizeof(RSNE_FT), psk, 32),
+	       "FT-802.1X AKM refused on a BSS without FT");
+	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac05, RSNE_PSK,
 				 sizeof(RSNE_PSK), psk, 32),
-	       "802.1X AKM not yet supported");
+	       "AKM 5 (802.1X-SHA256) refused");
+	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac01, RSNE_PSK,
+				 sizeof(RSNE_PSK), psk, 16),
+	       "a PMK that is not 32 octets refused");
 	tap_ok(wpa_auth_rx_eapol(NULL, psk, 4) == -EINVAL, "NULL station");
 }
 
@@ -941,6 +952,13 @@ int main(void)
 	tap_ok(group.gtk_len == 16 && group.key_idx == 1, "first GTK idx 1");
 	full_handshake(0);
 	full_handshake(1);
+	/* 802.1X: PMK (AKM 1) or XXKey (AKM 3) from the MSK */
+	RSNE_PSK[19] = 1;
+	RSNE_FT[19] = 3;
+	full_handshake(0);
+	full_handshake(1);
+	RSNE_PSK[19] = 2;
+	RSNE_FT[19] = 4;
 	negatives();
 	retransmissions();
 	ft_roamed();

@@ -3,7 +3,7 @@
 # PMKSA cache (PMKID, OKC). Pure code driven by the caller; not yet called
 # by the daemon (the wiring into mlme.c/sta_wpa.c is the next slice).
 # radius_msg.c comes with radius.mk, wpa_crypto.c with wpa.mk.
-FSRD_SRCS += eap_relay.c pmksa.c
+FSRD_SRCS += eap_relay.c pmksa.c sta_eap.c
 
 # Unit tests: sanitized builds; the relay test also runs the real RADIUS
 # client on loopback, the PMKSA test needs the WPA crypto for the PMKID.

@@ -117,6 +117,7 @@ static void bss_defaults(struct fsrd_bss_conf *b)
 	b->inactivity_s = 300;
 	b->eapol_timeout_ms = 1000;
 	b->eapol_retries = 4;
+	b->okc = true;
 }
 
 static int add_bss(struct parser *p, const char *name, size_t n)
@@ -156,6 +157,13 @@ static int add_bss(struct parser *p, const char *name, size_t n)
 /* name: the text between '[' and ']', already trimmed. */
 static int begin_section(struct parser *p, const char *name, size_t n)
 {
+	int ret = cfg_radius_end_section(p);
+
+	if (ret)
+		return ret;
+	ret = cfg_radius_section(p, name, n);
+	if (ret <= 0)
+		return ret;
 	if (n == 6 && !memcmp(name, "global", 6)) {
 		if (p->global_line)
 			return cfg_bad(p, "duplicate section [global] (first at line %u)",
@@ -176,7 +184,7 @@ static int begin_section(struct parser *p, const char *name, size_t n)
 			return cfg_bad(p, "section [bss] needs a name: [bss NAME]");
 		return add_bss(p, name, n);
 	}
-	return cfg_bad(p, "unknown section [%.*s]: expected [global] or [bss NAME]",
+	return cfg_bad(p, "unknown section [%.*s]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME] or [das_client NAME]",
 		       (int)n, name);
 }
 
@@ -197,6 +205,8 @@ static int on_key(void *user, const char *section, const char *name,
 			name);
 		return 0;
 	}
+	if (p->sec >= SEC_RADIUS)
+		return cfg_radius_key(p, name, value) ? 0 : 1;
 	if (p->sec == SEC_GLOBAL) {
 		keys = cfg_global_keys;
 		lines = p->global_key_line;
@@ -346,6 +356,10 @@ static int check_bss(struct parser *p, struct fsrd_bss_conf *b,
 				    !c->have_mdid && !c->r0kh_id_len ?
 				    "mobility_domain and r0kh_id" :
 				    !c->have_mdid ? "mobility_domain" : "r0kh_id");
+	if (is_psk(b->security) && x->key_line[BK_OKC])
+		return cfg_bad_line(p, x->key_line[BK_OKC],
+				    "okc: only for security wpa2-eap or ft-eap, not %s",
+				    sec_name(b->security));
 	if (!is_ft(b->security) && b->have_r1kh_id)
 		return cfg_bad_line(p, x->key_line[BK_R1KH_ID],
 				    "r1kh_id: only for security ft-psk or ft-eap, not %s",
@@ -401,9 +415,13 @@ static int check_ft_pair(struct parser *p, size_t i, size_t j)
 
 static int check_all(struct parser *p)
 {
+	const struct fsrd_bss_conf *eap = NULL;
 	size_t i, j;
 	int ret;
 
+	ret = cfg_radius_end_section(p);
+	if (ret)
+		return ret;
 	if (!p->conf->n_bss)
 		return cfg_bad_line(p, 0, "no [bss NAME] section");
 	for (i = 0; i < p->conf->n_bss; i++) {
@@ -418,7 +436,11 @@ static int check_all(struct parser *p)
 				return ret;
 		}
 	}
-	return 0;
+	for (i = 0; i < p->conf->n_bss && !eap; i++)
+		if (!is_psk(p->conf->bss[i].security))
+			eap = &p->conf->bss[i];
+	return cfg_radius_check(p, eap != NULL, eap ? eap->line : 0,
+				eap ? eap->name : "");
 }
 
 /* ---- API ---- */
@@ -430,6 +452,7 @@ static void conf_defaults(struct fsrd_conf *c)
 	c->log_level = FSRD_LOG_INFO;
 	c->r0_key_lifetime_s = 3600;
 	c->kernel_fast_path = true;
+	cfg_radius_defaults(c);
 }
 
 int fsrd_conf_load(const char *path, struct fsrd_conf *conf, char *err,
@@ -486,4 +509,5 @@ void fsrd_conf_free(struct fsrd_conf *conf)
 	}
 	conf->bss = NULL;
 	conf->n_bss = 0;
+	cfg_radius_free(conf);
 }

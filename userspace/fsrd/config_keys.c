@@ -382,6 +382,12 @@ static int set_fast_path(struct parser *p, const struct key_desc *k,
 			  &((struct fsrd_conf *)base)->kernel_fast_path);
 }
 
+static int set_okc(struct parser *p, const struct key_desc *k, void *base,
+		   const char *v)
+{
+	return parse_bool(p, k->name, v, &((struct fsrd_bss_conf *)base)->okc);
+}
+
 /* ---- key tables ---- */
 
 #define NUM(s, key, field, lo, hi, z, u) \
@@ -397,6 +403,23 @@ const struct key_desc cfg_global_keys[] = {
 	NUM(struct fsrd_conf, "r0_key_lifetime", r0_key_lifetime_s,
 	    60, UINT32_MAX, false, "seconds"),
 	FN("kernel_fast_path", set_fast_path),
+	NUM(struct fsrd_conf, "eap_identity_timeout", eap.identity_timeout_ms,
+	    100, 60000, false, "ms"),
+	NUM(struct fsrd_conf, "eap_identity_retries", eap.identity_tries,
+	    1, 10, false, ""),
+	NUM(struct fsrd_conf, "eap_supplicant_timeout", eap.supp_timeout_ms,
+	    100, 60000, false, "ms"),
+	NUM(struct fsrd_conf, "eap_supplicant_retries", eap.supp_tries,
+	    1, 10, false, ""),
+	/* at most 30 days: the timer counts milliseconds in 32 bits */
+	NUM(struct fsrd_conf, "eap_reauth_period", eap.reauth_period_s,
+	    60, 2592000, true, "seconds"),
+	NUM(struct fsrd_conf, "eap_quiet_period", eap.quiet_period_ms,
+	    1, 60000, true, "ms"),
+	NUM(struct fsrd_conf, "pmksa_lifetime", eap.pmksa_lifetime_s,
+	    60, 604800, false, "seconds"),
+	NUM(struct fsrd_conf, "pmksa_max_entries", eap.pmksa_max,
+	    1, 65536, false, ""),
 	{ .name = NULL }
 };
 
@@ -411,6 +434,7 @@ const struct key_desc cfg_bss_keys[] = {
 	[BK_PASSPHRASE] = FN("passphrase", set_passphrase),
 	[BK_PSK] = FN("psk", set_psk),
 	[BK_R1KH_ID] = FN("r1kh_id", set_r1kh_id),
+	[BK_OKC] = FN("okc", set_okc),
 	NUM(struct fsrd_bss_conf, "beacon_interval", beacon_interval,
 	    15, 65535, false, "TU"),
 	NUM(struct fsrd_bss_conf, "dtim_period", dtim_period, 1, 255, false, ""),

@@ -33,7 +33,8 @@ struct key_desc {
 	const char *unit;
 };
 
-enum { SEC_NONE, SEC_GLOBAL, SEC_BSS };
+enum { SEC_NONE, SEC_GLOBAL, SEC_BSS, SEC_RADIUS, SEC_AUTH_SERVER,
+       SEC_ACCT_SERVER, SEC_DAS_CLIENT };
 
 /* What fsrd_conf_load needs per BSS beyond struct fsrd_bss_conf. */
 struct bss_extra {
@@ -56,16 +57,30 @@ struct parser {
 	unsigned int global_key_line[32];
 	char *buf;		/* getline buffer */
 	size_t cap;
+	/* config_radius.c */
+	unsigned int radius_line;
+	unsigned int radius_key_line[16];
+	unsigned int server_key_line[4];	/* of the current server section */
 };
 
 enum {
 	BK_INTERFACE, BK_SSID, BK_CHANNEL, BK_HT, BK_SECURITY, BK_CIPHER,
-	BK_PASSPHRASE, BK_PSK, BK_R1KH_ID,
+	BK_PASSPHRASE, BK_PSK, BK_R1KH_ID, BK_OKC,
 };
 
 /* NULL-terminated; bss keys indexed by BK_* */
 extern const struct key_desc cfg_global_keys[];
 extern const struct key_desc cfg_bss_keys[];
+
+/* config_radius.c: the RADIUS sections. cfg_radius_section returns 1
+ * when name is not one of them. */
+void cfg_radius_defaults(struct fsrd_conf *c);
+void cfg_radius_free(struct fsrd_conf *c);
+int cfg_radius_section(struct parser *p, const char *name, size_t n);
+int cfg_radius_key(struct parser *p, const char *name, const char *value);
+int cfg_radius_end_section(struct parser *p);
+int cfg_radius_check(struct parser *p, bool any_8021x,
+		     unsigned int first_8021x_line, const char *first_8021x);
 
 /* "a, b, c": the names of keys, for an error message */
 void cfg_key_list(const struct key_desc *keys, char *out, size_t len);

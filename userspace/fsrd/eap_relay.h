@@ -9,8 +9,7 @@
  * and no global state except the totals of the counters: sessions never
  * wait for each other. See docs/8021x.md.
  *
- * Not yet called by the daemon: the wiring (mlme.c/sta_wpa.c) is the next
- * slice. Keys: the MSK is handed to ops->success and never stored in the
+ * The daemon's owner of the sessions is sta_eap.c. Keys: the MSK is handed to ops->success and never stored in the
  * session; no trace line carries key or secret bytes.
  */
 #ifndef FSRD_EAP_RELAY_H

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+
 #include "config.h"
 #include "tap.h"
 
@@ -188,9 +190,9 @@ static void test_pbkdf2(void)
 static void test_sections(void)
 {
 	expect_err("unknown section", "[foo]\n", 1,
-		   "unknown section [foo]: expected [global] or [bss NAME]");
+		   "unknown section [foo]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME] or [das_client NAME]");
 	expect_err("empty section name", "\n[]\n", 2,
-		   "unknown section []: expected [global] or [bss NAME]");
+		   "unknown section []: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME] or [das_client NAME]");
 	expect_err("bss without name", BSS_OK "[bss]\n", 6,
 		   "section [bss] needs a name: [bss NAME]");
 	expect_err("bad bss name", "[bss a/b]\n", 1,
@@ -213,7 +215,7 @@ static void test_sections(void)
 	expect_err("first error wins", "[bss a]\nfoo = 1\n[bar]\n", 2,
 		   "unknown key 'foo' in [bss]: expected one of interface, ssid, "
 		   "channel, ht, security, cipher, passphrase, psk, r1kh_id, "
-		   "beacon_interval, dtim_period, gtk_rekey_interval, "
+		   "okc, beacon_interval, dtim_period, gtk_rekey_interval, "
 		   "key_lifetime, reassociation_deadline, max_stations, "
 		   "inactivity_timeout, eapol_timeout, eapol_retries");
 }
@@ -225,7 +227,10 @@ static void test_keys(void)
 	expect_err("unknown global key", "[global]\nmdid = a1b2\n", 2,
 		   "unknown key 'mdid' in [global]: expected one of "
 		   "control_socket, log_level, mobility_domain, r0kh_id, "
-		   "r0_key_lifetime, kernel_fast_path");
+		   "r0_key_lifetime, kernel_fast_path, eap_identity_timeout, "
+		   "eap_identity_retries, eap_supplicant_timeout, "
+		   "eap_supplicant_retries, eap_reauth_period, "
+		   "eap_quiet_period, pmksa_lifetime, pmksa_max_entries");
 	expect_err("duplicate key", BSS_OK "ssid = other\n", 6,
 		   "duplicate key 'ssid' (first at line 3)");
 	expect_err("duplicate interface",
@@ -423,14 +428,17 @@ static void test_misc(void)
 	       "passphrase never in an error message");
 
 	ret = load("\xef\xbb\xbf[bss a]\r\ninterface = wlan0\r\nssid = x\r\n"
-		   "security = wpa2-eap\r\n\r\n", &c, err, sizeof(err));
+		   "security = wpa2-eap\r\n\r\n[auth_server r]\r\n"
+		   "address = 127.0.0.1\r\nsecret = s\r\n", &c, err,
+		   sizeof(err));
 	tap_ok(ret == 0 && c.n_bss == 1 && c.bss[0].ssid_len == 1 &&
 	       c.bss[0].security == FSRD_SEC_WPA2_EAP && !c.bss[0].have_psk,
 	       "BOM and CRLF accepted, wpa2-eap needs no PSK");
 	fsrd_conf_free(&c);
 
 	ret = load("[bss a]\ninterface = wlan0\nssid = \" two words \"\n"
-		   "security = wpa2-eap\n", &c, err, sizeof(err));
+		   "security = wpa2-eap\n[auth_server r]\naddress = ::1\n"
+		   "secret = s\n", &c, err, sizeof(err));
 	tap_ok(ret == 0 && c.bss[0].ssid_len == 11 &&
 	       !memcmp(c.bss[0].ssid, " two words ", 11),
 	       "quotes keep spaces in ssid");
@@ -445,6 +453,244 @@ static void test_misc(void)
 
 	ret = load("[bss a]\nfoo = 1\n", &c, err, 8);
 	tap_ok(ret == -EINVAL && strlen(err) == 7, "error truncated to errlen");
+}
+
+#define EAP_BSS "[bss e]\ninterface = wlan0\nssid = corp\nsecurity = wpa2-eap\n"
+#define AUTH_OK "[auth_server a]\naddress = 127.0.0.1\nsecret = s3cret\n"
+
+static void write_file(const char *name, const char *text, char *out,
+		       size_t len)
+{
+	FILE *f;
+
+	snprintf(out, len, "%s/%s", dir, name);
+	f = fopen(out, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		perror(out);
+		exit(2);
+	}
+}
+
+static void test_radius(void)
+{
+	const struct sockaddr_in *in;
+	const struct sockaddr_in6 *in6;
+	char text[1024], sf[160], err[512];
+	struct fsrd_conf c;
+	int ret;
+
+	/* a full configuration */
+	write_file("secret", "from-a-file\nsecond line\n", sf, sizeof(sf));
+	snprintf(text, sizeof(text),
+		 "[global]\neap_identity_timeout = 500\n"
+		 "eap_identity_retries = 5\neap_supplicant_timeout = 700\n"
+		 "eap_supplicant_retries = 2\neap_reauth_period = 0\n"
+		 "eap_quiet_period = 60000\npmksa_lifetime = 600\n"
+		 "pmksa_max_entries = 8\n"
+		 EAP_BSS "okc = no\n"
+		 "[radius]\nnas_identifier = ap-7 lab\n"
+		 "nas_ip_address = 192.0.2.10\ntimeout = 100\nretries = 10\n"
+		 "dead_time = 3600\nacct_interim_interval = 600\n"
+		 "das_listen = 127.0.0.1\n"
+		 "das_require_message_authenticator = yes\n"
+		 "das_require_event_timestamp = yes\ndas_time_window = 30\n"
+		 "[auth_server one]\naddress = 192.0.2.1\nsecret = s1\n"
+		 "[auth_server two]\naddress = [2001:db8::2]:1645\n"
+		 "secret_file = %s\n"
+		 "[acct_server one]\naddress = 2001:db8::3\nsecret = a\n"
+		 "[das_client lab]\naddress = 127.0.0.1\nsecret = d\n", sf);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == 0, "radius: full configuration loads");
+	if (ret)
+		tap_diag("error", err);
+	tap_ok(c.eap.identity_timeout_ms == 500 && c.eap.identity_tries == 5 &&
+	       c.eap.supp_timeout_ms == 700 && c.eap.supp_tries == 2 &&
+	       c.eap.reauth_period_s == 0 && c.eap.quiet_period_ms == 60000 &&
+	       c.eap.pmksa_lifetime_s == 600 && c.eap.pmksa_max == 8,
+	       "radius: eap_* and pmksa_* keys");
+	tap_ok(!c.bss[0].okc && c.have_radius, "radius: okc = no");
+	tap_ok(!strcmp(c.radius.client.nas_id, "ap-7 lab") &&
+	       c.radius.client.have_nas_ip &&
+	       c.radius.client.nas_ip.s_addr == htonl(0xc000020a) &&
+	       c.radius.client.timeout_ms == 100 &&
+	       c.radius.client.max_tries == 10 &&
+	       c.radius.client.dead_time_s == 3600 &&
+	       c.radius.acct_interim_s == 600, "radius: [radius] keys");
+	in = (const void *)&c.radius.das.bind;
+	tap_ok(c.radius.have_das && in->sin_family == AF_INET &&
+	       ntohs(in->sin_port) == 3799 && c.radius.das.require_ma &&
+	       c.radius.das.require_event_timestamp &&
+	       c.radius.das.time_window_s == 30 &&
+	       c.radius.das.n_clients == 1 &&
+	       !strcmp(c.radius.das_name[0].name, "lab") &&
+	       c.radius.das.clients[0].secret.len == 1,
+	       "radius: DAS, default port 3799");
+	in = (const void *)&c.radius.client.auth[0].addr;
+	in6 = (const void *)&c.radius.client.auth[1].addr;
+	tap_ok(c.radius.client.n_auth == 2 && ntohs(in->sin_port) == 1812 &&
+	       !strcmp(c.radius.auth_name[0].name, "one") &&
+	       !strcmp(c.radius.auth_name[1].name, "two") &&
+	       c.radius.auth_name[1].line > c.radius.auth_name[0].line &&
+	       in6->sin6_family == AF_INET6 && ntohs(in6->sin6_port) == 1645,
+	       "radius: auth servers in file order, ports");
+	tap_ok(c.radius.client.auth[1].secret.len == 11 &&
+	       !memcmp(c.radius.client.auth[1].secret.data, "from-a-file", 11),
+	       "radius: secret_file: its first line");
+	in6 = (const void *)&c.radius.client.acct[0].addr;
+	tap_ok(c.radius.client.n_acct == 1 && in6->sin6_family == AF_INET6 &&
+	       ntohs(in6->sin6_port) == 1813,
+	       "radius: bare IPv6 acct server, default port 1813");
+	fsrd_conf_free(&c);
+	tap_ok(c.radius.client.auth[0].secret.len == 0 &&
+	       c.radius.client.auth[0].secret.data[0] == 0,
+	       "radius: secrets wiped by fsrd_conf_free");
+
+	/* defaults */
+	ret = load(EAP_BSS AUTH_OK, &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.bss[0].okc && c.radius.client.timeout_ms == 3000 &&
+	       c.radius.client.max_tries == 3 &&
+	       c.radius.client.dead_time_s == 60 &&
+	       c.radius.client.nas_id[0] && !c.radius.client.have_nas_ip &&
+	       !c.radius.have_das && c.radius.acct_interim_s == 0 &&
+	       c.eap.identity_timeout_ms == 3000 && c.eap.identity_tries == 3 &&
+	       c.eap.supp_tries == 4 && c.eap.reauth_period_s == 3600 &&
+	       c.eap.pmksa_lifetime_s == 43200 && c.eap.pmksa_max == 1024,
+	       "radius: defaults");
+	fsrd_conf_free(&c);
+	ret = load("[bss f]\ninterface = wlan0\nssid = corp\n"
+		   "security = ft-eap\n[global]\nmobility_domain = a1b2\n"
+		   "r0kh_id = x\n" AUTH_OK, &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.bss[0].security == FSRD_SEC_FT_EAP,
+	       "radius: ft-eap BSS");
+	fsrd_conf_free(&c);
+
+	/* errors */
+	expect_err("radius: eap BSS without a server", EAP_BSS, 1,
+		   "[bss e]: an 802.1X BSS needs at least one [auth_server NAME] section");
+	expect_err("radius: only an acct server", EAP_BSS
+		   "[acct_server a]\naddress = 127.0.0.1\nsecret = s\n", 1,
+		   "[bss e]: an 802.1X BSS needs at least one [auth_server NAME] section");
+	expect_err("radius: without an 802.1X BSS", BSS_OK "[radius]\n", 6,
+		   "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap");
+	expect_err("radius: server without an 802.1X BSS", BSS_OK AUTH_OK, 6,
+		   "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap");
+	expect_err("radius: passphrase on eap", EAP_BSS "passphrase = password\n"
+		   AUTH_OK, 5,
+		   "passphrase: only for security wpa2-psk or ft-psk, not wpa2-eap");
+	expect_err("radius: okc on psk", BSS_OK "okc = yes\n", 6,
+		   "okc: only for security wpa2-eap or ft-eap, not wpa2-psk");
+	expect_err("radius: okc not a boolean", EAP_BSS "okc = 1\n", 5,
+		   "okc: expected yes or no, got '1'");
+	expect_err("radius: duplicate [radius]", "[radius]\n[radius]\n", 2,
+		   "duplicate section [radius] (first at line 1)");
+	expect_err("radius: server without a name", "[auth_server]\n", 1,
+		   "section [auth_server]: needs a NAME of 1..31 characters of A-Z a-z 0-9 _ . -: [auth_server NAME]");
+	expect_err("radius: bad server name", "[acct_server a/b]\n", 1,
+		   "section [acct_server]: needs a NAME of 1..31 characters of A-Z a-z 0-9 _ . -: [acct_server NAME]");
+	expect_err("radius: duplicate server", EAP_BSS AUTH_OK AUTH_OK, 8,
+		   "duplicate section [auth_server a] (first at line 5)");
+	expect_err("radius: missing address", EAP_BSS
+		   "[auth_server a]\nsecret = s\n", 5,
+		   "[auth_server a]: missing required key 'address'");
+	expect_err("radius: missing secret", EAP_BSS
+		   "[auth_server a]\naddress = 127.0.0.1\n[radius]\n", 5,
+		   "[auth_server a]: missing required key 'secret' (or 'secret_file')");
+	expect_err("radius: missing secret at the end", EAP_BSS
+		   "[das_client a]\naddress = 127.0.0.1\n", 5,
+		   "[das_client a]: missing required key 'secret' (or 'secret_file')");
+	expect_err("radius: secret and secret_file", EAP_BSS
+		   "[auth_server a]\nsecret = s\nsecret_file = /x\n", 7,
+		   "secret and secret_file are mutually exclusive (the other is at line 6)");
+	expect_err("radius: secret_file missing", EAP_BSS
+		   "[auth_server a]\nsecret_file = /nonexistent/s\n", 6,
+		   "secret_file: cannot read '/nonexistent/s': No such file or directory");
+	write_file("empty", "\n", sf, sizeof(sf));
+	snprintf(text, sizeof(text), EAP_BSS "[auth_server a]\nsecret_file = %s\n",
+		 sf);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == -EINVAL && strstr(err, ":6: secret_file: '") &&
+	       strstr(err, "the first line must hold 1..128 octets"),
+	       "radius: empty secret_file");
+	fsrd_conf_free(&c);
+	memset(text, 'x', 200);
+	text[200] = '\0';
+	write_file("long", text, sf, sizeof(sf));
+	snprintf(text, sizeof(text), EAP_BSS "[auth_server a]\nsecret_file = %s\n",
+		 sf);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == -EINVAL && strstr(err, "the first line must hold"),
+	       "radius: secret_file with 200 octets refused");
+	fsrd_conf_free(&c);
+	snprintf(text, sizeof(text), EAP_BSS "[auth_server a]\nsecret = %0129d\n", 0);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == -EINVAL && strstr(err, ":6: secret: expected 1..128 octets, got 129") &&
+	       !strstr(err, "0000"), "radius: secret of 129 octets refused, not echoed");
+	fsrd_conf_free(&c);
+	expect_err("radius: bad address", EAP_BSS
+		   "[auth_server a]\naddress = radius.example\n", 6,
+		   "address: expected an IP address with an optional port (192.0.2.1:1812, [2001:db8::1]:1812), got 'radius.example'");
+	expect_err("radius: port 0", EAP_BSS
+		   "[auth_server a]\naddress = 127.0.0.1:0\n", 6,
+		   "address: expected an IP address with an optional port (192.0.2.1:1812, [2001:db8::1]:1812), got '127.0.0.1:0'");
+	expect_err("radius: das client with a port", EAP_BSS
+		   "[das_client a]\naddress = 127.0.0.1:3799\n", 6,
+		   "address: a DAS client is an address without a port, got '127.0.0.1:3799'");
+	expect_err("radius: unknown server key", EAP_BSS
+		   "[acct_server a]\nport = 1813\n", 6,
+		   "unknown key 'port' in [acct_server]: expected one of address, secret, secret_file");
+	expect_err("radius: duplicate server key", EAP_BSS
+		   "[acct_server a]\naddress = 127.0.0.1\naddress = ::1\n", 7,
+		   "duplicate key 'address' (first at line 6)");
+	expect_err("radius: unknown [radius] key", "[radius]\nserver = x\n", 2,
+		   "unknown key 'server' in [radius]: expected one of nas_identifier, "
+		   "nas_ip_address, timeout, retries, dead_time, "
+		   "acct_interim_interval, das_listen, "
+		   "das_require_message_authenticator, "
+		   "das_require_event_timestamp, das_time_window");
+	expect_err("radius: timeout too small", "[radius]\ntimeout = 99\n", 2,
+		   "timeout: expected 100..60000 ms, got '99'");
+	expect_err("radius: retries 0", "[radius]\nretries = 0\n", 2,
+		   "retries: expected 1..10, got '0'");
+	expect_err("radius: dead_time", "[radius]\ndead_time = 3601\n", 2,
+		   "dead_time: expected 1..3600 seconds, got '3601'");
+	expect_err("radius: interim 59", "[radius]\nacct_interim_interval = 59\n",
+		   2, "acct_interim_interval: expected 0 or 60..86400 seconds, got '59'");
+	expect_err("radius: nas_ip_address", "[radius]\nnas_ip_address = ::1\n", 2,
+		   "nas_ip_address: expected an IPv4 address, got '::1'");
+	expect_err("radius: nas_identifier too long",
+		   "[radius]\nnas_identifier = "
+		   "0123456789012345678901234567890123456789012345678901234567890123\n",
+		   2, "nas_identifier: expected 1..63 characters, got 64");
+	expect_err("radius: das_listen", "[radius]\ndas_listen = any\n", 2,
+		   "das_listen: expected an IP address with an optional port (192.0.2.1:3799, [2001:db8::1]:3799), got 'any'");
+	expect_err("radius: das_require_*", "[radius]\n"
+		   "das_require_event_timestamp = 1\n", 2,
+		   "das_require_event_timestamp: expected yes or no, got '1'");
+	expect_err("radius: das_listen without clients", EAP_BSS AUTH_OK
+		   "[radius]\ndas_listen = 127.0.0.1\n", 9,
+		   "das_listen: no [das_client NAME] section: every Disconnect-Request would be dropped");
+	expect_err("radius: das_client without das_listen", EAP_BSS AUTH_OK
+		   "[das_client x]\naddress = 127.0.0.1\nsecret = d\n", 8,
+		   "[das_client x]: needs das_listen in [radius]");
+	expect_err("radius: eap_reauth_period 59", "[global]\neap_reauth_period = 59\n",
+		   2, "eap_reauth_period: expected 0 or 60..2592000 seconds, got '59'");
+	expect_err("radius: pmksa_max_entries 0", "[global]\npmksa_max_entries = 0\n",
+		   2, "pmksa_max_entries: expected 1..65536, got '0'");
+	expect_err("radius: pmksa_lifetime", "[global]\npmksa_lifetime = 59\n",
+		   2, "pmksa_lifetime: expected 60..604800 seconds, got '59'");
+	text[0] = '\0';
+	{
+		size_t n = strlen(EAP_BSS);
+		int i;
+
+		memcpy(text, EAP_BSS, n + 1);
+		for (i = 0; i < 9; i++)
+			n += (size_t)snprintf(text + n, sizeof(text) - n,
+					      "[auth_server s%d]\naddress = 127.0.0.1\nsecret = s\n",
+					      i);
+	}
+	expect_err("radius: 9 auth servers", text, 29,
+		   "too many [auth_server NAME] sections: at most 8");
 }
 
 int main(void)
@@ -464,6 +710,13 @@ int main(void)
 	test_channels();
 	test_required();
 	test_misc();
+	test_radius();
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/secret", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/empty", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/long", dir);
 	unlink(path);
 	rmdir(dir);
 	return tap_done();

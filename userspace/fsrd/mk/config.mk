@@ -1,10 +1,12 @@
 # fsrd configuration file parser (owner: CONFIG). See userspace/Makefile.
-# config.c reads the file; config_keys.c knows the keys and their values.
-FSRD_SRCS += config.c config_keys.c
+# config.c reads the file; config_keys.c knows the keys and their values;
+# config_radius.c the RADIUS sections.
+FSRD_SRCS += config.c config_keys.c config_radius.c
 FSRD_PKGS += inih libcrypto
 FSRD_TESTS += $(OBJ)/tests/test_fsrd_config
 
-CONFIG_T_SRCS := $(SRC)/fsrd/config.c $(SRC)/fsrd/config_keys.c
+CONFIG_T_SRCS := $(SRC)/fsrd/config.c $(SRC)/fsrd/config_keys.c \
+	$(SRC)/fsrd/config_radius.c $(SRC)/fsrd/radius_addr.c
 CONFIG_T_PKGS := inih libcrypto
 
 # The unit test builds its own sanitized copy of the parser.

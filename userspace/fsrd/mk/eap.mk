@@ -1,14 +1,14 @@
 # fsrd 802.1X authenticator (owner: EAP; issue 5): eap_relay.c is the EAP
 # relay state machine of one station (EAPOL <-> RADIUS), pmksa.c the
-# PMKSA cache (PMKID, OKC). Pure code driven by the caller; not yet called
-# by the daemon (the wiring into mlme.c/sta_wpa.c is the next slice).
+# PMKSA cache (PMKID, OKC), both pure code; sta_eap.c drives them for the
+# daemon (PMKSA lookup at association, EAP, accounting, DAS).
 # radius_msg.c comes with radius.mk, wpa_crypto.c with wpa.mk.
 FSRD_SRCS += eap_relay.c pmksa.c sta_eap.c
 
 # Unit tests: sanitized builds; the relay test also runs the real RADIUS
 # client on loopback, the PMKSA test needs the WPA crypto for the PMKID.
 EAP_T_SRCS := $(addprefix $(SRC)/fsrd/,eap_relay.c radius_msg.c \
-	radius_auth.c radius_client.c evloop.c log.c)
+	radius_auth.c radius_client.c radius_addr.c evloop.c log.c)
 EAP_T_HDRS := $(addprefix $(SRC)/fsrd/,eap_relay.h radius_msg.h \
 	radius_client.h radius_auth.h evloop.h) $(SRC)/tests/tap.h
 PMKSA_T_SRCS := $(SRC)/fsrd/pmksa.c $(SRC)/lib/wpa_crypto.c \

@@ -2,13 +2,13 @@
 # radius_msg.c: packet codec; radius_auth.c: authenticators, Message-
 # Authenticator, User-Password, MS-MPPE keys (OpenSSL 3); radius_client.c:
 # the client (failover, retransmission) and the RFC 5176 DAS.
-# Not yet called by the daemon: the EAP relay slice wires it in.
-FSRD_SRCS += radius_msg.c radius_auth.c radius_client.c
+# sta_eap.c uses it for the 802.1X BSSes; radius_addr.c parses addresses.
+FSRD_SRCS += radius_msg.c radius_auth.c radius_client.c radius_addr.c
 FSRD_PKGS += libcrypto
 
 # Unit tests: sanitized builds with the event loop and the logger.
 RADIUS_T_SRCS := $(addprefix $(SRC)/fsrd/,radius_msg.c radius_auth.c \
-	radius_client.c evloop.c log.c)
+	radius_client.c radius_addr.c evloop.c log.c)
 RADIUS_T_HDRS := $(addprefix $(SRC)/fsrd/,radius_msg.h radius_auth.h \
 	radius_client.h evloop.h log.h) $(SRC)/tests/tap.h
 RADIUS_TESTS := test_radius_msg test_radius_client

@@ -26,6 +26,7 @@ fsrd_reject.sh
 fsrd_limits.sh
 radius_client.sh
 eap_wired.sh
+fsrd_eap.sh
 fsrd_ctl.sh
 "
 [ $# -gt 0 ] && TESTS="$*"

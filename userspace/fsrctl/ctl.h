@@ -63,5 +63,7 @@ int cmd_stats(struct ctl *c, int argc, char **argv);
 int cmd_pmk(struct ctl *c, int argc, char **argv);
 int cmd_monitor(struct ctl *c, int argc, char **argv);
 int cmd_station(struct ctl *c, int argc, char **argv);
+int cmd_pmksa(struct ctl *c, int argc, char **argv);
+int cmd_auth(struct ctl *c, int argc, char **argv);
 
 #endif /* FSRCTL_CTL_H */

@@ -38,6 +38,8 @@ static int dispatch(struct ctl *c, int argc, char **argv)
 		{ "stats", cmd_stats },
 		{ "monitor", cmd_monitor },
 		{ "station", cmd_station },
+		{ "pmksa", cmd_pmksa },
+		{ "auth", cmd_auth },
 		{ "help", cmd_help },
 	};
 	size_t i;

@@ -30,6 +30,30 @@ static const char help_station[] =
 	"handshake and the nl80211 traffic counters. An unknown MAC is an\n"
 	"error (exit 1).\n";
 
+static const char help_pmksa[] =
+	"Usage: fsrctl [-j] [--socket PATH] pmksa show [MAC]\n"
+	"       fsrctl [-j] [--socket PATH] pmksa flush [MAC]\n"
+	"\n"
+	"fsrd's PMKSA cache (802.1X BSSes): the keys a station got from a full\n"
+	"EAP authentication, kept so that it can come back (PMKSA caching) or\n"
+	"move to another BSS of fsrd (OKC) without EAP.\n"
+	"show:  every entry, or those of station MAC: station, BSSID, PMKID,\n"
+	"       AKM, seconds to expiry, made by OKC, user. Never key bytes.\n"
+	"flush: remove every entry, or those of MAC; the station's next\n"
+	"       association does a full EAP authentication.\n";
+
+static const char help_auth[] =
+	"Usage: fsrctl [-j] [--socket PATH] auth show\n"
+	"\n"
+	"How fsrd's stations got their keys: PSK handshakes, full EAP\n"
+	"authentications (started, succeeded, failed, reauthentications),\n"
+	"PMKSA cache and OKC hits, FT initial associations and FT roams\n"
+	"served by fsrd or by fsr.ko, Disconnect-Requests and accounting\n"
+	"requests; with 802.1X also the EAP relay's and the PMKSA cache's\n"
+	"counters, each RADIUS authentication and accounting server (alive or\n"
+	"dead, requests, retransmissions, timeouts, replies dropped for a bad\n"
+	"authenticator or Message-Authenticator) and the DAS.\n";
+
 static const char help_pmk[] =
 	"Usage: fsrctl pmk add sta MAC r1name HEX32 r0name HEX32 r0kh ID r1kh MAC\n"
 	"                      akm AKM [cipher CIPHER] [lifetime SECONDS]\n"
@@ -73,8 +97,8 @@ static const char help_monitor[] =
 static const char help_help[] =
 	"Usage: fsrctl help [COMMAND]\n"
 	"\n"
-	"Show help on COMMAND: info, bss, pmk, stats, station, monitor or\n"
-	"help.\n";
+	"Show help on COMMAND: info, bss, pmk, stats, station, pmksa, auth,\n"
+	"monitor or help.\n";
 
 void usage_all(FILE *f)
 {
@@ -95,13 +119,17 @@ void usage_all(FILE *f)
 	      "  pmk show             list the PMK-R1 cache (never key bytes)\n"
 	      "  stats [IFNAME]       per-BSS counters and service times\n"
 	      "  station show [MAC]   fsrd's stations\n"
+	      "  pmksa show [MAC]     fsrd's PMKSA cache (never key bytes)\n"
+	      "  pmksa flush [MAC]    empty it, or drop the entries of MAC\n"
+	      "  auth show            fsrd's authentication and RADIUS counters\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
 	      "  monitor --client MAC fsrd's trace of one station\n"
 	      "  help [COMMAND]       help on one command\n"
 	      "\n"
 	      "Options:\n"
 	      "  -j, --json           JSON output (info, bss show, pmk flush,\n"
-	      "                       pmk show, stats, station show, monitor)\n"
+	      "                       pmk show, stats, station show, pmksa,\n"
+	      "                       auth show, monitor)\n"
 	      "  -s, --socket PATH    fsrd's control socket (default $FSRD_SOCKET,\n"
 	      "                       else /run/fsrd.sock)\n"
 	      "  -h, --help           show this help\n"
@@ -124,6 +152,8 @@ int usage_topic(FILE *f, const char *topic)
 		{ "pmk", help_pmk },
 		{ "stats", help_stats },
 		{ "station", help_station },
+		{ "pmksa", help_pmksa },
+		{ "auth", help_auth },
 		{ "monitor", help_monitor },
 		{ "help", help_help },
 	};

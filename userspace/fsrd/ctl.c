@@ -19,11 +19,13 @@
 
 #include "bss.h"
 #include "ctl.h"
+#include "ctl_auth.h"
 #include "ctl_proto.h"
 #include "fsr_names.h"
 #include "ieee80211.h"
 #include "log.h"
 #include "nl80211.h"
+#include "sta_eap.h"
 
 #ifndef FSRD_VERSION
 #define FSRD_VERSION "0"
@@ -49,6 +51,7 @@ struct ctl_client {
 static struct {
 	int fd;
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	const struct fsrd_conf *conf;
 	struct fsrd_bss *bss;
 	size_t n_bss;
 	struct ev_timer flush;
@@ -461,6 +464,17 @@ static int do_monitor(struct ctl_client *c, const struct ctl_req *r)
 	return client_send(c, o);
 }
 
+/* {"ok":true} with the members of o. */
+static struct json_object *ok_with(struct json_object *o)
+{
+	struct json_object *r = ctl_reply_ok();
+
+	json_object_object_foreach(o, k, v)
+		json_object_object_add(r, k, json_object_get(v));
+	json_object_put(o);
+	return r;
+}
+
 static int do_request(void *arg, char *line, size_t len)
 {
 	struct ctl_client *c = arg;
@@ -483,6 +497,16 @@ static int do_request(void *arg, char *line, size_t len)
 		return do_bss_show(c, &r);
 	case CTL_CMD_MONITOR:
 		return do_monitor(c, &r);
+	case CTL_CMD_PMKSA_SHOW:
+		return client_send(c, ok_with(ctl_pmksa_json(r.has_addr ?
+							    r.addr : NULL)));
+	case CTL_CMD_PMKSA_FLUSH:
+		o = ctl_reply_ok();
+		add_int(o, "removed", (int64_t)sta_eap_pmksa_flush(
+				r.has_addr ? r.addr : NULL));
+		return client_send(c, o);
+	case CTL_CMD_AUTH_SHOW:
+		return client_send(c, ok_with(ctl_auth_json(ctl.conf)));
 	}
 	return client_send(c, ctl_reply_error("unknown command"));
 }
@@ -590,6 +614,7 @@ int ctl_start(const struct fsrd_conf *conf, struct fsrd_bss *bss, size_t n)
 	size_t i;
 	int fd, err;
 
+	ctl.conf = conf;
 	ctl.bss = bss;
 	ctl.n_bss = n;
 	ctl.flush.fn = flush_fire;

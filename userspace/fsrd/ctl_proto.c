@@ -46,6 +46,9 @@ static const struct {
 	{ "station_show", CTL_CMD_STATION_SHOW },
 	{ "bss_show", CTL_CMD_BSS_SHOW },
 	{ "monitor", CTL_CMD_MONITOR },
+	{ "pmksa_show", CTL_CMD_PMKSA_SHOW },
+	{ "pmksa_flush", CTL_CMD_PMKSA_FLUSH },
+	{ "auth_show", CTL_CMD_AUTH_SHOW },
 };
 
 static int fail(char *err, size_t errlen, int ret, const char *msg,
@@ -64,7 +67,7 @@ static int parse_member(struct ctl_req *r, const char *key,
 	if (!strcmp(key, "cmd"))
 		return 0;	/* done by the caller */
 	if (!strcmp(key, "addr") && r->cmd != CTL_CMD_BSS_SHOW &&
-	    r->cmd != CTL_CMD_PING) {
+	    r->cmd != CTL_CMD_PING && r->cmd != CTL_CMD_AUTH_SHOW) {
 		if (!json_object_is_type(v, json_type_string))
 			return fail(err, errlen, -EINVAL,
 				    "\"addr\" must be a string", NULL);

@@ -7,6 +7,9 @@
  *	{"cmd":"station_show"[,"addr":"MAC"][,"bss":"IFNAME"]}
  *	{"cmd":"bss_show"[,"bss":"IFNAME"]}
  *	{"cmd":"monitor"[,"addr":"MAC"]}
+ *	{"cmd":"pmksa_show"[,"addr":"MAC"]}
+ *	{"cmd":"pmksa_flush"[,"addr":"MAC"]}
+ *	{"cmd":"auth_show"}
  * Replies: {"ok":true,...} or {"ok":false,"error":"..."}; after a
  * monitor reply, one trace object per line:
  *	{"time":"...Z","bss":IFNAME,"sta":MAC,"event":NAME,"detail":TEXT}
@@ -29,6 +32,9 @@ enum ctl_cmd {
 	CTL_CMD_STATION_SHOW,
 	CTL_CMD_BSS_SHOW,
 	CTL_CMD_MONITOR,
+	CTL_CMD_PMKSA_SHOW,
+	CTL_CMD_PMKSA_FLUSH,
+	CTL_CMD_AUTH_SHOW,
 };
 
 struct ctl_req {

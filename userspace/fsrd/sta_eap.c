@@ -328,6 +328,7 @@ static void op_failure(void *ctx, enum eap_relay_reason why)
 		g.stats.eap_failure++;
 	snprintf(line, sizeof(line), "802.1X authentication failed: %s",
 		 eap_relay_reason_str(why));
+	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP, "%s", line);
 	if (why == EAP_RELAY_SESSION_TIMEOUT) {
 		sta->term_cause = RADIUS_TERM_SESSION_TIMEOUT;
 		sta_drop_later(sta, WLAN_REASON_PREV_AUTH_NOT_VALID,

@@ -38,6 +38,19 @@ static void test_parse(void)
 	tap_ok(parse("{\"cmd\":\"monitor\",\"addr\":\"02:00:00:00:02:ab\"}", &r,
 		     err) == 0 && r.cmd == CTL_CMD_MONITOR && r.has_addr,
 	       "parse: monitor one station");
+	tap_ok(parse("{\"cmd\":\"pmksa_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_PMKSA_SHOW && !r.has_addr, "parse: pmksa_show");
+	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"addr\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == 0 && r.cmd == CTL_CMD_PMKSA_FLUSH && r.has_addr &&
+	       r.addr[5] == 0xab, "parse: pmksa_flush with a station");
+	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"addr\":\"02:00:00\"}", &r,
+		     err) == -EINVAL, "parse: pmksa_flush with a bad MAC refused");
+	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"bss\":\"wlan0\"}", &r,
+		     err) == -EINVAL, "parse: pmksa_show takes no bss");
+	tap_ok(parse("{\"cmd\":\"auth_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_AUTH_SHOW, "parse: auth_show");
+	tap_ok(parse("{\"cmd\":\"auth_show\",\"addr\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == -EINVAL, "parse: auth_show takes no addr");
 	tap_ok(parse("{\"cmd\":\"monitor\"}", &r, err) == 0 && !r.has_addr,
 	       "parse: monitor every station");
 

@@ -1,7 +1,8 @@
 # fsrd control socket and per-client trace (owner: CTL).
 # ctl.c serves the socket; ctl_proto.c (pure) parses requests and builds
-# the reply objects; trace.c / trace_event.c are the per-client trace.
-FSRD_SRCS += ctl.c ctl_proto.c trace.c trace_event.c
+# the reply objects; ctl_auth.c the 802.1X views (PMKSA cache, counters);
+# trace.c / trace_event.c are the per-client trace.
+FSRD_SRCS += ctl.c ctl_auth.c ctl_proto.c trace.c trace_event.c
 # json-c comes with $(LIBS) (fsrctl's packages), linked into fsrd too.
 
 CTL_T_SRCS := $(SRC)/fsrd/ctl_proto.c $(SRC)/fsrd/trace_event.c \

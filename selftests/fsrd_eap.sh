@@ -310,23 +310,31 @@ check "fsrd removed it (reason 23)" \
 check "fsrd still serving" kill -0 "$FSRD_PID"
 kill "$(cat "$WORK/wpa.pid")" 2>/dev/null
 
-# jq-like: jget FILE EXPR (python, on the JSON of fsrctl -j)
+# jget EXPR: a value of fsrctl's JSON in $WORK/auth.json (d)
 jget() {
-	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+	python3 - "$WORK/auth.json" "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(eval(sys.argv[2], {"d": d}))
+PY
 }
 "$FSRCTL" -j auth show > "$WORK/auth.json" 2> "$WORK/auth.err"
-check "fsrctl auth show: full EAP successes counted" \
-	sh -c "[ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"eap_success\"]') -ge 4 ]"
-check "fsrctl auth show: one PMKSA cache hit, one OKC hit" \
-	sh -c "[ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"pmksa_cached\"]') -eq 1 ] && [ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"pmksa_okc\"]') -eq 1 ]"
-check "fsrctl auth show: failures and the Disconnect-Request counted" \
-	sh -c "[ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"eap_failure\"]') -ge 2 ] && [ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"das_disconnect\"]') -eq 1 ]"
-check "fsrctl auth show: the forged replies counted on the primary" \
-	sh -c "[ \$(jget '$WORK/auth.json' 'd[\"auth_servers\"][0][\"bad_authenticator\"] + d[\"auth_servers\"][0][\"bad_ma\"]') -ge 1 ]"
+n=$(jget 'd["auth"]["eap_success"]')
+check "fsrctl auth show: full EAP successes counted ($n)" [ "${n:-0}" -ge 4 ]
+n=$(jget 'd["auth"]["pmksa_cached"] * 10 + d["auth"]["pmksa_okc"]')
+check "fsrctl auth show: one PMKSA cache hit, one OKC hit" [ "$n" = 11 ]
+n=$(jget 'd["auth"]["eap_failure"]')
+check "fsrctl auth show: failures counted ($n)" [ "${n:-0}" -ge 2 ]
+n=$(jget 'd["auth"]["das_disconnect"]')
+check "fsrctl auth show: one Disconnect-Request" [ "$n" = 1 ]
+n=$(jget 'd["auth_servers"][0]["bad_authenticator"] + d["auth_servers"][0]["bad_ma"]')
+check "fsrctl auth show: forged replies counted on the primary ($n)" \
+	[ "${n:-0}" -ge 1 ]
+n=$(jget '[s["name"] + ":" + str(s["dead"]) for s in d["auth_servers"]]')
 check "fsrctl auth show: both servers dead now" \
-	sh -c "[ \"\$(jget '$WORK/auth.json' '[s[\"dead\"] for s in d[\"auth_servers\"]]')\" = '[True, True]' ]"
-check "fsrctl auth show: accounting Start and Stop sent" \
-	sh -c "[ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"acct_start\"]') -ge 4 ] && [ \$(jget '$WORK/auth.json' 'd[\"auth\"][\"acct_stop\"]') -ge 3 ]"
+	[ "$n" = "['primary:True', 'backup:True']" ]
+n=$(jget 'd["auth"]["acct_start"] >= 4 and d["auth"]["acct_stop"] >= 3')
+check "fsrctl auth show: accounting Starts and Stops sent" [ "$n" = True ]
 [ -s "$WORK/auth.err" ] && diag "$(cat "$WORK/auth.err")"
 "$FSRCTL" auth show > "$WORK/auth.txt" 2>&1
 check "fsrctl auth show (text) lists the servers" \

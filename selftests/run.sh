@@ -27,6 +27,7 @@ fsrd_limits.sh
 radius_client.sh
 eap_wired.sh
 fsrd_eap.sh
+fsrd_ft_eap.sh
 fsrd_ctl.sh
 "
 [ $# -gt 0 ] && TESTS="$*"

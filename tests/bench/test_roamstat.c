@@ -144,6 +144,66 @@ static void test_clean_roam(void)
 	capture_free(&c);
 }
 
+/* Unprotected (EAPOL) or protected (after the PTK) data, acknowledged. */
+static void data_prot(struct capture *c, int64_t t, const uint8_t *ap, int up,
+		      int prot)
+{
+	data(c, t, ap, up, 1);
+	c->f[c->n - 2].protected_frame = prot;
+}
+
+static void open_auth(struct capture *c, int64_t t, int req,
+		      const uint8_t *ap)
+{
+	auth(c, t, req, ap, 0, 0, 1);
+	c->f[c->n - 2].auth_alg = AUTH_ALG_OPEN;
+}
+
+/* An 802.1X roam: Open System, Reassociation, EAP + 4-way (unprotected
+ * EAPOL data), then protected data. The first association is no roam. */
+static void test_open_roam(void)
+{
+	struct capture c = { 0 };
+	struct roam_list l;
+
+	open_auth(&c, 100, 1, AP1);		/* first association */
+	open_auth(&c, 200, 0, AP1);
+	data_prot(&c, 1000, AP1, 1, 1);
+	data_prot(&c, 2000, AP1, 0, 1);
+	open_auth(&c, 10000, 1, AP2);
+	open_auth(&c, 11000, 0, AP2);
+	reassoc(&c, 12000, 1, AP2, 0, 1);
+	reassoc(&c, 13000, 0, AP2, 0, 1);
+	data_prot(&c, 14000, AP2, 0, 0);	/* EAP-Request/Identity */
+	data_prot(&c, 15000, AP2, 1, 0);	/* EAP-Response */
+	data_prot(&c, 30000, AP2, 0, 0);	/* M1 ... M4 */
+	data_prot(&c, 31000, AP2, 1, 0);
+	data_prot(&c, 40000, AP2, 0, 1);	/* the port is open */
+	ok(find(&c, &l) == 0 && l.n == 1, "open roam: one roam found");
+	if (l.n == 1) {
+		ok(l.r[0].ok && l.r[0].open && mac_eq(l.r[0].from, AP1) &&
+		   mac_eq(l.r[0].to, AP2), "open roam: ok, AP1 -> AP2, open");
+		is64(l.r[0].v[M_AUTH], 1000, "open roam: auth turnaround");
+		is64(l.r[0].v[M_REASSOC], 1000, "open roam: reassoc turnaround");
+		is64(l.r[0].v[M_FBT], 38000,
+		     "open roam: FBT up to the first protected data");
+		is64(l.r[0].t_end, 40000, "open roam: ends at protected data");
+	}
+	roams_free(&l);
+	capture_free(&c);
+
+	/* an Open System Authentication to the current BSS is no roam */
+	memset(&c, 0, sizeof(c));
+	open_auth(&c, 100, 1, AP1);
+	open_auth(&c, 200, 0, AP1);
+	data_prot(&c, 1000, AP1, 1, 1);
+	open_auth(&c, 5000, 1, AP1);
+	open_auth(&c, 5100, 0, AP1);
+	ok(find(&c, &l) == 0 && l.n == 0, "open auth to the current BSS: no roam");
+	roams_free(&l);
+	capture_free(&c);
+}
+
 static void test_retransmitted_request(void)
 {
 	struct capture c = { 0 };
@@ -185,7 +245,7 @@ static void test_missing_response(void)
 	ok(find(&c, &l) == 0 && l.n == 1, "missing response: one roam");
 	if (l.n == 1) {
 		ok(!l.r[0].ok, "missing response: failed");
-		ok(!strcmp(l.r[0].reason, "no FT Authentication response"),
+		ok(!strcmp(l.r[0].reason, "no Authentication response"),
 		   "missing response: reason '%s'", l.r[0].reason);
 		is64(l.r[0].v[M_AUTH], NO_VALUE, "missing response: no turnaround");
 	}
@@ -215,7 +275,7 @@ static void test_failed_roams(void)
 	rc = find(&c, &l);
 	ok(rc == 0 && l.n == 4, "failed roams: four attempts (%zu)", l.n);
 	if (l.n == 4) {
-		ok(!l.r[0].ok && !strcmp(l.r[0].reason, "FT Authentication status 53"),
+		ok(!l.r[0].ok && !strcmp(l.r[0].reason, "Authentication status 53"),
 		   "failed roams: auth status ('%s')", l.r[0].reason);
 		is64(l.r[0].v[M_AUTH], 1000, "failed roams: auth turnaround kept");
 		ok(!l.r[1].ok && !strcmp(l.r[1].reason, "Reassociation status 30"),
@@ -329,6 +389,11 @@ static void test_dot11(void)
 	   f.subtype == ST_ACK && mac_eq(f.a1, STA), "dot11: ACK");
 	ok(dot11_parse(qnull, sizeof(qnull), &f) == 0 && f.null_data && f.tods,
 	   "dot11: QoS Null is not data");
+	ok(!f.protected_frame, "dot11: QoS Null not protected");
+	qnull[0] = 0x88;		/* QoS Data, ToDS, Protected */
+	qnull[1] = 0x41;
+	ok(dot11_parse(qnull, sizeof(qnull), &f) == 0 && !f.null_data &&
+	   f.protected_frame, "dot11: Protected Frame bit");
 }
 
 static void test_stats(void)
@@ -454,6 +519,7 @@ int main(int argc, char **argv)
 	test_stats();
 	test_ping_gap();
 	test_clean_roam();
+	test_open_roam();
 	test_retransmitted_request();
 	test_missing_response();
 	test_failed_roams();

@@ -35,6 +35,7 @@ int dot11_parse(const uint8_t *p, size_t len, struct frame *f)
 	f->tods = !!(fc & 0x0100);
 	f->fromds = !!(fc & 0x0200);
 	f->retry = !!(fc & 0x0800);
+	f->protected_frame = !!(fc & 0x4000);
 	memcpy(f->a1, p + 4, 6);
 	if (f->type == FT_CTRL) {
 		/* ACK and CTS carry only the receiver address. */

@@ -13,6 +13,7 @@ enum {
 	ST_ACK = 13,		/* control */
 };
 
+#define AUTH_ALG_OPEN 0
 #define AUTH_ALG_FT 2
 
 struct frame {
@@ -27,6 +28,7 @@ struct frame {
 	uint16_t auth_alg, auth_seq, status;
 	int has_status;		/* auth, (re)assoc response */
 	int null_data;		/* data frame without payload (Null, QoS Null) */
+	int protected_frame;	/* Protected Frame bit: encrypted (after the PTK) */
 	int acked;		/* followed by an ACK to its transmitter */
 };
 

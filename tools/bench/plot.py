@@ -13,10 +13,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 METRICS = [
-    ("auth_turnaround_us", "FT Auth req -> resp (AP)"),
+    ("auth_turnaround_us", "Auth req -> resp (AP)"),
     ("reassoc_turnaround_us", "Reassoc req -> resp (AP)"),
     ("roam_us", "roam: 1st Auth req -> Reassoc resp"),
-    ("fbt_us", "FBT (TGr): last old data -> first new data"),
+    ("fbt_us", "FBT: last old data -> first new data"),
     ("data_gap_us", "data gap (10 ms ping)"),
 ]
 

@@ -2,11 +2,14 @@
 /*
  * One pass over the capture with a small state machine per roam attempt:
  *
- *   FT Auth request (STA -> target, alg FT, transaction 1) starts a roam;
- *   FT Auth response (target -> STA, transaction 2) with its status;
- *   Reassociation Request (STA -> target);
- *   Reassociation Response (target -> STA) with its status;
- *   first acknowledged data frame between STA and target ends it.
+ *   Auth request (STA -> target, transaction 1) starts a roam: algorithm
+ *   FT, or Open System to a BSS other than the current one;
+ *   Auth response (target -> STA, transaction 2) with its status;
+ *   (Re)Association Request (STA -> target);
+ *   (Re)Association Response (target -> STA) with its status;
+ *   first acknowledged data frame between STA and target ends it (for an
+ *   Open System roam the first protected one: EAP and the 4-way
+ *   handshake travel in unprotected EAPOL data frames before it).
  *
  * The "old BSS" is the one the STA last exchanged acknowledged data with.
  * Copies of a request: the turnaround starts at the first copy that was
@@ -63,7 +66,7 @@ static const char *missing(enum stage s)
 {
 	switch (s) {
 	case S_AUTH:
-		return "no FT Authentication response";
+		return "no Authentication response";
 	case S_REASSOC_REQ:
 		return "no Reassociation Request";
 	case S_REASSOC_RESP:
@@ -104,6 +107,37 @@ static int is_ft_auth(const struct frame *f, int seq)
 	       f->auth_alg == AUTH_ALG_FT && f->auth_seq == seq;
 }
 
+static int is_open_auth(const struct frame *f, int seq)
+{
+	return f->type == FT_MGMT && f->subtype == ST_AUTH &&
+	       f->auth_alg == AUTH_ALG_OPEN && f->auth_seq == seq;
+}
+
+static const uint8_t zero_mac[6];
+
+/* The first Authentication request of a roam: FT, or Open System to a
+ * BSS other than the one the station is on (not its first association). */
+static int is_roam_start(const struct frame *f, const uint8_t *sta,
+			 const uint8_t *cur_bss)
+{
+	if (!mac_eq(f->a2, sta))
+		return 0;
+	if (is_ft_auth(f, 1))
+		return 1;
+	return is_open_auth(f, 1) && !mac_eq(cur_bss, zero_mac) &&
+	       !mac_eq(f->a1, cur_bss);
+}
+
+static int is_assoc_req(const struct frame *f)
+{
+	return f->subtype == ST_REASSOC_REQ || f->subtype == ST_ASSOC_REQ;
+}
+
+static int is_assoc_resp(const struct frame *f)
+{
+	return f->subtype == ST_REASSOC_RESP || f->subtype == ST_ASSOC_RESP;
+}
+
 static void start(struct attempt *a, const struct frame *f,
 		  const uint8_t *cur_bss, int64_t last_data)
 {
@@ -114,6 +148,7 @@ static void start(struct attempt *a, const struct frame *f,
 	memcpy(a->r.to, f->a1, 6);
 	a->r.t_start = f->t_us;
 	a->r.t_end = f->t_us;
+	a->r.open = f->auth_alg == AUTH_ALG_OPEN;
 	for (i = 0; i < M_COUNT; i++)
 		a->r.v[i] = NO_VALUE;
 	a->stage = S_AUTH;
@@ -156,7 +191,8 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 			active = 0;
 		}
 		if (is_sta_data(f, sta, &bss)) {
-			if (active && a.stage == S_DATA && mac_eq(bss, a.r.to)) {
+			if (active && a.stage == S_DATA && mac_eq(bss, a.r.to) &&
+			    (f->protected_frame || !a.r.open)) {
 				a.r.t_end = f->t_us;
 				if (a.last_old != NO_VALUE)
 					a.r.v[M_FBT] = f->t_us - a.last_old;
@@ -173,16 +209,23 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 		}
 		if (f->type != FT_MGMT)
 			continue;
-		if (is_ft_auth(f, 1) && mac_eq(f->a2, sta)) {
+		if (active && is_open_auth(f, 1) && a.r.open &&
+		    mac_eq(f->a2, sta) && mac_eq(f->a1, a.r.to) &&
+		    a.stage == S_AUTH) {
+			a.r.auth_tx++;
+			request_copy(&a, f);
+			continue;
+		}
+		if (is_roam_start(f, sta, cur_bss)) {
 			if (active && mac_eq(f->a1, a.r.to) &&
-			    a.stage == S_AUTH) {
+			    a.stage == S_AUTH && !a.r.open) {
 				a.r.auth_tx++;
 				request_copy(&a, f);
 				continue;
 			}
 			if (active) {
 				snprintf(why, sizeof(why),
-					 "%s, then a new FT Authentication",
+					 "%s, then a new Authentication",
 					 missing(a.stage));
 				if (finish(out, &a, why) < 0)
 					return -1;
@@ -194,19 +237,20 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 		if (!active)
 			continue;
 		a.r.t_end = f->t_us;
-		if (is_ft_auth(f, 2) && mac_eq(f->a2, a.r.to) &&
-		    mac_eq(f->a1, sta) && a.stage == S_AUTH) {
+		if ((a.r.open ? is_open_auth(f, 2) : is_ft_auth(f, 2)) &&
+		    mac_eq(f->a2, a.r.to) && mac_eq(f->a1, sta) &&
+		    a.stage == S_AUTH) {
 			a.r.v[M_AUTH] = f->t_us - a.req_t;
 			if (f->status) {
 				snprintf(why, sizeof(why),
-					 "FT Authentication status %u", f->status);
+					 "Authentication status %u", f->status);
 				if (finish(out, &a, why) < 0)
 					return -1;
 				active = 0;
 				continue;
 			}
 			a.stage = S_REASSOC_REQ;
-		} else if (f->subtype == ST_REASSOC_REQ && mac_eq(f->a2, sta) &&
+		} else if (is_assoc_req(f) && mac_eq(f->a2, sta) &&
 			   mac_eq(f->a1, a.r.to)) {
 			if (a.stage == S_REASSOC_REQ) {
 				a.stage = S_REASSOC_RESP;
@@ -218,7 +262,7 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 				a.r.reassoc_tx++;
 				request_copy(&a, f);
 			}
-		} else if (f->subtype == ST_REASSOC_RESP &&
+		} else if (is_assoc_resp(f) &&
 			   mac_eq(f->a2, a.r.to) && mac_eq(f->a1, sta) &&
 			   a.stage == S_REASSOC_RESP) {
 			a.r.v[M_REASSOC] = f->t_us - a.req_t;

@@ -8,7 +8,7 @@
 
 #include "capture.h"
 
-/* A roam not finished this long after its first FT Auth request failed. */
+/* A roam not finished this long after its first Auth request failed. */
 #define ROAM_LIMIT_US 10000000
 
 /* Metric indexes; NO_VALUE when unknown. */
@@ -17,7 +17,8 @@ enum { M_AUTH, M_REASSOC, M_ROAM, M_FBT, M_GAP, M_COUNT };
 
 struct roam {
 	uint8_t from[6], to[6];
-	int64_t t_start;	/* first FT Auth request (any copy) */
+	int64_t t_start;	/* first Auth request (any copy) */
+	int open;		/* Open System roam (802.1X/PMKSA/OKC), not FT */
 	int64_t t_end;		/* first acked data in the new BSS, or last frame seen */
 	int ok;
 	char reason[160];	/* why it failed, "" when ok */
@@ -31,9 +32,13 @@ struct roam_list {
 };
 
 /*
- * Find the FT over-the-air roams of station sta in c (frames in time
- * order, ACKs marked). If sta is NULL, the transmitter of the first FT
- * Authentication request is the station. Returns 0 or -1 (out of memory).
+ * Find the roams of station sta in c (frames in time order, ACKs marked):
+ * FT over the air (FT Authentication), and Open System roams to another
+ * BSS (Authentication, Reassociation, then EAP and/or the 4-way
+ * handshake: such a roam ends at the first acknowledged protected data
+ * frame in the new BSS, after EAPOL). If sta is NULL, the transmitter of
+ * the first FT Authentication request is the station. Returns 0 or -1
+ * (out of memory).
  */
 int roams_find(const struct capture *c, const uint8_t *sta,
 	       struct roam_list *out);

@@ -90,7 +90,7 @@ int rows_build(const struct roam_list *cap, const struct drv_list *drv,
 			} else if (!r) {
 				w->ok = 0;
 				snprintf(w->reason, sizeof(w->reason),
-					 "no FT Authentication request in the capture");
+					 "no Authentication request in the capture");
 			}
 			from = d->t_cmd;
 			to = d->t_done;

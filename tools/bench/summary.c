@@ -232,10 +232,10 @@ void bench_write_json(FILE *fp, const struct bench *b)
 }
 
 static const char *const metric_label[M_COUNT] = {
-	"FT Auth req -> resp (AP)",
+	"Auth req -> resp (AP)",
 	"Reassoc req -> resp (AP)",
 	"roam: 1st Auth -> Reassoc resp",
-	"FBT (TGr): data -> data",
+	"FBT: data -> data",
 	"data gap (10 ms ping)",
 };
 

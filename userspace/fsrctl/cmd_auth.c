@@ -107,14 +107,36 @@ static int pmksa_show(struct ctl *c, int argc, char **argv)
 
 static int pmksa_flush(struct ctl *c, int argc, char **argv)
 {
-	struct json_object *reply;
+	struct json_object *req, *reply;
 	char macs[FSR_MAC_STRLEN];
-	const char *addr;
-	int ret;
+	const char *addr = NULL, *bss = NULL;
+	uint8_t mac[6];
+	int i, ret;
 
-	ret = opt_mac(c, argc, argv, macs, &addr);
-	if (!ret)
-		ret = ask(c, "pmksa_flush", addr, &reply);
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "bss")) {
+			if (++i == argc)
+				return ctl_usage(c, "bss needs an interface name");
+			bss = argv[i];
+		} else if (!addr) {
+			if (fsr_parse_mac(argv[i], mac))
+				return ctl_usage(c, "invalid MAC address '%s'",
+						 argv[i]);
+			fsr_format_mac(mac, macs);
+			addr = macs;
+		} else {
+			return ctl_usage(c, "unexpected argument '%s'", argv[i]);
+		}
+	}
+	req = json_object_new_object();
+	json_object_object_add(req, "cmd", json_object_new_string("pmksa_flush"));
+	if (addr)
+		json_object_object_add(req, "addr", json_object_new_string(addr));
+	if (bss)
+		json_object_object_add(req, "bss", json_object_new_string(bss));
+	ret = fsrd_call(c, req, &reply, false);
+	if (ret == FSRD_ABSENT)
+		return EXIT_FAIL;
 	if (ret)
 		return ret;
 	if (c->json) {

@@ -32,15 +32,16 @@ static const char help_station[] =
 
 static const char help_pmksa[] =
 	"Usage: fsrctl [-j] [--socket PATH] pmksa show [MAC]\n"
-	"       fsrctl [-j] [--socket PATH] pmksa flush [MAC]\n"
+	"       fsrctl [-j] [--socket PATH] pmksa flush [MAC] [bss IFNAME]\n"
 	"\n"
 	"fsrd's PMKSA cache (802.1X BSSes): the keys a station got from a full\n"
 	"EAP authentication, kept so that it can come back (PMKSA caching) or\n"
 	"move to another BSS of fsrd (OKC) without EAP.\n"
 	"show:  every entry, or those of station MAC: station, BSSID, PMKID,\n"
 	"       AKM, seconds to expiry, made by OKC, user. Never key bytes.\n"
-	"flush: remove every entry, or those of MAC; the station's next\n"
-	"       association does a full EAP authentication.\n";
+	"flush: remove every entry, or those of MAC, or those for the BSS on\n"
+	"       IFNAME; without a matching entry the next association does a\n"
+	"       full EAP authentication (or OKC from another BSS's entry).\n";
 
 static const char help_auth[] =
 	"Usage: fsrctl [-j] [--socket PATH] auth show\n"
@@ -120,7 +121,8 @@ void usage_all(FILE *f)
 	      "  stats [IFNAME]       per-BSS counters and service times\n"
 	      "  station show [MAC]   fsrd's stations\n"
 	      "  pmksa show [MAC]     fsrd's PMKSA cache (never key bytes)\n"
-	      "  pmksa flush [MAC]    empty it, or drop the entries of MAC\n"
+	      "  pmksa flush [MAC] [bss IFNAME]\n"
+	      "                       empty it, or drop the entries of MAC/IFNAME\n"
 	      "  auth show            fsrd's authentication and RADIUS counters\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
 	      "  monitor --client MAC fsrd's trace of one station\n"

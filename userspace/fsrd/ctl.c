@@ -464,6 +464,29 @@ static int do_monitor(struct ctl_client *c, const struct ctl_req *r)
 	return client_send(c, o);
 }
 
+static int do_pmksa_flush(struct ctl_client *c, const struct ctl_req *r)
+{
+	const uint8_t *aa = NULL;
+	struct json_object *o;
+	char msg[80];
+	size_t i;
+
+	if (r->has_bss) {
+		for (i = 0; i < ctl.n_bss && !aa; i++)
+			if (!strcmp(ctl.bss[i].conf->ifname, r->bss))
+				aa = ctl.bss[i].addr;
+		if (!aa) {
+			snprintf(msg, sizeof(msg), "no BSS on interface %s",
+				 r->bss);
+			return client_send(c, ctl_reply_error(msg));
+		}
+	}
+	o = ctl_reply_ok();
+	add_int(o, "removed", (int64_t)sta_eap_pmksa_flush(
+			r->has_addr ? r->addr : NULL, aa));
+	return client_send(c, o);
+}
+
 /* {"ok":true} with the members of o. */
 static struct json_object *ok_with(struct json_object *o)
 {
@@ -501,10 +524,7 @@ static int do_request(void *arg, char *line, size_t len)
 		return client_send(c, ok_with(ctl_pmksa_json(r.has_addr ?
 							    r.addr : NULL)));
 	case CTL_CMD_PMKSA_FLUSH:
-		o = ctl_reply_ok();
-		add_int(o, "removed", (int64_t)sta_eap_pmksa_flush(
-				r.has_addr ? r.addr : NULL));
-		return client_send(c, o);
+		return do_pmksa_flush(c, &r);
 	case CTL_CMD_AUTH_SHOW:
 		return client_send(c, ok_with(ctl_auth_json(ctl.conf)));
 	}

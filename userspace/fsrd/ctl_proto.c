@@ -79,7 +79,8 @@ static int parse_member(struct ctl_req *r, const char *key,
 		return 0;
 	}
 	if (!strcmp(key, "bss") && (r->cmd == CTL_CMD_STATION_SHOW ||
-				    r->cmd == CTL_CMD_BSS_SHOW)) {
+				    r->cmd == CTL_CMD_BSS_SHOW ||
+				    r->cmd == CTL_CMD_PMKSA_FLUSH)) {
 		if (!json_object_is_type(v, json_type_string))
 			return fail(err, errlen, -EINVAL,
 				    "\"bss\" must be a string", NULL);

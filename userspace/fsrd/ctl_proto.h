@@ -8,7 +8,7 @@
  *	{"cmd":"bss_show"[,"bss":"IFNAME"]}
  *	{"cmd":"monitor"[,"addr":"MAC"]}
  *	{"cmd":"pmksa_show"[,"addr":"MAC"]}
- *	{"cmd":"pmksa_flush"[,"addr":"MAC"]}
+ *	{"cmd":"pmksa_flush"[,"addr":"MAC"][,"bss":"IFNAME"]}
  *	{"cmd":"auth_show"}
  * Replies: {"ok":true,...} or {"ok":false,"error":"..."}; after a
  * monitor reply, one trace object per line:

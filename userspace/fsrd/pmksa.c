@@ -221,7 +221,7 @@ const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
 	return NULL;
 }
 
-size_t pmksa_remove(struct pmksa_cache *c, const uint8_t spa[6],
+size_t pmksa_remove(struct pmksa_cache *c, const uint8_t *spa,
 		    const uint8_t *aa)
 {
 	size_t i, n = 0;
@@ -229,7 +229,7 @@ size_t pmksa_remove(struct pmksa_cache *c, const uint8_t spa[6],
 	for (i = 0; i < c->max; i++) {
 		struct pmksa_entry *e = &c->e[i];
 
-		if (e->used && !memcmp(e->spa, spa, 6) &&
+		if (e->used && (!spa || !memcmp(e->spa, spa, 6)) &&
 		    (!aa || !memcmp(e->aa, aa, 6))) {
 			drop(c, e);
 			n++;

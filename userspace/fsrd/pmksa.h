@@ -104,8 +104,9 @@ const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
 					const uint8_t pmkid[PMKSA_PMKID_LEN],
 					uint32_t akm);
 
-/* Remove the entries of spa (aa NULL: on every AA); returns the count. */
-size_t pmksa_remove(struct pmksa_cache *c, const uint8_t spa[6],
+/* Remove the entries of spa (NULL: every station) on aa (NULL: on every
+ * AA); returns the count. */
+size_t pmksa_remove(struct pmksa_cache *c, const uint8_t *spa,
 		    const uint8_t *aa);
 size_t pmksa_flush(struct pmksa_cache *c);
 /* Drop expired entries (a periodic timer; lookups skip them anyway). */

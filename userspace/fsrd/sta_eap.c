@@ -72,11 +72,12 @@ struct radius_das *sta_eap_das(void)
 	return g.das;
 }
 
-size_t sta_eap_pmksa_flush(const uint8_t *spa)
+size_t sta_eap_pmksa_flush(const uint8_t *spa, const uint8_t *aa)
 {
 	if (!g.pmksa)
 		return 0;
-	return spa ? pmksa_remove(g.pmksa, spa, NULL) : pmksa_flush(g.pmksa);
+	return spa || aa ? pmksa_remove(g.pmksa, spa, aa) :
+			   pmksa_flush(g.pmksa);
 }
 
 static bool is_8021x(const struct fsrd_bss_conf *bc)
@@ -626,7 +627,7 @@ static bool das_request(void *ctx, const struct radius_msg *req,
 		  "RADIUS Disconnect-Request: session %s ended (ACK)",
 		  se->session_id);
 	/* the server revoked the session: its PMKSAs go too */
-	sta_eap_pmksa_flush(sta->addr);
+	sta_eap_pmksa_flush(sta->addr, NULL);
 	sta->term_cause = RADIUS_TERM_ADMIN_RESET;
 	sta_drop(sta, WLAN_REASON_PREV_AUTH_NOT_VALID, true,
 		 "RADIUS Disconnect-Request");

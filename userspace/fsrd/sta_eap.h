@@ -53,8 +53,9 @@ struct fsrd_auth_stats *fsrd_auth_stats(void);
 struct pmksa_cache *sta_eap_pmksa(void);
 struct radius_client *sta_eap_radius(void);
 struct radius_das *sta_eap_das(void);
-/* Remove the PMKSAs of spa (NULL: all); returns the count. */
-size_t sta_eap_pmksa_flush(const uint8_t *spa);
+/* Remove the PMKSAs of spa (NULL: every station) for BSSID aa (NULL:
+ * every BSS); returns the count. */
+size_t sta_eap_pmksa_flush(const uint8_t *spa, const uint8_t *aa);
 
 /*
  * An 802.1X station (re)associated: if its RSNE names a cached PMKSA

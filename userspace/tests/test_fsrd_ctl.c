@@ -47,6 +47,9 @@ static void test_parse(void)
 		     err) == -EINVAL, "parse: pmksa_flush with a bad MAC refused");
 	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"bss\":\"wlan0\"}", &r,
 		     err) == -EINVAL, "parse: pmksa_show takes no bss");
+	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"bss\":\"wlan0\"}", &r,
+		     err) == 0 && r.has_bss && !strcmp(r.bss, "wlan0"),
+	       "parse: pmksa_flush of one BSS");
 	tap_ok(parse("{\"cmd\":\"auth_show\"}", &r, err) == 0 &&
 	       r.cmd == CTL_CMD_AUTH_SHOW, "parse: auth_show");
 	tap_ok(parse("{\"cmd\":\"auth_show\",\"addr\":\"02:00:00:00:02:ab\"}",

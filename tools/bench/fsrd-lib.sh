@@ -49,9 +49,11 @@ _bf_up() {
 		[ "$(grep -c 'AP started' "$1")" -ge 2 ]
 }
 
-# bench_fsrd_start DIR MODE FAST_PATH: start fsrd, bridge its BSSes.
+# bench_fsrd_start DIR MODE FAST_PATH [CONF_FN]: start fsrd on the
+# configuration CONF_FN MODE FAST_PATH prints (default _bf_conf), bridge
+# its BSSes.
 bench_fsrd_start() {
-	_bf_conf "$2" "$3" > "$1/fsrd.conf"
+	"${4:-_bf_conf}" "$2" "$3" > "$1/fsrd.conf"
 	"$(bench_fsrd)" -f -c "$1/fsrd.conf" > "$1/fsrd.log" 2>&1 &
 	echo $! > "$BENCH_RUN/fsrd.pid"
 	if ! wait_until 20 _bf_up "$1/fsrd.log"; then

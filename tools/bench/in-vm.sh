@@ -1,7 +1,10 @@
 #!/bin/sh
 # The roam benchmark inside the lab VM (started by tools/bench/run.sh through
 # tools/lab/run). One boot, one topology, the modes one after the other:
-#   tools/bench/in-vm.sh ROAMS LOAD ROAM_TIMEOUT
+#   tools/bench/in-vm.sh ROAMS LOAD ROAM_TIMEOUT [EAP_ROAMS]
+# EAP_ROAMS > 0 (default 10) adds the 802.1X scenarios (eap-lib.sh): for
+# each of full, pmksa, okc and ft, the modes hostapd-eap-SCEN and
+# fsr-eap-SCEN with that many roams.
 # Writes $FSR_LAB_OUT/bench/: meta (versions, settings), unavailable
 # (one "mode<TAB>reason" per line), and per mode that ran a folder with
 # capture.pcap (hwsim0, radiotap), ping.log (ping -D), roams.log and logs.
@@ -13,6 +16,7 @@ BENCH_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 roams=${1:-30}
 BENCH_LOAD=${2:-0}
 roam_timeout=${3:-10}
+eap_roams=${4:-10}
 MODES="hostapd fsr-user fsr-kernel"
 
 lab_in_vm || {
@@ -40,6 +44,7 @@ BENCH_AP2=$(mac_of wlan1)
 	echo "cpus=$(nproc)"
 	echo "roams=$roams"
 	echo "load=$BENCH_LOAD"
+	echo "eap_roams=$eap_roams"
 	echo "ap1=$BENCH_AP1"
 	echo "ap2=$BENCH_AP2"
 	echo "sta=$(ip netns exec "$BENCH_NS" cat /sys/class/net/$BENCH_STA_IF/address)"
@@ -64,4 +69,43 @@ for mode in $MODES; do
 	fi
 	bench_log "$mode: done, $(grep -c ' ok ' "$BENCH_OUT/$mode/roams.log") of $roams roams completed"
 done
+# --- 802.1X scenarios ---------------------------------------------------
+if [ "$eap_roams" -gt 0 ]; then
+	. "$BENCH_TOP/tools/bench/eap-lib.sh"
+	radius_ok=1
+	if ! command -v freeradius > /dev/null; then
+		radius_why="FreeRADIUS is not installed"
+		radius_ok=0
+	elif ! bench_radius_start; then
+		radius_why="FreeRADIUS did not start: $(tail -n 2 "$BENCH_RADIUS_DIR/freeradius.log" 2>/dev/null | tr '\n' ' ')"
+		radius_ok=0
+	fi
+	for BENCH_EAP_SCEN in $BENCH_EAP_SCENS; do
+		for impl in hostapd fsr; do
+			mode=$impl-eap-$BENCH_EAP_SCEN
+			if [ $radius_ok -eq 0 ]; then
+				printf '%s\t%s\n' "$mode" "$radius_why" >> "$BENCH_OUT/unavailable"
+				continue
+			fi
+			. "$BENCH_TOP/tools/bench/mode-$impl-eap.sh"
+			BENCH_NETWORK=$(bench_eap_network)
+			if ! why=$(mode_check); then
+				printf '%s\t%s\n' "$mode" "$why" >> "$BENCH_OUT/unavailable"
+				bench_log "$mode: not available yet: $why"
+				continue
+			fi
+			bench_log "$mode: $eap_roams roams (load $BENCH_LOAD)"
+			if ! run_mode "$mode" "$eap_roams" "$roam_timeout"; then
+				why=$(cat "$BENCH_OUT/$mode/error")
+				printf '%s\t%s\n' "$mode" "failed to start: $why" >> "$BENCH_OUT/unavailable"
+				bench_log "$mode: $why"
+				rc=1
+				continue
+			fi
+			bench_log "$mode: done, $(grep -c ' ok ' "$BENCH_OUT/$mode/roams.log") of $eap_roams roams completed, $(cat "$BENCH_OUT/$mode/access-requests" 2>/dev/null) Access-Requests"
+		done
+	done
+	BENCH_NETWORK=
+	bench_radius_stop
+fi
 exit $rc

@@ -83,19 +83,22 @@ bench_topology() {
 		lladdr "$(mac_of br0)" nud permanent dev "$BENCH_STA_IF"
 }
 
-# start_client DIR BSSID: wpa_supplicant (FT-PSK) on the client, associated
-# to BSSID, with the other AP in its scan results.
+# start_client DIR BSSID: wpa_supplicant on the client (FT-PSK, or the
+# network lines in BENCH_NETWORK), associated to BSSID, with the other AP
+# in its scan results.
 start_client() {
+	_sc_net=${BENCH_NETWORK:-}
+	[ -n "$_sc_net" ] || _sc_net="key_mgmt=FT-PSK
+	psk=\"$BENCH_PSK\""
 	cat > "$1/wpa.conf" << EOF
 ctrl_interface=$BENCH_RUN/wpa-ctrl
 ap_scan=1
 network={
 	ssid="$BENCH_SSID"
-	key_mgmt=FT-PSK
+	$_sc_net
 	proto=RSN
 	pairwise=CCMP
 	group=CCMP
-	psk="$BENCH_PSK"
 	scan_freq=2412
 	bssid=$2
 }
@@ -145,6 +148,8 @@ roam_loop() {
 		else
 			_rl_tgt=$BENCH_AP1
 		fi
+		# the 802.1X scenarios prepare each roam (cache flushes)
+		command -v mode_pre_roam > /dev/null && mode_pre_roam "$_rl_tgt"
 		_rl_t0=$(now_us)
 		_rl_out=$(bench_wpa_cli roam "$_rl_tgt" 2>&1)
 		_rl_st=ok
@@ -195,6 +200,13 @@ run_mode() {
 		stop_client
 		mode_stop_aps
 		echo "the client did not connect to AP1 or did not see AP2" > "$_rm_dir/error"
+		return 1
+	fi
+	if command -v mode_warmup > /dev/null && ! mode_warmup "$_rm_dir"; then
+		kill "$_rm_tcpdump"
+		stop_client
+		mode_stop_aps
+		echo "the warm-up roams failed" > "$_rm_dir/error"
 		return 1
 	fi
 	ip netns exec "$BENCH_NS" ping -n -D -i 0.01 -W 1 "$BENCH_AP_ADDR" \

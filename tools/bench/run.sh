@@ -1,13 +1,15 @@
 #!/bin/sh
 # The roam benchmark (what "make bench" runs), on the host:
 #
-#   tools/bench/run.sh [ROAMS=30] [LOAD=0|1] [ROAM_TIMEOUT=10]
+#   tools/bench/run.sh [ROAMS=30] [LOAD=0|1] [ROAM_TIMEOUT=10] [EAP_ROAMS=10]
 #
 # Builds roamstat, boots the lab VM once (tools/lab/run) to run every mode
 # (tools/bench/in-vm.sh), then analyses the captures here and writes
 # bench-results/<timestamp>/: summary.json, samples.csv (every roam of every
 # mode), samples-<mode>.csv, roams.png, table.txt, and the guest's raw files
 # under raw/; bench-results/latest points to it. Prints the table.
+# EAP_ROAMS=0 leaves out the 802.1X scenarios (full EAP, PMKSA caching, OKC,
+# FT-802.1X; hostapd and fsr side by side, one table each).
 # Exit status: 0 if every mode that ran finished its roams (failed roams are
 # counted, not fatal), 1 otherwise, the lab's 124/125 if the VM failed.
 set -u
@@ -15,20 +17,22 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 roams=30
 load=0
 roam_timeout=10
+eap_roams=10
 for a in "$@"; do
 	case $a in
 	ROAMS=*) roams=${a#ROAMS=} ;;
 	LOAD=*) load=${a#LOAD=} ;;
 	ROAM_TIMEOUT=*) roam_timeout=${a#ROAM_TIMEOUT=} ;;
+	EAP_ROAMS=*) eap_roams=${a#EAP_ROAMS=} ;;
 	*)
-		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S]" >&2
+		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S] [EAP_ROAMS=N]" >&2
 		exit 2
 		;;
 	esac
 done
-case "$roams$roam_timeout" in
+case "$roams$roam_timeout$eap_roams" in
 '' | *[!0-9]*)
-	echo "bench: ROAMS and ROAM_TIMEOUT want whole numbers" >&2
+	echo "bench: ROAMS, ROAM_TIMEOUT and EAP_ROAMS want whole numbers" >&2
 	exit 2
 	;;
 esac
@@ -50,12 +54,13 @@ roamstat=$top/build/bin/roamstat
 python=/usr/bin/python3
 
 # Budget: boot, then per mode set-up plus per roam the worst case.
-vm_timeout=$((120 + 3 * (60 + roams * (2 * roam_timeout + 5))))
+vm_timeout=$((120 + 3 * (60 + roams * (2 * roam_timeout + 5)) +
+	8 * (60 + eap_roams * (2 * roam_timeout + 5))))
 err=$top/build/bench/lab.err
 mkdir -p "$top/build/bench"
 cd "$top" || exit 1
 tools/lab/run --timeout "$vm_timeout" -- tools/bench/in-vm.sh \
-	"$roams" "$load" "$roam_timeout" 2> "$err"
+	"$roams" "$load" "$roam_timeout" "$eap_roams" 2> "$err"
 rc=$?
 cat "$err" >&2
 rundir=$(sed -n 's/^lab: run dir //p' "$err" | head -n 1)
@@ -103,6 +108,36 @@ if [ $# -gt 0 ]; then
 		"$roams roams per mode, load $load, TCG emulation" ||
 		echo "bench: the plot failed (python3-matplotlib?)" >&2
 fi
+# 802.1X: one table per scenario, hostapd then fsr
+for scen in full pmksa okc ft; do
+	set --
+	reqs=
+	for impl in hostapd fsr; do
+		mode=$impl-eap-$scen
+		d=$raw/$mode
+		if [ ! -f "$d/capture.pcap" ] || [ ! -f "$d/roams.log" ]; then
+			continue
+		fi
+		if ! "$roamstat" roams -s "$sta" -r "$d/roams.log" -p "$d/ping.log" \
+			"$d/capture.pcap" > "$res/samples-$mode.csv"; then
+			echo "bench: cannot analyse the $mode capture" >&2
+			rc=1
+			continue
+		fi
+		tail -n +2 "$res/samples-$mode.csv" | sed "s/^/$mode,/" >> "$res/samples.csv"
+		set -- "$@" "$mode=$res/samples-$mode.csv"
+		[ -s "$d/fsr-bss.json" ] && set -- "$@" -k "$mode=$d/fsr-bss.json"
+		reqs="$reqs $impl $(cat "$d/access-requests" 2>/dev/null || echo ?)"
+	done
+	[ $# -gt 0 ] || continue
+	{
+		echo
+		echo "=== 802.1X roams, scenario $scen (EAP-PEAP/MSCHAPv2, FreeRADIUS on loopback)"
+		echo "Access-Requests during the roams:$reqs"
+		"$roamstat" summary -o "$res/summary-eap-$scen.json" -l "$load" \
+			-m "$raw/meta" "$@" || rc=1
+	} >> "$res/table.txt"
+done
 ln -sfn "$stamp" "$top/bench-results/latest"
 echo
 cat "$res/table.txt"

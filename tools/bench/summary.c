@@ -304,7 +304,7 @@ void bench_print_table(FILE *fp, const struct bench *b)
 		meta_or(b, "wpa_supplicant", "?"));
 	fputs("times in ms (emulated: compare modes within one run, as ratios)\n\n",
 	      fp);
-	fprintf(fp, "%-11s %5s %6s  %-31s %8s %8s %8s %8s %5s %7s %7s\n",
+	fprintf(fp, "%-17s %5s %6s  %-31s %8s %8s %8s %8s %5s %7s %7s\n",
 		"mode", "roams", "failed", "metric", "p50", "p90", "p99",
 		"max", "n", "p50/hap", "p99/hap");
 	for (i = 0; i < b->nmodes; i++) {
@@ -324,17 +324,17 @@ void bench_print_table(FILE *fp, const struct bench *b)
 				ratio(r99, sizeof(r99), p->p99, base->m[m].p99);
 			}
 			if (m == 0)
-				fprintf(fp, "%-11s %5zu %6zu  ", mr->name,
+				fprintf(fp, "%-17s %5zu %6zu  ", mr->name,
 					mr->rows.n, mr->failed);
 			else
-				fprintf(fp, "%-11s %5s %6s  ", "", "", "");
+				fprintf(fp, "%-17s %5s %6s  ", "", "", "");
 			fprintf(fp, "%-31s %8s %8s %8s %8s %5zu %7s %7s\n",
 				metric_label[m], c[0], c[1], c[2], c[3], p->n,
 				r50, r99);
 		}
 	}
 	for (i = 0; i < b->nunavail; i++)
-		fprintf(fp, "%-11s not available yet: %s\n", b->unavail[i][0],
+		fprintf(fp, "%-17s not available yet: %s\n", b->unavail[i][0],
 			b->unavail[i][1]);
 	for (i = 0; i < b->nmodes; i++)
 		if (b->mode[i].kv.present)

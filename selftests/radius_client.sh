@@ -7,7 +7,8 @@
 # dead, accounting Start/Stop seen in FreeRADIUS's detail file, and
 # Disconnect-Requests from radclient to the probe's DAS port.
 . "$(dirname "$0")/lib.sh"
-require_cmd freeradius radclient
+. "$(dirname "$0")/lib_radius.sh"
+require_cmd freeradius radclient openssl
 PROBE=$TOP/build/selftests/radius_probe
 if [ ! -x "$PROBE" ]; then
 	echo "1..0 # SKIP build/selftests/radius_probe missing"
@@ -18,114 +19,20 @@ SECRET=fsr-lab-secret
 DAS_SECRET=fsr-das-secret
 RADDB=$WORK/raddb
 FRLOG=$WORK/freeradius.log
-mkdir -p "$RADDB/log" "$RADDB/acct" "$RADDB/run"
 ip link set lo up 2>/dev/null
 
-# A complete radiusd.conf: no module of /etc/freeradius is loaded, only the
-# dictionaries and modules of the Debian package. Replies to
-# Access-Requests carry Message-Authenticator (FreeRADIUS >= 3.2.5 does
-# that by itself; Debian 12 has 3.2.1).
-cat > "$RADDB/radiusd.conf" <<EOF
-prefix = /usr
-exec_prefix = /usr
-sysconfdir = /etc
-localstatedir = /var
-sbindir = /usr/sbin
-raddbdir = $RADDB
-confdir = \${raddbdir}
-logdir = \${raddbdir}/log
-radacctdir = \${raddbdir}/acct
-run_dir = \${raddbdir}/run
-db_dir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-name = freeradius
-max_request_time = 30
-cleanup_delay = 5
-max_requests = 1024
-hostname_lookups = no
-log {
-	destination = stdout
-	auth = yes
-}
-security {
-	allow_core_dumps = no
-	max_attributes = 200
-	reject_delay = 0
-	status_server = no
-}
-client localhost {
-	ipaddr = 127.0.0.1
-	secret = $SECRET
-	require_message_authenticator = yes
-}
-modules {
-	always ok {
-		rcode = ok
-	}
-	pap {
-	}
-	files {
-		filename = \${confdir}/users
-	}
-	detail {
-		filename = \${radacctdir}/detail
-		permissions = 0600
-		header = "%t"
-	}
-}
-server default {
-	listen {
-		type = auth
-		ipaddr = 127.0.0.1
-		port = 1812
-	}
-	listen {
-		type = acct
-		ipaddr = 127.0.0.1
-		port = 1813
-	}
-	authorize {
-		files
-		pap
-	}
-	authenticate {
-		Auth-Type PAP {
-			pap
-		}
-	}
-	preacct {
-	}
-	accounting {
-		detail
-		ok
-	}
-	post-auth {
-		update reply {
-			Message-Authenticator := 0x00
-		}
-		Post-Auth-Type REJECT {
-			update reply {
-				Message-Authenticator := 0x00
-			}
-		}
-	}
-}
-EOF
-cat > "$RADDB/users" <<EOF
-alice	Cleartext-Password := "wonderland"
-	Session-Timeout = 3600
-EOF
-: > "$RADDB/dictionary"
-
-freeradius -X -d "$RADDB" > "$FRLOG" 2>&1 &
-FR_PID=$!
-defer "kill $FR_PID"
-if ! wait_for 60 grep -q "Ready to process requests" "$FRLOG"; then
+# FreeRADIUS with the configuration of lib_radius.sh (PAP for this test,
+# accounting into $RADDB/acct/detail); Session-Timeout in every Accept
+check "test certificates (for the EAP modules of the configuration)" \
+	radius_certs "$WORK/certs"
+radius_conf "$RADDB" "$SECRET" 1812 1813 "$WORK/certs" "Session-Timeout := 3600"
+if ! radius_start "$RADDB" "$FRLOG"; then
 	fail "FreeRADIUS starts"
 	diag "$(tail -n 30 "$FRLOG")"
 	tap_finish
 fi
+FR_PID=$RADIUS_PID
+defer "kill $FR_PID"
 pass "FreeRADIUS starts on 127.0.0.1:1812/1813"
 
 OUT=$WORK/probe.out

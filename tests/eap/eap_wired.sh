@@ -15,6 +15,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
 PROBE=${1:-$TOP/build/tests/eap/eap_probe}
+. "$TOP/selftests/lib_radius.sh"
 
 if [ -z "${FSR_EAP_NETNS:-}" ]; then
 	FSR_EAP_NETNS=1 exec unshare -n sh "$0" "$PROBE"
@@ -60,169 +61,27 @@ done
 WORK=$(mktemp -d /tmp/fsr-eap.XXXXXX)
 RADDB=$WORK/raddb
 SECRET=fsr-eap-secret
-mkdir -p "$RADDB/certs" "$RADDB/log" "$RADDB/run" "$WORK/wpa"
+mkdir -p "$WORK/wpa"
 
 ip link set lo up
 ip link add va type veth peer name vb
 ip link set va up
 ip link set vb up
 
-# --- certificates -------------------------------------------------------------
+# --- certificates and FreeRADIUS (PEAP/MSCHAPv2, EAP-TLS): lib_radius.sh -----
 C=$RADDB/certs
-{
-	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$C/ca.key" \
-		-out "$C/ca.pem" -days 2 -subj /CN=fsr-test-ca &&
-	openssl req -newkey rsa:2048 -nodes -keyout "$C/server.key" \
-		-out "$C/server.csr" -subj /CN=radius.fsr.test &&
-	printf 'extendedKeyUsage = serverAuth\n' > "$C/ext" &&
-	openssl x509 -req -in "$C/server.csr" -CA "$C/ca.pem" \
-		-CAkey "$C/ca.key" -CAcreateserial -out "$C/server.pem" \
-		-days 2 -extfile "$C/ext" &&
-	openssl req -newkey rsa:2048 -nodes -keyout "$C/client.key" \
-		-out "$C/client.csr" -subj /CN=alice &&
-	printf 'extendedKeyUsage = clientAuth\n' > "$C/ext-client" &&
-	openssl x509 -req -in "$C/client.csr" -CA "$C/ca.pem" \
-		-CAkey "$C/ca.key" -CAcreateserial -out "$C/client.pem" \
-		-days 2 -extfile "$C/ext-client"
-} > "$WORK/openssl.log" 2>&1
-check "test CA, server and client certificates" \
-	sh -c "[ -s $C/server.pem ] && [ -s $C/client.pem ]"
-
-# --- FreeRADIUS: PEAP/MSCHAPv2, complete minimal configuration -----------------
-cat > "$RADDB/radiusd.conf" <<EOF
-prefix = /usr
-exec_prefix = /usr
-sysconfdir = /etc
-localstatedir = /var
-sbindir = /usr/sbin
-raddbdir = $RADDB
-confdir = \${raddbdir}
-certdir = \${raddbdir}/certs
-logdir = \${raddbdir}/log
-run_dir = \${raddbdir}/run
-db_dir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-name = freeradius
-max_request_time = 30
-cleanup_delay = 5
-max_requests = 1024
-hostname_lookups = no
-log {
-	destination = stdout
-	auth = yes
-}
-security {
-	allow_core_dumps = no
-	max_attributes = 200
-	reject_delay = 0
-	status_server = no
-}
-client localhost {
-	ipaddr = 127.0.0.1
-	secret = $SECRET
-	require_message_authenticator = yes
-}
-modules {
-	files {
-		filename = \${confdir}/users
-	}
-	mschap {
-	}
-	eap {
-		default_eap_type = peap
-		timer_expire = 60
-		ignore_unknown_eap_types = no
-		max_sessions = 64
-		tls-config tls-common {
-			private_key_file = \${certdir}/server.key
-			certificate_file = \${certdir}/server.pem
-			ca_file = \${certdir}/ca.pem
-			cipher_list = "DEFAULT"
-			tls_min_version = "1.2"
-			tls_max_version = "1.2"
-		}
-		peap {
-			tls = tls-common
-			default_eap_type = mschapv2
-			virtual_server = "inner-tunnel"
-		}
-		mschapv2 {
-		}
-		tls {
-			tls = tls-common
-		}
-	}
-}
-server default {
-	listen {
-		type = auth
-		ipaddr = 127.0.0.1
-		port = 1812
-	}
-	authorize {
-		eap {
-			ok = return
-		}
-	}
-	authenticate {
-		eap
-	}
-	post-auth {
-		update reply {
-			Session-Timeout := 5
-			Termination-Action := RADIUS-Request
-			Message-Authenticator := 0x00
-		}
-		Post-Auth-Type REJECT {
-			eap
-			update reply {
-				Message-Authenticator := 0x00
-			}
-		}
-	}
-}
-server inner-tunnel {
-	listen {
-		type = auth
-		ipaddr = 127.0.0.1
-		port = 18120
-	}
-	authorize {
-		files
-		mschap
-		eap {
-			ok = return
-		}
-	}
-	authenticate {
-		Auth-Type MS-CHAP {
-			mschap
-		}
-		eap
-	}
-	post-auth {
-	}
-}
-EOF
-cat > "$RADDB/users" <<EOF
-alice	Cleartext-Password := "wonderland"
-EOF
-: > "$RADDB/dictionary"
+check "test CA, server and client certificates" radius_certs "$C"
+# the server asks for a reauthentication 5 s after each success
+radius_conf "$RADDB" "$SECRET" 1812 1813 "$C" "Session-Timeout := 5
+			Termination-Action := RADIUS-Request"
 
 FRLOG=$WORK/freeradius.log
-freeradius -X -d "$RADDB" > "$FRLOG" 2>&1 &
-FR_PID=$!
-i=0
-while ! grep -q "Ready to process requests" "$FRLOG" && [ $i -lt 100 ]; do
-	sleep 0.2
-	i=$((i + 1))
-done
-if ! grep -q "Ready to process requests" "$FRLOG"; then
+if ! radius_start "$RADDB" "$FRLOG"; then
 	notok "FreeRADIUS starts"
 	diag "$(tail -n 30 "$FRLOG")"
 	finish
 fi
+FR_PID=$RADIUS_PID
 ok "FreeRADIUS with EAP-PEAP/MSCHAPv2 and EAP-TLS on 127.0.0.1:1812"
 
 # supplicant PASSWORD: wpa_supplicant on vb, PEAP with that password;

@@ -4,8 +4,11 @@
 # (selftests/lib_radius.sh: EAP-PEAP/MSCHAPv2, user alice) serves both AP
 # implementations; the client is wpa_supplicant with PEAP/MSCHAPv2. The
 # scenario is BENCH_EAP_SCEN:
-#   full   every roam is a full EAP authentication: the client's PMKSA
-#          cache is flushed before each roam, so it sends no PMKID
+#   full   every roam is a full EAP authentication: OKC off on both
+#          sides, and the target AP's PMKSA cache is flushed before each
+#          roam, so the PMKID the client presents is unknown there
+#          (flushing the client's cache instead makes wpa_supplicant drop
+#          its current association)
 #   pmksa  PMKSA caching: the client has visited both APs (warm-up), OKC
 #          off on both sides; each roam presents the target's own PMKID
 #   okc    opportunistic key caching: OKC on both sides; before each roam
@@ -83,8 +86,7 @@ mode_warmup() {
 
 mode_pre_roam() {
 	case $BENCH_EAP_SCEN in
-	full) bench_wpa_cli pmksa_flush > /dev/null ;;
-	okc) mode_flush_ap "$(bench_if_of "$1")" ;;
+	full | okc) mode_flush_ap "$(bench_if_of "$1")" ;;
 	esac
 }
 

@@ -18,6 +18,9 @@ BENCH_LOAD=${2:-0}
 roam_timeout=${3:-10}
 eap_roams=${4:-10}
 MODES="hostapd fsr-user fsr-kernel"
+[ "$roams" -gt 0 ] || MODES=
+# for debugging: EAP_SCENS=... and BENCH_WPA_DEBUG=-dd in the environment
+[ -n "${EAP_SCENS:-}" ] && BENCH_EAP_SCENS_ONLY=$EAP_SCENS
 
 lab_in_vm || {
 	echo "in-vm.sh: run me in the lab VM (tools/bench/run.sh does)" >&2
@@ -80,7 +83,7 @@ if [ "$eap_roams" -gt 0 ]; then
 		radius_why="FreeRADIUS did not start: $(tail -n 2 "$BENCH_RADIUS_DIR/freeradius.log" 2>/dev/null | tr '\n' ' ')"
 		radius_ok=0
 	fi
-	for BENCH_EAP_SCEN in $BENCH_EAP_SCENS; do
+	for BENCH_EAP_SCEN in ${BENCH_EAP_SCENS_ONLY:-$BENCH_EAP_SCENS}; do
 		for impl in hostapd fsr; do
 			mode=$impl-eap-$BENCH_EAP_SCEN
 			if [ $radius_ok -eq 0 ]; then

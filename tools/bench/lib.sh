@@ -103,12 +103,14 @@ network={
 	bssid=$2
 }
 EOF
-	ip netns exec "$BENCH_NS" wpa_supplicant -B -t -i "$BENCH_STA_IF" \
-		-c "$1/wpa.conf" -P "$BENCH_RUN/wpa.pid" -f "$1/wpa.log" ||
-		return 1
+	ip netns exec "$BENCH_NS" wpa_supplicant -B -t ${BENCH_WPA_DEBUG:-} \
+		-i "$BENCH_STA_IF" -c "$1/wpa.conf" -P "$BENCH_RUN/wpa.pid" \
+		-f "$1/wpa.log" || return 1
 	wait_until 30 sta_on "$2" || return 1
-	# Let it roam anywhere from now on, and make sure it knows both APs.
-	bench_wpa_cli bssid 0 any > /dev/null
+	# Let it roam anywhere from now on (a zero BSSID clears the lock;
+	# "any" is refused), and make sure it knows both APs. Non-FT roams
+	# need it: the 4-way handshake looks the network up by the new BSSID.
+	bench_wpa_cli bssid 0 00:00:00:00:00:00 > /dev/null
 	_sc_n=0
 	while [ $_sc_n -lt 10 ]; do
 		bench_wpa_cli scan > /dev/null

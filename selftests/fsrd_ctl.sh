@@ -1,6 +1,7 @@
 #!/bin/sh
 # fsrd's control socket with fsrctl: `station show`, `bss show` (daemon
-# view), `monitor --client MAC` (the per-client trace in order: auth,
+# view), `pmksa show|flush` and `auth show` without 802.1X (no cache, PSK
+# and FT counters), `monitor --client MAC` (the per-client trace in order: auth,
 # association, 4-way handshake, keys, port, FT roam served by userspace,
 # disconnection with reason), malformed requests (fsrd keeps running) and
 # no secret in the trace or the log. fsrd runs a WPA2-PSK BSS (wlan0) and
@@ -237,6 +238,47 @@ $F bss show wlan1 > "$WORK/bss1.txt"
 check "bss show IFNAME: only that BSS" sh -c \
 	"grep -q '^wlan1 ' '$WORK/bss1.txt' && ! grep -q '^wlan0 ' '$WORK/bss1.txt'"
 
+# --- pmksa and auth without 802.1X ---------------------------------------------
+$F -j pmksa show > "$WORK/pmksa.json" 2> "$WORK/pmksa.err"
+rc=$?
+diag "$(cat "$WORK/pmksa.json" "$WORK/pmksa.err")"
+check "pmksa show -j (no 802.1X BSS): exit 0, enabled false, no entry" sh -c \
+	"[ $rc -eq 0 ] && python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d == {'enabled': False, 'entries': []} else 1)\" '$WORK/pmksa.json'"
+$F pmksa show > "$WORK/pmksa.txt" 2>&1
+rc=$?
+check "pmksa show (text): exit 0, says there is no PMKSA cache" sh -c \
+	"[ $rc -eq 0 ] && grep -qx 'no BSS of fsrd uses 802.1X: no PMKSA cache' '$WORK/pmksa.txt'"
+$F pmksa flush > "$WORK/flush.txt" 2>&1
+rc=$?
+check "pmksa flush: exit 0, 'removed 0 PMKSA(s)'" sh -c \
+	"[ $rc -eq 0 ] && grep -qx 'removed 0 PMKSA(s)' '$WORK/flush.txt'"
+$F pmksa flush bss wlan9 > /dev/null 2> "$WORK/flush.err"
+rc=$?
+check "pmksa flush bss of an unknown interface: exit 1, 'no BSS on interface wlan9'" \
+	sh -c "[ $rc -eq 1 ] && grep -q 'no BSS on interface wlan9' '$WORK/flush.err'"
+$F pmksa show 02:00:00:00:77 > /dev/null 2>&1
+rc=$?
+check "pmksa show of a bad MAC: usage error (exit 2)" [ $rc -eq 2 ]
+$F pmksa show "$STA1" extra > /dev/null 2>&1
+rc=$?
+check "pmksa show with an extra argument: usage error (exit 2)" [ $rc -eq 2 ]
+$F pmksa --help > "$WORK/pmksa.help" 2>&1
+rc=$?
+check "pmksa --help: exit 0, the usage" sh -c \
+	"[ $rc -eq 0 ] && grep -q '^Usage: fsrctl .*pmksa show' '$WORK/pmksa.help'"
+$F -j auth show > "$WORK/auth.json" 2> "$WORK/auth.err"
+rc=$?
+diag "$(cat "$WORK/auth.json" "$WORK/auth.err")"
+check "auth show -j: exit 0, enabled false, only the counters" sh -c \
+	"[ $rc -eq 0 ] && python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if sorted(d) == ['auth', 'enabled'] and d['enabled'] is False else 1)\" '$WORK/auth.json'"
+check "auth show -j: psk >= 2 (both clients), ft_initial >= 1, no EAP" json "
+	d['auth']['psk'] >= 2 and d['auth']['ft_initial'] >= 1 and
+	d['auth']['eap_started'] == 0 and d['auth']['pmksa_cached'] == 0 and
+	d['auth']['ft_roam_user'] == 0 and len(d['auth']) == 16" "$WORK/auth.json"
+$F auth show > "$WORK/auth.txt" 2>&1
+check "auth show (text): the authentications block with psk" sh -c \
+	"grep -qx 'authentications' '$WORK/auth.txt' && grep -Eqx '    psk +[2-9][0-9]*' '$WORK/auth.txt' && ! grep -q 'auth_server' '$WORK/auth.txt'"
+
 # --- FT roam served by userspace, then the client leaves -------------------------
 cur=$(wcli2 status | sed -n 's/^bssid=//p')
 if [ "$cur" = "$BSS1" ]; then next=$BSS2; nextif=wlan2; else next=$BSS1; nextif=wlan1; fi
@@ -252,6 +294,9 @@ check "station show after the roam: new BSS, how = ft-userspace" json "
 $F station show "$STA2" > "$WORK/roamed.txt"
 check "station show text after the roam: 'FT roam served by userspace (fsrd)'" \
 	grep -Eqx '    how +FT roam served by userspace \(fsrd\)' "$WORK/roamed.txt"
+$F -j auth show > "$WORK/auth2.json"
+check "auth show -j after the roam: ft_roam_user 1" json \
+	"d['auth']['ft_roam_user'] == 1" "$WORK/auth2.json"
 wcli2 disconnect > /dev/null
 check "fsrd logs the client's departure with the reason" \
 	wait_for 10 grep -q "$STA2: disconnected (reason 3)" "$FSRD_LOG"

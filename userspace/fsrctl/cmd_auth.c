@@ -45,15 +45,6 @@ static int opt_mac(struct ctl *c, int argc, char **argv, char *macs,
 	return EXIT_OK;
 }
 
-static const char *str(struct json_object *o, const char *k)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, k, &v))
-		return "-";
-	return json_object_get_string(v);
-}
-
 static uint64_t num(struct json_object *o, const char *k)
 {
 	struct json_object *v;
@@ -65,10 +56,9 @@ static uint64_t num(struct json_object *o, const char *k)
 
 static int pmksa_show(struct ctl *c, int argc, char **argv)
 {
-	struct json_object *reply, *list, *e, *v;
+	struct json_object *reply, *list;
 	char macs[FSR_MAC_STRLEN];
 	const char *addr;
-	size_t i, n;
 	int ret;
 
 	ret = opt_mac(c, argc, argv, macs, &addr);
@@ -85,22 +75,7 @@ static int pmksa_show(struct ctl *c, int argc, char **argv)
 		json_object_object_del(reply, "ok");
 		return ctl_print_json(c, reply);
 	}
-	if (json_object_object_get_ex(reply, "enabled", &v) &&
-	    !json_object_get_boolean(v))
-		printf("no BSS of fsrd uses 802.1X: no PMKSA cache\n");
-	n = json_object_array_length(list);
-	if (n)
-		printf("%-17s  %-17s  %-32s  %-11s  %8s  %-3s  %s\n", "STA",
-		       "BSSID", "PMKID", "AKM", "EXPIRES", "OKC", "USER");
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(list, i);
-		printf("%-17s  %-17s  %-32s  %-11s  %7" PRIu64 "s  %-3s  %s\n",
-		       str(e, "sta"), str(e, "bssid"), str(e, "pmkid"),
-		       str(e, "akm_suite"), num(e, "expires_in"),
-		       json_object_object_get_ex(e, "okc", &v) &&
-		       json_object_get_boolean(v) ? "yes" : "no",
-		       str(e, "user"));
-	}
+	fmt_pmksa_text(stdout, reply);
 	json_object_put(reply);
 	return ctl_flush(c);
 }
@@ -165,41 +140,9 @@ int cmd_pmksa(struct ctl *c, int argc, char **argv)
 	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
 }
 
-/* "  key value" for every member of o (numbers and booleans). */
-static void print_members(const char *title, struct json_object *o)
-{
-	if (!o || !json_object_is_type(o, json_type_object))
-		return;
-	printf("%s\n", title);
-	json_object_object_foreach(o, k, v)
-		printf("    %-22s %s\n", k, json_object_get_string(v));
-}
-
-static void print_servers(const char *kind, struct json_object *a)
-{
-	size_t i, n;
-
-	if (!a || !json_object_is_type(a, json_type_array))
-		return;
-	n = json_object_array_length(a);
-	for (i = 0; i < n; i++) {
-		struct json_object *s = json_object_array_get_idx(a, i), *v;
-		char title[160];
-
-		snprintf(title, sizeof(title), "%s %s (%s): %s", kind,
-			 str(s, "name"), str(s, "address"),
-			 json_object_object_get_ex(s, "dead", &v) &&
-			 json_object_get_boolean(v) ? "dead" : "alive");
-		json_object_object_del(s, "name");
-		json_object_object_del(s, "address");
-		json_object_object_del(s, "dead");
-		print_members(title, s);
-	}
-}
-
 static int auth_show(struct ctl *c, int argc, char **argv)
 {
-	struct json_object *reply, *o;
+	struct json_object *reply;
 	int ret;
 
 	if (argc > 0)
@@ -211,18 +154,7 @@ static int auth_show(struct ctl *c, int argc, char **argv)
 		json_object_object_del(reply, "ok");
 		return ctl_print_json(c, reply);
 	}
-	json_object_object_get_ex(reply, "auth", &o);
-	print_members("authentications", o);
-	if (json_object_object_get_ex(reply, "eap", &o))
-		print_members("eap", o);
-	if (json_object_object_get_ex(reply, "pmksa", &o))
-		print_members("pmksa", o);
-	if (json_object_object_get_ex(reply, "auth_servers", &o))
-		print_servers("auth_server", o);
-	if (json_object_object_get_ex(reply, "acct_servers", &o))
-		print_servers("acct_server", o);
-	if (json_object_object_get_ex(reply, "das", &o))
-		print_members("das", o);
+	fmt_auth_text(stdout, reply);
 	json_object_put(reply);
 	return ctl_flush(c);
 }

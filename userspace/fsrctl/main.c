@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* fsrctl: the command-line interface of fsr.ko and fsrd. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,11 @@ static int cmd_help(struct ctl *c, int argc, char **argv)
 	return ctl_flush(c);
 }
 
+static bool is_help(const char *a)
+{
+	return !strcmp(a, "--help") || !strcmp(a, "-h");
+}
+
 static int dispatch(struct ctl *c, int argc, char **argv)
 {
 	static const struct {
@@ -46,9 +52,19 @@ static int dispatch(struct ctl *c, int argc, char **argv)
 
 	if (argc < 1)
 		return ctl_usage(c, "missing command");
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (!strcmp(argv[0], cmds[i].name))
-			return cmds[i].fn(c, argc - 1, argv + 1);
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		if (strcmp(argv[0], cmds[i].name))
+			continue;
+		/* "fsrctl pmksa --help", "fsrctl pmksa show --help": the
+		 * help of the command (where an option may stand) */
+		if ((argc > 1 && is_help(argv[1])) ||
+		    (argc > 2 && is_help(argv[2]))) {
+			if (usage_topic(stdout, argv[0]) < 0)
+				return ctl_usage(c, "no help on '%s'", argv[0]);
+			return ctl_flush(c);
+		}
+		return cmds[i].fn(c, argc - 1, argv + 1);
+	}
 	return ctl_usage(c, "unknown command '%s'", argv[0]);
 }
 

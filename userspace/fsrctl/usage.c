@@ -41,7 +41,11 @@ static const char help_pmksa[] =
 	"       AKM, seconds to expiry, made by OKC, user. Never key bytes.\n"
 	"flush: remove every entry, or those of MAC, or those for the BSS on\n"
 	"       IFNAME; without a matching entry the next association does a\n"
-	"       full EAP authentication (or OKC from another BSS's entry).\n";
+	"       full EAP authentication (or OKC from another BSS's entry);\n"
+	"       prints \"removed N PMKSA(s)\".\n"
+	"Without an 802.1X BSS there is no cache: show says so and succeeds.\n"
+	"-j: fsrd's reply as JSON ({\"enabled\",\"entries\":[...]} for show,\n"
+	"{\"removed\":N} for flush; the keys are listed in fsrctl(8)).\n";
 
 static const char help_auth[] =
 	"Usage: fsrctl [-j] [--socket PATH] auth show\n"
@@ -53,7 +57,9 @@ static const char help_auth[] =
 	"requests; with 802.1X also the EAP relay's and the PMKSA cache's\n"
 	"counters, each RADIUS authentication and accounting server (alive or\n"
 	"dead, requests, retransmissions, timeouts, replies dropped for a bad\n"
-	"authenticator or Message-Authenticator) and the DAS.\n";
+	"authenticator or Message-Authenticator) and the DAS.\n"
+	"-j: fsrd's reply as JSON ({\"auth\":{...},\"enabled\":BOOL,\"eap\",\n"
+	"\"pmksa\",\"auth_servers\",\"acct_servers\",\"das\"}; fsrctl(8)).\n";
 
 static const char help_pmk[] =
 	"Usage: fsrctl pmk add sta MAC r1name HEX32 r0name HEX32 r0kh ID r1kh MAC\n"
@@ -134,7 +140,7 @@ void usage_all(FILE *f)
 	      "                       auth show, monitor)\n"
 	      "  -s, --socket PATH    fsrd's control socket (default $FSRD_SOCKET,\n"
 	      "                       else /run/fsrd.sock)\n"
-	      "  -h, --help           show this help\n"
+	      "  -h, --help           show this help (COMMAND --help: its help)\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
 	      "Exit status: 0 success, 1 operation failed, 2 usage error.\n"

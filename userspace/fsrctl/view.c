@@ -393,3 +393,88 @@ void fmt_bss_merged_text(FILE *f, struct json_object *merged)
 		}
 	}
 }
+
+/* --- pmksa show, auth show ------------------------------------------------ */
+
+static uint64_t u64(struct json_object *o, const char *k)
+{
+	struct json_object *v = get(o, k);
+
+	return v && json_object_is_type(v, json_type_int) ?
+		json_object_get_uint64(v) : 0;
+}
+
+static bool boolean(struct json_object *o, const char *k)
+{
+	struct json_object *v = get(o, k);
+
+	return v && json_object_get_boolean(v);
+}
+
+void fmt_pmksa_text(FILE *f, struct json_object *reply)
+{
+	struct json_object *list = get(reply, "entries"), *e;
+	size_t i, n = list && json_object_is_type(list, json_type_array) ?
+		json_object_array_length(list) : 0;
+
+	if (get(reply, "enabled") && !boolean(reply, "enabled"))
+		fputs("no BSS of fsrd uses 802.1X: no PMKSA cache\n", f);
+	if (n)
+		fprintf(f, "%-17s  %-17s  %-32s  %-15s  %8s  %-3s  %s\n",
+			"STA", "BSSID", "PMKID", "AKM", "EXPIRES", "OKC",
+			"USER");
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(list, i);
+		/* the AKM's name, else its suite selector */
+		fprintf(f, "%-17s  %-17s  %-32s  %-15s  %7" PRIu64 "s  %-3s  %s\n",
+			str(e, "sta"), str(e, "bssid"), str(e, "pmkid"),
+			get(e, "akm") ? str(e, "akm") : str(e, "akm_suite"),
+			u64(e, "expires_in"), boolean(e, "okc") ? "yes" : "no",
+			str(e, "user"));
+	}
+}
+
+/* A title line, then "    key value" for every member of o except skip. */
+static void members(FILE *f, const char *title, struct json_object *o,
+		    size_t skip)
+{
+	size_t i = 0;
+
+	if (!o || !json_object_is_type(o, json_type_object))
+		return;
+	fprintf(f, "%s\n", title);
+	json_object_object_foreach(o, k, v) {
+		if (i++ < skip)
+			continue;
+		fprintf(f, "    %-22s %s\n", k, json_object_get_string(v));
+	}
+}
+
+static void servers_text(FILE *f, const char *kind, struct json_object *a)
+{
+	size_t i, n;
+
+	if (!a || !json_object_is_type(a, json_type_array))
+		return;
+	n = json_object_array_length(a);
+	for (i = 0; i < n; i++) {
+		struct json_object *s = json_object_array_get_idx(a, i);
+		char title[256];
+
+		snprintf(title, sizeof(title), "%s %s (%s): %s", kind,
+			 str(s, "name"), str(s, "address"),
+			 boolean(s, "dead") ? "dead" : "alive");
+		/* name, address and dead are in the title */
+		members(f, title, s, 3);
+	}
+}
+
+void fmt_auth_text(FILE *f, struct json_object *reply)
+{
+	members(f, "authentications", get(reply, "auth"), 0);
+	members(f, "eap", get(reply, "eap"), 0);
+	members(f, "pmksa", get(reply, "pmksa"), 0);
+	servers_text(f, "auth_server", get(reply, "auth_servers"));
+	servers_text(f, "acct_server", get(reply, "acct_servers"));
+	members(f, "das", get(reply, "das"), 0);
+}

@@ -41,4 +41,12 @@ struct json_object *bss_merge_json(const struct fsr_rec *k, size_t nk,
 /* The merged array as text blocks. */
 void fmt_bss_merged_text(FILE *f, struct json_object *merged);
 
+/* fsrd's pmksa_show reply as a table (STA BSSID PMKID AKM EXPIRES OKC
+ * USER), with a line saying so when there is no cache. */
+void fmt_pmksa_text(FILE *f, struct json_object *reply);
+
+/* fsrd's auth_show reply: blocks authentications, eap, pmksa, one per
+ * RADIUS server ("auth_server NAME (ADDRESS): alive|dead"), das. */
+void fmt_auth_text(FILE *f, struct json_object *reply);
+
 #endif

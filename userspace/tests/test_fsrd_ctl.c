@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Unit tests of fsrd's control protocol (ctl_proto.c: request parsing,
- * line splitting, reply and trace objects) and of the trace event names
- * (trace_event.c).
+ * line splitting, reply and trace objects), of the 802.1X views
+ * (ctl_auth_fmt.c: PMKSA entries without key bytes, every counter of every
+ * struct) and of the trace event names (trace_event.c).
  */
 #include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctl_auth.h"
 #include "ctl_proto.h"
 #include "tap.h"
 #include "trace.h"
@@ -54,6 +58,16 @@ static void test_parse(void)
 	       r.cmd == CTL_CMD_AUTH_SHOW, "parse: auth_show");
 	tap_ok(parse("{\"cmd\":\"auth_show\",\"addr\":\"02:00:00:00:02:ab\"}",
 		     &r, err) == -EINVAL, "parse: auth_show takes no addr");
+	tap_ok(parse("{\"cmd\":\"auth_show\",\"bss\":\"wlan0\"}", &r, err) ==
+	       -EINVAL, "parse: auth_show takes no bss");
+	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"sta\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == -EINVAL, "parse: pmksa_flush: unknown member refused");
+	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"addr\":[1,2]}", &r, err) ==
+	       -EINVAL, "parse: pmksa_show: addr not a string refused");
+	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"addr\":\"02:00:00:00:02:zz\"}",
+		     &r, err) == -EINVAL, "parse: pmksa_show: bad hex refused");
+	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"bss\":\"0123456789abcdef\"}",
+		     &r, err) == -EINVAL, "parse: pmksa_flush: bss name too long");
 	tap_ok(parse("{\"cmd\":\"monitor\"}", &r, err) == 0 && !r.has_addr,
 	       "parse: monitor every station");
 
@@ -225,11 +239,135 @@ static void test_classify(void)
 	tap_str(trace_event_classify(NULL), TRACE_EV_INFO, "classify: NULL");
 }
 
+/* Every member of o is a number 1000 + its field index, in struct order,
+ * and there are exactly nfields of them (no field forgotten, none added). */
+static bool counters_in_order(struct json_object *o, size_t skip,
+			      size_t nfields)
+{
+	bool ok = o && json_object_object_length(o) == (int)(skip + nfields);
+	size_t i = 0;
+
+	if (ok) {
+		json_object_object_foreach(o, k, v) {
+			(void)k;
+			if (i++ < skip)
+				continue;
+			if (!json_object_is_type(v, json_type_int) ||
+			    json_object_get_uint64(v) != 1000 + i - 1 - skip)
+				ok = false;
+		}
+	}
+	json_object_put(o);
+	return ok;
+}
+
+/* A struct of nfields uint64_t counters set to 1000, 1001, ... */
+static void fill(void *p, size_t size)
+{
+	uint64_t *v = p;
+	size_t i;
+
+	for (i = 0; i < size / sizeof(uint64_t); i++)
+		v[i] = 1000 + i;
+}
+
+static void test_auth_fmt(void)
+{
+	struct pmksa_info e;
+	struct fsrd_auth_stats as;
+	struct eap_relay_stats es;
+	struct pmksa_stats ps;
+	struct radius_server_stats rs;
+	struct radius_das_stats ds;
+	struct json_object *o, *v;
+	char *s;
+
+	memset(&e, 0, sizeof(e));
+	memcpy(e.spa, "\x02\x00\x00\x00\x01\x00", 6);
+	memcpy(e.aa, "\x02\x00\x00\x00\x00\xab", 6);
+	memset(e.pmkid, 0xa5, sizeof(e.pmkid));
+	e.pmkid[15] = 0x01;
+	e.akm = 0x000fac01;
+	e.expires_in_s = 43200;
+	e.okc = true;
+	e.vlan_id = 10;
+	e.session_timeout = 3600;
+	strcpy(e.user_name, "al\"ice\\\n");
+	s = str(ctl_pmksa_entry_json(&e));
+	tap_str(s, "{\"sta\":\"02:00:00:00:01:00\",\"bssid\":\"02:00:00:00:00:ab\","
+		"\"pmkid\":\"a5a5a5a5a5a5a5a5a5a5a5a5a5a5a501\",\"akm\":\"8021x\","
+		"\"akm_suite\":\"00-0f-ac:1\",\"expires_in\":43200,\"okc\":true,"
+		"\"vlan\":10,\"session_timeout\":3600,"
+		"\"user\":\"al\\\"ice\\\\\\n\"}",
+		"pmksa entry: every field, user name escaped");
+	tap_ok(!strstr(s, "\"pmk\"") && !strstr(s, "key"),
+	       "pmksa entry: no key field");
+	free(s);
+	/* an AKM fsr_names does not know, a user name filling the buffer
+	 * without its NUL (the formatter stops at the buffer's end) */
+	e.akm = 0x506f9a7f;
+	e.okc = false;
+	e.vlan_id = 0;
+	e.session_timeout = 0;
+	memset(e.user_name, 'u', sizeof(e.user_name));
+	o = ctl_pmksa_entry_json(&e);
+	tap_ok(json_object_object_get_ex(o, "akm", &v) && !v,
+	       "pmksa entry: unknown AKM name is null");
+	tap_str(json_object_object_get_ex(o, "akm_suite", &v) ?
+		json_object_get_string(v) : "", "50-6f-9a:127",
+		"pmksa entry: ... its suite selector still given");
+	tap_ok(json_object_object_get_ex(o, "user", &v) &&
+	       json_object_get_string_len(v) == (int)sizeof(e.user_name),
+	       "pmksa entry: user name bounded by its buffer");
+	tap_ok(json_object_object_get_ex(o, "vlan", &v) &&
+	       json_object_get_uint64(v) == 0 &&
+	       json_object_object_get_ex(o, "session_timeout", &v) &&
+	       json_object_get_uint64(v) == 0,
+	       "pmksa entry: no VLAN, no Session-Timeout: 0");
+	json_object_put(o);
+
+	fill(&as, sizeof(as));
+	o = ctl_auth_stats_json(&as);
+	tap_ok(json_object_object_get_ex(o, "psk", &v) &&
+	       json_object_object_get_ex(o, "acct_failed", &v),
+	       "auth stats: psk .. acct_failed");
+	tap_ok(counters_in_order(o, 0, sizeof(as) / 8),
+	       "auth stats: every field of struct fsrd_auth_stats, in order");
+	fill(&es, sizeof(es));
+	tap_ok(counters_in_order(ctl_eap_stats_json(&es), 0, sizeof(es) / 8),
+	       "eap stats: every field of struct eap_relay_stats, in order");
+	fill(&ps, sizeof(ps));
+	o = ctl_pmksa_stats_json(&ps, 7);
+	tap_ok(json_object_object_get_ex(o, "entries", &v) &&
+	       json_object_get_uint64(v) == 7, "pmksa stats: entries");
+	tap_ok(counters_in_order(o, 1, sizeof(ps) / 8),
+	       "pmksa stats: every field of struct pmksa_stats, in order");
+	memset(&rs, 0, sizeof(rs));
+	fill(&rs, offsetof(struct radius_server_stats, dead));
+	rs.dead = true;
+	o = ctl_radius_server_json("primary", "127.0.0.1:1812", &rs);
+	s = strdup(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	tap_ok(!strncmp(s, "{\"name\":\"primary\",\"address\":"
+			"\"127.0.0.1:1812\",\"dead\":true,\"requests\":1000,",
+			60), "radius server: name, address, dead first");
+	free(s);
+	tap_ok(counters_in_order(o, 3, offsetof(struct radius_server_stats,
+						dead) / 8),
+	       "radius server: every counter of radius_server_stats, in order");
+	fill(&ds, sizeof(ds));
+	o = ctl_das_stats_json(&ds, 3799);
+	tap_ok(json_object_object_get_ex(o, "port", &v) &&
+	       json_object_get_uint64(v) == 3799, "das: port");
+	tap_ok(counters_in_order(o, 1, sizeof(ds) / 8),
+	       "das: every field of struct radius_das_stats, in order");
+}
+
 int main(void)
 {
 	test_parse();
 	test_linebuf();
 	test_objects();
+	test_auth_fmt();
 	test_classify();
 	return tap_done();
 }

@@ -148,8 +148,8 @@ static void test_lookup_okc(void)
 	tap_ok(pmksa_remove(c, sta1, NULL) == 1 && pmksa_count(c) == 0,
 	       "remove every entry of a station");
 	/* every station of one AA; newest of a station */
-	pmksa_add(c, sta1, ap1, pmk1, 32, 0x000fac01, 600, NULL, NULL);
-	pmksa_add(c, sta1, ap2, pmk1, 32, 0x000fac01, 600, NULL, NULL);
+	pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 600, NULL, NULL);
+	pmksa_add(c, sta1, ap2, pmk, 32, 0x000fac01, 600, NULL, NULL);
 	tap_ok(pmksa_newest(c, sta1) && !memcmp(pmksa_newest(c, sta1)->aa, ap2, 6),
 	       "newest entry of a station: the last added");
 	tap_ok(pmksa_remove(c, NULL, ap1) == 1 && pmksa_count(c) == 1 &&

@@ -2,7 +2,7 @@
 /*
  * Unit tests of fsrctl's new outputs: FT fast-path events (STA_NTF), the
  * FT nest and service-time histograms of BSS_GET, the merged `bss show`
- * and fsrd's station / trace objects.
+ * and fsrd's station / trace objects, PMKSA table and auth counters.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -427,6 +427,72 @@ static void test_station_text(void)
 	json_object_put(a);
 }
 
+static void test_auth_text(void)
+{
+	struct json_object *p = json_tokener_parse(
+		"{\"ok\":true,\"enabled\":true,\"entries\":["
+		"{\"sta\":\"02:00:00:00:01:00\",\"bssid\":\"02:00:00:00:00:aa\","
+		"\"pmkid\":\"5e0f3c2a9b1d4e6f708192a3b4c5d6e7\",\"akm\":\"8021x\","
+		"\"akm_suite\":\"00-0f-ac:1\",\"expires_in\":43187,\"okc\":false,"
+		"\"vlan\":0,\"session_timeout\":0,\"user\":\"alice\"},"
+		"{\"sta\":\"02:00:00:00:01:00\",\"bssid\":\"02:00:00:00:00:bb\","
+		"\"pmkid\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\",\"akm\":null,"
+		"\"akm_suite\":\"50-6f-9a:127\",\"expires_in\":7,\"okc\":true,"
+		"\"vlan\":10,\"session_timeout\":3600,\"user\":\"bob\"}]}");
+	struct json_object *a = json_tokener_parse(
+		"{\"ok\":true,\"auth\":{\"psk\":1,\"eap_started\":5},"
+		"\"enabled\":true,\"eap\":{\"eapol_rx\":31},"
+		"\"pmksa\":{\"entries\":2},\"auth_servers\":["
+		"{\"name\":\"primary\",\"address\":\"127.0.0.1:1812\","
+		"\"dead\":false,\"requests\":12},{\"name\":\"backup\","
+		"\"address\":\"[::1]:1822\",\"dead\":true,\"requests\":3}],"
+		"\"acct_servers\":[],\"das\":null}");
+	char *out;
+
+	CAPTURE(out, fmt_pmksa_text(f, p));
+	tap_str(out,
+		"STA                BSSID              PMKID                             AKM               EXPIRES  OKC  USER\n"
+		"02:00:00:00:01:00  02:00:00:00:00:aa  5e0f3c2a9b1d4e6f708192a3b4c5d6e7  8021x              43187s  no   alice\n"
+		"02:00:00:00:01:00  02:00:00:00:00:bb  a1b2c3d4e5f60718293a4b5c6d7e8f90  50-6f-9a:127           7s  yes  bob\n",
+		"pmksa: table, AKM name else its suite");
+	free(out);
+	json_object_put(p);
+	p = json_tokener_parse("{\"enabled\":false,\"entries\":[]}");
+	CAPTURE(out, fmt_pmksa_text(f, p));
+	tap_str(out, "no BSS of fsrd uses 802.1X: no PMKSA cache\n",
+		"pmksa: no cache, no header");
+	free(out);
+	json_object_put(p);
+	p = json_tokener_parse("{\"enabled\":true,\"entries\":[]}");
+	CAPTURE(out, fmt_pmksa_text(f, p));
+	tap_str(out, "", "pmksa: empty cache prints nothing");
+	free(out);
+	json_object_put(p);
+
+	CAPTURE(out, fmt_auth_text(f, a));
+	tap_str(out,
+		"authentications\n"
+		"    psk                    1\n"
+		"    eap_started            5\n"
+		"eap\n"
+		"    eapol_rx               31\n"
+		"pmksa\n"
+		"    entries                2\n"
+		"auth_server primary (127.0.0.1:1812): alive\n"
+		"    requests               12\n"
+		"auth_server backup ([::1]:1822): dead\n"
+		"    requests               3\n",
+		"auth: blocks, servers alive/dead, null das left out");
+	free(out);
+	json_object_put(a);
+	a = json_tokener_parse("{\"auth\":{\"psk\":2},\"enabled\":false}");
+	CAPTURE(out, fmt_auth_text(f, a));
+	tap_str(out, "authentications\n    psk                    2\n",
+		"auth: without 802.1X only the counters");
+	free(out);
+	json_object_put(a);
+}
+
 static void test_names(void)
 {
 	tap_str(fsr_akm_suite_name(0x000fac02), "psk", "names: akm psk");
@@ -453,6 +519,7 @@ int main(void)
 	test_kernel_bss();
 	test_merge();
 	test_station_text();
+	test_auth_text();
 	test_names();
 	return tap_done();
 }

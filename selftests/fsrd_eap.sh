@@ -191,6 +191,20 @@ check "fsrd: Found a valid PMKID (PMKSA cache), skipping EAP" \
 	grep -q "$STA: Found a valid PMKID in the RSNE (PMKSA cache" "$FSRD_LOG"
 check "ping after the cached roam" wait_for 10 ping_ap
 
+# the client asks for EAP again (EAPOL-Start) on its cached session
+r5=$(requests)
+ft_cli reauthenticate > /dev/null
+check "EAPOL-Start after the PMKSA cache hit: a full EAP authentication" \
+	wait_for 30 grep -q "$STA: EAPOL-Start after a PMKSA cache hit: full EAP authentication" "$FSRD_LOG"
+reauthed() {
+	[ "$(requests)" -gt "$r5" ] &&
+		[ "$(grep -c "$STA: 4-way handshake completed" "$FSRD_LOG")" -ge 4 ]
+}
+check "... with Access-Requests, and the 4-way handshake with the new PMK" \
+	wait_for 30 reauthed
+check "still connected to a" wait_for 10 ft_on_bssid "$BSSID0"
+check "... ping after the new keys" wait_for 10 ping_ap
+
 "$FSRCTL" -j pmksa show > "$WORK/pmksa.json" 2> "$WORK/pmksa.err"
 check "fsrctl pmksa show lists the station's PMKSAs" \
 	grep -q "$STA" "$WORK/pmksa.json"

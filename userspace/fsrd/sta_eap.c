@@ -414,11 +414,12 @@ static const struct pmksa_entry *find_pmksa(struct fsrd_sta *sta,
 	return NULL;
 }
 
+static int start_eap(struct sta_eap *se);
+
 int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 {
 	struct fsrd_bss *b = sta->bss;
 	const struct pmksa_entry *e;
-	struct eap_relay_sta rsta;
 	struct sta_eap *se;
 	bool okc;
 
@@ -447,6 +448,16 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 			  e->attrs.user_name);
 		return start_4way(se, e->pmk);
 	}
+	return start_eap(se);
+}
+
+/* A full EAP authentication: EAP-Request/Identity at once. */
+static int start_eap(struct sta_eap *se)
+{
+	struct fsrd_sta *sta = se->sta;
+	struct fsrd_bss *b = sta->bss;
+	struct eap_relay_sta rsta;
+
 	memset(&rsta, 0, sizeof(rsta));
 	memcpy(rsta.sta, sta->addr, 6);
 	memcpy(rsta.bssid, b->addr, 6);
@@ -468,6 +479,17 @@ void sta_eap_rx(struct fsrd_sta *sta, const uint8_t *frame, size_t len)
 {
 	struct sta_eap *se = sta->eap;
 
+	if (se && !se->relay && len >= EAPOL_HDR_LEN &&
+	    frame[1] == EAPOL_TYPE_START) {
+		/* it skipped EAP with a cached PMKSA, and now asks for EAP
+		 * (e.g. it lost the PMK): authenticate it in full */
+		trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
+			  "EAPOL-Start after a PMKSA cache hit: full EAP authentication");
+		if (start_eap(se))
+			sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
+				       "cannot start the EAP authentication");
+		return;
+	}
 	if (!se || !se->relay) {
 		log_dbg("%s: EAPOL (not a key frame) without an 802.1X session dropped",
 			sta->bss->conf->ifname);

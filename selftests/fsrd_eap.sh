@@ -252,6 +252,16 @@ supplicant tls
 check "EAP-TLS: connected" wait_for 60 ft_on_bssid "$BSSID0"
 check "EAP-TLS: ping" wait_for 10 ping_ap
 check "FreeRADIUS did EAP-TLS" grep -q "eap_tls" "$FR1_LOG"
+# reauthentication of an authenticated session: EAP again, then new keys
+n4=$(grep -c "$STA: 4-way handshake completed" "$FSRD_LOG")
+ft_cli reauthenticate > /dev/null
+rekeyed() {
+	[ "$(grep -c "$STA: 4-way handshake completed" "$FSRD_LOG")" -gt "$n4" ]
+}
+check "EAPOL-Start: reauthentication succeeded" wait_for 30 \
+	grep -q "$STA: 802.1X reauthentication succeeded" "$FSRD_LOG"
+check "... and a new 4-way handshake refreshed the PTK" wait_for 30 rekeyed
+check "EAP-TLS: ping after the reauthentication" wait_for 10 ping_ap
 ft_cli disconnect > /dev/null
 check "accounting Stop after the client left (User-Request)" \
 	wait_for 10 grep -q "Acct-Terminate-Cause = User-Request" "$DETAIL"

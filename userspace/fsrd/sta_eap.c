@@ -300,15 +300,11 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 				  PMKSA_PMK_LEN, se->akm,
 				  pmksa_lifetime(r->attrs), r->attrs, pmkid))
 		log_warn("%s: PMKSA not cached", b->conf->ifname);
-	if (r->reauth) {
-		/* the PTK stays; the new PMK serves the next association */
-		trace_sta(b, sta->addr, TRACE_EV_EAP,
-			  "reauthenticated by %s: PMKSA renewed",
-			  r->server ? r->server : "RADIUS");
-		return;
-	}
+	/* a reauthentication refreshes the PTK too (the port stays open
+	 * during the new 4-way handshake), as hostapd does */
 	trace_sta(b, sta->addr, TRACE_EV_EAP,
-		  "802.1X authentication succeeded (%s, user '%s'): starting the 4-way handshake",
+		  "802.1X %s succeeded (%s, user '%s'): starting the 4-way handshake",
+		  r->reauth ? "reauthentication" : "authentication",
 		  r->server ? r->server : "RADIUS", r->attrs->user_name);
 	/* FT-802.1X: XXKey is the second 256 bits of the MSK (IEEE
 	 * 802.11-2020 12.7.1.7.3); else the PMK is the first 256 bits */

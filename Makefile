@@ -74,11 +74,13 @@ fuzz-long: deps
 	@$(MAKE) -s -C tests/fuzz TOP=$(CURDIR) long
 
 # The roam benchmark, every available mode in one lab VM boot
-# (docs/benchmark.md): make bench [ROAMS=30] [LOAD=1]
+# (docs/benchmark.md): make bench [ROAMS=30] [LOAD=1] [EAP_ROAMS=10]
+# (EAP_ROAMS=0: without the 802.1X scenarios)
 ROAMS ?= 30
 LOAD ?= 0
+EAP_ROAMS ?= 10
 bench: all
-	@tools/bench/run.sh ROAMS=$(ROAMS) LOAD=$(LOAD)
+	@tools/bench/run.sh ROAMS=$(ROAMS) LOAD=$(LOAD) EAP_ROAMS=$(EAP_ROAMS)
 
 lab-shell: all
 	@tools/lab/shell

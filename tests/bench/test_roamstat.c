@@ -139,6 +139,8 @@ static void test_clean_roam(void)
 		is64(l.r[0].v[M_REASSOC], 1500, "clean roam: reassoc turnaround");
 		is64(l.r[0].v[M_ROAM], 6500, "clean roam: roam time");
 		is64(l.r[0].v[M_FBT], 18000 - 10500, "clean roam: FBT");
+		is64(l.r[0].v[M_PORT], l.r[0].v[M_ROAM],
+		     "clean roam: FT, the port opens with the Reassoc Response");
 	}
 	roams_free(&l);
 	capture_free(&c);
@@ -158,6 +160,25 @@ static void open_auth(struct capture *c, int64_t t, int req,
 	auth(c, t, req, ap, 0, 0, 1);
 	c->f[c->n - 2].auth_alg = AUTH_ALG_OPEN;
 }
+
+/* Unprotected EAPOL in the BSS of ap: EAP packet (key_info 0) or an
+ * EAPOL-Key frame with key_info; acked or not, Retry bit. */
+static void eapol(struct capture *c, int64_t t, const uint8_t *ap, int up,
+		  uint16_t key_info, int acked, int retry)
+{
+	data(c, t, ap, up, acked);
+	c->f[c->n - 1 - !!acked].eapol = 1;
+	c->f[c->n - 1 - !!acked].eapol_type =
+		key_info ? EAPOL_KEY : EAPOL_EAP_PACKET;
+	c->f[c->n - 1 - !!acked].key_info = key_info;
+	c->f[c->n - 1 - !!acked].retry = (uint8_t)retry;
+}
+
+/* Key Information of the 4-way handshake (HMAC-SHA1/AES, version 2) */
+#define KI_M1 0x008a
+#define KI_M2 0x010a
+#define KI_M3 0x13ca
+#define KI_M4 0x030a
 
 /* An 802.1X roam: Open System, Reassociation, EAP + 4-way (unprotected
  * EAPOL data), then protected data. The first association is no roam. */
@@ -200,6 +221,81 @@ static void test_open_roam(void)
 	open_auth(&c, 5000, 1, AP1);
 	open_auth(&c, 5100, 0, AP1);
 	ok(find(&c, &l) == 0 && l.n == 0, "open auth to the current BSS: no roam");
+	roams_free(&l);
+	capture_free(&c);
+}
+
+/* The port opens at the first acknowledged copy of EAPOL-Key 4/4 from the
+ * station; EAP packets are counted once (retransmissions not). */
+static void test_eapol_roam(void)
+{
+	struct capture c = { 0 };
+	struct roam_list l;
+
+	open_auth(&c, 100, 1, AP1);
+	open_auth(&c, 200, 0, AP1);
+	data_prot(&c, 1000, AP1, 1, 1);
+	/* EAPOL in the old BSS before the roam: not this roam's */
+	eapol(&c, 1500, AP1, 0, 0, 1, 0);
+	open_auth(&c, 10000, 1, AP2);
+	open_auth(&c, 11000, 0, AP2);
+	reassoc(&c, 12000, 1, AP2, 0, 1);
+	reassoc(&c, 13000, 0, AP2, 0, 1);
+	eapol(&c, 14000, AP2, 0, 0, 1, 0);	/* EAP-Request/Identity */
+	eapol(&c, 15000, AP2, 1, 0, 0, 0);	/* EAP-Response, lost */
+	eapol(&c, 15500, AP2, 1, 0, 1, 1);	/* ... its retransmission */
+	eapol(&c, 16000, AP2, 0, 0, 1, 0);	/* EAP-Success */
+	eapol(&c, 20000, AP2, 0, KI_M1, 1, 0);
+	eapol(&c, 21000, AP2, 1, KI_M2, 1, 0);
+	eapol(&c, 22000, AP2, 0, KI_M3, 1, 0);
+	eapol(&c, 23000, AP2, 1, KI_M4, 0, 0);	/* 4/4, not acked */
+	eapol(&c, 24000, AP2, 1, KI_M4, 1, 1);	/* 4/4 again, acked */
+	eapol(&c, 25000, AP2, 1, KI_M4, 1, 1);	/* a late duplicate */
+	data_prot(&c, 30000, AP2, 1, 1);	/* the port is open */
+	ok(find(&c, &l) == 0 && l.n == 1 && l.r[0].ok,
+	   "EAPOL roam: one roam, ok");
+	if (l.n == 1) {
+		is64(l.r[0].v[M_PORT], 24000 - 10000,
+		     "EAPOL roam: port open at the first acked 4/4");
+		is64(l.r[0].eap_frames, 3,
+		     "EAPOL roam: EAP packets, retransmission not counted");
+		is64(l.r[0].v[M_FBT], 30000 - 1500,
+		     "EAPOL roam: FBT from the last data (EAPOL too) in the old BSS");
+	}
+	roams_free(&l);
+	capture_free(&c);
+
+	/* no 4/4 acknowledged: the first copy; no 4/4 at all: no value */
+	memset(&c, 0, sizeof(c));
+	open_auth(&c, 100, 1, AP1);
+	open_auth(&c, 200, 0, AP1);
+	data_prot(&c, 1000, AP1, 1, 1);
+	open_auth(&c, 10000, 1, AP2);
+	open_auth(&c, 11000, 0, AP2);
+	reassoc(&c, 12000, 1, AP2, 0, 1);
+	reassoc(&c, 13000, 0, AP2, 0, 1);
+	eapol(&c, 20000, AP2, 0, KI_M1, 1, 0);
+	eapol(&c, 21000, AP2, 1, KI_M2, 1, 0);
+	eapol(&c, 22000, AP2, 0, KI_M3, 1, 0);
+	eapol(&c, 23000, AP2, 1, KI_M4, 0, 0);
+	eapol(&c, 23500, AP2, 1, KI_M4, 0, 1);
+	data_prot(&c, 30000, AP2, 1, 1);
+	open_auth(&c, 50000, 1, AP1);
+	open_auth(&c, 51000, 0, AP1);
+	reassoc(&c, 52000, 1, AP1, 0, 1);
+	reassoc(&c, 53000, 0, AP1, 0, 1);
+	eapol(&c, 54000, AP1, 0, KI_M1, 1, 0);
+	eapol(&c, 55000, AP1, 1, KI_M2, 1, 0);	/* M2 is not M4 */
+	data_prot(&c, 60000, AP1, 1, 1);
+	ok(find(&c, &l) == 0 && l.n == 2, "EAPOL roams: two roams");
+	if (l.n == 2) {
+		is64(l.r[0].v[M_PORT], 13000,
+		     "EAPOL roam: no 4/4 acked, the first copy");
+		is64(l.r[0].eap_frames, 0, "PMKSA-style roam: no EAP packet");
+		is64(l.r[1].v[M_PORT], NO_VALUE,
+		     "EAPOL roam: no 4/4 seen, no port-open time");
+		ok(l.r[1].ok, "EAPOL roam: still ok (protected data came)");
+	}
 	roams_free(&l);
 	capture_free(&c);
 }
@@ -369,6 +465,48 @@ static void test_radiotap(void)
 	ok(rt_parse(h, sizeof(h), &rt) < 0, "radiotap: version 1 refused");
 }
 
+/* Data frames carrying EAPOL: plain and QoS headers, the 4-way messages
+ * told apart by Key Information, other payloads ignored. */
+static void test_dot11_eapol(void)
+{
+	/* Data, ToDS: STA -> AP2, then LLC/SNAP 888e, EAPOL v1 Key (3),
+	 * length 95, descriptor 2, Key Information 0x030a (4/4) */
+	uint8_t d[24 + 8 + 7] = { 0x08, 0x01, 0, 0, 2, 0, 0, 0, 1, 0,
+				  2, 0, 0, 0, 2, 0, 2, 0, 0, 0, 1, 0, 0, 0,
+				  0xaa, 0xaa, 0x03, 0, 0, 0, 0x88, 0x8e,
+				  1, 3, 0, 95, 2, 0x03, 0x0a };
+	/* the same as QoS Data (2 more header bytes) */
+	uint8_t q[26 + 8 + 7];
+	struct frame f;
+
+	ok(dot11_parse(d, sizeof(d), &f) == 0 && f.eapol &&
+	   f.eapol_type == EAPOL_KEY && f.key_info == 0x030a && eapol_is_m4(&f),
+	   "dot11: EAPOL-Key 4/4 in a Data frame");
+	memcpy(q, d, 24);
+	q[0] = 0x88;
+	q[24] = q[25] = 0;
+	memcpy(q + 26, d + 24, sizeof(d) - 24);
+	ok(dot11_parse(q, sizeof(q), &f) == 0 && f.eapol && eapol_is_m4(&f),
+	   "dot11: EAPOL-Key 4/4 in a QoS Data frame");
+	d[37] = 0x01;			/* 2/4: MIC, no Secure */
+	ok(dot11_parse(d, sizeof(d), &f) == 0 && f.eapol && !eapol_is_m4(&f),
+	   "dot11: 2/4 is not 4/4");
+	d[37] = 0x13;			/* 3/4: ACK, MIC, Secure, Install */
+	d[38] = 0xca;
+	ok(dot11_parse(d, sizeof(d), &f) == 0 && !eapol_is_m4(&f),
+	   "dot11: 3/4 is not 4/4");
+	d[33] = 0;			/* EAP packet */
+	ok(dot11_parse(d, sizeof(d), &f) == 0 && f.eapol &&
+	   f.eapol_type == EAPOL_EAP_PACKET && !eapol_is_m4(&f),
+	   "dot11: EAP packet");
+	d[31] = 0x00;			/* ethertype 0x8800: not EAPOL */
+	ok(dot11_parse(d, sizeof(d), &f) == 0 && !f.eapol,
+	   "dot11: another ethertype is no EAPOL");
+	d[31] = 0x8e;
+	ok(dot11_parse(d, 24 + 8 + 3, &f) == 0 && !f.eapol,
+	   "dot11: EAPOL header cut short: ignored");
+}
+
 static void test_dot11(void)
 {
 	/* FT Authentication response, transaction 2, status 53 */
@@ -394,6 +532,8 @@ static void test_dot11(void)
 	qnull[1] = 0x41;
 	ok(dot11_parse(qnull, sizeof(qnull), &f) == 0 && !f.null_data &&
 	   f.protected_frame, "dot11: Protected Frame bit");
+	ok(!f.eapol, "dot11: a protected frame is no EAPOL");
+	test_dot11_eapol();
 }
 
 static void test_stats(void)
@@ -459,6 +599,157 @@ static void test_real_capture(const char *dir)
 	   "missing capture: an error message");
 }
 
+/* Real 802.1X roams (data/README.md): the figures were read off the files
+ * with tcpdump -tt -e. */
+struct real_eap {
+	const char *file;
+	int64_t auth, reassoc, roam, port;
+	int eap;
+};
+
+static void test_real_eap(const char *dir)
+{
+	static const struct real_eap want[] = {
+		/* full EAP (fsrd): Auth req 302.939456, resp .942092;
+		 * Reassoc req .954104, resp .969928; 4/4 303.103648;
+		 * 21 EAP packets */
+		{ "eap-full-roam-fsr.pcap", 2636, 15824, 30472, 164192, 21 },
+		/* PMKSA caching (hostapd): Auth req 322.535701, resp .538166;
+		 * Reassoc req .546090, resp .547229; 4/4 .557176 */
+		{ "eap-pmksa-roam-hostapd.pcap", 2465, 1139, 11528, 21475, 0 },
+	};
+	char path[512], err[256], what[96];
+	struct capture c;
+	struct roam_list l;
+	size_t i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct real_eap *w = &want[i];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, w->file);
+		ok(capture_load(path, &c, err, sizeof(err)) == 0 &&
+		   c.skipped == 0, "%s: loads, %zu frames", w->file, c.n);
+		ok(roams_find(&c, STA, &l) == 0 && l.n == 1 && l.r[0].ok &&
+		   l.r[0].open && mac_eq(l.r[0].from, AP1) &&
+		   mac_eq(l.r[0].to, AP2),
+		   "%s: one Open System roam AP1 -> AP2, ok", w->file);
+		if (l.n == 1) {
+			snprintf(what, sizeof(what), "%s: auth turnaround", w->file);
+			is64(l.r[0].v[M_AUTH], w->auth, what);
+			snprintf(what, sizeof(what), "%s: reassoc turnaround", w->file);
+			is64(l.r[0].v[M_REASSOC], w->reassoc, what);
+			snprintf(what, sizeof(what), "%s: Auth -> Reassoc resp", w->file);
+			is64(l.r[0].v[M_ROAM], w->roam, what);
+			snprintf(what, sizeof(what), "%s: Auth -> 4/4 (port open)", w->file);
+			is64(l.r[0].v[M_PORT], w->port, what);
+			snprintf(what, sizeof(what), "%s: EAP packets", w->file);
+			is64(l.r[0].eap_frames, w->eap, what);
+			ok(l.r[0].v[M_FBT] > l.r[0].v[M_PORT],
+			   "%s: FBT %" PRId64 " ends after the port opened",
+			   w->file, l.r[0].v[M_FBT]);
+		}
+		roams_free(&l);
+		capture_free(&c);
+	}
+}
+
+/* The 802.1X table: hostapd and fsr per scenario, ratios against hostapd
+ * in the same scenario, unavailable modes said so, Access-Requests. */
+static void set_rows(struct mode_result *mr, const char *name,
+		     const int64_t *port, int n, int eap)
+{
+	int i, m;
+
+	memset(mr, 0, sizeof(*mr));
+	snprintf(mr->name, sizeof(mr->name), "%s", name);
+	mr->access_requests = eap ? 10L * n : 0;
+	mr->rows.r = calloc((size_t)n, sizeof(*mr->rows.r));
+	mr->rows.n = (size_t)n;
+	for (i = 0; i < n; i++) {
+		struct row *w = &mr->rows.r[i];
+
+		w->index = i + 1;
+		w->ok = 1;
+		for (m = 0; m < M_COUNT; m++)
+			w->v[m] = 1000;
+		w->v[M_PORT] = port[i];
+		w->v[M_GAP] = 2 * port[i];
+		w->eap_frames = eap;
+	}
+	mode_compute(mr);
+}
+
+static void test_eap_summary(void)
+{
+	static const int64_t hap[3] = { 100000, 120000, 300000 };
+	static const int64_t fsr[3] = { 50000, 60000, 90000 };
+	static const int64_t psk[3] = { 1000, 1000, 1000 };
+	struct bench *b = calloc(1, sizeof(*b));
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	if (!b) {
+		ok(0, "eap summary: out of memory");
+		return;
+	}
+	set_rows(&b->mode[0], "hostapd", psk, 3, 0);
+	set_rows(&b->mode[1], "hostapd-eap-full", hap, 3, 21);
+	set_rows(&b->mode[2], "fsr-eap-full", fsr, 3, 21);
+	b->nmodes = 3;
+	snprintf(b->unavail[0][0], KV_LEN, "fsr-eap-ft");
+	snprintf(b->unavail[0][1], KV_LEN, "fsrd did not start");
+	snprintf(b->unavail[1][0], KV_LEN, "hostapd-eap-ft");
+	snprintf(b->unavail[1][1], KV_LEN, "FreeRADIUS is not installed");
+	b->nunavail = 2;
+	ok(mode_is_eap("fsr-eap-okc") && mode_is_eap("hostapd-eap-ft") &&
+	   !mode_is_eap("fsr-kernel") && !mode_is_eap("hostapd"),
+	   "eap summary: which modes are 802.1X ones");
+	is64(b->mode[1].eap.p50, 21, "eap summary: EAP packets per roam");
+
+	fp = open_memstream(&buf, &len);
+	bench_print_table(fp, b);
+	fclose(fp);
+	ok(buf && strstr(buf, "802.1X roams:") &&
+	   strstr(buf, "full-eap  roam: 1st Auth -> port open       120.00   300.00    60.00    90.00    x0.50    x0.30"),
+	   "eap summary: full-eap row, p50/p99 of both and fsr/hostapd");
+	ok(buf && strstr(buf, "data gap (10 ms ping)             240.00   600.00   120.00   180.00    x0.50    x0.30"),
+	   "eap summary: data gap row");
+	ok(buf && strstr(buf, "hostapd: 3/3 ok, EAP packets per roam 21, Access-Requests 30"),
+	   "eap summary: roams, EAP packets and Access-Requests");
+	ok(buf && strstr(buf, "ft-eap") &&
+	   strstr(buf, "fsr: not available yet: fsrd did not start") &&
+	   strstr(buf, "hostapd: not available yet: FreeRADIUS is not installed"),
+	   "eap summary: unavailable modes say why");
+	ok(buf && !strstr(buf, "pmksa ") && !strstr(buf, "okc "),
+	   "eap summary: scenarios not run are left out");
+	/* fsr-eap-full against hostapd-eap-full, not against FT-PSK hostapd */
+	ok(buf && strstr(buf, "fsr-eap-full          3      0") &&
+	   strstr(buf, "1st Auth -> port open (M4/FT)      60.00    90.00    90.00    90.00     3   x0.50   x0.30"),
+	   "eap summary: detail ratios against hostapd in the same scenario");
+	free(buf);
+	buf = NULL;
+
+	fp = open_memstream(&buf, &len);
+	bench_write_json(fp, b);
+	fclose(fp);
+	ok(buf && strstr(buf, "\"eap\": {\"method\"") &&
+	   strstr(buf, "{\"name\": \"full\", \"hostapd\": {\"mode\": \"hostapd-eap-full\", \"available\": true, \"roams\": 3, \"failed\": 0, \"port_open_us\": {\"p50\": 120000"),
+	   "eap summary: JSON scenario full");
+	ok(buf && strstr(buf, "\"ratio_fsr_vs_hostapd\": {\"port_open_us\": {\"p50\": 0.500, \"p90\": 0.300, \"p99\": 0.300"),
+	   "eap summary: JSON ratio fsr/hostapd");
+	ok(buf && strstr(buf, "\"fsr\": {\"mode\": \"fsr-eap-ft\", \"available\": false, \"reason\": \"fsrd did not start\"}"),
+	   "eap summary: JSON unavailable side");
+	ok(buf && strstr(buf, "\"access_requests\": 30"),
+	   "eap summary: JSON Access-Requests");
+	ok(buf && strstr(buf, "\"ratio_vs_hostapd\": {\"baseline\": \"hostapd-eap-full\""),
+	   "eap summary: JSON per-mode baseline");
+	free(buf);
+	for (len = 0; len < 3; len++)
+		rows_free(&b->mode[len].rows);
+	free(b);
+}
+
 /* fsr.ko's counters and histograms, as fsrctl -j bss show prints them */
 static void test_kview(const char *dir)
 {
@@ -520,11 +811,14 @@ int main(int argc, char **argv)
 	test_ping_gap();
 	test_clean_roam();
 	test_open_roam();
+	test_eapol_roam();
 	test_retransmitted_request();
 	test_missing_response();
 	test_failed_roams();
 	test_rows_merge();
 	test_real_capture(dir);
+	test_real_eap(dir);
+	test_eap_summary();
 	test_kview(dir);
 	printf("1..%d\n", n_test);
 	return n_fail ? 1 : 0;

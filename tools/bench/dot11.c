@@ -9,6 +9,41 @@ static uint16_t le16(const uint8_t *p)
 	return (uint16_t)(p[0] | p[1] << 8);
 }
 
+static uint16_t be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+/*
+ * The body of an unprotected data frame: LLC/SNAP with ethertype 0x888e,
+ * then the EAPOL header (version, packet type, body length) and, for
+ * EAPOL-Key, the descriptor type and the Key Information field.
+ */
+static void parse_eapol(const uint8_t *b, size_t len, struct frame *f)
+{
+	static const uint8_t snap[8] = { 0xaa, 0xaa, 0x03, 0, 0, 0, 0x88,
+					 0x8e };
+
+	if (len < sizeof(snap) + 4 || memcmp(b, snap, sizeof(snap)))
+		return;
+	b += sizeof(snap);
+	len -= sizeof(snap);
+	f->eapol = 1;
+	f->eapol_type = b[1];
+	if (b[1] == EAPOL_KEY && len >= 4 + 3)
+		f->key_info = be16(b + 5);
+}
+
+int eapol_is_m4(const struct frame *f)
+{
+	const uint16_t mask = KEYINFO_PAIRWISE | KEYINFO_ACK | KEYINFO_MIC |
+			      KEYINFO_SECURE;
+
+	return f->type == FT_DATA && f->eapol && f->eapol_type == EAPOL_KEY &&
+	       (f->key_info & mask) ==
+		       (KEYINFO_PAIRWISE | KEYINFO_MIC | KEYINFO_SECURE);
+}
+
 int dot11_parse(const uint8_t *p, size_t len, struct frame *f)
 {
 	uint16_t fc;
@@ -24,6 +59,9 @@ int dot11_parse(const uint8_t *p, size_t len, struct frame *f)
 	f->null_data = 0;
 	f->acked = 0;
 	f->auth_alg = f->auth_seq = f->status = 0;
+	f->eapol = 0;
+	f->eapol_type = 0;
+	f->key_info = 0;
 	f->seq = 0;
 	if (len < 10)
 		return -1;
@@ -51,12 +89,23 @@ int dot11_parse(const uint8_t *p, size_t len, struct frame *f)
 	memcpy(f->a3, p + 16, 6);
 	f->seq = le16(p + 22) >> 4;
 	f->has_seq = 1;
+	hdr = 24;
 	if (f->type == FT_DATA) {
 		/* Null (4) and QoS Null (12): bit 2 of the subtype = no data. */
 		f->null_data = !!(f->subtype & 4);
+		if (f->null_data || f->protected_frame)
+			return 0;
+		if (f->tods && f->fromds)	/* address 4 */
+			hdr += 6;
+		if (f->subtype & 8) {		/* QoS Control, maybe HT Control */
+			hdr += 2;
+			if (fc & 0x8000)
+				hdr += 4;
+		}
+		if (len > hdr)
+			parse_eapol(p + hdr, len - hdr, f);
 		return 0;
 	}
-	hdr = 24;
 	if (fc & 0x8000)	/* +HTC/Order: 4 more header bytes */
 		hdr += 4;
 	if (len < hdr)

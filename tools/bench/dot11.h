@@ -16,6 +16,16 @@ enum {
 #define AUTH_ALG_OPEN 0
 #define AUTH_ALG_FT 2
 
+/* EAPOL (IEEE 802.1X) packet types, and the EAPOL-Key Key Information
+ * bits that tell the 4-way handshake messages apart. */
+#define EAPOL_EAP_PACKET 0
+#define EAPOL_START 1
+#define EAPOL_KEY 3
+#define KEYINFO_PAIRWISE 0x0008
+#define KEYINFO_ACK 0x0080
+#define KEYINFO_MIC 0x0100
+#define KEYINFO_SECURE 0x0200
+
 struct frame {
 	int64_t t_us;		/* capture timestamp, microseconds */
 	uint8_t type, subtype;
@@ -29,6 +39,14 @@ struct frame {
 	int has_status;		/* auth, (re)assoc response */
 	int null_data;		/* data frame without payload (Null, QoS Null) */
 	int protected_frame;	/* Protected Frame bit: encrypted (after the PTK) */
+	/*
+	 * eapol: an unprotected data frame carrying EAPOL (LLC/SNAP
+	 * ethertype 0x888e), of packet type eapol_type (EAPOL_*); for an
+	 * EAPOL-Key frame key_info is its Key Information field (host order).
+	 */
+	int eapol;
+	uint8_t eapol_type;
+	uint16_t key_info;
 	int acked;		/* followed by an ACK to its transmitter */
 };
 
@@ -37,6 +55,10 @@ struct frame {
  * Returns 0, or -1 for a frame too short for its type.
  */
 int dot11_parse(const uint8_t *p, size_t len, struct frame *f);
+
+/* 4-way handshake message 4 (station -> AP): Pairwise, MIC and Secure
+ * set, ACK clear. Message 2 has Secure clear; 1 and 3 have ACK set. */
+int eapol_is_m4(const struct frame *f);
 
 int mac_eq(const uint8_t *a, const uint8_t *b);
 int mac_is_group(const uint8_t *a);

@@ -107,6 +107,12 @@ EOF
 		-i "$BENCH_STA_IF" -c "$1/wpa.conf" -P "$BENCH_RUN/wpa.pid" \
 		-f "$1/wpa.log" || return 1
 	wait_until 30 sta_on "$2" || return 1
+	# The permanent ARP entry for the AP (bench_topology) is gone if a
+	# mode ran before: the previous wpa_supplicant set the interface down
+	# when it exited, which flushes even permanent entries. Without it
+	# every roam's data gap would hold a 1 s ARP retry.
+	ip -n "$BENCH_NS" neigh replace "$BENCH_AP_ADDR" \
+		lladdr "$(mac_of br0)" nud permanent dev "$BENCH_STA_IF"
 	# Let it roam anywhere from now on (a zero BSSID clears the lock;
 	# "any" is refused), and make sure it knows both APs. Non-FT roams
 	# need it: the 4-way handshake looks the network up by the new BSSID.

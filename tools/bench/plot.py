@@ -16,6 +16,7 @@ METRICS = [
     ("auth_turnaround_us", "Auth req -> resp (AP)"),
     ("reassoc_turnaround_us", "Reassoc req -> resp (AP)"),
     ("roam_us", "roam: 1st Auth req -> Reassoc resp"),
+    ("port_open_us", "1st Auth req -> port open (M4 / FT)"),
     ("fbt_us", "FBT: last old data -> first new data"),
     ("data_gap_us", "data gap (10 ms ping)"),
 ]
@@ -34,7 +35,8 @@ def main():
                 if row[k]:
                     m[k].append(int(row[k]) / 1000.0)
     names = list(modes)
-    fig, axes = plt.subplots(1, len(METRICS), figsize=(4 * len(METRICS), 4.5))
+    fig, axes = plt.subplots(1, len(METRICS),
+                             figsize=(max(4, 0.5 * len(names) + 1.5) * len(METRICS), 5))
     for ax, (key, label) in zip(axes, METRICS):
         data = [modes[n][key] for n in names]
         if any(data):
@@ -42,7 +44,7 @@ def main():
             for i, d in enumerate(data, start=1):
                 ax.plot([i] * len(d), d, "o", alpha=0.4, markersize=3)
         ax.set_xticks(range(1, len(names) + 1))
-        ax.set_xticklabels(names)
+        ax.set_xticklabels(names, rotation=60, ha="right", fontsize=7)
         ax.set_title(label, fontsize=9)
         ax.set_ylabel("ms")
         ax.grid(axis="y", alpha=0.3)

@@ -9,7 +9,9 @@
  *   (Re)Association Response (target -> STA) with its status;
  *   first acknowledged data frame between STA and target ends it (for an
  *   Open System roam the first protected one: EAP and the 4-way
- *   handshake travel in unprotected EAPOL data frames before it).
+ *   handshake travel in unprotected EAPOL data frames before it; the
+ *   port opens with EAPOL-Key message 4, STA -> target, and the EAP
+ *   packets in between are counted).
  *
  * The "old BSS" is the one the STA last exchanged acknowledged data with.
  * Copies of a request: the turnaround starts at the first copy that was
@@ -24,7 +26,7 @@
 #include "roam.h"
 
 const char *const metric_name[M_COUNT] = {
-	"auth_turnaround_us", "reassoc_turnaround_us", "roam_us", "fbt_us",
+	"auth_turnaround_us", "reassoc_turnaround_us", "roam_us", "port_open_us", "fbt_us",
 	"data_gap_us",
 };
 
@@ -37,6 +39,8 @@ struct attempt {
 	int req_acked;		/* ... from an acknowledged copy */
 	int64_t reassoc_first;
 	int64_t last_old;	/* last acked data in the old BSS */
+	int64_t m4_t;		/* EAPOL-Key 4/4: chosen copy, or NO_VALUE */
+	int m4_acked;
 };
 
 static int push(struct roam_list *l, const struct roam *r)
@@ -156,6 +160,28 @@ static void start(struct attempt *a, const struct frame *f,
 	a->r.auth_tx = 1;
 	a->req_t = f->t_us;
 	a->req_acked = f->acked;
+	a->m4_t = NO_VALUE;
+}
+
+/* EAPOL between the station and the target after the (Re)Association
+ * Response of an Open System roam: count EAP, note message 4. */
+static void eapol_frame(struct attempt *a, const struct frame *f,
+			const uint8_t *sta)
+{
+	int up = f->tods && !f->fromds && mac_eq(f->a2, sta) &&
+		 mac_eq(f->a1, a->r.to);
+	int down = f->fromds && !f->tods && mac_eq(f->a1, sta) &&
+		   mac_eq(f->a2, a->r.to);
+
+	if (!a->r.open || a->stage != S_DATA || !(up || down))
+		return;
+	if (f->eapol_type == EAPOL_EAP_PACKET && !f->retry)
+		a->r.eap_frames++;
+	if (up && eapol_is_m4(f) && !a->m4_acked) {
+		if (a->m4_t == NO_VALUE || f->acked)
+			a->m4_t = f->t_us;
+		a->m4_acked = f->acked;
+	}
 }
 
 int roams_find(const struct capture *c, const uint8_t *sta_in,
@@ -190,12 +216,16 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 				return -1;
 			active = 0;
 		}
+		if (active && f->type == FT_DATA && f->eapol)
+			eapol_frame(&a, f, sta);
 		if (is_sta_data(f, sta, &bss)) {
 			if (active && a.stage == S_DATA && mac_eq(bss, a.r.to) &&
 			    (f->protected_frame || !a.r.open)) {
 				a.r.t_end = f->t_us;
 				if (a.last_old != NO_VALUE)
 					a.r.v[M_FBT] = f->t_us - a.last_old;
+				if (a.r.open && a.m4_t != NO_VALUE)
+					a.r.v[M_PORT] = a.m4_t - a.r.t_start;
 				if (finish(out, &a, NULL) < 0)
 					return -1;
 				active = 0;
@@ -267,6 +297,8 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 			   a.stage == S_REASSOC_RESP) {
 			a.r.v[M_REASSOC] = f->t_us - a.req_t;
 			a.r.v[M_ROAM] = f->t_us - a.r.t_start;
+			if (!a.r.open)
+				a.r.v[M_PORT] = a.r.v[M_ROAM];
 			if (f->status) {
 				snprintf(why, sizeof(why),
 					 "Reassociation status %u", f->status);

@@ -12,7 +12,7 @@
 #define ROAM_LIMIT_US 10000000
 
 /* Metric indexes; NO_VALUE when unknown. */
-enum { M_AUTH, M_REASSOC, M_ROAM, M_FBT, M_GAP, M_COUNT };
+enum { M_AUTH, M_REASSOC, M_ROAM, M_PORT, M_FBT, M_GAP, M_COUNT };
 #define NO_VALUE INT64_MIN
 
 struct roam {
@@ -23,6 +23,8 @@ struct roam {
 	int ok;
 	char reason[160];	/* why it failed, "" when ok */
 	int auth_tx, reassoc_tx;	/* request transmissions, retries included */
+	int eap_frames;		/* EAP packets (EAPOL type 0) in the new BSS,
+				 * retransmissions not counted */
 	int64_t v[M_COUNT];	/* microseconds */
 };
 
@@ -36,7 +38,10 @@ struct roam_list {
  * FT over the air (FT Authentication), and Open System roams to another
  * BSS (Authentication, Reassociation, then EAP and/or the 4-way
  * handshake: such a roam ends at the first acknowledged protected data
- * frame in the new BSS, after EAPOL). If sta is NULL, the transmitter of
+ * frame in the new BSS, after EAPOL). M_PORT is when the port opened:
+ * the EAPOL-Key message 4 of the 4-way handshake (first acknowledged
+ * copy) of an Open System roam, the Reassociation Response of an FT roam
+ * (the keys come with it). If sta is NULL, the transmitter of
  * the first FT Authentication request is the station. Returns 0 or -1
  * (out of memory).
  */

@@ -5,8 +5,10 @@
  *   roamstat roams [-s STA] [-r roams.log] [-p ping.log] CAPTURE.pcap
  *       one CSV row per roam on stdout (see docs/benchmark.md)
  *   roamstat summary -o summary.json [-l 0|1] [-m meta] [-u unavailable]
+ *                    [-k NAME=fsrctl-bss.json]... [-a NAME=FILE]...
  *                    NAME=ROWS.csv...
- *       summary.json, and the table on stdout
+ *       summary.json, and the table on stdout; -a: a file holding the
+ *       number of Access-Requests FreeRADIUS received during mode NAME
  *
  * Exit status: 0, 1 on bad input, 2 on bad usage.
  */
@@ -25,7 +27,8 @@ static int usage(void)
 {
 	fputs("usage: roamstat roams [-s STA] [-r roams.log] [-p ping.log] CAPTURE.pcap\n"
 	      "       roamstat summary -o FILE [-l 0|1] [-m meta] [-u unavailable]\n"
-	      "                [-k NAME=fsrctl-bss.json]... NAME=ROWS.csv...\n",
+	      "                [-k NAME=fsrctl-bss.json]... [-a NAME=FILE]...\n"
+	      "                NAME=ROWS.csv...\n",
 	      stderr);
 	return 2;
 }
@@ -94,11 +97,30 @@ out_cap:
 	return rc;
 }
 
+/* A file holding one whole number; -1 if absent or not a number. */
+static long read_count(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char line[64], *end;
+	long v;
+
+	if (!fp)
+		return -1;
+	if (!fgets(line, sizeof(line), fp)) {
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	line[strcspn(line, "\n")] = 0;
+	v = strtol(line, &end, 10);
+	return end == line || *end || v < 0 ? -1 : v;
+}
+
 static int cmd_summary(int argc, char **argv)
 {
 	const char *out = NULL, *meta = NULL, *unavail = NULL;
-	const char *kfile[MAX_MODES];
-	int nkfile = 0, k;
+	const char *kfile[MAX_MODES], *afile[MAX_MODES];
+	int nkfile = 0, nafile = 0, k;
 	struct bench *b;
 	char err[256];
 	int opt, i, rc = 1;
@@ -107,7 +129,7 @@ static int cmd_summary(int argc, char **argv)
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return 1;
-	while ((opt = getopt(argc, argv, "o:l:m:u:k:")) != -1) {
+	while ((opt = getopt(argc, argv, "o:l:m:u:k:a:")) != -1) {
 		switch (opt) {
 		case 'o':
 			out = optarg;
@@ -127,6 +149,13 @@ static int cmd_summary(int argc, char **argv)
 				return usage();
 			}
 			kfile[nkfile++] = optarg;
+			break;
+		case 'a':
+			if (nafile >= MAX_MODES) {
+				free(b);
+				return usage();
+			}
+			afile[nafile++] = optarg;
 			break;
 		default:
 			free(b);
@@ -153,6 +182,7 @@ static int cmd_summary(int argc, char **argv)
 			goto done;
 		}
 		memcpy(mr->name, argv[i], (size_t)(eq - argv[i]));
+		mr->access_requests = -1;
 		if (rows_read_csv(eq + 1, &mr->rows, err, sizeof(err)) < 0) {
 			fprintf(stderr, "roamstat: %s\n", err);
 			goto done;
@@ -170,6 +200,15 @@ static int cmd_summary(int argc, char **argv)
 			if (kview_read(kfile[k] + nl + 1, &mr->kv, err,
 				       sizeof(err)) < 0)
 				fprintf(stderr, "roamstat: %s\n", err);
+		}
+		/* -a NAME=FILE: FreeRADIUS's Access-Requests for that mode */
+		for (k = 0; k < nafile; k++) {
+			size_t nl = strlen(mr->name);
+
+			if (strncmp(afile[k], mr->name, nl) ||
+			    afile[k][nl] != '=')
+				continue;
+			mr->access_requests = read_count(afile[k] + nl + 1);
 		}
 	}
 	fp = fopen(out, "w");

@@ -14,6 +14,7 @@ static void row_from_roam(struct row *w, const struct roam *r)
 	snprintf(w->reason, sizeof(w->reason), "%s", r->reason);
 	w->auth_tx = r->auth_tx;
 	w->reassoc_tx = r->reassoc_tx;
+	w->eap_frames = r->eap_frames;
 	for (m = 0; m < M_COUNT; m++)
 		w->v[m] = r->v[m];
 }
@@ -106,7 +107,7 @@ int rows_build(const struct roam_list *cap, const struct drv_list *drv,
 
 static const char CSV_HEAD[] =
 	"roam,target,ok,reason,auth_turnaround_us,reassoc_turnaround_us,"
-	"roam_us,fbt_us,data_gap_us,auth_tx,reassoc_tx";
+	"roam_us,port_open_us,fbt_us,data_gap_us,auth_tx,reassoc_tx,eap_frames";
 
 void rows_write_csv(FILE *fp, const struct row_list *l)
 {
@@ -125,7 +126,8 @@ void rows_write_csv(FILE *fp, const struct row_list *l)
 			else
 				fprintf(fp, ",%" PRId64, w->v[m]);
 		}
-		fprintf(fp, ",%d,%d\n", w->auth_tx, w->reassoc_tx);
+		fprintf(fp, ",%d,%d,%d\n", w->auth_tx, w->reassoc_tx,
+			w->eap_frames);
 	}
 }
 
@@ -168,7 +170,7 @@ int rows_read_csv(const char *path, struct row_list *out, char *err,
 				goto bad;
 			continue;
 		}
-		if (split(line, f, 16) != 11)
+		if (split(line, f, 16) != 7 + M_COUNT)
 			goto bad;
 		row_empty(&w, atoi(f[0]));
 		snprintf(w.target, sizeof(w.target), "%s", f[1]);
@@ -182,8 +184,9 @@ int rows_read_csv(const char *path, struct row_list *out, char *err,
 			if (errno || *end)
 				goto bad;
 		}
-		w.auth_tx = atoi(f[9]);
-		w.reassoc_tx = atoi(f[10]);
+		w.auth_tx = atoi(f[4 + M_COUNT]);
+		w.reassoc_tx = atoi(f[5 + M_COUNT]);
+		w.eap_frames = atoi(f[6 + M_COUNT]);
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
 			struct row *nr = realloc(out->r, ncap * sizeof(*nr));

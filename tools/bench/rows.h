@@ -14,6 +14,7 @@ struct row {
 	int ok;
 	char reason[160];	/* "" when ok */
 	int auth_tx, reassoc_tx;
+	int eap_frames;		/* EAP packets in the new BSS */
 	int64_t v[M_COUNT];	/* NO_VALUE when unknown */
 };
 

@@ -9,7 +9,7 @@
 # mode), samples-<mode>.csv, roams.png, table.txt, and the guest's raw files
 # under raw/; bench-results/latest points to it. Prints the table.
 # EAP_ROAMS=0 leaves out the 802.1X scenarios (full EAP, PMKSA caching, OKC,
-# FT-802.1X; hostapd and fsr side by side, one table each).
+# FT-802.1X; hostapd and fsr side by side in the "802.1X roams" table).
 # Exit status: 0 if every mode that ran finished its roams (failed roams are
 # counted, not fatal), 1 otherwise, the lab's 124/125 if the VM failed.
 set -u
@@ -78,9 +78,14 @@ raw=$res/raw
 sta=$(sed -n 's/^sta=//p' "$raw/meta")
 
 set --
+plot=0
 header=
 : > "$res/samples.csv"
-for mode in hostapd fsr-user fsr-kernel; do
+# hostapd first: it is the baseline of the ratios (the 802.1X modes are
+# compared with hostapd in the same scenario).
+for mode in hostapd fsr-user fsr-kernel \
+	hostapd-eap-full fsr-eap-full hostapd-eap-pmksa fsr-eap-pmksa \
+	hostapd-eap-okc fsr-eap-okc hostapd-eap-ft fsr-eap-ft; do
 	d=$raw/$mode
 	if [ ! -f "$d/capture.pcap" ] || [ ! -f "$d/roams.log" ]; then
 		continue
@@ -97,47 +102,19 @@ for mode in hostapd fsr-user fsr-kernel; do
 	fi
 	tail -n +2 "$res/samples-$mode.csv" | sed "s/^/$mode,/" >> "$res/samples.csv"
 	set -- "$@" "$mode=$res/samples-$mode.csv"
+	plot=1
 	# fsr.ko's counters and service-time histograms (mode_collect)
 	[ -s "$d/fsr-bss.json" ] && set -- "$@" -k "$mode=$d/fsr-bss.json"
+	# FreeRADIUS's Access-Requests during the roams (802.1X modes)
+	[ -s "$d/access-requests" ] && set -- "$@" -a "$mode=$d/access-requests"
 done
-# hostapd first: it is the baseline of the ratios.
 "$roamstat" summary -o "$res/summary.json" -l "$load" -m "$raw/meta" \
 	-u "$raw/unavailable" "$@" > "$res/table.txt" || rc=1
-if [ $# -gt 0 ]; then
+if [ $plot -eq 1 ]; then
 	"$python" "$top/tools/bench/plot.py" "$res/samples.csv" "$res/roams.png" \
-		"$roams roams per mode, load $load, TCG emulation" ||
+		"$roams roams per mode ($eap_roams per 802.1X mode), load $load, TCG emulation" ||
 		echo "bench: the plot failed (python3-matplotlib?)" >&2
 fi
-# 802.1X: one table per scenario, hostapd then fsr
-for scen in full pmksa okc ft; do
-	set --
-	reqs=
-	for impl in hostapd fsr; do
-		mode=$impl-eap-$scen
-		d=$raw/$mode
-		if [ ! -f "$d/capture.pcap" ] || [ ! -f "$d/roams.log" ]; then
-			continue
-		fi
-		if ! "$roamstat" roams -s "$sta" -r "$d/roams.log" -p "$d/ping.log" \
-			"$d/capture.pcap" > "$res/samples-$mode.csv"; then
-			echo "bench: cannot analyse the $mode capture" >&2
-			rc=1
-			continue
-		fi
-		tail -n +2 "$res/samples-$mode.csv" | sed "s/^/$mode,/" >> "$res/samples.csv"
-		set -- "$@" "$mode=$res/samples-$mode.csv"
-		[ -s "$d/fsr-bss.json" ] && set -- "$@" -k "$mode=$d/fsr-bss.json"
-		reqs="$reqs $impl $(cat "$d/access-requests" 2>/dev/null || echo ?)"
-	done
-	[ $# -gt 0 ] || continue
-	{
-		echo
-		echo "=== 802.1X roams, scenario $scen (EAP-PEAP/MSCHAPv2, FreeRADIUS on loopback)"
-		echo "Access-Requests during the roams:$reqs"
-		"$roamstat" summary -o "$res/summary-eap-$scen.json" -l "$load" \
-			-m "$raw/meta" "$@" || rc=1
-	} >> "$res/table.txt"
-done
 ln -sfn "$stamp" "$top/bench-results/latest"
 echo
 cat "$res/table.txt"

@@ -6,6 +6,19 @@
 #include "hist.h"
 #include "summary.h"
 
+const char *const eap_scenario[EAP_SCENARIOS] = { "full", "pmksa", "okc",
+						   "ft" };
+
+/* What the compact 802.1X table calls them. */
+static const char *const eap_label[EAP_SCENARIOS] = { "full-eap", "pmksa",
+						      "okc", "ft-eap" };
+
+int mode_is_eap(const char *name)
+{
+	return !strncmp(name, "hostapd-eap-", 12) ||
+	       !strncmp(name, "fsr-eap-", 8);
+}
+
 int mode_compute(struct mode_result *mr)
 {
 	int64_t *v;
@@ -29,6 +42,11 @@ int mode_compute(struct mode_result *mr)
 		}
 		pstats_compute(v, n, &mr->m[m]);
 	}
+	n = 0;
+	for (i = 0; i < mr->rows.n; i++)
+		if (mr->rows.r[i].ok)
+			v[n++] = mr->rows.r[i].eap_frames;
+	pstats_compute(v, n, &mr->eap);
 	free(v);
 	return 0;
 }
@@ -108,14 +126,40 @@ static void json_str(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-static const struct mode_result *baseline(const struct bench *b)
+static const struct mode_result *find_mode(const struct bench *b,
+					   const char *name)
 {
 	int i;
 
 	for (i = 0; i < b->nmodes; i++)
-		if (!strcmp(b->mode[i].name, "hostapd"))
+		if (!strcmp(b->mode[i].name, name))
 			return &b->mode[i];
 	return NULL;
+}
+
+static const char *find_unavail(const struct bench *b, const char *name)
+{
+	int i;
+
+	for (i = 0; i < b->nunavail; i++)
+		if (!strcmp(b->unavail[i][0], name))
+			return b->unavail[i][1];
+	return NULL;
+}
+
+/* What mr is compared with: hostapd in the same scenario. */
+static const struct mode_result *baseline(const struct bench *b,
+					  const struct mode_result *mr)
+{
+	char name[48];
+
+	if (!strncmp(mr->name, "fsr-eap-", 8) ||
+	    !strncmp(mr->name, "hostapd-eap-", 12)) {
+		snprintf(name, sizeof(name), "hostapd-eap-%s",
+			 strchr(strchr(mr->name, '-') + 1, '-') + 1);
+		return find_mode(b, name);
+	}
+	return find_mode(b, "hostapd");
 }
 
 static void json_pstats(FILE *fp, const struct pstats *p)
@@ -149,9 +193,86 @@ static void json_ratio(FILE *fp, const struct pstats *p,
 	fputc('}', fp);
 }
 
+/* One side of a scenario in the "eap" object. */
+static void json_eap_side(FILE *fp, const struct bench *b, const char *impl,
+			  const char *scen)
+{
+	const struct mode_result *mr;
+	const char *why;
+	char name[48];
+
+	snprintf(name, sizeof(name), "%s-eap-%s", impl, scen);
+	mr = find_mode(b, name);
+	fprintf(fp, "\"%s\": {\"mode\": ", impl);
+	json_str(fp, name);
+	if (!mr) {
+		why = find_unavail(b, name);
+		fputs(", \"available\": false, \"reason\": ", fp);
+		json_str(fp, why ? why : "not run");
+		fputc('}', fp);
+		return;
+	}
+	fprintf(fp, ", \"available\": true, \"roams\": %zu, \"failed\": %zu, \"port_open_us\": ",
+		mr->rows.n, mr->failed);
+	json_pstats(fp, &mr->m[M_PORT]);
+	fputs(", \"data_gap_us\": ", fp);
+	json_pstats(fp, &mr->m[M_GAP]);
+	fputs(", \"eap_frames_per_roam\": ", fp);
+	json_pstats(fp, &mr->eap);
+	if (mr->access_requests >= 0)
+		fprintf(fp, ", \"access_requests\": %ld", mr->access_requests);
+	else
+		fputs(", \"access_requests\": null", fp);
+	fputc('}', fp);
+}
+
+/* "eap": the 802.1X scenarios side by side (also in "modes" in full). */
+static void json_eap(FILE *fp, const struct bench *b)
+{
+	const struct mode_result *h, *f;
+	char name[48];
+	const char *s;
+	int i, k, first = 1;
+
+	fputs(",\n  \"eap\": {\"method\": \"EAP-PEAP/MSCHAPv2, FreeRADIUS on loopback\"",
+	      fp);
+	if ((s = bench_meta(b, "eap_roams")))
+		fprintf(fp, ", \"roams_per_scenario\": %d", atoi(s));
+	fputs(", \"scenarios\": [", fp);
+	for (i = 0; i < EAP_SCENARIOS; i++) {
+		for (k = 0; k < 2; k++) {
+			snprintf(name, sizeof(name), "%s-eap-%s",
+				 k ? "fsr" : "hostapd", eap_scenario[i]);
+			if (find_mode(b, name) || find_unavail(b, name))
+				break;
+		}
+		if (k == 2)
+			continue;	/* not run at all */
+		fprintf(fp, "%s\n    {\"name\": \"%s\", ", first ? "" : ",",
+			eap_scenario[i]);
+		first = 0;
+		json_eap_side(fp, b, "hostapd", eap_scenario[i]);
+		fputs(",\n     ", fp);
+		json_eap_side(fp, b, "fsr", eap_scenario[i]);
+		fputs(",\n     \"ratio_fsr_vs_hostapd\": {\"port_open_us\": ", fp);
+		snprintf(name, sizeof(name), "hostapd-eap-%s", eap_scenario[i]);
+		h = find_mode(b, name);
+		snprintf(name, sizeof(name), "fsr-eap-%s", eap_scenario[i]);
+		f = find_mode(b, name);
+		if (h && f) {
+			json_ratio(fp, &f->m[M_PORT], &h->m[M_PORT]);
+			fputs(", \"data_gap_us\": ", fp);
+			json_ratio(fp, &f->m[M_GAP], &h->m[M_GAP]);
+		} else {
+			fputs("null, \"data_gap_us\": null", fp);
+		}
+		fputs("}}", fp);
+	}
+	fprintf(fp, "%s]}", first ? "" : "\n  ");
+}
+
 void bench_write_json(FILE *fp, const struct bench *b)
 {
-	const struct mode_result *base = baseline(b);
 	static const char *const vkeys[] = { "kernel", "hostapd",
 					     "wpa_supplicant" };
 	const char *s;
@@ -182,6 +303,7 @@ void bench_write_json(FILE *fp, const struct bench *b)
 	fputs("  \"modes\": [", fp);
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];
+		const struct mode_result *base = baseline(b, mr);
 
 		fprintf(fp, "%s\n    {\"name\": ", i ? "," : "");
 		json_str(fp, mr->name);
@@ -192,13 +314,24 @@ void bench_write_json(FILE *fp, const struct bench *b)
 			json_pstats(fp, &mr->m[m]);
 			fputc(',', fp);
 		}
+		if (mode_is_eap(mr->name)) {
+			fputs("\n     \"eap_frames\": ", fp);
+			json_pstats(fp, &mr->eap);
+			if (mr->access_requests >= 0)
+				fprintf(fp, ", \"access_requests\": %ld,",
+					mr->access_requests);
+			else
+				fputs(", \"access_requests\": null,", fp);
+		}
 		if (mr->kv.present) {
 			fputs("\n     \"kernel\": ", fp);
 			kview_write_json(fp, &mr->kv);
 			fputc(',', fp);
 		}
 		if (base && base != mr) {
-			fputs("\n     \"ratio_vs_hostapd\": {", fp);
+			fputs("\n     \"ratio_vs_hostapd\": {\"baseline\": ", fp);
+			json_str(fp, base->name);
+			fputs(", ", fp);
 			for (m = 0; m < M_COUNT; m++) {
 				fprintf(fp, "%s\"%s\": ", m ? ", " : "",
 					metric_name[m]);
@@ -228,13 +361,16 @@ void bench_write_json(FILE *fp, const struct bench *b)
 		json_str(fp, b->unavail[i][1]);
 		fputc('}', fp);
 	}
-	fprintf(fp, "%s]\n}\n", b->nunavail ? "\n  " : "");
+	fprintf(fp, "%s]", b->nunavail ? "\n  " : "");
+	json_eap(fp, b);
+	fputs("\n}\n", fp);
 }
 
 static const char *const metric_label[M_COUNT] = {
 	"Auth req -> resp (AP)",
 	"Reassoc req -> resp (AP)",
 	"roam: 1st Auth -> Reassoc resp",
+	"1st Auth -> port open (M4/FT)",
 	"FBT: data -> data",
 	"data gap (10 ms ping)",
 };
@@ -289,27 +425,21 @@ static void print_kview(FILE *fp, const struct mode_result *mr)
 	}
 }
 
-void bench_print_table(FILE *fp, const struct bench *b)
+/* The per-mode table of the modes with mode_is_eap(name) == eap. */
+static void print_modes(FILE *fp, const struct bench *b, int eap)
 {
-	const struct mode_result *base = baseline(b);
 	char c[4][24], r50[16], r99[16];
 	int i, m;
 
-	fprintf(fp, "roam benchmark: %s roams per mode, load %s, %s emulation\n",
-		meta_or(b, "roams", "?"),
-		b->load ? "ON (stress-ng on every guest CPU)" : "off",
-		meta_or(b, "emulation", "TCG"));
-	fprintf(fp, "kernel %s, hostapd %s, wpa_supplicant %s\n",
-		meta_or(b, "kernel", "?"), meta_or(b, "hostapd", "?"),
-		meta_or(b, "wpa_supplicant", "?"));
-	fputs("times in ms (emulated: compare modes within one run, as ratios)\n\n",
-	      fp);
 	fprintf(fp, "%-17s %5s %6s  %-31s %8s %8s %8s %8s %5s %7s %7s\n",
 		"mode", "roams", "failed", "metric", "p50", "p90", "p99",
 		"max", "n", "p50/hap", "p99/hap");
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];
+		const struct mode_result *base = baseline(b, mr);
 
+		if (mode_is_eap(mr->name) != eap)
+			continue;
 		for (m = 0; m < M_COUNT; m++) {
 			const struct pstats *p = &mr->m[m];
 
@@ -334,11 +464,143 @@ void bench_print_table(FILE *fp, const struct bench *b)
 		}
 	}
 	for (i = 0; i < b->nunavail; i++)
-		fprintf(fp, "%-17s not available yet: %s\n", b->unavail[i][0],
-			b->unavail[i][1]);
+		if (mode_is_eap(b->unavail[i][0]) == eap)
+			fprintf(fp, "%-17s not available yet: %s\n",
+				b->unavail[i][0], b->unavail[i][1]);
 	for (i = 0; i < b->nmodes; i++)
-		if (b->mode[i].kv.present)
+		if (b->mode[i].kv.present &&
+		    mode_is_eap(b->mode[i].name) == eap)
 			print_kview(fp, &b->mode[i]);
+}
+
+/* One side of a scenario: "10/10 ok, EAP 9/roam, 90 Access-Requests". */
+static void eap_side(char *out, size_t len, const struct bench *b,
+		     const char *impl, const char *scen,
+		     const struct mode_result **mrp)
+{
+	const struct mode_result *mr;
+	const char *why;
+	char name[48], ar[48];
+
+	snprintf(name, sizeof(name), "%s-eap-%s", impl, scen);
+	*mrp = mr = find_mode(b, name);
+	if (!mr) {
+		why = find_unavail(b, name);
+		snprintf(out, len, "%s: not available yet: %s", impl,
+			 why ? why : "not run");
+		return;
+	}
+	if (mr->access_requests >= 0 && mr->rows.n)
+		snprintf(ar, sizeof(ar), "%ld (%.1f per roam)",
+			 mr->access_requests,
+			 (double)mr->access_requests / (double)mr->rows.n);
+	else if (mr->access_requests >= 0)
+		snprintf(ar, sizeof(ar), "%ld", mr->access_requests);
+	else
+		snprintf(ar, sizeof(ar), "?");
+	if (mr->eap.n)
+		snprintf(out, len,
+			 "%s: %zu/%zu ok, EAP packets per roam %" PRId64
+			 ", Access-Requests %s", impl,
+			 mr->rows.n - mr->failed, mr->rows.n, mr->eap.p50, ar);
+	else
+		snprintf(out, len, "%s: %zu/%zu ok, Access-Requests %s", impl,
+			 mr->rows.n - mr->failed, mr->rows.n, ar);
+}
+
+/* The 802.1X scenarios side by side: one row per scenario and metric. */
+static void print_eap(FILE *fp, const struct bench *b)
+{
+	static const int metric[] = { M_PORT, M_GAP };
+	const struct mode_result *h, *f;
+	char c[6][24], side[2][240], name[48];
+	int i, k, any = 0;
+	size_t j;
+
+	for (i = 0; i < EAP_SCENARIOS; i++)
+		for (k = 0; k < 2; k++) {
+			snprintf(name, sizeof(name), "%s-eap-%s",
+				 k ? "fsr" : "hostapd", eap_scenario[i]);
+			if (find_mode(b, name) || find_unavail(b, name))
+				any = 1;
+		}
+	if (!any)
+		return;
+	fprintf(fp, "\n802.1X roams: EAP-PEAP/MSCHAPv2, FreeRADIUS on loopback, %s roams per scenario (ms)\n",
+		meta_or(b, "eap_roams", "?"));
+	fprintf(fp, "%-9s %-31s %8s %8s %8s %8s %8s %8s\n", "scenario",
+		"metric", "hap p50", "hap p99", "fsr p50", "fsr p99",
+		"fsr/hap", "fsr/hap");
+	fprintf(fp, "%-9s %-31s %8s %8s %8s %8s %8s %8s\n", "", "", "", "",
+		"", "", "p50", "p99");
+	for (i = 0; i < EAP_SCENARIOS; i++) {
+		eap_side(side[0], sizeof(side[0]), b, "hostapd",
+			 eap_scenario[i], &h);
+		eap_side(side[1], sizeof(side[1]), b, "fsr", eap_scenario[i],
+			 &f);
+		snprintf(name, sizeof(name), "hostapd-eap-%s", eap_scenario[i]);
+		if (!h && !f && !find_unavail(b, name)) {
+			snprintf(name, sizeof(name), "fsr-eap-%s",
+				 eap_scenario[i]);
+			if (!find_unavail(b, name))
+				continue;	/* not run at all */
+		}
+		for (j = 0; j < sizeof(metric) / sizeof(metric[0]); j++) {
+			const struct pstats *ph = h ? &h->m[metric[j]] : NULL;
+			const struct pstats *pf = f ? &f->m[metric[j]] : NULL;
+			static const struct pstats none;
+
+			if (!ph)
+				ph = &none;
+			if (!pf)
+				pf = &none;
+			ms(c[0], sizeof(c[0]), ph, ph->p50);
+			ms(c[1], sizeof(c[1]), ph, ph->p99);
+			ms(c[2], sizeof(c[2]), pf, pf->p50);
+			ms(c[3], sizeof(c[3]), pf, pf->p99);
+			snprintf(c[4], sizeof(c[4]), "-");
+			snprintf(c[5], sizeof(c[5]), "-");
+			if (ph->n && pf->n) {
+				ratio(c[4], sizeof(c[4]), pf->p50, ph->p50);
+				ratio(c[5], sizeof(c[5]), pf->p99, ph->p99);
+			}
+			fprintf(fp, "%-9s %-31s %8s %8s %8s %8s %8s %8s\n",
+				j ? "" : eap_label[i],
+				metric[j] == M_PORT ? "roam: 1st Auth -> port open" :
+						      metric_label[metric[j]],
+				c[0], c[1], c[2], c[3], c[4], c[5]);
+		}
+		fprintf(fp, "%-9s %s\n%-9s %s\n", "", side[0], "", side[1]);
+	}
+	fputs("port open: EAPOL-Key 4/4 (full-eap, pmksa, okc), Reassociation Response (ft-eap)\n",
+	      fp);
+}
+
+void bench_print_table(FILE *fp, const struct bench *b)
+{
+	int i, eap = 0, psk = 0;
+
+	for (i = 0; i < b->nmodes; i++)
+		*(mode_is_eap(b->mode[i].name) ? &eap : &psk) = 1;
+	for (i = 0; i < b->nunavail; i++)
+		*(mode_is_eap(b->unavail[i][0]) ? &eap : &psk) = 1;
+	fprintf(fp, "roam benchmark: %s roams per mode, load %s, %s emulation\n",
+		meta_or(b, "roams", "?"),
+		b->load ? "ON (stress-ng on every guest CPU)" : "off",
+		meta_or(b, "emulation", "TCG"));
+	fprintf(fp, "kernel %s, hostapd %s, wpa_supplicant %s\n",
+		meta_or(b, "kernel", "?"), meta_or(b, "hostapd", "?"),
+		meta_or(b, "wpa_supplicant", "?"));
+	fputs("times in ms (emulated: compare modes within one run, as ratios)\n\n",
+	      fp);
+	if (psk || !eap)
+		print_modes(fp, b, 0);
+	if (eap) {
+		print_eap(fp, b);
+		fputs("\n802.1X modes in detail (ratios against hostapd in the same scenario):\n",
+		      fp);
+		print_modes(fp, b, 1);
+	}
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];
 		size_t j;

@@ -9,7 +9,7 @@
 #include "rows.h"
 #include "stats.h"
 
-#define MAX_MODES 8
+#define MAX_MODES 16
 #define MAX_META 32
 #define KV_LEN 200
 
@@ -18,8 +18,17 @@ struct mode_result {
 	struct row_list rows;
 	size_t failed;
 	struct pstats m[M_COUNT];	/* over the roams that succeeded */
+	struct pstats eap;		/* EAP packets per successful roam */
+	long access_requests;		/* FreeRADIUS, during the roams; -1 */
 	struct kview kv;		/* fsr.ko's counters, if collected */
 };
+
+/*
+ * The 802.1X scenarios: modes "hostapd-eap-SCEN" and "fsr-eap-SCEN",
+ * compared with each other (not with the FT-PSK "hostapd" mode).
+ */
+#define EAP_SCENARIOS 4
+extern const char *const eap_scenario[EAP_SCENARIOS];
 
 struct bench {
 	int load;
@@ -31,12 +40,15 @@ struct bench {
 	int nmeta;
 };
 
-/* Fill failed and the percentiles of mr from its rows. Returns 0 or -1. */
+/* Fill failed and the percentiles of mr from its rows (access_requests
+ * is left alone). Returns 0 or -1. */
 int mode_compute(struct mode_result *mr);
 /* key=value lines; unavailable: "name<TAB>reason" lines. 0 or -1. */
 int bench_read_meta(struct bench *b, const char *path);
 int bench_read_unavailable(struct bench *b, const char *path);
 const char *bench_meta(const struct bench *b, const char *key);
+/* 1 if name is an 802.1X mode (IMPL-eap-SCEN). */
+int mode_is_eap(const char *name);
 void bench_write_json(FILE *fp, const struct bench *b);
 void bench_print_table(FILE *fp, const struct bench *b);
 

@@ -8,10 +8,12 @@
 # Access-Request); OKC (a PMKID for the new BSSID: no Access-Request);
 # a wrong password (Access-Reject, EAP-Failure, deauthentication with
 # reason 23); RFC 5176 Disconnect-Requests from radclient (ACK removes the
-# station, NAK 503 for an unknown one, a wrong secret ignored); a forged
-# reply on the primary server's port dropped, failover to the backup;
+# station, NAK 503 for an unknown one, a wrong secret ignored); the
+# primary stopped (failover to the backup, the primary marked dead);
+# forged replies on the backup's port (bad Response Authenticator, bad
+# Message-Authenticator) dropped and counted, failover to the primary;
 # both servers down (clear log line, the client fails cleanly); no secret
-# in fsrd's log.
+# or password in fsrd's log.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib_radius.sh"
 require_root
@@ -58,13 +60,15 @@ pass "two FreeRADIUS servers (EAP-PEAP/MSCHAPv2, EAP-TLS) on 127.0.0.1"
 cat > "$WORK/fsrd.conf" <<END
 [global]
 log_level = debug
-pmksa_lifetime = 3600
+control_socket = /run/fsrd.sock
+pmksa_lifetime = 43200
 
 [radius]
 nas_identifier = fsr-lab
 timeout = 1000
 retries = 2
 dead_time = 60
+acct_interim_interval = 0
 das_listen = 127.0.0.1:3799
 
 [auth_server primary]
@@ -278,52 +282,87 @@ check "fsrd: station removed with reason 23" \
 check "fsrd still serving" kill -0 "$FSRD_PID"
 kill "$(cat "$WORK/wpa.pid")" 2>/dev/null
 
-# --- forged replies on the primary's port, failover to the backup -------------------
-kill "$FR1_PID"
-wait "$FR1_PID" 2>/dev/null
-# answers every Access-Request with an Access-Accept whose Response
-# Authenticator and Message-Authenticator are made with a wrong secret
+# --- primary stopped: failover to the backup ----------------------------------------
+radius_stop "$FR1_PID"
+r4=$(radius_access_requests "$FR2_LOG")
+supplicant peap
+check "primary stopped: the client still connects (backup server)" \
+	wait_for 60 ft_on_bssid "$BSSID0"
+check "... Access-Requests went to the backup" \
+	sh -c "[ $(radius_access_requests "$FR2_LOG") -gt $r4 ]"
+check "fsrd: the primary marked dead, failing over" sh -c "
+	grep -q 'authentication server 127.0.0.1:1812 not responding: marked dead' '$FSRD_LOG' &&
+	grep -q 'no answer from 127.0.0.1:1812 after [0-9]* tries, failing over' '$FSRD_LOG'"
+check "ping through the AP" wait_for 10 ping_ap
+kill "$(cat "$WORK/wpa.pid")" 2>/dev/null
+
+# --- forged replies on the backup's port, failover to the primary again ------------
+# The backup is replaced by a forger answering every Access-Request with an
+# Access-Accept: alternately with a Response Authenticator made with a wrong
+# secret, and with a right one but a Message-Authenticator made with a
+# wrong key. The primary (still marked dead) runs again: fsrd must drop
+# every forged reply, give up on the backup and come back to the primary.
+radius_stop "$FR2_PID"
+FR1B_LOG=$WORK/radius1b.log
+if radius_start "$WORK/raddb1" "$FR1B_LOG"; then
+	FR1_PID=$RADIUS_PID
+	pass "the primary FreeRADIUS runs again"
+else
+	FR1_PID=$RADIUS_PID
+	fail "the primary FreeRADIUS runs again"
+	diag "$(tail -n 20 "$FR1B_LOG")"
+fi
 cat > "$WORK/forger.py" <<'PY'
-import hashlib, hmac, socket, struct
+import hashlib, hmac, socket, struct, sys
+secret = sys.argv[1].encode()
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", 1812))
+s.bind(("127.0.0.1", 1822))
 print("forger listening", flush=True)
-secret = b"not-the-secret"
+n = 0
 while True:
     req, src = s.recvfrom(4096)
     if len(req) < 20 or req[0] != 1:
         continue
+    n += 1
+    # odd: everything made with a wrong secret (bad Response Authenticator)
+    # even: right Response Authenticator, Message-Authenticator of a wrong key
+    auth_key = b"not-the-secret" if n % 2 else secret
     attrs = bytes([80, 18]) + bytes(16)
     pkt = struct.pack("!BBH", 2, req[1], 20 + len(attrs)) + req[4:20] + attrs
-    mac = hmac.new(secret, pkt, hashlib.md5).digest()
+    mac = hmac.new(b"not-the-secret", pkt, hashlib.md5).digest()
     pkt = pkt[:22] + mac
-    auth = hashlib.md5(pkt[:4] + req[4:20] + pkt[20:] + secret).digest()
+    auth = hashlib.md5(pkt[:4] + req[4:20] + pkt[20:] + auth_key).digest()
     s.sendto(pkt[:4] + auth + pkt[20:], src)
-    print("forged Access-Accept sent", flush=True)
+    print("forged Access-Accept sent (%s)" %
+          ("bad authenticator" if n % 2 else "bad Message-Authenticator"),
+          flush=True)
 PY
-python3 "$WORK/forger.py" > "$WORK/forger.log" 2>&1 &
+python3 "$WORK/forger.py" "$SECRET" > "$WORK/forger.log" 2>&1 &
 FORGER=$!
 defer "kill $FORGER 2>/dev/null"
-check "a forger listens on the primary's port" \
+check "a forger listens on the backup's port" \
 	wait_for 10 grep -q "forger listening" "$WORK/forger.log" ||
 	diag "$(cat "$WORK/forger.log")"
-r4=$(radius_access_requests "$FR2_LOG")
 supplicant peap
-check "primary forging replies: the client still connects (backup server)" \
+check "backup forging replies: the client still connects (primary again)" \
 	wait_for 60 ft_on_bssid "$BSSID0"
-check "the forger answered" grep -q "forged Access-Accept sent" "$WORK/forger.log"
-check "fsrd dropped the forged replies" \
-	grep -q "RADIUS 127.0.0.1:1812: Access-Accept id [0-9]* dropped:" "$FSRD_LOG"
-check "fsrd failed over to the backup" \
-	sh -c "grep -q 'failing over' '$FSRD_LOG' && [ $(radius_access_requests "$FR2_LOG") -gt $r4 ]"
-check "the primary was marked dead" \
-	grep -q "authentication server 127.0.0.1:1812 not responding: marked dead" "$FSRD_LOG"
+check "the forger answered, both kinds" sh -c "
+	grep -q 'forged Access-Accept sent (bad authenticator)' '$WORK/forger.log' &&
+	grep -q 'forged Access-Accept sent (bad Message-Authenticator)' '$WORK/forger.log'"
+check "fsrd dropped the forged replies (authenticator, Message-Authenticator)" sh -c "
+	grep -q 'RADIUS 127.0.0.1:1822: Access-Accept id [0-9]* dropped: authenticator does not verify' '$FSRD_LOG' &&
+	grep -q 'RADIUS 127.0.0.1:1822: Access-Accept id [0-9]* dropped: Message-Authenticator does not verify' '$FSRD_LOG'"
+check "the backup was marked dead, the primary answers again" sh -c "
+	grep -q 'authentication server 127.0.0.1:1822 not responding: marked dead' '$FSRD_LOG' &&
+	grep -q 'authentication server 127.0.0.1:1812 answers again' '$FSRD_LOG' &&
+	[ $(radius_access_requests "$FR1B_LOG") -gt 0 ]"
+check "ping through the AP" wait_for 10 ping_ap
 kill "$(cat "$WORK/wpa.pid")" 2>/dev/null
 
 # --- both servers down ---------------------------------------------------------------
-kill "$FORGER" "$FR2_PID"
-wait "$FR2_PID" 2>/dev/null
+kill "$FORGER"
+radius_stop "$FR1_PID"
 "$FSRCTL" pmksa flush > /dev/null 2>&1
 supplicant peap
 check "both servers down: fsrd says no RADIUS server answered" \
@@ -351,8 +390,8 @@ n=$(jget 'd["auth"]["eap_failure"]')
 check "fsrctl auth show: failures counted ($n)" [ "${n:-0}" -ge 2 ]
 n=$(jget 'd["auth"]["das_disconnect"]')
 check "fsrctl auth show: one Disconnect-Request" [ "$n" = 1 ]
-n=$(jget 'd["auth_servers"][0]["bad_authenticator"] + d["auth_servers"][0]["bad_ma"]')
-check "fsrctl auth show: forged replies counted on the primary ($n)" \
+n=$(jget 'min(d["auth_servers"][1]["bad_authenticator"], d["auth_servers"][1]["bad_ma"])')
+check "fsrctl auth show: both kinds of forged replies counted on the backup ($n)" \
 	[ "${n:-0}" -ge 1 ]
 n=$(jget '[s["name"] + ":" + str(s["dead"]) for s in d["auth_servers"]]')
 check "fsrctl auth show: both servers dead now" \

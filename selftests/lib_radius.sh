@@ -199,6 +199,19 @@ radius_start() {
 	grep -q "Ready to process requests" "$2"
 }
 
+# radius_stop PID: stop a FreeRADIUS of radius_start and wait until it is
+# gone (its ports are free again).
+radius_stop() {
+	kill "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+	_i=0
+	while kill -0 "$1" 2>/dev/null && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	! kill -0 "$1" 2>/dev/null
+}
+
 # radius_access_requests LOG: Access-Requests the server received so far.
 radius_access_requests() {
 	grep -c "Received Access-Request" "$1"

@@ -31,6 +31,7 @@ hostapd
 wpasupplicant
 freeradius
 freeradius-utils
+openssl
 iw
 iproute2
 iputils-ping

@@ -454,6 +454,21 @@ static int send_encrypted(struct wpa_auth_sta *sm, bool pairwise)
 	return err;
 }
 
+/* What the log calls the handshake: it follows the AKM, not the BSS. */
+static const char *handshake_kind(uint32_t akm)
+{
+	switch (akm) {
+	case AKM_FT_PSK:
+		return "FT-PSK initial mobility domain association";
+	case AKM_FT_8021X:
+		return "FT-802.1X initial mobility domain association";
+	case AKM_8021X:
+		return "802.1X";
+	default:
+		return "PSK";
+	}
+}
+
 int wpa_auth_sta_start(struct wpa_auth_sta *sm)
 {
 	if (!sm)
@@ -464,8 +479,7 @@ int wpa_auth_sta_start(struct wpa_auth_sta *sm)
 		return -EIO;
 	sm->state = WS_PTKSTART;
 	sm->tx = 0;
-	trace(sm, "4-way handshake started (%s)",
-	      sm->ft ? "FT-PSK initial mobility domain association" : "PSK");
+	trace(sm, "4-way handshake started (%s)", handshake_kind(sm->akm));
 	return send_m1(sm);
 }
 

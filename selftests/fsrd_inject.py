@@ -8,7 +8,9 @@ CASE is one of the names in CASES below. Prints the status code, or
 sends the same Association Request again as a retransmission (Retry bit,
 same sequence control) and adds "ignored" or "answered"; "assoc-repeat"
 sends it again as a new frame (next sequence number, as a client does
-when its answer is late) and adds the same.
+when its answer is late) and adds the same. "ft-auth-pmkr0name" takes the
+PMKR0Name (32 hex digits) from the environment variable PMKR0NAME, the
+AKM suite type from FT_AKM (default 4, FT-PSK; 3 is FT-802.1X).
 """
 import os
 import select
@@ -88,6 +90,14 @@ CASES = {
                                   rsne(akm=AKM_FT_PSK,
                                        pmkids=[os.urandom(16)]) +
                                   mde() + fte(os.urandom(32), r)),
+    # PMKR0Name from the environment: a real one, of another station's
+    # FT initial mobility-domain association (fsrd_ft_scope.sh)
+    "ft-auth-pmkr0name": (2, None, lambda s, r:
+                          rsne(akm=b"\x00\x0f\xac" +
+                               bytes([int(os.environ.get("FT_AKM", "4"))]),
+                               pmkids=[bytes.fromhex(
+                                   os.environ["PMKR0NAME"])]) +
+                          mde() + fte(os.urandom(32), r)),
     "ft-auth-bad-mde": (2, None, lambda s, r:
                         rsne(akm=AKM_FT_PSK, pmkids=[os.urandom(16)]) +
                         mde(b"\x12\x34") + fte(os.urandom(32), r)),

@@ -236,7 +236,12 @@ n=$(adopted)
 reas0=$(stat ft_reassoc_served)
 kill -STOP "$FSRD_PID"
 check "fsrd stopped (SIGSTOP): FT roam to $next served by the kernel, ping" \
-	roam "$next"
+	roam "$next" || {
+	diag "$("$FSRCTL" stats 2>&1 | grep -vE '^ +[a-z_0-9]+ +0$')"
+	diag "$("$FSRCTL" pmk show 2>&1)"
+	diag "$(grep -E 'FT:|SME:|CTRL-EVENT' "$WORK/wpa.log" | tail -n 25)"
+	diag "$(dmesg | tail -n 20)"
+}
 check "fsrd stopped: it adopted nothing meanwhile" [ "$(adopted)" -eq "$n" ]
 check "fsrd stopped: fsr.ko counted the reassociation" \
 	[ "$(($(stat ft_reassoc_served) - reas0))" -eq 1 ]

@@ -23,6 +23,7 @@ fsrd_psk.sh
 fsrd_ft.sh
 fsrd_kernel_ft.sh
 fsrd_reject.sh
+fsrd_ft_scope.sh
 fsrd_limits.sh
 radius_client.sh
 eap_wired.sh

@@ -82,9 +82,19 @@ struct fsrd_bss *bss_next(unsigned int *i)
 	return NULL;
 }
 
-void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0)
+void bss_ft_scope(const struct fsrd_bss *b, struct ft_scope *scope)
+{
+	memset(scope, 0, sizeof(*scope));
+	scope->akm = fsrd_sec_ft_akm(b->conf->security);
+	scope->ssid_len = (uint8_t)b->conf->ssid_len;
+	memcpy(scope->ssid, b->conf->ssid, b->conf->ssid_len);
+}
+
+void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
+		     const struct ft_scope *scope)
 {
 	char mac[MACSTR_LEN], err[256];
+	struct ft_scope here;
 	unsigned int i;
 	int ret;
 
@@ -93,6 +103,10 @@ void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0)
 		struct fsrd_bss *b = all_bss[i];
 
 		if (!b || !b->wconf.ft || !b->gconf->kernel_fast_path)
+			continue;
+		/* another SSID or AKM: the key is no good there */
+		bss_ft_scope(b, &here);
+		if (!ft_scope_eq(&here, scope))
 			continue;
 		ret = pmk_push_r1(b, spa, r0, err, sizeof(err));
 		if (ret == -ENOENT) {

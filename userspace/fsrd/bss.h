@@ -13,6 +13,7 @@
 #include "assoc_req.h"
 #include "config.h"
 #include "evloop.h"
+#include "ft_store.h"
 #include "ies.h"
 #include "sta_table.h"
 #include "wpa_auth.h"
@@ -66,9 +67,13 @@ void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
 /* The BSSes: *i = 0 first, then NULL at the end. */
 struct fsrd_bss *bss_next(unsigned int *i);
 
-/* Derive and push the PMK-R1 of every FT BSS to fsr.ko (when
+/* Where the PMK-R0s made on b may be used (its SSID and FT AKM). */
+void bss_ft_scope(const struct fsrd_bss *b, struct ft_scope *scope);
+
+/* Derive and push the PMK-R1 of every FT BSS in scope to fsr.ko (when
  * kernel_fast_path is on and the module is loaded). */
-void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0);
+void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
+		     const struct ft_scope *scope);
 
 /* A station acknowledged the new GTK (or was dropped): maybe switch TX. */
 void bss_rekey_step(struct fsrd_bss *b);

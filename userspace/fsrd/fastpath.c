@@ -111,6 +111,7 @@ static void adopt(const struct fastpath_event *ev)
 	unsigned long long us = (unsigned long long)(ev->service_ns / 1000);
 	const struct fsrd_conf *c;
 	struct fsr_ft_pmk_r0 r0;
+	struct ft_scope scope;
 	struct fsr_ft_ptk ptk;
 	struct fsrd_sta *sta;
 	uint32_t ms;
@@ -146,8 +147,12 @@ static void adopt(const struct fastpath_event *ev)
 		kick(b, ev->sta, "R0KH-ID is not this fsrd's");
 		return;
 	}
-	if (ft_store_get(ev->sta, ev->pmk_r0_name, &r0)) {
-		kick(b, ev->sta, "no PMK-R0 for its PMKR0Name");
+	bss_ft_scope(b, &scope);
+	err = ft_store_get(ev->sta, ev->pmk_r0_name, &scope, &r0);
+	if (err) {
+		kick(b, ev->sta, err == -EACCES ?
+			"its PMK-R0 was made for another SSID or AKM" :
+			"no PMK-R0 for its PMKR0Name");
 		return;
 	}
 	err = fastpath_adopt_keys(&r0, b->conf->pairwise_cipher,

@@ -101,6 +101,7 @@ static uint16_t derive(struct fsrd_bss *b, struct fsrd_sta *sta,
 	struct fsr_ft_suite s;
 	struct fsr_ft_pmk_r0 r0;
 	struct fsr_ft_pmk_r1 r1;
+	struct ft_scope scope;
 	uint16_t status = WLAN_STATUS_UNSPECIFIED;
 
 	if (fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
@@ -108,7 +109,14 @@ static uint16_t derive(struct fsrd_bss *b, struct fsrd_sta *sta,
 		*why = "cipher not usable with FT";
 		return WLAN_STATUS_PAIRWISE_CIPHER_NOT_VALID;
 	}
-	if (ft_store_get(sta->addr, pmk_r0_name, &r0)) {
+	bss_ft_scope(b, &scope);
+	switch (ft_store_get(sta->addr, pmk_r0_name, &scope, &r0)) {
+	case 0:
+		break;
+	case -EACCES:
+		*why = "the PMK-R0 was made for another SSID or AKM";
+		return FSR_WLAN_STATUS_INVALID_PMKID;
+	default:
 		*why = "no PMK-R0 for this PMKR0Name";
 		return FSR_WLAN_STATUS_INVALID_PMKID;
 	}

@@ -13,6 +13,7 @@ struct r0_entry {
 	struct r0_entry *next;
 	uint8_t spa[6];
 	struct fsr_ft_pmk_r0 r0;
+	struct ft_scope scope;
 	uint64_t expires_ms;
 };
 
@@ -42,8 +43,15 @@ static void prune(const uint8_t *spa)
 	}
 }
 
+bool ft_scope_eq(const struct ft_scope *a, const struct ft_scope *b)
+{
+	return a->akm == b->akm && a->ssid_len == b->ssid_len &&
+	       a->ssid_len <= sizeof(a->ssid) &&
+	       !memcmp(a->ssid, b->ssid, a->ssid_len);
+}
+
 int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
-		 uint32_t lifetime_s)
+		 const struct ft_scope *scope, uint32_t lifetime_s)
 {
 	struct r0_entry *e;
 
@@ -55,6 +63,7 @@ int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 		return -ENOMEM;
 	memcpy(e->spa, spa, 6);
 	e->r0 = *r0;
+	e->scope = *scope;
 	e->expires_ms = ev_now_ms() + (uint64_t)lifetime_s * 1000;
 	e->next = head;
 	head = e;
@@ -63,7 +72,7 @@ int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 }
 
 int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
-		 struct fsr_ft_pmk_r0 *r0)
+		 const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0)
 {
 	struct r0_entry *e;
 
@@ -71,6 +80,8 @@ int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
 	for (e = head; e; e = e->next) {
 		if (!memcmp(e->spa, spa, 6) &&
 		    !memcmp(e->r0.name, pmk_r0_name, FSR_FT_NAME_LEN)) {
+			if (!ft_scope_eq(&e->scope, scope))
+				return -EACCES;
 			*r0 = e->r0;
 			return 0;
 		}

@@ -4,19 +4,35 @@
  * initial mobility-domain association, found again by (S0KH-ID,
  * PMKR0Name) when the station roams (FT Authentication carries
  * PMKR0Name). Entries expire after r0_key_lifetime; keys are wiped.
+ *
+ * A PMK-R0 is good only where it was made: the same SSID and the same FT
+ * AKM (PSK or 802.1X). The mobility domain is fsrd-wide, so without this a
+ * station of an FT-PSK guest SSID could roam into an FT-802.1X SSID of the
+ * same fsrd with a key no RADIUS server ever granted.
  */
 #ifndef FSRD_FT_STORE_H
 #define FSRD_FT_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "ft_kdf.h"
 
+/* Where a PMK-R0 may be used: the BSSes with this FT AKM and SSID. */
+struct ft_scope {
+	uint32_t akm;
+	uint8_t ssid_len;
+	uint8_t ssid[32];
+};
+
+bool ft_scope_eq(const struct ft_scope *a, const struct ft_scope *b);
+
 int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
-		 uint32_t lifetime_s);
-/* 0 and a copy in r0, or -ENOENT. */
+		 const struct ft_scope *scope, uint32_t lifetime_s);
+/* 0 and a copy in r0, -ENOENT (none by that name), or -EACCES (made for
+ * another SSID or AKM than scope). */
 int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
-		 struct fsr_ft_pmk_r0 *r0);
+		 const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0);
 void ft_store_flush(void);
 
 #endif

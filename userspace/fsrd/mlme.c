@@ -355,16 +355,18 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	sta->authorized = true;
 	sta->roamed_ft = true;
 	sta->since_ms = ev_now_ms();
-	bss_forget_elsewhere(b, sta->addr);
 	send_assoc_resp_ies(b, sta, sta->addr, true, WLAN_STATUS_SUCCESS,
 			    sta->aid, ies, (size_t)n);
 	explicit_bzero(&sta->ft, sizeof(sta->ft));
 	explicit_bzero(ies, sizeof(ies));
 	fsrd_auth_stats()->ft_roam_user++;
-	sta_eap_ft_roamed(sta);
 	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
 		  "FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
 		  sta->aid);
+	/* After the response: removing the old BSS's kernel station waits
+	 * for an RCU grace period (milliseconds), the client must not. */
+	bss_forget_elsewhere(b, sta->addr);
+	sta_eap_ft_roamed(sta);
 }
 
 static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
@@ -436,13 +438,16 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	sta->state = FSRD_STA_ASSOC;
 	sta->akm = req.akm;
 	sta->pairwise = req.pairwise;
-	bss_forget_elsewhere(b, sa);
 	send_assoc_resp(b, sta, sa, reassoc, WLAN_STATUS_SUCCESS, sta->aid,
 			req.akm);
 	trace_sta(b, sa, TRACE_EV_ASSOC,
 		  "associated, AID %u, AKM %08x, cipher %08x%s", sta->aid,
 		  req.akm, req.pairwise, req.ht_cap ? ", HT" : "");
 	err = sta_wpa_start(sta, &req);
+	/* The response and message 1 (or the EAP Identity request) are out
+	 * first: removing the station from the BSS it left waits for an RCU
+	 * grace period in the kernel, milliseconds the client need not wait. */
+	bss_forget_elsewhere(b, sa);
 	if (err)
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
 			 "cannot start the authentication");

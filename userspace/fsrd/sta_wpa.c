@@ -110,6 +110,7 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 {
 	struct wpa_auth_ft_keys k;
 	struct fsr_ft_pmk_r0 r0;
+	struct ft_scope scope;
 	char mac[MACSTR_LEN];
 	int err;
 
@@ -121,10 +122,12 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 		memcpy(r0.key, k.pmk_r0, k.pmk_r0_len);
 		r0.key_len = (uint8_t)k.pmk_r0_len;
 		memcpy(r0.name, k.pmk_r0_name, sizeof(r0.name));
-		err = ft_store_add(sta->addr, &r0, b->gconf->r0_key_lifetime_s);
+		bss_ft_scope(b, &scope);
+		err = ft_store_add(sta->addr, &r0, &scope,
+				   b->gconf->r0_key_lifetime_s);
 	}
 	if (!err)
-		bss_push_pmk_r1(sta->addr, &r0);
+		bss_push_pmk_r1(sta->addr, &r0, &scope);
 	explicit_bzero(&k, sizeof(k));
 	explicit_bzero(&r0, sizeof(r0));
 	if (err)

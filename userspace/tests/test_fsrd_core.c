@@ -292,30 +292,42 @@ static void test_sta_table(void)
 static void test_ft_store(void)
 {
 	struct fsr_ft_pmk_r0 r0 = { .key_len = 32 }, got;
+	struct ft_scope psk = { .akm = 0x000fac04, .ssid_len = 4,
+				.ssid = "corp" };
+	struct ft_scope eap = psk, guest = psk;
 	uint8_t other[16] = { 9 };
 
+	eap.akm = 0x000fac03;
+	memcpy(guest.ssid, "gues", 4);
+	tap_ok(ft_scope_eq(&psk, &psk) && !ft_scope_eq(&psk, &eap) &&
+	       !ft_scope_eq(&psk, &guest), "ft_scope: AKM and SSID both count");
 	memset(r0.key, 0x11, sizeof(r0.key));
 	memset(r0.name, 0x22, sizeof(r0.name));
-	tap_ok(ft_store_get(sta_mac, r0.name, &got) == -ENOENT,
+	tap_ok(ft_store_get(sta_mac, r0.name, &psk, &got) == -ENOENT,
 	       "ft_store: empty");
-	tap_ok(!ft_store_add(sta_mac, &r0, 60), "ft_store: add");
-	tap_ok(!ft_store_get(sta_mac, r0.name, &got) && got.key_len == 32 &&
-	       got.key[0] == 0x11, "ft_store: found by (SPA, PMKR0Name)");
-	tap_ok(ft_store_get(sta_mac, other, &got) == -ENOENT,
+	tap_ok(!ft_store_add(sta_mac, &r0, &psk, 60), "ft_store: add");
+	tap_ok(!ft_store_get(sta_mac, r0.name, &psk, &got) &&
+	       got.key_len == 32 && got.key[0] == 0x11,
+	       "ft_store: found by (SPA, PMKR0Name)");
+	tap_ok(ft_store_get(sta_mac, r0.name, &eap, &got) == -EACCES,
+	       "ft_store: an FT-PSK PMK-R0 is refused for an FT-802.1X BSS");
+	tap_ok(ft_store_get(sta_mac, r0.name, &guest, &got) == -EACCES,
+	       "ft_store: a PMK-R0 is refused for another SSID");
+	tap_ok(ft_store_get(sta_mac, other, &psk, &got) == -ENOENT,
 	       "ft_store: other PMKR0Name not found");
-	tap_ok(ft_store_get(bssid, r0.name, &got) == -ENOENT,
+	tap_ok(ft_store_get(bssid, r0.name, &psk, &got) == -ENOENT,
 	       "ft_store: other station not found");
 	memset(r0.name, 0x33, sizeof(r0.name));
-	ft_store_add(sta_mac, &r0, 60);
+	ft_store_add(sta_mac, &r0, &psk, 60);
 	memset(other, 0x22, sizeof(other));
-	tap_ok(ft_store_get(sta_mac, other, &got) == -ENOENT &&
-	       !ft_store_get(sta_mac, r0.name, &got),
+	tap_ok(ft_store_get(sta_mac, other, &psk, &got) == -ENOENT &&
+	       !ft_store_get(sta_mac, r0.name, &psk, &got),
 	       "ft_store: a new PMK-R0 replaces the station's old one");
-	ft_store_add(bssid, &r0, 0);
-	tap_ok(ft_store_get(bssid, r0.name, &got) == -ENOENT,
+	ft_store_add(bssid, &r0, &psk, 0);
+	tap_ok(ft_store_get(bssid, r0.name, &psk, &got) == -ENOENT,
 	       "ft_store: lifetime 0 expires at once");
 	ft_store_flush();
-	tap_ok(ft_store_get(sta_mac, r0.name, &got) == -ENOENT,
+	tap_ok(ft_store_get(sta_mac, r0.name, &psk, &got) == -ENOENT,
 	       "ft_store: flushed");
 }
 

@@ -29,6 +29,7 @@ radius_client.sh
 eap_wired.sh
 fsrd_eap.sh
 fsrd_ft_eap.sh
+fsrd_eap_session.sh
 fsrd_ctl.sh
 "
 [ $# -gt 0 ] && TESTS="$*"

@@ -91,7 +91,7 @@ void bss_ft_scope(const struct fsrd_bss *b, struct ft_scope *scope)
 }
 
 void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
-		     const struct ft_scope *scope)
+		     const struct ft_scope *scope, uint32_t lifetime_s)
 {
 	char mac[MACSTR_LEN], err[256];
 	struct ft_scope here;
@@ -108,7 +108,7 @@ void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 		bss_ft_scope(b, &here);
 		if (!ft_scope_eq(&here, scope))
 			continue;
-		ret = pmk_push_r1(b, spa, r0, err, sizeof(err));
+		ret = pmk_push_r1(b, spa, r0, lifetime_s, err, sizeof(err));
 		if (ret == -ENOENT) {
 			log_dbg("%s: %s: fsr.ko not loaded, PMK-R1 not pushed",
 				b->conf->ifname, mac);

@@ -71,9 +71,9 @@ struct fsrd_bss *bss_next(unsigned int *i);
 void bss_ft_scope(const struct fsrd_bss *b, struct ft_scope *scope);
 
 /* Derive and push the PMK-R1 of every FT BSS in scope to fsr.ko (when
- * kernel_fast_path is on and the module is loaded). */
+ * kernel_fast_path is on and the module is loaded), for lifetime_s. */
 void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
-		     const struct ft_scope *scope);
+		     const struct ft_scope *scope, uint32_t lifetime_s);
 
 /* A station acknowledged the new GTK (or was dropped): maybe switch TX. */
 void bss_rekey_step(struct fsrd_bss *b);

@@ -12,7 +12,8 @@
 #define LIFETIME_MAX 0x7fffffffu
 
 int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
-		const struct fsr_ft_pmk_r0 *r0, char *err, size_t errlen)
+		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
+		size_t errlen)
 {
 	const struct fsrd_conf *c = b->gconf;
 	char buf[FSR_NL_SNDBUF];
@@ -36,8 +37,7 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 		explicit_bzero(&r1, sizeof(r1));
 		return ret;
 	}
-	life = c->r0_key_lifetime_s > LIFETIME_MAX ? LIFETIME_MAX :
-	       c->r0_key_lifetime_s;
+	life = lifetime_s > LIFETIME_MAX ? LIFETIME_MAX : lifetime_s;
 	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_ADD);
 	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
 	mnl_attr_put(req, FSR_A_PMK_R1_NAME, sizeof(r1.name), r1.name);

@@ -13,9 +13,11 @@
 
 /*
  * Derive the PMK-R1 of b (its R1KH-ID) for station spa from r0 and add
- * it to the kernel cache. -ENOENT: fsr.ko is not loaded.
+ * it to the kernel cache, to expire after lifetime_s. -ENOENT: fsr.ko is
+ * not loaded.
  */
 int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
-		const struct fsr_ft_pmk_r0 *r0, char *err, size_t errlen);
+		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
+		size_t errlen);
 
 #endif

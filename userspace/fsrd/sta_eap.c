@@ -39,6 +39,8 @@ struct sta_eap {
 	bool acct_started;
 	uint64_t acct_start_ms;
 	struct ev_timer interim;
+	struct ev_timer session_end;	/* on a cached key (no EAP session) */
+	bool session_reauth;		/* ... reauthenticates, else ends */
 };
 
 static struct {
@@ -412,6 +414,89 @@ static const struct pmksa_entry *find_pmksa(struct fsrd_sta *sta,
 
 static int start_eap(struct sta_eap *se);
 
+/* A session that skipped EAP (PMKSA caching, OKC, FT roams) ends or is
+ * reauthenticated as it would have been on the BSS of its authentication
+ * (eap_relay.c), counted from that authentication: at the Session-Timeout
+ * (reauthentication if Termination-Action says RADIUS-Request), else
+ * after eap_reauth_period (reauthentication). */
+static void session_end_fire(struct ev_timer *t)
+{
+	struct sta_eap *se = (struct sta_eap *)((char *)t -
+			     offsetof(struct sta_eap, session_end));
+	struct fsrd_sta *sta = se->sta;
+
+	if (se->relay)		/* a full EAP session ends on its own */
+		return;
+	if (se->session_reauth) {
+		trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
+			  "end of the cached session: reauthentication (full EAP)");
+		if (start_eap(se))
+			sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
+				       "cannot start the EAP authentication");
+		return;
+	}
+	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
+		  "Session-Timeout of the cached session reached");
+	sta->term_cause = RADIUS_TERM_SESSION_TIMEOUT;
+	sta_drop_later(sta, WLAN_REASON_PREV_AUTH_NOT_VALID,
+		       "Session-Timeout reached");
+}
+
+/* ms left of e's Session-Timeout, UINT32_MAX without one */
+static uint64_t session_left_ms(const struct pmksa_entry *e)
+{
+	uint64_t end, now = ev_now_ms();
+
+	if (!e->attrs.has_session_timeout || !e->attrs.session_timeout)
+		return UINT32_MAX;
+	end = e->created_ms + (uint64_t)e->attrs.session_timeout * 1000;
+	return end > now ? end - now : 0;
+}
+
+static void arm_session_end(struct sta_eap *se, const struct pmksa_entry *e)
+{
+	uint64_t left = session_left_ms(e), end, now = ev_now_ms();
+	const char *what;
+
+	if (left != UINT32_MAX) {
+		se->session_reauth = e->attrs.has_termination_action &&
+			e->attrs.termination_action ==
+			RADIUS_TERMINATION_RADIUS_REQUEST;
+		what = "Session-Timeout";
+	} else if (g.econf.reauth_period_s) {
+		end = e->created_ms + (uint64_t)g.econf.reauth_period_s * 1000;
+		left = end > now ? end - now : 0;
+		se->session_reauth = true;
+		what = "eap_reauth_period";
+	} else {
+		return;
+	}
+	if (left > 4000000000ULL)	/* ms in an unsigned int */
+		left = 4000000000ULL;
+	se->session_end.fn = session_end_fire;
+	ev_timer_arm(&se->session_end, (unsigned int)left);
+	trace_sta(se->sta->bss, se->sta->addr, TRACE_EV_EAP,
+		  "cached session: %s in %u s (then %s)", what,
+		  (unsigned int)((left + 999) / 1000),
+		  se->session_reauth ? "reauthentication" : "the session ends");
+}
+
+uint32_t sta_eap_key_lifetime_s(const struct fsrd_sta *sta, uint32_t max_s)
+{
+	const struct pmksa_entry *e;
+	uint64_t left;
+
+	if (!g.pmksa || !sta->eap || !is_8021x(sta->bss->conf))
+		return max_s;
+	e = pmksa_newest(g.pmksa, sta->addr);
+	if (!e)
+		return max_s;
+	left = (session_left_ms(e) + 999) / 1000;
+	if (left < max_s)
+		return left ? (uint32_t)left : 1;
+	return max_s;
+}
+
 int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 {
 	struct fsrd_bss *b = sta->bss;
@@ -442,6 +527,7 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 			  okc ? "OKC: PMK of another BSS of this fsrd" :
 				"PMKSA cache",
 			  e->attrs.user_name);
+		arm_session_end(se, e);
 		return start_4way(se, e->pmk);
 	}
 	return start_eap(se);
@@ -521,6 +607,8 @@ void sta_eap_ft_roamed(struct fsrd_sta *sta)
 		se->have_attrs = true;
 	}
 	acct_start(se);
+	if (e)
+		arm_session_end(se, e);
 }
 
 void sta_eap_stop(struct fsrd_sta *sta, uint32_t terminate_cause)
@@ -535,6 +623,7 @@ void sta_eap_stop(struct fsrd_sta *sta, uint32_t terminate_cause)
 	if (se->relay)
 		eap_relay_free(se->relay);
 	ev_timer_cancel(&se->interim);
+	ev_timer_cancel(&se->session_end);
 	OPENSSL_cleanse(se, sizeof(*se));
 	free(se);
 	sta->eap = NULL;

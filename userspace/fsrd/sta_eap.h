@@ -74,5 +74,9 @@ void sta_eap_port_open(struct fsrd_sta *sta);
  * accounting session with the user and Class of its last 802.1X
  * authentication (its newest PMKSA). */
 void sta_eap_ft_roamed(struct fsrd_sta *sta);
+/* How long keys made for sta (PMK-R0, PMK-R1s) may live: max_s, or less
+ * when its last 802.1X authentication set a Session-Timeout that ends
+ * sooner (never 0). */
+uint32_t sta_eap_key_lifetime_s(const struct fsrd_sta *sta, uint32_t max_s);
 
 #endif

@@ -111,6 +111,7 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 	struct wpa_auth_ft_keys k;
 	struct fsr_ft_pmk_r0 r0;
 	struct ft_scope scope;
+	uint32_t life = 0;
 	char mac[MACSTR_LEN];
 	int err;
 
@@ -123,11 +124,12 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 		r0.key_len = (uint8_t)k.pmk_r0_len;
 		memcpy(r0.name, k.pmk_r0_name, sizeof(r0.name));
 		bss_ft_scope(b, &scope);
-		err = ft_store_add(sta->addr, &r0, &scope,
-				   b->gconf->r0_key_lifetime_s);
+		/* FT-802.1X: the keys end with the server's Session-Timeout */
+		life = sta_eap_key_lifetime_s(sta, b->gconf->r0_key_lifetime_s);
+		err = ft_store_add(sta->addr, &r0, &scope, life);
 	}
 	if (!err)
-		bss_push_pmk_r1(sta->addr, &r0, &scope);
+		bss_push_pmk_r1(sta->addr, &r0, &scope, life);
 	explicit_bzero(&k, sizeof(k));
 	explicit_bzero(&r0, sizeof(r0));
 	if (err)

@@ -53,16 +53,7 @@ if ! wait_for 10 fsrd_log_has "FT fast path of fsr.ko enabled"; then
 	tap_finish
 fi
 pass "fsrd enables the kernel fast path (BSS_SET)"
-iw phy "$(phy_of wlan1)" interface add mon0 type monitor
-ip link set mon0 up
-iw dev mon0 set freq 2412
-defer "iw dev mon0 del"
-
-# stat NAME: a counter of fsr.ko for wlan0
-stat() {
-	"$FSRCTL" stats 2>/dev/null |
-		awk -v n="$1" '$1 == n { s += $2 } END { print s + 0 }'
-}
+check "monitor interface mon0 on wlan1's radio" add_monitor wlan1
 
 hex() {
 	od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'
@@ -94,22 +85,22 @@ no_station() {
 
 # expect CASE "OUTPUT" COUNTER: exact output, COUNTER + 1, no station
 expect() {
-	_before=$(stat "$3")
-	_ref=$(stat ft_refused)
+	_before=$(fsr_counter "$3")
+	_ref=$(fsr_counter ft_refused)
 	run "$1"
-	if [ "$GOT" = "$2" ] && [ "$(stat "$3")" -eq $((_before + 1)) ] &&
-	    [ "$(stat ft_refused)" -eq $((_ref + 1)) ] && no_station; then
+	if [ "$GOT" = "$2" ] && [ "$(fsr_counter "$3")" -eq $((_before + 1)) ] &&
+	    [ "$(fsr_counter ft_refused)" -eq $((_ref + 1)) ] && no_station; then
 		pass "$1: \"$2\", $3 counted, no station"
 	else
-		fail "$1: \"$2\", $3 counted, no station (got \"$GOT\", $3 $_before -> $(stat "$3"))"
+		fail "$1: \"$2\", $3 counted, no station (got \"$GOT\", $3 $_before -> $(fsr_counter "$3"))"
 	fi
 }
 
 # A correct roam, served by the kernel. fsrd cannot adopt a station whose
 # PMK-R0 it never had and deauthenticates it: it is stopped meanwhile, so
 # that the station can be seen, and continued after (the event waits).
-auth0=$(stat ft_auth_served)
-re0=$(stat ft_reassoc_served)
+auth0=$(fsr_counter ft_auth_served)
+re0=$(fsr_counter ft_reassoc_served)
 kick0=$(fsrd_log_count "served by the kernel, not adopted")
 kill -STOP "$FSRD_PID"
 run ok
@@ -126,8 +117,8 @@ case $GOT in
 *)	fail "ok: roam served (got \"$GOT\")" ;;
 esac
 check "ok: ft_auth_served and ft_reassoc_served counted" sh -c "
-	[ $(stat ft_auth_served) -eq $((auth0 + 1)) ] &&
-	[ $(stat ft_reassoc_served) -eq $((re0 + 1)) ]"
+	[ $(fsr_counter ft_auth_served) -eq $((auth0 + 1)) ] &&
+	[ $(fsr_counter ft_reassoc_served) -eq $((re0 + 1)) ]"
 check "ok: the station exists, associated and authorized" sh -c "
 	grep -q 'authorized:.*yes' '$WORK/sta.txt' &&
 	grep -q 'associated:.*yes' '$WORK/sta.txt'"
@@ -135,7 +126,7 @@ check "ok: fsrd, without its PMK-R0, removes the kernel-served station" \
 	wait_for 10 sh -c "[ \$(grep -c 'served by the kernel, not adopted' '$FSRD_LOG') -gt $kick0 ] && ! iw dev wlan0 station get $STA"
 
 # The same request again: the same response, no second roam.
-re0=$(stat ft_reassoc_served)
+re0=$(fsr_counter ft_reassoc_served)
 run retransmit
 case $GOT in
 "auth=0 reassoc=0 mic=ok gtk=ok aid="*" again=0 same=yes")
@@ -143,17 +134,17 @@ case $GOT in
 *)	fail "retransmit: identical response (got \"$GOT\")" ;;
 esac
 check "retransmit: ft_reassoc_served counted once" \
-	sh -c "[ $(stat ft_reassoc_served) -eq $((re0 + 1)) ]"
+	sh -c "[ $(fsr_counter ft_reassoc_served) -eq $((re0 + 1)) ]"
 
 # A different request for the completed exchange.
-rp0=$(stat err_replay)
+rp0=$(fsr_counter err_replay)
 run replay
 case $GOT in
 "auth=0 reassoc=0 mic=ok gtk=ok aid="*" again=55")
 	pass "replay: a different request after completion is refused with 55" ;;
 *)	fail "replay: refused with 55 (got \"$GOT\")" ;;
 esac
-check "replay: err_replay counted" sh -c "[ $(stat err_replay) -eq $((rp0 + 1)) ]"
+check "replay: err_replay counted" sh -c "[ $(fsr_counter err_replay) -eq $((rp0 + 1)) ]"
 
 expect bad-mic "auth=0 reassoc=55" err_mic
 expect wrong-pmkr1name "auth=0 reassoc=53" err_pmkid
@@ -163,16 +154,16 @@ expect fte-oversized "auth=55" err_fte
 expect late "auth=0 reassoc=1" err_stale
 
 # No FT Authentication before: the kernel leaves it to fsrd.
-re0=$(stat ft_reassoc_served)
-p0=$(stat ft_passed)
+re0=$(fsr_counter ft_reassoc_served)
+p0=$(fsr_counter ft_passed)
 run no-auth
 if [ "${GOT#*reassoc=0}" = "$GOT" ] && no_station &&
-    [ "$(stat ft_reassoc_served)" -eq "$re0" ] &&
-    [ "$(stat ft_passed)" -gt "$p0" ]; then
+    [ "$(fsr_counter ft_reassoc_served)" -eq "$re0" ] &&
+    [ "$(fsr_counter ft_passed)" -gt "$p0" ]; then
 	# (ft_inject sends the request up to 3 times when nothing answers)
 	pass "no-auth: passed on to userspace (ft_passed), not served, no station"
 else
-	fail "no-auth: passed on, not served, no station (got \"$GOT\", ft_passed $p0 -> $(stat ft_passed), ft_reassoc_served $re0 -> $(stat ft_reassoc_served))"
+	fail "no-auth: passed on, not served, no station (got \"$GOT\", ft_passed $p0 -> $(fsr_counter ft_passed), ft_reassoc_served $re0 -> $(fsr_counter ft_reassoc_served))"
 fi
 
 check "fsrd is still running" kill -0 "$FSRD_PID"

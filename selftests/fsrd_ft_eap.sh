@@ -22,103 +22,7 @@ dmesg_mark
 SSID=fsrd-ft-eap
 SECRET=fsr-ft-eap-secret
 ROAMS=${FSRD_FTEAP_ROAMS:-20}
-CERTS=$WORK/certs
-ip link set lo up 2>/dev/null
-
-load_radios 3 || { fail "load radios"; tap_finish; }
-if lab_modprobe fsr; then
-	pass "fsr.ko loads"
-else
-	fail "fsr.ko loads"
-	tap_finish
-fi
-BSSID0=$(cat /sys/class/net/wlan0/address)
-BSSID1=$(cat /sys/class/net/wlan1/address)
-STA=$(cat /sys/class/net/wlan2/address)
-
-check "test CA, server and client certificates" radius_certs "$CERTS"
-radius_conf "$WORK/raddb" "$SECRET" 1812 1813 "$CERTS"
-FR_LOG=$WORK/radius.log
-DETAIL=$WORK/raddb/acct/detail
-if ! radius_start "$WORK/raddb" "$FR_LOG"; then
-	fail "FreeRADIUS starts"
-	diag "$(tail -n 30 "$FR_LOG")"
-	tap_finish
-fi
-defer "kill $RADIUS_PID"
-pass "FreeRADIUS (EAP-PEAP/MSCHAPv2) on 127.0.0.1:1812"
-
-cat > "$WORK/fsrd.conf" <<END
-[global]
-log_level = debug
-mobility_domain = a1b2
-r0kh_id = fsrd.lab.example
-kernel_fast_path = yes
-
-[radius]
-timeout = 2000
-retries = 2
-
-[auth_server lab]
-address = 127.0.0.1:1812
-secret = $SECRET
-
-[acct_server lab]
-address = 127.0.0.1:1813
-secret = $SECRET
-
-[bss a]
-interface = wlan0
-ssid = $SSID
-channel = 1
-security = ft-eap
-
-[bss b]
-interface = wlan1
-ssid = $SSID
-channel = 1
-security = ft-eap
-END
-
-start_fsrd
-fast_path_on() {
-	[ "$(fsrd_log_count "FT fast path of fsr.ko enabled")" -eq 2 ]
-}
-check "fsrd starts two FT-802.1X BSSes" \
-	wait_for 20 sh -c "[ \$(grep -c 'AP started.*FT-802.1X' '$FSRD_LOG') -eq 2 ]"
-check "both BSSes attached to fsr.ko's fast path" wait_for 10 fast_path_on
-check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
-defer "ip link del br0"
-client_netns cli wlan2
-ip -n cli addr add 10.77.0.2/24 dev wlan2
-
-cat > "$WORK/wpa.conf" <<END
-ctrl_interface=$WORK/wpa-ctrl
-bss_expiration_age=1800
-network={
-	ssid="$SSID"
-	key_mgmt=FT-EAP
-	eap=PEAP
-	identity="alice"
-	password="wonderland"
-	phase2="auth=MSCHAPV2"
-	ca_cert="$CERTS/ca.pem"
-	scan_freq=2412
-}
-END
-ip netns exec cli wpa_supplicant -B -i wlan2 -c "$WORK/wpa.conf" \
-	-P "$WORK/wpa.pid" -f "$WORK/wpa.log" -dd
-defer "kill \$(cat $WORK/wpa.pid)"
-
-check "FT initial mobility-domain association with EAP completes" \
-	wait_for 60 sh -c "grep -q 'CTRL-EVENT-CONNECTED' '$WORK/wpa.log'"
-check "wpa_supplicant: EAP-Success and key_mgmt FT-EAP" sh -c "
-	grep -q 'CTRL-EVENT-EAP-SUCCESS' '$WORK/wpa.log' &&
-	ip netns exec cli wpa_cli -p '$WORK/wpa-ctrl' -i wlan2 status |
-		grep -qx 'key_mgmt=FT-EAP'"
-check "fsrd keeps the PMK-R0" wait_for 5 grep -q "PMK-R0 kept" "$FSRD_LOG"
-check "ping through the AP" wait_for 10 \
-	ip netns exec cli ping -c 1 -W 2 10.77.0.1
+ft_eap_lab
 "$FSRCTL" pmk show > "$WORK/pmk.txt" 2>&1
 check "fsrctl pmk show: a PMK-R1 per BSS, AKM ft-8021x" sh -c "
 	[ \$(grep -c '^sta $STA pmk_r1_name' '$WORK/pmk.txt') -eq 2 ] &&
@@ -126,10 +30,6 @@ check "fsrctl pmk show: a PMK-R1 per BSS, AKM ft-8021x" sh -c "
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
 
-stat() {
-	"$FSRCTL" stats 2>/dev/null |
-		awk -v n="$1" '$1 == n { s += $2 } END { print s + 0 }'
-}
 adopted() {
 	fsrd_log_count "FT roam served by the kernel in .* us: adopted"
 }
@@ -155,7 +55,7 @@ roam() {
 }
 
 req0=$(radius_access_requests "$FR_LOG")
-reas0=$(stat ft_reassoc_served)
+reas0=$(fsr_counter ft_reassoc_served)
 cur=$(ft_cli status | sed -n 's/^bssid=//p')
 i=1
 ok=0
@@ -177,7 +77,7 @@ check "$ok of $ROAMS FT-802.1X roams: connected, ping, adopted by fsrd" \
 	[ "$ok" -eq "$ROAMS" ]
 check "retried roams: $RETRIES (at most $MAX_RETRIES)" \
 	[ "$RETRIES" -le "$MAX_RETRIES" ]
-reas=$(($(stat ft_reassoc_served) - reas0))
+reas=$(($(fsr_counter ft_reassoc_served) - reas0))
 check "fsr.ko served $reas FT Reassociations for $ROAMS roams" \
 	[ "$reas" -eq "$ROAMS" ]
 check "fsrd served none in userspace" \

@@ -26,12 +26,7 @@ PASS=scope-passphrase-7
 R0KH=fsrd.lab.example
 
 load_radios 5 || { fail "load radios"; tap_finish; }
-if lab_modprobe fsr; then
-	pass "fsr.ko loads"
-else
-	fail "fsr.ko loads"
-	tap_finish
-fi
+fsr_load
 BSSID0=$(cat /sys/class/net/wlan0/address)
 BSSID1=$(cat /sys/class/net/wlan1/address)
 BSSID2=$(cat /sys/class/net/wlan2/address)
@@ -101,37 +96,25 @@ export PMKR0NAME
 check "fsrctl pmk show names the PMK-R0 ($PMKR0NAME)" \
 	sh -c "echo '$PMKR0NAME' | grep -qE '^[0-9a-f]{32}$'"
 
-iw phy "$(phy_of wlan4)" interface add mon0 type monitor
-ip link set mon0 up
-iw dev mon0 set freq 2412
-defer "iw dev mon0 del"
+check "monitor interface mon0 on wlan4's radio" add_monitor wlan4
 
-# stat NAME: a counter of fsr.ko summed over the BSSes
-stat() {
-	"$FSRCTL" stats 2>/dev/null |
-		awk -v n="$1" '$1 == n { s += $2 } END { print s + 0 }'
-}
-served0=$(stat ft_auth_served)
+served0=$(fsr_counter ft_auth_served)
 got=$($INJECT mon0 "$BSSID2" "$STA" ft-auth-pmkr0name fsrd-scope "$R0KH")
 check "FT Authentication to wlan2 (FT-PSK) with its PMKR0Name: status 0 ($got)" \
 	[ "$got" = 0 ]
-check "... served by fsr.ko" [ "$(stat ft_auth_served)" -gt "$served0" ]
-passed0=$(stat ft_passed)
+check "... served by fsr.ko" [ "$(fsr_counter ft_auth_served)" -gt "$served0" ]
+passed0=$(fsr_counter ft_passed)
 got=$(FT_AKM=3 $INJECT mon0 "$BSSID1" "$STA" ft-auth-pmkr0name fsrd-scope "$R0KH")
 check "FT Authentication (AKM FT-802.1X) to wlan1 with the same PMKR0Name: status 53 ($got)" \
 	[ "$got" = 53 ]
 check "... passed to fsrd by fsr.ko (no PMK-R1 there)" \
-	[ "$(stat ft_passed)" -gt "$passed0" ]
+	[ "$(fsr_counter ft_passed)" -gt "$passed0" ]
 check "fsrd: the PMK-R0 was made for another SSID or AKM" \
 	wait_for 5 fsrd_log_has "wlan1: $STA: FT Authentication refused with status 53: the PMK-R0 was made for another SSID or AKM"
 check "the client is still connected to wlan0" \
 	sh -c "ip netns exec cli wpa_cli -p '$WORK/wpa-ctrl' -i wlan3 status | grep -q '^bssid=$BSSID0'"
 check "fsrd still runs" kill -0 "$FSRD_PID"
 
-kill -TERM "$FSRD_PID"
-wait "$FSRD_PID"
-rc=$?
-check "SIGTERM: fsrd exits 0 (status $rc)" [ "$rc" -eq 0 ]
-diag "$(grep -v debug: "$FSRD_LOG" | tail -n 30)"
+fsrd_sigterm
 check "dmesg clean" dmesg_clean
 tap_finish

@@ -31,12 +31,7 @@ ROAMS=${FSRD_KFT_ROAMS:-50}
 REKEY=${FSRD_KFT_REKEY:-20}
 
 load_radios 3 || { fail "load radios"; tap_finish; }
-if lab_modprobe fsr; then
-	pass "fsr.ko loads"
-else
-	fail "fsr.ko loads"
-	tap_finish
-fi
+fsr_load
 BSSID0=$(cat /sys/class/net/wlan0/address)
 BSSID1=$(cat /sys/class/net/wlan1/address)
 STA=$(cat /sys/class/net/wlan2/address)
@@ -71,12 +66,6 @@ start_fsrd
 
 fast_path_on() {
 	[ "$(fsrd_log_count "FT fast path of fsr.ko enabled")" -eq 2 ]
-}
-
-# stat NAME: a counter of fsr.ko summed over wlan0 and wlan1
-stat() {
-	"$FSRCTL" stats 2>/dev/null |
-		awk -v n="$1" '$1 == n { s += $2 } END { print s + 0 }'
 }
 
 adopted() {
@@ -163,8 +152,8 @@ roam() {
 	roam_once "$1"
 }
 
-auth0=$(stat ft_auth_served)
-reas0=$(stat ft_reassoc_served)
+auth0=$(fsr_counter ft_auth_served)
+reas0=$(fsr_counter ft_reassoc_served)
 user0=$(fsrd_log_count "FT roam served by userspace")
 cur=$(ft_cli status | sed -n 's/^bssid=//p')
 diag "connected to $cur; $ROAMS roams"
@@ -186,8 +175,8 @@ while [ $i -le "$ROAMS" ]; do
 done
 check "$ok of $ROAMS FT roams: connected to the target, ping, adopted by fsrd" \
 	[ "$ok" -eq "$ROAMS" ]
-auth=$(($(stat ft_auth_served) - auth0))
-reas=$(($(stat ft_reassoc_served) - reas0))
+auth=$(($(fsr_counter ft_auth_served) - auth0))
+reas=$(($(fsr_counter ft_reassoc_served) - reas0))
 # a retried roam's lost tries were answered by the kernel too
 check "fsr.ko served $auth FT Authentications for $ROAMS roams ($RETRIES retried)" \
 	[ "$auth" -ge "$ROAMS" ] && [ "$auth" -le $((ROAMS + 3 * RETRIES)) ]
@@ -233,7 +222,7 @@ check "broadcast ping (new GTK) answered by the adopted client" \
 # fsrd stopped: the kernel serves alone; fsrd adopts once it runs again
 if [ "$cur" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
 n=$(adopted)
-reas0=$(stat ft_reassoc_served)
+reas0=$(fsr_counter ft_reassoc_served)
 kill -STOP "$FSRD_PID"
 check "fsrd stopped (SIGSTOP): FT roam to $next served by the kernel, ping" \
 	roam "$next" || {
@@ -244,7 +233,7 @@ check "fsrd stopped (SIGSTOP): FT roam to $next served by the kernel, ping" \
 }
 check "fsrd stopped: it adopted nothing meanwhile" [ "$(adopted)" -eq "$n" ]
 check "fsrd stopped: fsr.ko counted the reassociation" \
-	[ "$(($(stat ft_reassoc_served) - reas0))" -eq 1 ]
+	[ "$(($(fsr_counter ft_reassoc_served) - reas0))" -eq 1 ]
 kill -CONT "$FSRD_PID"
 check "SIGCONT: fsrd adopts the station" wait_for 10 adopted_gt "$n"
 check "ping after the adoption" ip netns exec cli ping -c 2 -i 0.2 -W 2 10.77.0.1
@@ -276,11 +265,11 @@ cur=$(ft_cli status | sed -n 's/^bssid=//p')
 # no PMK-R1 in fsr.ko: the roam goes to userspace
 if [ "$cur" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
 check "fsrctl pmk flush sta $STA" "$FSRCTL" pmk flush sta "$STA"
-passed0=$(stat ft_passed)
+passed0=$(fsr_counter ft_passed)
 user0=$(fsrd_log_count "FT roam served by userspace")
 check "no PMK-R1 cached: FT roam to $next, then ping" roam "$next"
 check "fsr.ko passed the FT Authentication to fsrd (ft_passed grew)" \
-	[ "$(stat ft_passed)" -gt "$passed0" ]
+	[ "$(fsr_counter ft_passed)" -gt "$passed0" ]
 check "fsrd served the roam in userspace" \
 	wait_for 5 sh -c "[ \$(grep -c 'FT roam served by userspace' '$FSRD_LOG') -eq $((user0 + 1)) ]"
 

@@ -50,10 +50,7 @@ no_station() {
 
 check "fsrd starts the AP" wait_for 15 fsrd_log_has "AP started"
 ip addr add 10.77.0.1/24 dev wlan0
-iw phy "$(phy_of wlan2)" interface add mon0 type monitor
-ip link set mon0 up
-iw dev mon0 set freq 2412
-defer "iw dev mon0 del"
+check "monitor interface mon0 on wlan2's radio" add_monitor wlan2
 client_netns cli wlan1
 ip -n cli addr add 10.77.0.2/24 dev wlan1
 check "wpa_supplicant starts" start_wpa_psk cli wlan1 "$SSID" "$PASS"
@@ -82,10 +79,6 @@ check "a station that vanished is deauthenticated for inactivity" \
 	fsrd_log_has "02:00:00:00:0e:02.*reason 4.*inactivity timeout"
 check "... and removed from the kernel" wait_for 5 no_station
 
-kill -TERM "$FSRD_PID"
-wait "$FSRD_PID"
-rc=$?
-check "SIGTERM: fsrd exits 0 (status $rc)" [ "$rc" -eq 0 ]
-diag "$(grep -v debug: "$FSRD_LOG" | tail -n 30)"
+fsrd_sigterm
 check "dmesg clean" dmesg_clean
 tap_finish

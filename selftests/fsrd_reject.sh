@@ -39,10 +39,7 @@ END
 start_fsrd
 
 check "fsrd starts the AP" wait_for 15 fsrd_log_has "AP started"
-iw phy "$(phy_of wlan1)" interface add mon0 type monitor
-ip link set mon0 up
-iw dev mon0 set freq 2412
-defer "iw dev mon0 del"
+check "monitor interface mon0 on wlan1's radio" add_monitor wlan1
 
 n=16
 # expect CASE STATUS LOGTEXT: inject CASE from a fresh address
@@ -84,10 +81,6 @@ check "fsrd still runs" kill -0 "$FSRD_PID"
 check "no station left behind but the accepted ones" \
 	sh -c "[ \$(iw dev wlan0 station dump | grep -c '^Station') -le 3 ]"
 
-kill -TERM "$FSRD_PID"
-wait "$FSRD_PID"
-rc=$?
-check "SIGTERM: fsrd exits 0 (status $rc)" [ "$rc" -eq 0 ]
-diag "$(grep -v debug: "$FSRD_LOG" | tail -n 40)"
+fsrd_sigterm
 check "dmesg clean" dmesg_clean
 tap_finish

@@ -153,6 +153,32 @@ phy_of() {
 	basename "$(readlink "/sys/class/net/$1/phy80211")"
 }
 
+# fsr_load: load fsr.ko (a test result); the test ends here if it fails.
+fsr_load() {
+	if lab_modprobe fsr; then
+		pass "fsr.ko loads"
+	else
+		fail "fsr.ko loads"
+		tap_finish
+	fi
+}
+
+# fsr_counter NAME: a counter of fsr.ko (fsrctl stats) summed over every
+# attached BSS.
+fsr_counter() {
+	"$FSRCTL" stats 2>/dev/null |
+		awk -v n="$1" '$1 == n { s += $2 } END { print s + 0 }'
+}
+
+# add_monitor IFACE: a monitor interface mon0 on IFACE's radio, on 2412 MHz,
+# removed at the end of the test (frame injection and capture).
+add_monitor() {
+	iw phy "$(phy_of "$1")" interface add mon0 type monitor &&
+		ip link set mon0 up &&
+		iw dev mon0 set freq 2412 || return 1
+	defer "iw dev mon0 del"
+}
+
 # --- real peers: hostapd and wpa_supplicant ---------------------------------
 
 # start_hostapd_psk IFACE SSID PASSPHRASE [extra hostapd.conf lines]
@@ -220,6 +246,16 @@ start_fsrd() {
 	"$FSRD" -f -c "$WORK/fsrd.conf" > "$FSRD_LOG" 2>&1 &
 	FSRD_PID=$!
 	defer "kill $FSRD_PID"
+}
+
+# fsrd_sigterm: stop fsrd with SIGTERM, which must exit 0 (a test result),
+# then show the end of its log.
+fsrd_sigterm() {
+	kill -TERM "$FSRD_PID"
+	wait "$FSRD_PID"
+	_rc=$?
+	check "SIGTERM: fsrd exits 0 (status $_rc)" [ "$_rc" -eq 0 ]
+	diag "$(grep -v debug: "$FSRD_LOG" | tail -n 40)"
 }
 
 fsrd_log_has() {

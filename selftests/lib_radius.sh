@@ -216,3 +216,106 @@ radius_stop() {
 radius_access_requests() {
 	grep -c "Received Access-Request" "$1"
 }
+
+# ft_eap_lab [POST_AUTH]: the FT-802.1X lab of fsrd_ft_eap.sh and
+# fsrd_eap_session.sh. Needs SSID and SECRET; loads 3 radios and fsr.ko,
+# starts FreeRADIUS (EAP-PEAP/MSCHAPv2; POST_AUTH as in radius_conf) and
+# fsrd with two ft-eap BSSes on wlan0 and wlan1 (bridged, br0 10.77.0.1,
+# kernel_fast_path = yes), and a wpa_supplicant (FT-EAP, user alice) on
+# wlan2 in netns "cli" (10.77.0.2), which makes the FT initial
+# mobility-domain association. Sets CERTS, BSSID0, BSSID1, STA, FR_LOG,
+# DETAIL (FreeRADIUS's accounting detail file), FSRD_LOG and FSRD_PID.
+ft_eap_lab() {
+	CERTS=$WORK/certs
+	ip link set lo up 2>/dev/null
+
+	load_radios 3 || { fail "load radios"; tap_finish; }
+	fsr_load
+	BSSID0=$(cat /sys/class/net/wlan0/address)
+	BSSID1=$(cat /sys/class/net/wlan1/address)
+	STA=$(cat /sys/class/net/wlan2/address)
+
+	check "test CA, server and client certificates" radius_certs "$CERTS"
+	radius_conf "$WORK/raddb" "$SECRET" 1812 1813 "$CERTS" "${1:-}"
+	FR_LOG=$WORK/radius.log
+	DETAIL=$WORK/raddb/acct/detail
+	if ! radius_start "$WORK/raddb" "$FR_LOG"; then
+		fail "FreeRADIUS starts"
+		diag "$(tail -n 30 "$FR_LOG")"
+		tap_finish
+	fi
+	defer "kill $RADIUS_PID"
+	pass "FreeRADIUS (EAP-PEAP/MSCHAPv2${1:+, $1}) on 127.0.0.1:1812"
+
+	cat > "$WORK/fsrd.conf" <<-END
+	[global]
+	log_level = debug
+	mobility_domain = a1b2
+	r0kh_id = fsrd.lab.example
+	kernel_fast_path = yes
+
+	[radius]
+	timeout = 2000
+	retries = 2
+
+	[auth_server lab]
+	address = 127.0.0.1:1812
+	secret = $SECRET
+
+	[acct_server lab]
+	address = 127.0.0.1:1813
+	secret = $SECRET
+
+	[bss a]
+	interface = wlan0
+	ssid = $SSID
+	channel = 1
+	security = ft-eap
+
+	[bss b]
+	interface = wlan1
+	ssid = $SSID
+	channel = 1
+	security = ft-eap
+	END
+
+	start_fsrd
+	fast_path_on() {
+		[ "$(fsrd_log_count "FT fast path of fsr.ko enabled")" -eq 2 ]
+	}
+	check "fsrd starts two FT-802.1X BSSes" \
+		wait_for 20 sh -c "[ \$(grep -c 'AP started.*FT-802.1X' '$FSRD_LOG') -eq 2 ]"
+	check "both BSSes attached to fsr.ko's fast path" wait_for 10 fast_path_on
+	check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
+	defer "ip link del br0"
+	client_netns cli wlan2
+	ip -n cli addr add 10.77.0.2/24 dev wlan2
+
+	cat > "$WORK/wpa.conf" <<-END
+	ctrl_interface=$WORK/wpa-ctrl
+	bss_expiration_age=1800
+	network={
+		ssid="$SSID"
+		key_mgmt=FT-EAP
+		eap=PEAP
+		identity="alice"
+		password="wonderland"
+		phase2="auth=MSCHAPV2"
+		ca_cert="$CERTS/ca.pem"
+		scan_freq=2412
+	}
+	END
+	ip netns exec cli wpa_supplicant -B -i wlan2 -c "$WORK/wpa.conf" \
+		-P "$WORK/wpa.pid" -f "$WORK/wpa.log" -dd
+	defer "kill \$(cat $WORK/wpa.pid)"
+
+	check "FT initial mobility-domain association with EAP completes" \
+		wait_for 60 sh -c "grep -q 'CTRL-EVENT-CONNECTED' '$WORK/wpa.log'"
+	check "wpa_supplicant: EAP-Success and key_mgmt FT-EAP" sh -c "
+		grep -q 'CTRL-EVENT-EAP-SUCCESS' '$WORK/wpa.log' &&
+		ip netns exec cli wpa_cli -p '$WORK/wpa-ctrl' -i wlan2 status |
+			grep -qx 'key_mgmt=FT-EAP'"
+	check "fsrd keeps the PMK-R0" wait_for 5 grep -q "PMK-R0 kept" "$FSRD_LOG"
+	check "ping through the AP" wait_for 10 \
+		ip netns exec cli ping -c 1 -W 2 10.77.0.1
+}

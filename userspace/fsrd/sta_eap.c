@@ -414,6 +414,19 @@ static const struct pmksa_entry *find_pmksa(struct fsrd_sta *sta,
 
 static int start_eap(struct sta_eap *se);
 
+/* A station on a cached key is authenticated in full now (it asked with
+ * EAPOL-Start, or its cached session reached its end): why goes to the
+ * trace. */
+static void full_eap_now(struct sta_eap *se, const char *why)
+{
+	struct fsrd_sta *sta = se->sta;
+
+	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP, "%s", why);
+	if (start_eap(se))
+		sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
+			       "cannot start the EAP authentication");
+}
+
 /* A session that skipped EAP (PMKSA caching, OKC, FT roams) ends or is
  * reauthenticated as it would have been on the BSS of its authentication
  * (eap_relay.c), counted from that authentication: at the Session-Timeout
@@ -428,11 +441,7 @@ static void session_end_fire(struct ev_timer *t)
 	if (se->relay)		/* a full EAP session ends on its own */
 		return;
 	if (se->session_reauth) {
-		trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
-			  "end of the cached session: reauthentication (full EAP)");
-		if (start_eap(se))
-			sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
-				       "cannot start the EAP authentication");
+		full_eap_now(se, "end of the cached session: reauthentication (full EAP)");
 		return;
 	}
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
@@ -565,11 +574,7 @@ void sta_eap_rx(struct fsrd_sta *sta, const uint8_t *frame, size_t len)
 	    frame[1] == EAPOL_TYPE_START) {
 		/* it skipped EAP with a cached PMKSA, and now asks for EAP
 		 * (e.g. it lost the PMK): authenticate it in full */
-		trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
-			  "EAPOL-Start after a PMKSA cache hit: full EAP authentication");
-		if (start_eap(se))
-			sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
-				       "cannot start the EAP authentication");
+		full_eap_now(se, "EAPOL-Start after a PMKSA cache hit: full EAP authentication");
 		return;
 	}
 	if (!se || !se->relay) {

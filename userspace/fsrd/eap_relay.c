@@ -560,6 +560,22 @@ static bool tunnel_int(const uint8_t *v, size_t l, uint32_t *out)
 	return true;
 }
 
+unsigned int eap_relay_session_s(const struct eap_relay_conf *c,
+				 const struct eap_relay_attrs *a, bool *reauth)
+{
+	/* RFC 3580 3.17/3.18, hostapd: reauthenticate at Session-Timeout if
+	 * Termination-Action says RADIUS-Request, else end the session */
+	*reauth = false;
+	if (a->has_session_timeout && a->session_timeout) {
+		*reauth = a->has_termination_action &&
+			a->termination_action ==
+			RADIUS_TERMINATION_RADIUS_REQUEST;
+		return a->session_timeout;
+	}
+	*reauth = c->reauth_period_s != 0;
+	return c->reauth_period_s;
+}
+
 void eap_relay_parse_attrs(const struct radius_msg *m,
 			   struct eap_relay_attrs *a)
 {
@@ -740,18 +756,7 @@ static void on_accept(struct eap_relay *s, const struct radius_result *res)
 	s->reauthenticating = false;
 	s->state_len = 0;
 	s->tx_len = 0;
-	/* RFC 3580 3.17/3.18, hostapd: reauthenticate at Session-Timeout if
-	 * Termination-Action says RADIUS-Request, else end the session */
-	s->reauth_at_session_end = false;
-	if (a->has_session_timeout && a->session_timeout) {
-		session_s = a->session_timeout;
-		s->reauth_at_session_end = a->has_termination_action &&
-			a->termination_action ==
-			RADIUS_TERMINATION_RADIUS_REQUEST;
-	} else if (s->conf->reauth_period_s) {
-		session_s = s->conf->reauth_period_s;
-		s->reauth_at_session_end = true;
-	}
+	session_s = eap_relay_session_s(s->conf, a, &s->reauth_at_session_end);
 	if (session_s > 4000000)	/* ms in an unsigned int */
 		session_s = 4000000;
 	timer_set(s, EAP_RELAY_TIMER_SESSION, session_s * 1000);

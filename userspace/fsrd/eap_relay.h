@@ -241,6 +241,12 @@ void eap_relay_station_id(char *buf, size_t size, const uint8_t mac[6],
 			  const uint8_t *ssid, size_t ssid_len);
 
 /* Parse the Access-Accept attributes fsrd keeps (exposed for tests). */
+/* How long a session authenticated with a's Access-Accept lasts, in
+ * seconds (0: for ever), and whether it is then reauthenticated (*reauth)
+ * or ended: Session-Timeout with Termination-Action, else the configured
+ * reauthentication period. */
+unsigned int eap_relay_session_s(const struct eap_relay_conf *c,
+				 const struct eap_relay_attrs *a, bool *reauth);
 void eap_relay_parse_attrs(const struct radius_msg *m,
 			   struct eap_relay_attrs *a);
 

@@ -451,41 +451,23 @@ static void session_end_fire(struct ev_timer *t)
 		       "Session-Timeout reached");
 }
 
-/* ms left of e's Session-Timeout, UINT32_MAX without one */
-static uint64_t session_left_ms(const struct pmksa_entry *e)
-{
-	uint64_t end, now = ev_now_ms();
-
-	if (!e->attrs.has_session_timeout || !e->attrs.session_timeout)
-		return UINT32_MAX;
-	end = e->created_ms + (uint64_t)e->attrs.session_timeout * 1000;
-	return end > now ? end - now : 0;
-}
-
 static void arm_session_end(struct sta_eap *se, const struct pmksa_entry *e)
 {
-	uint64_t left = session_left_ms(e), end, now = ev_now_ms();
-	const char *what;
+	unsigned int s = eap_relay_session_s(&g.econf, &e->attrs,
+					     &se->session_reauth);
+	uint64_t end = e->created_ms + (uint64_t)s * 1000, now = ev_now_ms();
+	uint64_t left = end > now ? end - now : 0;
 
-	if (left != UINT32_MAX) {
-		se->session_reauth = e->attrs.has_termination_action &&
-			e->attrs.termination_action ==
-			RADIUS_TERMINATION_RADIUS_REQUEST;
-		what = "Session-Timeout";
-	} else if (g.econf.reauth_period_s) {
-		end = e->created_ms + (uint64_t)g.econf.reauth_period_s * 1000;
-		left = end > now ? end - now : 0;
-		se->session_reauth = true;
-		what = "eap_reauth_period";
-	} else {
+	if (!s)
 		return;
-	}
 	if (left > 4000000000ULL)	/* ms in an unsigned int */
 		left = 4000000000ULL;
 	se->session_end.fn = session_end_fire;
 	ev_timer_arm(&se->session_end, (unsigned int)left);
 	trace_sta(se->sta->bss, se->sta->addr, TRACE_EV_EAP,
-		  "cached session: %s in %u s (then %s)", what,
+		  "cached session: %s in %u s (then %s)",
+		  e->attrs.has_session_timeout && e->attrs.session_timeout ?
+		  "Session-Timeout" : "eap_reauth_period",
 		  (unsigned int)((left + 999) / 1000),
 		  se->session_reauth ? "reauthentication" : "the session ends");
 }
@@ -493,17 +475,18 @@ static void arm_session_end(struct sta_eap *se, const struct pmksa_entry *e)
 uint32_t sta_eap_key_lifetime_s(const struct fsrd_sta *sta, uint32_t max_s)
 {
 	const struct pmksa_entry *e;
-	uint64_t left;
+	uint64_t end, now, left;
 
 	if (!g.pmksa || !sta->eap || !is_8021x(sta->bss->conf))
 		return max_s;
 	e = pmksa_newest(g.pmksa, sta->addr);
-	if (!e)
+	if (!e || !e->attrs.has_session_timeout || !e->attrs.session_timeout)
 		return max_s;
-	left = (session_left_ms(e) + 999) / 1000;
-	if (left < max_s)
-		return left ? (uint32_t)left : 1;
-	return max_s;
+	/* whole seconds left of the Session-Timeout, at least 1 */
+	end = e->created_ms + (uint64_t)e->attrs.session_timeout * 1000;
+	now = ev_now_ms();
+	left = end > now ? (end - now + 999) / 1000 : 1;
+	return left < max_s ? (uint32_t)left : max_s;
 }
 
 int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)

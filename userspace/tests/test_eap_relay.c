@@ -1266,6 +1266,29 @@ static void test_with_radius_client(void)
 	close(u.fd);
 }
 
+/* The session rule shared with cached sessions (sta_eap.c). */
+static void test_session_rule(void)
+{
+	struct eap_relay_conf c = conf;
+	struct eap_relay_attrs a = { .has_session_timeout = true,
+				     .session_timeout = 30 };
+	bool reauth = true;
+
+	c.reauth_period_s = 3600;
+	tap_ok(eap_relay_session_s(&c, &a, &reauth) == 30 && !reauth,
+	       "session rule: Session-Timeout alone ends the session");
+	a.has_termination_action = true;
+	a.termination_action = RADIUS_TERMINATION_RADIUS_REQUEST;
+	tap_ok(eap_relay_session_s(&c, &a, &reauth) == 30 && reauth,
+	       "session rule: with Termination-Action RADIUS-Request, reauthentication");
+	a.has_session_timeout = false;
+	tap_ok(eap_relay_session_s(&c, &a, &reauth) == 3600 && reauth,
+	       "session rule: no Session-Timeout, the reauthentication period");
+	c.reauth_period_s = 0;
+	tap_ok(eap_relay_session_s(&c, &a, &reauth) == 0 && !reauth,
+	       "session rule: neither, the session lasts");
+}
+
 int main(void)
 {
 	eap_relay_conf_defaults(&conf);
@@ -1281,6 +1304,7 @@ int main(void)
 	test_malformed();
 	test_random_replies();
 	test_session_timeout();
+	test_session_rule();
 	test_quiet_and_free();
 	test_independent();
 	test_attrs();

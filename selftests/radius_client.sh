@@ -1,5 +1,5 @@
 #!/bin/sh
-# fsrd's RADIUS client (userspace/fsrd/radius_*.c, driven by radius_probe)
+# fsrd's RADIUS client (userspace/fsrd/radius/radius_*.c, driven by radius_probe)
 # against FreeRADIUS from Debian on loopback, with a minimal configuration
 # this test writes: PAP accept and reject with Message-Authenticator
 # verified, a wrong shared secret, forged replies (a relay rewriting

@@ -30,9 +30,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "evloop.h"
-#include "log.h"
-#include "radius_client.h"
+#include "core/evloop.h"
+#include "core/log.h"
+#include "radius/radius_client.h"
 
 static struct radius_client_conf conf;
 static int exit_code = 3;

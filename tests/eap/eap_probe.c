@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * eap_probe: fsrd's 802.1X authenticator (userspace/fsrd/eap_relay.c) and
+ * eap_probe: fsrd's 802.1X authenticator (userspace/fsrd/eap/eap_relay.c) and
  * RADIUS client on a wired interface, for interoperability checks with a
  * real supplicant (wpa_supplicant -D wired) and a real RADIUS server
  * (FreeRADIUS). One station: the first that sends EAPOL. Prints the trace
@@ -30,9 +30,9 @@
 
 #include <openssl/evp.h>
 
-#include "eap_relay.h"
-#include "evloop.h"
-#include "radius_client.h"
+#include "eap/eap_relay.h"
+#include "core/evloop.h"
+#include "radius/radius_client.h"
 
 static int fd = -1, ifindex;
 static uint8_t own[6];

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer target over fsrd's RADIUS codec and authenticator checks
- * (userspace/fsrd/radius_msg.c, radius_auth.c): every datagram a server,
+ * (userspace/fsrd/radius/radius_msg.c, radius_auth.c): every datagram a server,
  * or anyone on the path, can send to fsrd goes through exactly these
  * calls before it is trusted.
  */
@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "radius_auth.h"
-#include "radius_msg.h"
+#include "radius/radius_auth.h"
+#include "radius/radius_msg.h"
 
 static const uint8_t req_auth[16] = {
 	0x0f, 0x40, 0x3f, 0x94, 0x73, 0x97, 0x80, 0x57,

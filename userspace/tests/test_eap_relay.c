@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unit tests of the 802.1X authenticator (fsrd/eap_relay.c) with a fake
+ * Unit tests of the 802.1X authenticator (fsrd/eap/eap_relay.c) with a fake
  * station, a fake RADIUS server and fake timers: every output of the
  * state machine is recorded and checked; then the real RADIUS client
  * against a UDP server on loopback (this test signs its replies).
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "eap_relay.h"
-#include "radius_auth.h"
+#include "eap/eap_relay.h"
+#include "radius/radius_auth.h"
 #include "tap.h"
 
 #define MAX_FRAMES	64

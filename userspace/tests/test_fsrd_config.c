@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Unit tests of fsrd's configuration parser (userspace/fsrd/config.c). */
+/* Unit tests of fsrd's configuration parser (userspace/fsrd/conf/config.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 
 #include <arpa/inet.h>
 
-#include "config.h"
+#include "conf/config.h"
 #include "tap.h"
 
 static char dir[64];

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assoc_req.h"
-#include "ft_store.h"
-#include "ieee80211.h"
-#include "ies.h"
-#include "sta_table.h"
+#include "ap/assoc_req.h"
+#include "keys/ft_store.h"
+#include "core/ieee80211.h"
+#include "ap/ies.h"
+#include "ap/sta_table.h"
 #include "tap.h"
 
 static const uint8_t bssid[6] = { 2, 0, 0, 0, 0, 0 };

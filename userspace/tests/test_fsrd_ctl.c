@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctl_auth.h"
-#include "ctl_proto.h"
+#include "ctl/ctl_auth.h"
+#include "ctl/ctl_proto.h"
 #include "tap.h"
-#include "trace.h"
+#include "core/trace.h"
 
 static int parse(const char *line, struct ctl_req *r, char *err)
 {

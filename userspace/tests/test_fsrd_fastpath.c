@@ -10,10 +10,10 @@
 #include <linux/fsr.h>
 #include <linux/genetlink.h>
 
-#include "fastpath_msg.h"
-#include "ieee80211.h"
-#include "ies.h"
-#include "sta_table.h"
+#include "drv/fastpath_msg.h"
+#include "core/ieee80211.h"
+#include "ap/ies.h"
+#include "ap/sta_table.h"
 #include "tap.h"
 
 static const uint8_t bssid[6] = { 2, 0, 0, 0, 0, 0x10 };

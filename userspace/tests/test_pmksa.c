@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unit tests of the PMKSA cache (fsrd/pmksa.c): published PMKID vectors,
+ * Unit tests of the PMKSA cache (fsrd/keys/pmksa.c): published PMKID vectors,
  * lookups, OKC, expiry, eviction, listing without keys. A fake clock.
  */
 #include <stdint.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pmksa.h"
+#include "keys/pmksa.h"
 #include "tap.h"
 #include "wpa_crypto.h"
 

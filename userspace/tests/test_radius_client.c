@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "radius_auth.h"
-#include "radius_client.h"
-#include "radius_msg.h"
+#include "radius/radius_auth.h"
+#include "radius/radius_client.h"
+#include "radius/radius_msg.h"
 #include "tap.h"
 
 static uint64_t fake_now = 1000000;

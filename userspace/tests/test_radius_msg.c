@@ -13,9 +13,9 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "radius_auth.h"
-#include "radius_client.h"
-#include "radius_msg.h"
+#include "radius/radius_auth.h"
+#include "radius/radius_client.h"
+#include "radius/radius_msg.h"
 #include "tap.h"
 
 /* RFC 2865 7.1: User Telnet to Specified Host, secret "xyzzy5461" */

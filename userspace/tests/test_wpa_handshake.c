@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The authenticator (fsrd/wpa_auth.c) against a small simulated supplicant
+ * The authenticator (fsrd/wpa/wpa_auth.c) against a small simulated supplicant
  * written here on its own code path (OpenSSL directly: PRF, FT KDF, MIC,
  * key unwrap, frames built by offset), with a simulated clock: 4-way
  * handshakes for AKM 2 and AKM 4, the group-key handshake,
@@ -18,7 +18,7 @@
 #include <openssl/rand.h>
 
 #include "tap.h"
-#include "wpa_auth.h"
+#include "wpa/wpa_auth.h"
 
 #define AKM_PSK		0x000fac02
 #define AKM_FT_PSK	0x000fac04

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One BSS served by fsrd: its interface, beacon, stations, group key and
+ * timers. bss.c brings it up and down and owns the GTK; mlme.c handles
+ * its management frames; sta_wpa.c connects stations to wpa_auth.
+ */
+#ifndef FSRD_BSS_H
+#define FSRD_BSS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ap/assoc_req.h"
+#include "conf/config.h"
+#include "core/evloop.h"
+#include "keys/ft_store.h"
+#include "ap/ies.h"
+#include "ap/sta_table.h"
+#include "wpa/wpa_auth.h"
+
+struct fsrd_bss {
+	const struct fsrd_bss_conf *conf;
+	const struct fsrd_conf *gconf;
+	int ifindex;
+	uint32_t wiphy;
+	uint8_t addr[6];
+	bool started;
+	int eapol_fd;
+	struct fsrd_bss_ies ies;
+	struct fsrd_assoc_policy pol;
+	struct fsrd_sta_table stas;
+	struct wpa_auth_group group;
+	struct wpa_auth_conf wconf;
+	struct wpa_auth_ft ft;
+	struct ev_timer rekey_timer;
+	struct ev_timer inact_timer;
+	struct ev_timer restart_timer;	/* AP stopped by the kernel */
+	unsigned int rekey_pending;	/* stations still to ack the new GTK */
+	uint8_t last_unexpected[6];	/* rate limit of class 3 deauths */
+	uint64_t last_unexpected_ms;
+	/* fsr.ko's FT fast path (fastpath.c) */
+	bool fp_attached;		/* BSS_ATTACH done */
+	bool fp_enabled;		/* BSS_SET accepted: the kernel serves */
+	uint16_t fp_aid_min;		/* the kernel's AID pool */
+	uint16_t fp_aid_max;
+};
+
+/* Bring the BSS up: AP mode, frame registrations, START_AP, GTK. */
+int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
+	      const struct fsrd_bss_conf *bc);
+/* The kernel stopped the AP (interface down): forget the stations and
+ * start it again once the interface is up. */
+void bss_ap_stopped(struct fsrd_bss *b);
+/* Deauthenticate every station, STOP_AP, release everything. */
+void bss_stop(struct fsrd_bss *b);
+struct fsrd_bss *bss_by_ifindex(int ifindex);
+
+/* A station (re)associated with b: forget it on every other BSS, without
+ * a frame (the station has left them). */
+void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
+
+/* The kernel's fast path served b's station addr (fastpath.c): forget
+ * it on every other BSS without a frame; on the BSSes attached to the
+ * fast path without DEL_STATION either (the kernel removed it there, and
+ * by now it may even be back on one of them). */
+void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
+/* The BSSes: *i = 0 first, then NULL at the end. */
+struct fsrd_bss *bss_next(unsigned int *i);
+
+/* Where the PMK-R0s made on b may be used (its SSID and FT AKM). */
+void bss_ft_scope(const struct fsrd_bss *b, struct ft_scope *scope);
+
+/* Derive and push the PMK-R1 of every FT BSS in scope to fsr.ko (when
+ * kernel_fast_path is on and the module is loaded), for lifetime_s. */
+void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
+		     const struct ft_scope *scope, uint32_t lifetime_s);
+
+/* A station acknowledged the new GTK (or was dropped): maybe switch TX. */
+void bss_rekey_step(struct fsrd_bss *b);
+
+/* mlme.c */
+void mlme_rx(struct fsrd_bss *b, const uint8_t *frame, size_t len);
+void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr);
+void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr);
+int mlme_send_deauth(struct fsrd_bss *b, const uint8_t *da, uint16_t reason);
+/*
+ * Remove a station: optionally send a Deauthentication with reason, then
+ * DEL_STATION, stop its handshake, free it.
+ */
+void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
+	      const char *why);
+
+/* sta_wpa.c */
+extern const struct wpa_auth_ops fsrd_wpa_ops;
+/* Authenticate an associated station: PSK BSS: the 4-way handshake
+ * starts (M1); 802.1X BSS: sta_eap_start() (PMKSA or EAP first). */
+int sta_wpa_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req);
+/* Start the 4-way handshake with this PMK (or XXKey for FT AKMs). */
+int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,
+		      const uint8_t *rsne, size_t rsne_len, const uint8_t *pmk,
+		      size_t pmk_len);
+/* sta_drop() from the event loop, never inside a state-machine call. */
+void sta_drop_later(struct fsrd_sta *sta, uint16_t reason, const char *why);
+void sta_wpa_stop(struct fsrd_sta *sta);
+
+#endif

@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The MLME of a BSS: probe responses, Open System authentication,
+ * (re)association, deauthentication and disassociation in both directions.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ap/bss.h"
+#include "ft/ft_roam.h"
+#include "core/ieee80211.h"
+#include "core/log.h"
+#include "drv/nl80211.h"
+#include "eap/sta_eap.h"
+#include "core/trace.h"
+
+#define FRAME_MAX 1024
+
+static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+static uint16_t get_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static void send_frame(struct fsrd_bss *b, const uint8_t *f, int len,
+		       const char *what, const uint8_t *da)
+{
+	char mac[MACSTR_LEN];
+	int err;
+
+	if (len < 0) {
+		log_err("%s: cannot build %s", b->conf->ifname, what);
+		return;
+	}
+	err = nl80211_send_frame(b->ifindex, f, (size_t)len);
+	if (err)
+		log_warn("%s: %s: sending %s failed: %s", b->conf->ifname,
+			 fsrd_mac_str(da, mac), what, strerror(-err));
+}
+
+int mlme_send_deauth(struct fsrd_bss *b, const uint8_t *da, uint16_t reason)
+{
+	uint8_t f[64];
+	int n = fsrd_build_deauth(&b->ies, da, false, reason, f, sizeof(f));
+
+	send_frame(b, f, n, "Deauthentication", da);
+	return n < 0 ? n : 0;
+}
+
+void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
+	      const char *why)
+{
+	struct fsrd_bss *b = sta->bss;
+
+	trace_sta(b, sta->addr, TRACE_EV_DISCONNECT,
+		  "disconnected (reason %u): %s", reason, why);
+	if (send_deauth)
+		mlme_send_deauth(b, sta->addr, reason);
+	/* accounting: the station left, or fsrd removed it */
+	sta_eap_stop(sta, send_deauth ? RADIUS_TERM_NAS_REQUEST :
+					RADIUS_TERM_USER_REQUEST);
+	sta_wpa_stop(sta);
+	if (sta->in_kernel) {
+		sta->in_kernel = false;
+		nl80211_del_station(b->ifindex, sta->addr);
+	}
+	sta_remove(&b->stas, sta);
+}
+
+/* Back to "authenticated": the kernel entry and the handshake go. */
+static void sta_unassoc(struct fsrd_sta *sta)
+{
+	sta_eap_stop(sta, RADIUS_TERM_USER_REQUEST);
+	sta_wpa_stop(sta);
+	if (sta->in_kernel) {
+		sta->in_kernel = false;
+		nl80211_del_station(sta->bss->ifindex, sta->addr);
+	}
+	sta->state = FSRD_STA_AUTH;
+	sta->authorized = false;
+	sta->served_by_kernel = false;
+}
+
+static bool ssid_matches(struct fsrd_bss *b, const uint8_t *ies, size_t len)
+{
+	size_t pos = 0;
+
+	while (pos + 2 <= len && pos + 2 + ies[pos + 1] <= len) {
+		if (ies[pos] == WLAN_EID_SSID) {
+			uint8_t l = ies[pos + 1];
+
+			return !l || (l == b->conf->ssid_len &&
+				      !memcmp(ies + pos + 2, b->conf->ssid, l));
+		}
+		pos += 2 + (size_t)ies[pos + 1];
+	}
+	return false;
+}
+
+static void rx_probe_req(struct fsrd_bss *b, const uint8_t *f, size_t len)
+{
+	uint8_t resp[FRAME_MAX];
+
+	if (!ssid_matches(b, f + WLAN_HDR_LEN, len - WLAN_HDR_LEN))
+		return;
+	if (memcmp(f + WLAN_OFF_BSSID, bcast, 6) &&
+	    memcmp(f + WLAN_OFF_BSSID, b->addr, 6))
+		return;
+	send_frame(b, resp, fsrd_build_probe_resp(&b->ies, f + WLAN_OFF_SA,
+						  resp, sizeof(resp)),
+		   "Probe Response", f + WLAN_OFF_SA);
+}
+
+static void send_auth_ies(struct fsrd_bss *b, const uint8_t *da,
+			  uint16_t alg, uint16_t status, const uint8_t *ies,
+			  size_t ies_len)
+{
+	uint8_t f[FRAME_MAX];
+
+	send_frame(b, f, fsrd_build_auth(&b->ies, da, alg, 2, status, ies,
+					 ies_len, f, sizeof(f)),
+		   "Authentication", da);
+}
+
+static void send_auth(struct fsrd_bss *b, const uint8_t *da, uint16_t alg,
+		      uint16_t status)
+{
+	send_auth_ies(b, da, alg, status, NULL, 0);
+}
+
+/* FT Authentication (algorithm 2) of a station roaming in. */
+static void rx_ft_auth(struct fsrd_bss *b, struct fsrd_sta *sta,
+		       const uint8_t *ies, size_t len)
+{
+	uint8_t resp[512];
+	size_t resp_len = 0;
+	char mac[MACSTR_LEN];
+	const char *why;
+	uint16_t status;
+
+	fsrd_mac_str(sta->addr, mac);
+	status = ft_auth_request(b, sta, ies, len, resp, sizeof(resp),
+				 &resp_len, &why);
+	if (status) {
+		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
+			  "FT Authentication refused with status %u: %s",
+			  status, why);
+		send_auth(b, sta->addr, WLAN_AUTH_FT, status);
+		sta_remove(&b->stas, sta);
+		return;
+	}
+	send_auth_ies(b, sta->addr, WLAN_AUTH_FT, WLAN_STATUS_SUCCESS, resp,
+		      resp_len);
+	trace_sta(b, sta->addr, TRACE_EV_FT_AUTH,
+		  "FT Authentication served in userspace (PMK-R1 derived, PTK ready)");
+}
+
+static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
+{
+	const uint8_t *sa = f + WLAN_OFF_SA;
+	struct fsrd_sta *sta;
+	char mac[MACSTR_LEN];
+	uint16_t alg, seq;
+
+	if (len < WLAN_HDR_LEN + 6)
+		return;
+	alg = get_le16(f + WLAN_HDR_LEN);
+	seq = get_le16(f + WLAN_HDR_LEN + 2);
+	fsrd_mac_str(sa, mac);
+	trace_sta(b, sa, TRACE_EV_AUTH,
+		  "Authentication received (algorithm %u, seq %u)", alg, seq);
+	if (alg != WLAN_AUTH_OPEN &&
+	    !(alg == WLAN_AUTH_FT && b->wconf.ft)) {
+		trace_sta(b, sa, TRACE_EV_AUTH_REFUSED,
+			  "authentication algorithm %u refused", alg);
+		send_auth(b, sa, alg, WLAN_STATUS_NOT_SUPPORTED_AUTH_ALG);
+		return;
+	}
+	if (seq != 1) {
+		send_auth(b, sa, alg, WLAN_STATUS_UNKNOWN_AUTH_TRANS);
+		return;
+	}
+	sta = sta_find(&b->stas, sa);
+	if (sta) {
+		/* a new authentication ends the old association */
+		sta_unassoc(sta);
+	} else {
+		if (b->stas.n >= 2 * (size_t)b->conf->max_stations) {
+			log_warn("%s: %s: station table full", b->conf->ifname,
+				 mac);
+			send_auth(b, sa, alg,
+				  WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
+			return;
+		}
+		sta = sta_add(&b->stas, sa);
+		if (!sta) {
+			send_auth(b, sa, alg, WLAN_STATUS_UNSPECIFIED);
+			return;
+		}
+		sta->bss = b;
+	}
+	sta->since_ms = ev_now_ms();
+	if (alg == WLAN_AUTH_FT) {
+		rx_ft_auth(b, sta, f + WLAN_HDR_LEN + 6,
+			   len - WLAN_HDR_LEN - 6);
+		return;
+	}
+	memset(&sta->ft, 0, sizeof(sta->ft));
+	send_auth(b, sa, alg, WLAN_STATUS_SUCCESS);
+	trace_sta(b, sa, TRACE_EV_AUTH, "authenticated (Open System)");
+}
+
+/* Keep a copy of the response that associated sta (see assoc_resp). */
+static void keep_assoc_resp(struct fsrd_sta *sta, const uint8_t *f, int len)
+{
+	if (len > 0 && (size_t)len <= sizeof(sta->assoc_resp)) {
+		memcpy(sta->assoc_resp, f, (size_t)len);
+		sta->assoc_resp_len = (uint16_t)len;
+	}
+}
+
+static void send_assoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *keep,
+				const uint8_t *da, bool reassoc,
+				uint16_t status, uint16_t aid,
+				const uint8_t *ies, size_t ies_len)
+{
+	uint8_t f[FRAME_MAX];
+	int n = fsrd_build_assoc_resp(&b->ies, da, reassoc, status, aid, ies,
+				      ies_len, f, sizeof(f));
+
+	if (keep)
+		keep_assoc_resp(keep, f, n);
+	send_frame(b, f, n,
+		   reassoc ? "Reassociation Response" : "Association Response",
+		   da);
+}
+
+static void send_assoc_resp(struct fsrd_bss *b, struct fsrd_sta *keep,
+			    const uint8_t *da, bool reassoc, uint16_t status,
+			    uint16_t aid, uint32_t akm)
+{
+	uint8_t ft[256];
+	int ft_len = 0;
+
+	/* FT initial mobility-domain association: MDE and FTE */
+	if (!status && rsn_akm_is_ft(akm) && b->wconf.ft) {
+		ft_len = wpa_auth_ft_assoc_ies(&b->wconf, ft, sizeof(ft));
+		if (ft_len < 0) {
+			log_err("%s: cannot build the FT elements",
+				b->conf->ifname);
+			status = WLAN_STATUS_UNSPECIFIED;
+			ft_len = 0;
+		}
+	}
+	send_assoc_resp_ies(b, keep, da, reassoc, status, aid,
+			    ft_len ? ft : NULL, (size_t)ft_len);
+}
+
+/* FNV-1a: tells a repeated request from a new one (not a security check:
+ * a repeat only ever gets the answer already sent). */
+static uint64_t fnv1a64(const uint8_t *p, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (len--) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int sta_to_kernel(struct fsrd_bss *b, struct fsrd_sta *sta,
+			 const struct fsrd_assoc_req *req)
+{
+	struct nl80211_sta p = {
+		.addr = sta->addr,
+		.aid = sta->aid,
+		.listen_int = req->listen_int,
+		.capab = req->capab,
+		.rates = req->rates,
+		.n_rates = req->n_rates,
+		.ht_cap = req->ht_cap,
+		.wme = req->wme && b->conf->ht,
+		.qos_info = req->qos_info,
+	};
+	int err = nl80211_new_station(b->ifindex, &p);
+
+	/* A kernel station fsrd no longer tracks (its state was dropped
+	 * while the kernel kept the entry) would block this client for
+	 * good: replace it. */
+	if (err == -EEXIST) {
+		log_warn("%s: replacing a stale kernel station",
+			 b->conf->ifname);
+		err = nl80211_del_station(b->ifindex, sta->addr);
+		if (!err)
+			err = nl80211_new_station(b->ifindex, &p);
+	}
+	if (!err)
+		sta->in_kernel = true;
+	return err;
+}
+
+/* Reassociation after FT Authentication: no 4-way handshake. */
+static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
+			  const uint8_t *f, size_t len,
+			  const struct fsrd_assoc_req *req)
+{
+	uint8_t ies[512];
+	char mac[MACSTR_LEN];
+	const char *why;
+	uint16_t status;
+	int n, err;
+
+	fsrd_mac_str(sta->addr, mac);
+	status = ft_reassoc_check(b, sta, f + WLAN_HDR_LEN + 10,
+				  len - WLAN_HDR_LEN - 10, &why);
+	if (status) {
+		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
+			  "FT Reassociation refused with status %u: %s",
+			  status, why);
+		send_assoc_resp(b, NULL, sta->addr, true, status, 0, 0);
+		return;
+	}
+	sta_unassoc(sta);
+	if (!sta->aid)
+		sta->aid = sta_aid_alloc(&b->stas);
+	if (!sta->aid) {
+		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
+			  "FT Reassociation refused with status %u: no free AID",
+			  WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
+		send_assoc_resp(b, NULL, sta->addr, true,
+				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
+		return;
+	}
+	n = ft_reassoc_resp_ies(b, sta, ies, sizeof(ies));
+	err = n < 0 ? n : sta_to_kernel(b, sta, req);
+	if (!err)
+		err = nl80211_new_key(b->ifindex, sta->addr, 0, sta->ft.cipher,
+				      sta->ft.ptk.tk, sta->ft.ptk.tk_len, NULL,
+				      0);
+	if (!err)
+		err = nl80211_authorize(b->ifindex, sta->addr);
+	if (err) {
+		trace_sta_log(FSRD_LOG_ERR, b, sta->addr, TRACE_EV_FT_REFUSED,
+			      "FT Reassociation failed: %s", strerror(-err));
+		send_assoc_resp(b, NULL, sta->addr, true,
+				WLAN_STATUS_UNSPECIFIED, 0, 0);
+		sta_unassoc(sta);
+		return;
+	}
+	sta->state = FSRD_STA_ASSOC;
+	sta->akm = req->akm;
+	sta->pairwise = req->pairwise;
+	sta->authorized = true;
+	sta->roamed_ft = true;
+	sta->since_ms = ev_now_ms();
+	send_assoc_resp_ies(b, sta, sta->addr, true, WLAN_STATUS_SUCCESS,
+			    sta->aid, ies, (size_t)n);
+	explicit_bzero(&sta->ft, sizeof(sta->ft));
+	explicit_bzero(ies, sizeof(ies));
+	fsrd_auth_stats()->ft_roam_user++;
+	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
+		  "FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
+		  sta->aid);
+	/* After the response: removing the old BSS's kernel station waits
+	 * for an RCU grace period (milliseconds), the client must not. */
+	bss_forget_elsewhere(b, sta->addr);
+	sta_eap_ft_roamed(sta);
+}
+
+static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
+		     bool reassoc)
+{
+	const char *kind = reassoc ? "Reassociation" : "Association";
+	const uint8_t *sa = f + WLAN_OFF_SA;
+	struct fsrd_assoc_req req;
+	struct fsrd_sta *sta;
+	char mac[MACSTR_LEN];
+	const char *why;
+	uint16_t status;
+	uint64_t hash;
+	int err;
+
+	fsrd_mac_str(sa, mac);
+	sta = sta_find(&b->stas, sa);
+	if (!sta) {
+		trace_sta(b, sa, TRACE_EV_ASSOC_REFUSED,
+			  "%s Request before authentication", kind);
+		mlme_send_deauth(b, sa, WLAN_REASON_CLASS2_FROM_NONAUTH);
+		return;
+	}
+	hash = fnv1a64(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN);
+	if (sta->state == FSRD_STA_ASSOC && sta->assoc_resp_len &&
+	    sta->assoc_req_hash == hash) {
+		trace_sta(b, sa, TRACE_EV_ASSOC,
+			  "repeated %s Request: the same response again", kind);
+		send_frame(b, sta->assoc_resp, sta->assoc_resp_len, kind, sa);
+		return;
+	}
+	status = fsrd_assoc_req_check(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN,
+				      reassoc, &b->pol, &req, &why);
+	if (status) {
+		trace_sta(b, sa, TRACE_EV_ASSOC_REFUSED,
+			  "%s refused with status %u: %s", kind, status, why);
+		send_assoc_resp(b, NULL, sa, reassoc, status, 0, 0);
+		return;
+	}
+	sta->assoc_resp_len = 0;
+	sta->assoc_req_hash = hash;
+	if (reassoc && rsn_akm_is_ft(req.akm) && sta->ft.valid) {
+		rx_ft_reassoc(b, sta, f, len, &req);
+		return;
+	}
+	/* not an FT roam after all: the keys of its FT Authentication go */
+	explicit_bzero(&sta->ft, sizeof(sta->ft));
+	sta_unassoc(sta);
+	if (!sta->aid)
+		sta->aid = sta_aid_alloc(&b->stas);
+	if (!sta->aid) {
+		trace_sta(b, sa, TRACE_EV_ASSOC_REFUSED,
+			  "%s refused with status %u: no free AID (max_stations %u)",
+			  kind, WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+			  b->conf->max_stations);
+		send_assoc_resp(b, NULL, sa, reassoc,
+				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
+		return;
+	}
+	/* mac80211 must know the station before the response goes out */
+	err = sta_to_kernel(b, sta, &req);
+	if (err) {
+		trace_sta_log(FSRD_LOG_ERR, b, sa, TRACE_EV_ASSOC_REFUSED,
+			      "NEW_STATION failed: %s", strerror(-err));
+		send_assoc_resp(b, NULL, sa, reassoc, WLAN_STATUS_UNSPECIFIED,
+				0, 0);
+		return;
+	}
+	sta->state = FSRD_STA_ASSOC;
+	sta->akm = req.akm;
+	sta->pairwise = req.pairwise;
+	send_assoc_resp(b, sta, sa, reassoc, WLAN_STATUS_SUCCESS, sta->aid,
+			req.akm);
+	trace_sta(b, sa, TRACE_EV_ASSOC,
+		  "associated, AID %u, AKM %08x, cipher %08x%s", sta->aid,
+		  req.akm, req.pairwise, req.ht_cap ? ", HT" : "");
+	err = sta_wpa_start(sta, &req);
+	/* The response and message 1 (or the EAP Identity request) are out
+	 * first: removing the station from the BSS it left waits for an RCU
+	 * grace period in the kernel, milliseconds the client need not wait. */
+	bss_forget_elsewhere(b, sa);
+	if (err)
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
+			 "cannot start the authentication");
+}
+
+static void rx_leave(struct fsrd_bss *b, const uint8_t *f, size_t len,
+		     bool disassoc)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, f + WLAN_OFF_SA);
+	uint16_t reason = 0;
+	char why[64];
+
+	if (!sta)
+		return;
+	if (len >= WLAN_HDR_LEN + 2)
+		reason = get_le16(f + WLAN_HDR_LEN);
+	snprintf(why, sizeof(why), "%s from the station, reason %u",
+		 disassoc ? "Disassociation" : "Deauthentication", reason);
+	sta_drop(sta, reason, false, why);
+}
+
+/* Is this a retransmission of the request we handled last for its sender? */
+static bool rx_is_retry(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, f + WLAN_OFF_SA);
+
+	return sta && (fc & WLAN_FC_RETRY) &&
+	       sta->last_stype == WLAN_FC_STYPE(fc) &&
+	       sta->last_seq_ctrl == get_le16(f + WLAN_OFF_SEQ_CTRL);
+}
+
+static void rx_remember(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, f + WLAN_OFF_SA);
+
+	if (sta) {
+		sta->last_stype = WLAN_FC_STYPE(fc);
+		sta->last_seq_ctrl = get_le16(f + WLAN_OFF_SEQ_CTRL);
+	}
+}
+
+void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
+{
+	uint16_t fc;
+
+	if (len < WLAN_HDR_LEN)
+		return;
+	fc = get_le16(f);
+	if (WLAN_FC_TYPE(fc) != 0)
+		return;
+	if (WLAN_FC_STYPE(fc) == WLAN_ST_PROBE_REQ) {
+		rx_probe_req(b, f, len);
+		return;
+	}
+	/* everything else must be addressed to this BSS */
+	if (memcmp(f + WLAN_OFF_DA, b->addr, 6) ||
+	    memcmp(f + WLAN_OFF_BSSID, b->addr, 6))
+		return;
+	switch (WLAN_FC_STYPE(fc)) {
+	case WLAN_ST_AUTH:
+	case WLAN_ST_ASSOC_REQ:
+	case WLAN_ST_REASSOC_REQ:
+		if (rx_is_retry(b, f, fc)) {
+			log_dbg("%s: retransmitted request (seq ctrl 0x%04x) ignored",
+				  b->conf->ifname, get_le16(f + WLAN_OFF_SEQ_CTRL));
+			return;
+		}
+		break;
+	}
+	switch (WLAN_FC_STYPE(fc)) {
+	case WLAN_ST_AUTH:
+		rx_auth(b, f, len);
+		break;
+	case WLAN_ST_ASSOC_REQ:
+		rx_assoc(b, f, len, false);
+		break;
+	case WLAN_ST_REASSOC_REQ:
+		rx_assoc(b, f, len, true);
+		break;
+	case WLAN_ST_DEAUTH:
+		rx_leave(b, f, len, false);
+		break;
+	case WLAN_ST_DISASSOC:
+		rx_leave(b, f, len, true);
+		break;
+	}
+	rx_remember(b, f, fc);
+}
+
+void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, addr);
+	uint32_t ms;
+
+	/* our own DEL_STATION cleared in_kernel before the event came */
+	if (!sta || !sta->in_kernel)
+		return;
+	/* fsr.ko's fast path replaces and moves stations: an event can be
+	 * older than the station the kernel holds now (fastpath.c) */
+	if (b->fp_attached &&
+	    !nl80211_get_inactive_ms(b->ifindex, addr, &ms)) {
+		log_dbg("%s: DEL_STATION event of a station the kernel holds again: ignored",
+			b->conf->ifname);
+		return;
+	}
+	sta->in_kernel = false;
+	sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
+		 "the kernel removed the station");
+}
+
+void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, addr);
+	uint64_t now = ev_now_ms();
+	char mac[MACSTR_LEN];
+
+	if (sta && sta->state == FSRD_STA_ASSOC)
+		return;
+	/* one Deauthentication per station and second is enough */
+	if (!memcmp(b->last_unexpected, addr, 6) &&
+	    now - b->last_unexpected_ms < 1000)
+		return;
+	memcpy(b->last_unexpected, addr, 6);
+	b->last_unexpected_ms = now;
+	log_info("%s: %s: data frame from a station that is not associated: deauthenticating",
+		 b->conf->ifname, fsrd_mac_str(addr, mac));
+	mlme_send_deauth(b, addr, WLAN_REASON_CLASS3_FROM_NONASSOC);
+}

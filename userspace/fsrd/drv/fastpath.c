@@ -1,0 +1,553 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* fsr.ko's FT fast path: attach, configure, adopt (see fastpath.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <libmnl/libmnl.h>
+#include <linux/fsr.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "drv/fastpath.h"
+#include "drv/fastpath_msg.h"
+#include "fsr_names.h"
+#include "fsr_nl.h"
+#include "keys/ft_store.h"
+#include "core/ieee80211.h"
+#include "core/log.h"
+#include "drv/nl80211.h"
+#include "eap/sta_eap.h"
+#include "core/trace.h"
+
+/* Room for the events of a few thousand roams while fsrd is stopped. */
+#define EVENTS_RCVBUF	(4 << 20)
+
+static struct fsr_nl ev_nl;		/* the "events" subscription */
+static bool ev_open;
+static unsigned int n_attached;
+static bool missing_logged;
+
+/* One request on a socket of its own (the event socket must not see
+ * replies, nor a request lose its events). */
+static int request(uint8_t cmd, int ifindex, const struct fastpath_cfg *cfg,
+		   char *err, size_t errlen)
+{
+	char buf[FSR_NL_SNDBUF];
+	struct nlmsghdr *req;
+	struct fsr_nlerr e;
+	struct fsr_nl nl;
+	int ret;
+
+	err[0] = '\0';
+	ret = fsr_nl_open(&nl, &e);
+	if (ret)
+		return ret;
+	req = fsr_nl_request(&nl, buf, cmd);
+	if (cfg)
+		ret = fastpath_put_bss_set(req, sizeof(buf), ifindex, cfg);
+	else if (!mnl_attr_put_u32_check(req, sizeof(buf), FSR_A_IFINDEX,
+					 (uint32_t)ifindex))
+		ret = -ENOSPC;
+	if (!ret) {
+		ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
+		if (ret)
+			fsr_nlerr_format(&e, err, errlen);
+	}
+	/* a BSS_SET request may hold the GTK */
+	explicit_bzero(buf, sizeof(buf));
+	fsr_nl_close(&nl);
+	return ret;
+}
+
+static const char *errstr(int ret, const char *err)
+{
+	return err[0] ? err : strerror(-ret);
+}
+
+/* A station the kernel holds but fsrd cannot follow is removed. */
+static void kick(struct fsrd_bss *b, const uint8_t *addr, const char *why)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, addr);
+	char line[160];
+
+	snprintf(line, sizeof(line),
+		 "FT roam served by the kernel, not adopted: %s: deauthenticating",
+		 why);
+	if (sta) {
+		sta->in_kernel = true;	/* the kernel holds it: remove it */
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true, line);
+		return;
+	}
+	trace_sta_log(FSRD_LOG_WARN, b, addr, TRACE_EV_DISCONNECT, "%s", line);
+	mlme_send_deauth(b, addr, WLAN_REASON_UNSPECIFIED);
+	nl80211_del_station(b->ifindex, addr);
+}
+
+/* Served with the GTK of before a rekey: a group-key handshake gives it
+ * the current one (and a running rekey waits for it too). */
+static void give_current_gtk(struct fsrd_bss *b, struct fsrd_sta *sta,
+			     uint8_t given)
+{
+	int err;
+
+	sta->rekey_pending = true;
+	if (b->rekey_pending)	/* a rekey is running: wait for this one too */
+		b->rekey_pending++;
+	err = wpa_auth_group_rekey(sta->wpa);
+	if (err) {
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
+			 "cannot start the group-key handshake");
+		return;
+	}
+	trace_sta(b, sta->addr, TRACE_EV_REKEY,
+		  "the kernel gave GTK %u, the BSS uses %u now: group-key handshake started",
+		  given, b->group.key_idx);
+}
+
+static void adopt(const struct fastpath_event *ev)
+{
+	struct fsrd_bss *b = bss_by_ifindex((int)ev->ifindex);
+	unsigned long long us = (unsigned long long)(ev->service_ns / 1000);
+	const struct fsrd_conf *c;
+	struct fsr_ft_pmk_r0 r0;
+	struct ft_scope scope;
+	struct fsr_ft_ptk ptk;
+	struct fsrd_sta *sta;
+	uint32_t ms;
+	int err;
+
+	/* not one of ours: another daemon's BSS */
+	if (!b || !(ev->have & FP_HAVE_STA))
+		return;
+	c = b->gconf;
+	if ((ev->have & FP_HAVE_ADOPT) != FP_HAVE_ADOPT) {
+		kick(b, ev->sta, "the event lacks attributes");
+		return;
+	}
+	/* events wait in the socket while fsrd is busy or stopped: the
+	 * station may have left, or roamed on, since */
+	err = nl80211_get_inactive_ms(b->ifindex, ev->sta, &ms);
+	if (err == -ENOENT) {
+		trace_sta(b, ev->sta, TRACE_EV_FT_KERNEL,
+			  "FT roam served by the kernel in %llu us; the station has left since: nothing to adopt",
+			  us);
+		return;
+	}
+	if (ev->akm != fsrd_sec_ft_akm(b->conf->security)) {
+		kick(b, ev->sta, "AKM is not the BSS's FT AKM");
+		return;
+	}
+	if (ev->pairwise != b->conf->pairwise_cipher) {
+		kick(b, ev->sta, "pairwise cipher is not the BSS's");
+		return;
+	}
+	if (ev->r0kh_id_len != c->r0kh_id_len ||
+	    memcmp(ev->r0kh_id, c->r0kh_id, c->r0kh_id_len)) {
+		kick(b, ev->sta, "R0KH-ID is not this fsrd's");
+		return;
+	}
+	bss_ft_scope(b, &scope);
+	err = ft_store_get(ev->sta, ev->pmk_r0_name, &scope, &r0);
+	if (err) {
+		kick(b, ev->sta, err == -EACCES ?
+			"its PMK-R0 was made for another SSID or AKM" :
+			"no PMK-R0 for its PMKR0Name");
+		return;
+	}
+	err = fastpath_adopt_keys(&r0, b->conf->pairwise_cipher,
+				  b->ft.r1kh_id, b->addr, ev, &ptk);
+	explicit_bzero(&r0, sizeof(r0));
+	if (err) {
+		kick(b, ev->sta, err == -EKEYREJECTED ?
+			"PMKR1Name is not the one fsrd derives" :
+			"key derivation failed");
+		return;
+	}
+
+	sta = sta_find(&b->stas, ev->sta);
+	if (sta) {
+		/* an older record (e.g. an FT Authentication fsrd served):
+		 * the kernel replaced the station, no DEL_STATION here */
+		sta_wpa_stop(sta);
+		sta_aid_free(&b->stas, sta->aid);
+		sta->aid = 0;
+		explicit_bzero(&sta->ft, sizeof(sta->ft));
+		sta->assoc_resp_len = 0;
+		sta->assoc_req_hash = 0;
+		sta->probed = false;
+	} else {
+		sta = sta_add(&b->stas, ev->sta);
+		if (!sta) {
+			explicit_bzero(&ptk, sizeof(ptk));
+			kick(b, ev->sta, "out of memory");
+			return;
+		}
+		sta->bss = b;
+	}
+	if (!sta_aid_take(&b->stas, ev->aid))
+		log_warn("%s: AID %u of a kernel-served station is taken in fsrd's table",
+			 b->conf->ifname, ev->aid);
+	sta->aid = ev->aid;
+	sta->state = FSRD_STA_ASSOC;
+	sta->in_kernel = true;
+	sta->akm = ev->akm;
+	sta->pairwise = ev->pairwise;
+	sta->since_ms = ev_now_ms();
+	sta->roamed_ft = true;
+	sta->served_by_kernel = true;
+	sta->wpa = wpa_auth_sta_new_ft(&b->wconf, sta->addr, ev->akm,
+				       ptk.kck, ptk.kck_len, ptk.kek,
+				       ptk.kek_len, 0);
+	explicit_bzero(&ptk, sizeof(ptk));
+	if (!sta->wpa) {
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
+			 "FT roam served by the kernel, not adopted: out of memory");
+		return;
+	}
+	sta->authorized = true;
+	fsrd_auth_stats()->ft_roam_kernel++;
+	sta_eap_ft_roamed(sta);
+	bss_forget_served_elsewhere(b, sta->addr);
+	trace_sta(b, sta->addr, TRACE_EV_FT_KERNEL,
+		  "FT roam served by the kernel in %llu us: adopted, AID %u",
+		  us, sta->aid);
+	if (ev->gtk_idx != b->group.key_idx)
+		give_current_gtk(b, sta, ev->gtk_idx);
+}
+
+static void sta_ntf(const struct fastpath_event *ev)
+{
+	struct fsrd_bss *b = bss_by_ifindex((int)ev->ifindex);
+	const char *why = fsr_why_name(ev->why);
+
+	if (ev->event == FSR_EVENT_FT_STA_SERVED) {
+		adopt(ev);
+		return;
+	}
+	if (!b || !(ev->have & FP_HAVE_STA))
+		return;
+	switch (ev->event) {
+	case FSR_EVENT_FT_AUTH_SERVED:
+		trace_sta_log(FSRD_LOG_DEBUG, b, ev->sta, TRACE_EV_FT_KERNEL,
+			      "FT Authentication served by the kernel in %llu us",
+			      (unsigned long long)(ev->service_ns / 1000));
+		break;
+	case FSR_EVENT_FT_REFUSED:
+		trace_sta(b, ev->sta, TRACE_EV_FT_REFUSED,
+			  "the kernel refused an FT frame with status %u (%s)",
+			  ev->status, why ? why : "?");
+		break;
+	case FSR_EVENT_FT_PASSED:
+		/* a Reassociation after an FT Authentication fsrd served is
+		 * passed too: not news */
+		trace_sta_log(ev->why == FSR_WHY_NO_PENDING ? FSRD_LOG_DEBUG :
+			      FSRD_LOG_INFO, b, ev->sta, TRACE_EV_INFO,
+			      "the kernel passed an FT frame to fsrd (%s)",
+			      why ? why : "?");
+		break;
+	}
+}
+
+static void bss_ntf(const struct fastpath_event *ev)
+{
+	struct fsrd_bss *b = bss_by_ifindex((int)ev->ifindex);
+	const char *r = fsr_reason_name(ev->reason);
+
+	if (!b || ev->event != FSR_EVENT_BSS_DETACHED || !b->fp_attached)
+		return;
+	/* not our own detach: that clears fp_attached first */
+	b->fp_attached = false;
+	b->fp_enabled = false;
+	n_attached--;
+	log_warn("%s: fsr.ko detached the BSS (%s): FT roams are served in userspace",
+		 b->conf->ifname, r ? r : "?");
+}
+
+static int on_event(const struct nlmsghdr *nlh, void *data)
+{
+	struct fastpath_event ev;
+
+	(void)data;
+	if (fastpath_parse_event(nlh, &ev)) {
+		log_warn("fsr.ko: malformed event ignored");
+		return 0;
+	}
+	if (ev.cmd == FSR_CMD_STA_NTF)
+		sta_ntf(&ev);
+	else if (ev.cmd == FSR_CMD_BSS_NTF)
+		bss_ntf(&ev);
+	return 0;
+}
+
+/*
+ * Events were lost: compare each attached BSS with the kernel. Stations
+ * the kernel holds that fsrd never adopted cannot be adopted any more (the
+ * nonces went with the lost event): they are removed and reconnect; fsrd's
+ * records of stations the kernel no longer holds go.
+ */
+struct resync {
+	struct fsrd_bss *b;
+	uint8_t (*addrs)[6];
+	size_t n, max;
+};
+
+static void resync_add(const uint8_t *addr, void *arg)
+{
+	struct resync *r = arg;
+
+	if (r->n < r->max)
+		memcpy(r->addrs[r->n++], addr, 6);
+}
+
+static bool resync_has(const struct resync *r, const uint8_t *addr)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (!memcmp(r->addrs[i], addr, 6))
+			return true;
+	return false;
+}
+
+static void resync_bss(struct fsrd_bss *b)
+{
+	struct resync r = { .b = b, .max = 2 * FSRD_MAX_AID };
+	struct fsrd_sta *sta, *next;
+	size_t i;
+	int err;
+
+	r.addrs = calloc(r.max, 6);
+	if (!r.addrs)
+		return;
+	err = nl80211_dump_stations(b->ifindex, resync_add, &r);
+	if (err) {
+		log_err("%s: station dump failed: %s", b->conf->ifname,
+			strerror(-err));
+		free(r.addrs);
+		return;
+	}
+	for (i = 0; i < r.n; i++) {
+		sta = sta_find(&b->stas, r.addrs[i]);
+		if (!sta || sta->state != FSRD_STA_ASSOC)
+			kick(b, r.addrs[i], "its event was lost");
+	}
+	for (sta = b->stas.head; sta; sta = next) {
+		next = sta->next;
+		if (sta->in_kernel && !resync_has(&r, sta->addr)) {
+			sta->in_kernel = false;
+			sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
+				 "no longer in the kernel (events were lost)");
+		}
+	}
+	free(r.addrs);
+}
+
+static void events_input(int fd, void *arg)
+{
+	unsigned int i = 0;
+	bool lost = false;
+	struct fsrd_bss *b;
+	int ret;
+
+	(void)fd;
+	(void)arg;
+	for (;;) {
+		ret = fsr_nl_recv_events(&ev_nl, on_event, NULL);
+		if (ret == -EAGAIN || ret == -EWOULDBLOCK)
+			break;
+		if (ret == -ENOBUFS) {
+			lost = true;
+			continue;
+		}
+		if (ret == -EINTR || !ret)
+			continue;
+		log_err("fsr.ko events: %s", strerror(-ret));
+		break;
+	}
+	if (!lost)
+		return;
+	log_warn("fsr.ko events were lost: resynchronising the stations with the kernel");
+	while ((b = bss_next(&i)))
+		if (b->fp_attached)
+			resync_bss(b);
+}
+
+static int events_open(void)
+{
+	struct fsr_nlerr e;
+	int fd, size = EVENTS_RCVBUF, ret;
+
+	if (ev_open)
+		return 0;
+	ret = fsr_nl_open(&ev_nl, &e);
+	if (ret)
+		return ret;
+	ret = fsr_nl_subscribe(&ev_nl, &e);
+	if (ret)
+		goto fail;
+	fd = fsr_nl_fd(&ev_nl);
+	/* root may go past rmem_max; otherwise the default size */
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) {
+		ret = -errno;
+		goto fail;
+	}
+	ret = ev_add_fd(fd, events_input, NULL);
+	if (ret)
+		goto fail;
+	ev_open = true;
+	return 0;
+fail:
+	fsr_nl_close(&ev_nl);
+	return ret;
+}
+
+static void events_close(void)
+{
+	if (!ev_open)
+		return;
+	ev_del_fd(fsr_nl_fd(&ev_nl));
+	fsr_nl_close(&ev_nl);
+	ev_open = false;
+}
+
+static void fill_gtk(const struct fsrd_bss *b, struct fastpath_cfg *cfg)
+{
+	cfg->enable = true;
+	cfg->gtk = b->group.gtk;
+	cfg->gtk_len = b->group.gtk_len;
+	cfg->gtk_idx = b->group.key_idx;
+}
+
+static int configure(struct fsrd_bss *b, char *err, size_t errlen)
+{
+	uint8_t head[64], tail[128];
+	struct fastpath_cfg cfg = {
+		.mde = b->ies.mde,
+		.r1kh_id = b->ft.r1kh_id,
+		.rsne = b->ies.rsne,
+		.rsne_len = b->ies.rsne_len,
+		.capab = b->ies.capab,
+		.head = head,
+		.tail = tail,
+		.aid_min = b->fp_aid_min,
+		.aid_max = b->fp_aid_max,
+		.deadline_ms =
+			fastpath_deadline_ms(b->conf->reassoc_deadline_tu),
+	};
+	int hl, tl;
+
+	hl = fsrd_build_rates(&b->ies, head, sizeof(head));
+	tl = fsrd_build_resp_tail(&b->ies, tail, sizeof(tail));
+	if (hl < 0 || tl < 0)
+		return -ENOSPC;
+	cfg.head_len = (size_t)hl;
+	cfg.tail_len = (size_t)tl;
+	fill_gtk(b, &cfg);
+	return request(FSR_CMD_BSS_SET, b->ifindex, &cfg, err, errlen);
+}
+
+void fastpath_bss_start(struct fsrd_bss *b)
+{
+	char err[256];
+	int ret;
+
+	if (!b->wconf.ft || !b->gconf->kernel_fast_path || b->fp_attached)
+		return;
+	if (!fastpath_aid_pool(b->conf->max_stations, &b->fp_aid_min,
+			       &b->fp_aid_max)) {
+		log_warn("%s: max_stations %u leaves no AID for fsr.ko: FT roams are served in userspace",
+			 b->conf->ifname, b->conf->max_stations);
+		return;
+	}
+	/* subscribe before the kernel may serve anything */
+	ret = events_open();
+	if (ret == -ENOENT) {
+		if (!missing_logged)
+			log_info("fsr.ko is not loaded: FT roams are served in userspace");
+		missing_logged = true;
+		return;
+	}
+	if (ret) {
+		log_warn("%s: fsr.ko events unavailable (%s): FT roams are served in userspace",
+			 b->conf->ifname, strerror(-ret));
+		return;
+	}
+	ret = request(FSR_CMD_BSS_ATTACH, b->ifindex, NULL, err, sizeof(err));
+	if (ret && ret != -EEXIST) {	/* EEXIST: a previous fsrd's */
+		log_warn("%s: fsr.ko cannot attach the BSS (%s): FT roams are served in userspace",
+			 b->conf->ifname, errstr(ret, err));
+		goto close;
+	}
+	b->fp_attached = true;
+	n_attached++;
+	ret = configure(b, err, sizeof(err));
+	if (ret) {
+		log_warn("%s: fsr.ko refused the fast-path configuration (%s): FT roams are served in userspace",
+			 b->conf->ifname, errstr(ret, err));
+		fastpath_bss_stop(b);
+		return;
+	}
+	b->fp_enabled = true;
+	log_info("%s: FT fast path of fsr.ko enabled: AIDs %u-%u, reassociation deadline %u ms",
+		 b->conf->ifname, b->fp_aid_min, b->fp_aid_max,
+		 fastpath_deadline_ms(b->conf->reassoc_deadline_tu));
+	return;
+close:
+	if (!n_attached)
+		events_close();
+}
+
+void fastpath_bss_gtk(struct fsrd_bss *b)
+{
+	struct fastpath_cfg cfg = { 0 };
+	char err[256];
+	int ret;
+
+	if (!b->fp_enabled)
+		return;
+	fill_gtk(b, &cfg);
+	ret = request(FSR_CMD_BSS_SET, b->ifindex, &cfg, err, sizeof(err));
+	if (ret)
+		log_err("%s: the new GTK could not be given to fsr.ko (%s): its roams get the old one until fsrd sends the new",
+			b->conf->ifname, errstr(ret, err));
+	else
+		log_dbg("%s: GTK %u given to fsr.ko", b->conf->ifname,
+			b->group.key_idx);
+}
+
+void fastpath_bss_pause(struct fsrd_bss *b)
+{
+	struct fastpath_cfg cfg = { .enable = false };
+	char err[256];
+	int ret;
+
+	if (!b->fp_enabled)
+		return;
+	ret = request(FSR_CMD_BSS_SET, b->ifindex, &cfg, err, sizeof(err));
+	if (ret)
+		log_warn("%s: fsr.ko: fast path not paused (%s)",
+			 b->conf->ifname, errstr(ret, err));
+}
+
+void fastpath_bss_stop(struct fsrd_bss *b)
+{
+	char err[256];
+	int ret;
+
+	if (!b->fp_attached)
+		return;
+	b->fp_attached = false;
+	b->fp_enabled = false;
+	ret = request(FSR_CMD_BSS_DETACH, b->ifindex, NULL, err, sizeof(err));
+	if (ret && ret != -ENOENT && ret != -ENODEV)
+		log_warn("%s: fsr.ko: BSS_DETACH failed: %s", b->conf->ifname,
+			 errstr(ret, err));
+	else
+		log_info("%s: FT fast path of fsr.ko disabled",
+			 b->conf->ifname);
+	if (n_attached && !--n_attached)
+		events_close();
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* PMK-R1 push into fsr.ko through the "fsr" generic-netlink family. */
+#include <errno.h>
+#include <libmnl/libmnl.h>
+#include <linux/fsr.h>
+#include <string.h>
+
+#include "fsr_nl.h"
+#include "core/ieee80211.h"
+#include "ft/pmk_push.h"
+
+#define LIFETIME_MAX 0x7fffffffu
+
+int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
+		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
+		size_t errlen)
+{
+	const struct fsrd_conf *c = b->gconf;
+	char buf[FSR_NL_SNDBUF];
+	struct fsr_ft_suite s;
+	struct fsr_ft_pmk_r1 r1;
+	struct fsr_nlerr e;
+	struct nlmsghdr *req;
+	struct fsr_nl nl;
+	uint32_t life;
+	int ret;
+
+	err[0] = '\0';
+	ret = fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
+				b->conf->pairwise_cipher);
+	if (!ret)
+		ret = fsr_ft_derive_pmk_r1(&s, r0, b->ft.r1kh_id, spa, &r1);
+	if (ret)
+		return ret;
+	ret = fsr_nl_open(&nl, &e);
+	if (ret) {
+		explicit_bzero(&r1, sizeof(r1));
+		return ret;
+	}
+	life = lifetime_s > LIFETIME_MAX ? LIFETIME_MAX : lifetime_s;
+	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_ADD);
+	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
+	mnl_attr_put(req, FSR_A_PMK_R1_NAME, sizeof(r1.name), r1.name);
+	mnl_attr_put(req, FSR_A_PMK_R0_NAME, sizeof(r0->name), r0->name);
+	mnl_attr_put(req, FSR_A_R0KH_ID, c->r0kh_id_len, c->r0kh_id);
+	mnl_attr_put(req, FSR_A_R1KH_ID, 6, b->ft.r1kh_id);
+	mnl_attr_put_u32(req, FSR_A_AKM, fsrd_sec_ft_akm(b->conf->security));
+	mnl_attr_put_u32(req, FSR_A_PAIRWISE, b->conf->pairwise_cipher);
+	mnl_attr_put_u32(req, FSR_A_LIFETIME, life ? life : 1);
+	mnl_attr_put(req, FSR_A_PMK_KEY, r1.key_len, r1.key);
+	explicit_bzero(&r1, sizeof(r1));
+	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
+	/* the request held the key */
+	explicit_bzero(buf, sizeof(buf));
+	if (ret)
+		fsr_nlerr_format(&e, err, errlen);
+	fsr_nl_close(&nl);
+	return ret;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Push PMK-R1s into fsr.ko's cache (FSR_CMD_PMK_ADD of the "fsr" family)
+ * so that the kernel fast path can serve a station's next FT roam.
+ */
+#ifndef FSRD_PMK_PUSH_H
+#define FSRD_PMK_PUSH_H
+
+#include <stdint.h>
+
+#include "ap/bss.h"
+#include "ft_kdf.h"
+
+/*
+ * Derive the PMK-R1 of b (its R1KH-ID) for station spa from r0 and add
+ * it to the kernel cache, to expire after lifetime_s. -ENOENT: fsr.ko is
+ * not loaded.
+ */
+int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
+		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
+		size_t errlen);
+
+#endif

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Copyright (C) 2026 The fsr authors. */
 /*
- * Attached BSSes and the mac80211 receive hook.
+ * Attached BSSes: their lifetime (attach, detach, the netdevice notifier,
+ * network namespace init and exit), their fast-path configuration and
+ * their counters. The receive hook that serves them is in rx.c.
  *
  * An attached BSS is a mac80211 AP interface fsr serves. It is found by
  * the receive hook through a global RCU hash table keyed by net_device
@@ -14,7 +16,7 @@
  */
 
 #include "bss.h"
-#include "ft_serve.h"
+#include "ft.h"
 #include "netlink.h"
 
 #include <linux/hashtable.h>
@@ -39,7 +41,6 @@ struct fsr_bss_net {
 
 static DEFINE_HASHTABLE(fsr_bss_table, 6);
 static unsigned int fsr_bss_net_id __read_mostly;
-static bool fsr_hook_on;
 static atomic64_t fsr_bss_ids = ATOMIC64_INIT(0);
 
 static struct fsr_bss_net *fsr_bss_net(struct net *net)
@@ -47,7 +48,7 @@ static struct fsr_bss_net *fsr_bss_net(struct net *net)
 	return net_generic(net, fsr_bss_net_id);
 }
 
-static struct fsr_bss *fsr_bss_find_rcu(const struct net_device *dev)
+struct fsr_bss *fsr_bss_find_rcu(const struct net_device *dev)
 {
 	struct fsr_bss *bss;
 
@@ -475,94 +476,6 @@ int fsr_bss_walk(struct net *net, int after, u32 *generation,
 	rtnl_unlock();
 	kfree(v);
 	return ret;
-}
-
-/*
- * Receive hook: softirq, under rcu_read_lock. Counts the frame and offers
- * FT frames to the fast path (ft_serve.c); everything else is passed.
- */
-static enum ieee80211_mgmt_offload_verdict
-fsr_bss_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
-{
-	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
-	struct wireless_dev *wdev = ieee80211_vif_to_wdev(vif);
-	enum ieee80211_mgmt_offload_verdict verdict;
-	unsigned int stat, min;
-	struct fsr_bss_pcpu *pc;
-	ktime_t t0 = ktime_get();
-	struct fsr_bss *bss;
-	bool is_short;
-	__le16 fc;
-
-	if (!wdev || !wdev->netdev)
-		return IEEE80211_MGMT_OFFLOAD_PASS;
-	bss = fsr_bss_find_rcu(wdev->netdev);
-	if (!bss)
-		return IEEE80211_MGMT_OFFLOAD_PASS;
-
-	fc = mgmt->frame_control;
-	if (ieee80211_is_auth(fc)) {
-		stat = FSR_STAT_RX_AUTH;
-		min = offsetof(struct ieee80211_mgmt, u.auth.variable);
-	} else if (ieee80211_is_assoc_req(fc)) {
-		stat = FSR_STAT_RX_ASSOC_REQ;
-		min = offsetof(struct ieee80211_mgmt, u.assoc_req.variable);
-	} else if (ieee80211_is_reassoc_req(fc)) {
-		stat = FSR_STAT_RX_REASSOC_REQ;
-		min = offsetof(struct ieee80211_mgmt, u.reassoc_req.variable);
-	} else if (ieee80211_is_action(fc)) {
-		stat = FSR_STAT_RX_ACTION;
-		min = offsetofend(struct ieee80211_mgmt, u.action.category);
-	} else {
-		stat = 0;
-		min = 0;
-	}
-
-	/* skb is not ours any more once the fast path consumed it */
-	is_short = skb->len < min;
-	verdict = IEEE80211_MGMT_OFFLOAD_PASS;
-	if (!is_short && !READ_ONCE(bss->dead))
-		verdict = fsr_ft_rx(bss, vif, skb, t0);
-
-	pc = this_cpu_ptr(bss->stats);
-	u64_stats_update_begin(&pc->syncp);
-	if (stat)
-		u64_stats_inc(&pc->cnt[stat]);
-	if (is_short)
-		u64_stats_inc(&pc->cnt[FSR_STAT_ERR_MALFORMED]);
-	if (verdict == IEEE80211_MGMT_OFFLOAD_PASS)
-		u64_stats_inc(&pc->cnt[FSR_STAT_PASSED]);
-	u64_stats_update_end(&pc->syncp);
-	return verdict;
-}
-
-static const struct ieee80211_mgmt_offload_ops fsr_hook_ops = {
-	.rx_mgmt = fsr_bss_rx_mgmt,
-};
-
-int fsr_bss_hook_register(void)
-{
-	int ret;
-
-	ret = ieee80211_mgmt_offload_register(&fsr_hook_ops);
-	if (ret) {
-		pr_err("cannot register the mac80211 offload hook: %d\n", ret);
-		return ret;
-	}
-	WRITE_ONCE(fsr_hook_on, true);
-	return 0;
-}
-
-void fsr_bss_hook_unregister(void)
-{
-	WRITE_ONCE(fsr_hook_on, false);
-	/* Returns once no CPU runs fsr_bss_rx_mgmt() any more. */
-	ieee80211_mgmt_offload_unregister(&fsr_hook_ops);
-}
-
-bool fsr_bss_hook_active(void)
-{
-	return READ_ONCE(fsr_hook_on);
 }
 
 static int fsr_bss_netdev_event(struct notifier_block *nb,

@@ -105,9 +105,8 @@ struct fsr_bss_view {
 int fsr_bss_init(void);
 void fsr_bss_exit(void);
 
-int fsr_bss_hook_register(void);
-void fsr_bss_hook_unregister(void);
-bool fsr_bss_hook_active(void);
+/* Under rcu_read_lock (or RTNL): the attached BSS of @dev, or NULL. */
+struct fsr_bss *fsr_bss_find_rcu(const struct net_device *dev);
 
 /* Process context; they take RTNL. */
 int fsr_bss_attach(struct net *net, u32 ifindex,
@@ -131,7 +130,7 @@ typedef int (*fsr_bss_walk_fn)(const struct fsr_bss_view *v, void *arg);
 int fsr_bss_walk(struct net *net, int after, u32 *generation,
 		 fsr_bss_walk_fn fn, void *arg);
 
-/* For the fast path (ft_serve.c). Any context unless told otherwise. */
+/* For the fast path (rx.c, ft_work.c). Any context unless told otherwise. */
 void fsr_bss_put(struct fsr_bss *bss);
 void fsr_bss_count_stat(struct fsr_bss *bss, unsigned int stat);
 void fsr_bss_count_hist(struct fsr_bss *bss, enum fsr_hist_stage stage,

@@ -12,7 +12,7 @@
  * stale). Freed entries are wiped (they hold the PTK).
  */
 
-#include "ft_serve.h"
+#include "ft.h"
 #include "bss.h"
 #include "main.h"
 

@@ -4,7 +4,7 @@
 #include "main.h"
 #include "bss.h"
 #include "ft/ft_crypto.h"
-#include "ft_serve.h"
+#include "ft.h"
 #include "netlink.h"
 #include "pmk_cache.h"
 
@@ -68,7 +68,7 @@ static int __init fsr_init(void)
 	ret = fsr_nl_init();
 	if (ret)
 		goto err_bss;
-	ret = fsr_bss_hook_register();
+	ret = fsr_rx_hook_register();
 	if (ret)
 		goto err_nl;
 	pr_info("version %s loaded (pmk_max %u, pending_max %u)\n",
@@ -88,7 +88,7 @@ err_ft:
 
 static void __exit fsr_exit(void)
 {
-	fsr_bss_hook_unregister();
+	fsr_rx_hook_unregister();
 	/* Runs the queued fast-path work, then no more can come. */
 	fsr_ft_drain();
 	fsr_nl_exit();

@@ -10,6 +10,7 @@
 
 #include "netlink.h"
 #include "bss.h"
+#include "ft.h"
 #include "ft/ft_ie.h"
 #include "main.h"
 #include "pmk_cache.h"
@@ -324,7 +325,7 @@ static int fsr_nl_info_get(struct sk_buff *skb, struct genl_info *info)
 		goto err_size;
 	fsr_pmk_counts(net, &pmk_count, &generation);
 	if (nla_put_string(msg, FSR_A_VERSION, FSR_MODULE_VERSION) ||
-	    nla_put_u8(msg, FSR_A_HOOK, fsr_bss_hook_active()) ||
+	    nla_put_u8(msg, FSR_A_HOOK, fsr_rx_hook_active()) ||
 	    nla_put_u32(msg, FSR_A_PMK_COUNT, pmk_count) ||
 	    nla_put_u32(msg, FSR_A_PMK_MAX, READ_ONCE(fsr_pmk_max)) ||
 	    nla_put_u32(msg, FSR_A_BSS_COUNT, fsr_bss_count(net)) ||

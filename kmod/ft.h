@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Copyright (C) 2026 The fsr authors. */
+/*
+ * The FT fast path's internal interface. Which context each part runs in
+ * is the file it lives in:
+ *
+ *   rx.c          softirq: the mac80211 receive hook, parsing, lookups,
+ *                 the decision to pass, refuse or consume a frame
+ *   ft_work.c     process context: the jobs the hook queued (PTK, station,
+ *                 key, responses)
+ *   ft_report.c   any context: counters and events of both
+ *   ft_pending.c  any context: the table of exchanges in progress
+ *   bss.c         object lifetime: BSS attach/detach, namespace init/exit
+ */
+#ifndef _FSR_FT_H
+#define _FSR_FT_H
+
+#include <linux/etherdevice.h>
+#include <linux/if_ether.h>
+#include <linux/ieee80211.h>
+#include <linux/ktime.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <linux/skbuff.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+#include <net/mac80211.h>
+
+#include "ft/ft_kdf.h"
+#include "pmk_cache.h"
+
+struct fsr_bss;
+struct fsr_sta_ntf;
+
+#define FSR_HDR_LEN		24
+#define FSR_AUTH_BODY		offsetof(struct ieee80211_mgmt, u.auth.variable)
+#define FSR_REASSOC_BODY	offsetof(struct ieee80211_mgmt, \
+					 u.reassoc_req.variable)
+#define FSR_RESP_BODY		offsetof(struct ieee80211_mgmt, \
+					 u.reassoc_resp.variable)
+#define FSR_AUTH_RESP_MAX	768
+#define FSR_REASSOC_RESP_MAX	2560
+#define FSR_GTK_SUB_MAX		64
+#define FSR_RATES_MAX		32
+#define FSR_RSN_CAP_MFPR	BIT(6)
+#define FSR_RSN_CAP_MFPC	BIT(7)
+
+enum fsr_ft_kind {
+	FSR_FT_JOB_AUTH,
+	FSR_FT_JOB_REASSOC,
+};
+
+struct fsr_ft_job {
+	struct work_struct work;
+	enum fsr_ft_kind kind;
+	struct fsr_bss *bss;		/* a reference */
+	struct sk_buff *skb;
+	ktime_t t0;
+	struct fsr_pmk_secret pmk;	/* FT Authentication only; wiped */
+};
+
+/* Outcome of the checks on an FT request. */
+struct fsr_ft_verdict {
+	u16 status;	/* refuse with it when non-zero */
+	u8 why;		/* refuse or pass reason; 0: serve */
+};
+
+static inline bool fsr_ft_bad(struct fsr_ft_verdict *v, u16 status, u8 why)
+{
+	v->status = status;
+	v->why = why;
+	return false;
+}
+
+static inline bool fsr_ft_pass(struct fsr_ft_verdict *v, u8 why)
+{
+	v->status = 0;
+	v->why = why;
+	return false;
+}
+
+/*
+ * One FT exchange the fast path is serving: created by the FT
+ * Authentication it answered, used by the Reassociation Request that
+ * follows, kept as "done" (with the response, for identical
+ * retransmissions) until its deadline, then dropped. Keyed by (BSS id,
+ * station); looked up under RCU by the receive hook, by reference in the
+ * workers. @lock serialises the workers of one exchange.
+ */
+struct fsr_ft_pend {
+	struct hlist_node node;		/* bucket list, RCU */
+	struct rcu_head rcu;
+	refcount_t ref;
+	u64 bss_id;
+	u8 sta[ETH_ALEN];
+	bool hashed;			/* bucket lock */
+	atomic_t *count;		/* the namespace's exchange count */
+	unsigned long expires;		/* reassociation deadline, jiffies */
+	unsigned long gc_at;		/* dropped after this */
+	struct mutex lock;
+	/* under @lock */
+	bool done;
+	struct fsr_ft_suite suite;
+	struct fsr_ft_ptk ptk;		/* wiped once the roam is done */
+	u8 r0_name[FSR_FT_NAME_LEN];
+	u8 r1_name[FSR_FT_NAME_LEN];
+	u8 r0kh_id[FSR_FT_R0KH_ID_MAX_LEN];
+	u8 r0kh_id_len;
+	u8 anonce[FSR_FT_NONCE_LEN];
+	u8 snonce[FSR_FT_NONCE_LEN];
+	u16 aid;
+	u8 *req;			/* done: request body after the header */
+	size_t req_len;
+	u8 *resp;			/* done: the whole response frame */
+	size_t resp_len;
+};
+
+/* ft_pending.c */
+int fsr_ft_pending_init(void);
+void fsr_ft_pending_exit(void);
+struct fsr_ft_pend *fsr_ft_pend_alloc(const u8 *sta, gfp_t gfp);
+void fsr_ft_pend_put(struct fsr_ft_pend *p);
+/*
+ * Insert @p for @bss (it takes over the caller's reference), replacing an
+ * exchange of the same station: -ENOSPC when the namespace has pending_max
+ * exchanges, -ENODEV when @bss was detached. Any context.
+ */
+int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
+		       unsigned int deadline_ms);
+/* Under rcu_read_lock: is there an exchange (maybe stale) for @sta? */
+bool fsr_ft_pend_exists_rcu(const struct fsr_bss *bss, const u8 *sta);
+/* A reference on the exchange of @sta, or NULL. */
+struct fsr_ft_pend *fsr_ft_pend_get(const struct fsr_bss *bss,
+				    const u8 *sta);
+/* Drop @p from the table (if still there). */
+void fsr_ft_pend_remove(struct fsr_ft_pend *p);
+/* Drop (and wipe) every exchange of @bss; it must be marked dead. */
+void fsr_ft_pending_flush_bss(struct fsr_bss *bss);
+
+/* ft_report.c: counters and events. Any context with the right @gfp. */
+void fsr_ft_count_why(struct fsr_bss *bss, u8 why);
+void fsr_ft_passed(struct fsr_bss *bss, const u8 *sta, u8 why, gfp_t gfp);
+void fsr_ft_refused(struct fsr_bss *bss, const u8 *sta, u16 status, u8 why,
+		    gfp_t gfp);
+void fsr_ft_ntf_init(struct fsr_sta_ntf *n, struct fsr_bss *bss, u8 event,
+		     const u8 *sta);
+void fsr_ft_put_hdr(u8 *buf, u16 stype, const u8 *da, const u8 *bssid);
+
+/* rx.c: the receive hook (softirq). */
+int fsr_rx_hook_register(void);
+void fsr_rx_hook_unregister(void);
+bool fsr_rx_hook_active(void);
+
+/* ft_work.c: process context. */
+int fsr_ft_init(void);
+/* Runs every queued fast-path work; the hook must be unregistered. */
+void fsr_ft_drain(void);
+void fsr_ft_exit(void);
+/*
+ * The hand-off from the hook: queue @job (kzalloc'ed, kind and pmk set)
+ * for @bss with @skb. False if @bss is going away (nothing was taken).
+ */
+bool fsr_ft_queue(struct fsr_bss *bss, struct fsr_ft_job *job,
+		  struct sk_buff *skb, ktime_t t0);
+
+#endif /* _FSR_FT_H */

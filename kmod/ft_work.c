@@ -1,0 +1,820 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Copyright (C) 2026 The fsr authors. */
+/*
+ * The FT fast path's process-context half: the jobs the receive hook
+ * (rx.c) queued, over-the-air FT Authentication and Reassociation served
+ * from the PMK-R1 cache (docs/architecture.md, "FT fast path").
+ *
+ * Jobs run on an unbound high-priority workqueue, one work item each, so
+ * roams of different stations run in parallel; the exchanges of one
+ * station are serialised by its pending entry's mutex. Here, and only
+ * here, fsr sleeps: the PTK derivation, mac80211's station and key
+ * operations (wiphy mutex) and GFP_KERNEL allocations. Nothing holds a
+ * global lock on the way from a request to its response.
+ */
+
+#include "ft.h"
+#include "bss.h"
+#include "main.h"
+#include "netlink.h"
+#include "pmk_cache.h"
+#include "ft/ft_crypto.h"
+#include "ft/ft_ie.h"
+#include "ft/ft_kdf.h"
+#include "ft/ft_mic.h"
+
+#include <linux/bitmap.h>
+#include <linux/etherdevice.h>
+#include <linux/ieee80211.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <net/cfg80211.h>
+#include <net/mac80211.h>
+
+static struct workqueue_struct *fsr_ft_wq;
+
+static void fsr_ft_job_free(struct fsr_ft_job *job)
+{
+	memzero_explicit(&job->pmk, sizeof(job->pmk));
+	kfree_skb(job->skb);
+	if (job->bss)
+		fsr_bss_put(job->bss);
+	kfree_sensitive(job);
+}
+
+static void fsr_ft_work(struct work_struct *work);
+
+bool fsr_ft_queue(struct fsr_bss *bss, struct fsr_ft_job *job,
+		  struct sk_buff *skb, ktime_t t0)
+{
+	if (!refcount_inc_not_zero(&bss->ref))
+		return false;
+	job->bss = bss;
+	job->skb = skb;
+	job->t0 = t0;
+	INIT_WORK(&job->work, fsr_ft_work);
+	queue_work(fsr_ft_wq, &job->work);
+	return true;
+}
+
+/* A bare Reassociation Response with an error status. Any context. */
+static int fsr_ft_tx_reassoc_status(struct ieee80211_vif *vif,
+				    const u8 *bssid, const u8 *sta,
+				    u16 capab, u16 status)
+{
+	u8 buf[FSR_RESP_BODY];
+	struct ieee80211_mgmt *m = (void *)buf;
+
+	fsr_ft_put_hdr(buf, IEEE80211_STYPE_REASSOC_RESP, sta, bssid);
+	m->u.reassoc_resp.capab_info = cpu_to_le16(capab);
+	m->u.reassoc_resp.status_code = cpu_to_le16(status);
+	m->u.reassoc_resp.aid = 0;
+	return ieee80211_mgmt_offload_tx(vif, buf, sizeof(buf));
+}
+
+/*
+ * Something went wrong after the frame was consumed (memory, crypto): hand
+ * it to userspace as if the hook had passed it, so fsrd can serve it.
+ */
+static void fsr_ft_give_up(struct fsr_ft_job *job, u8 why)
+{
+	struct ieee80211_rx_status *st = IEEE80211_SKB_RXCB(job->skb);
+	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
+	struct fsr_bss *bss = job->bss;
+	struct wireless_dev *wdev = bss->dev->ieee80211_ptr;
+	int sig = 0;
+
+	fsr_ft_passed(bss, mgmt->sa, why, GFP_KERNEL);
+	if (!wdev)
+		return;
+	if (!(st->flag & RX_FLAG_NO_SIGNAL_VAL))
+		sig = st->signal;
+	cfg80211_rx_mgmt_khz(wdev, ieee80211_rx_status_to_khz(st), sig,
+			     job->skb->data, job->skb->len, 0);
+}
+
+/* Public copies of the configuration the workers need, read under RCU. */
+struct fsr_ft_snap {
+	struct fsr_ft_public pub;
+	u8 gtk_len;
+	u8 gtk[FSR_FT_GTK_MAX];
+};
+
+static bool fsr_ft_snapshot(struct fsr_bss *bss, struct fsr_ft_snap *s)
+{
+	const struct fsr_ft_conf *conf;
+	bool ok = false;
+
+	rcu_read_lock();
+	conf = rcu_dereference(bss->ft);
+	if (conf && conf->pub.ready) {
+		s->pub = conf->pub;
+		s->gtk_len = conf->gtk_len;
+		memcpy(s->gtk, conf->gtk, sizeof(s->gtk));
+		ok = true;
+	}
+	rcu_read_unlock();
+	return ok;
+}
+
+/* The BSS RSNE with one PMKID (PMKR0Name or PMKR1Name). */
+static int fsr_ft_build_rsne(u8 *buf, size_t size, const u8 *bss_rsne,
+			     size_t bss_rsne_len, const u8 *pmkid)
+{
+	enum fsr_ft_parse_err why;
+	struct fsr_ie_rsne r;
+
+	if (fsr_ie_parse_rsne(bss_rsne, bss_rsne_len, &r, &why))
+		return -EINVAL;
+	r.n_pmkid = 1;
+	r.pmkid = pmkid;
+	if (r.n_fields < FSR_RSNE_F_PMKID)
+		r.n_fields = FSR_RSNE_F_PMKID;
+	return fsr_ie_build_rsne(buf, size, &r);
+}
+
+static void fsr_ft_serve_auth(struct fsr_ft_job *job)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
+	struct fsr_bss *bss = job->bss;
+	const u8 *bssid = bss->dev->dev_addr;
+	struct ieee80211_vif *vif;
+	struct fsr_ft_pend *p = NULL;
+	struct fsr_ft_snap *snap;
+	enum fsr_ft_parse_err perr;
+	struct fsr_ie_rsne r;
+	struct fsr_ie_fte fte, out;
+	struct fsr_ie_set set;
+	struct fsr_sta_ntf n;
+	u8 *buf = NULL;
+	size_t pos;
+	int len, ret;
+	u64 ns;
+
+	vif = ieee80211_mgmt_offload_vif(bss->dev);
+	snap = kmalloc(sizeof(*snap), GFP_KERNEL);
+	buf = kmalloc(FSR_AUTH_RESP_MAX, GFP_KERNEL);
+	p = fsr_ft_pend_alloc(mgmt->sa, GFP_KERNEL);
+	if (!vif || !snap || !buf || !p) {
+		fsr_ft_give_up(job, FSR_WHY_NOMEM);
+		goto out;
+	}
+	if (!fsr_ft_snapshot(bss, snap)) {
+		fsr_ft_give_up(job, FSR_WHY_NOT_READY);
+		goto out;
+	}
+	/* Checked by the hook; the frame has not changed since. */
+	if (fsr_ie_walk(mgmt->u.auth.variable, job->skb->len - FSR_AUTH_BODY,
+			&set, &perr) ||
+	    fsr_ie_parse_rsne(set.rsne.p, set.rsne.len, &r, &perr) ||
+	    fsr_ft_suite_init(&p->suite, job->pmk.info.akm,
+			      job->pmk.info.pairwise) ||
+	    fsr_ie_parse_fte(set.fte.p, set.fte.len, p->suite.mic_len, &fte,
+			     &perr)) {
+		fsr_ft_give_up(job, FSR_WHY_MALFORMED);
+		goto out;
+	}
+
+	memcpy(p->r0_name, r.pmkid, FSR_FT_NAME_LEN);
+	memcpy(p->r1_name, job->pmk.info.id.r1_name, FSR_FT_NAME_LEN);
+	memcpy(p->r0kh_id, fte.r0kh_id, fte.r0kh_id_len);
+	p->r0kh_id_len = fte.r0kh_id_len;
+	memcpy(p->snonce, fte.snonce, FSR_FT_NONCE_LEN);
+	get_random_bytes(p->anonce, FSR_FT_NONCE_LEN);
+	if (fsr_ft_derive_ptk(&p->suite, job->pmk.pmk, job->pmk.pmk_len,
+			      p->r1_name, p->snonce, p->anonce, bssid,
+			      mgmt->sa, &p->ptk)) {
+		fsr_ft_give_up(job, FSR_WHY_UNSUPPORTED);
+		goto out;
+	}
+
+	/* Authentication response: RSNE (PMKR0Name), MDE, FTE. */
+	fsr_ft_put_hdr(buf, IEEE80211_STYPE_AUTH, mgmt->sa, bssid);
+	((struct ieee80211_mgmt *)buf)->u.auth.auth_alg =
+		cpu_to_le16(WLAN_AUTH_FT);
+	((struct ieee80211_mgmt *)buf)->u.auth.auth_transaction =
+		cpu_to_le16(2);
+	((struct ieee80211_mgmt *)buf)->u.auth.status_code = 0;
+	pos = FSR_AUTH_BODY;
+	len = fsr_ft_build_rsne(buf + pos, FSR_AUTH_RESP_MAX - pos,
+				snap->pub.rsne, snap->pub.rsne_len, p->r0_name);
+	if (len < 0)
+		goto err_build;
+	pos += len;
+	memcpy(buf + pos, snap->pub.mde, FSR_FT_MDE_LEN);
+	pos += FSR_FT_MDE_LEN;
+	memset(&out, 0, sizeof(out));
+	out.mic_len = p->suite.mic_len;
+	out.anonce = p->anonce;
+	out.snonce = p->snonce;
+	out.r1kh_id = snap->pub.r1kh_id;
+	out.r0kh_id = p->r0kh_id;
+	out.r0kh_id_len = p->r0kh_id_len;
+	len = fsr_ie_build_fte(buf + pos, FSR_AUTH_RESP_MAX - pos, &out);
+	if (len < 0)
+		goto err_build;
+	pos += len;
+
+	/* Published before the response goes out: the STA may be quick. */
+	refcount_inc(&p->ref);
+	ret = fsr_ft_pend_insert(bss, p, snap->pub.deadline_ms);
+	if (ret) {
+		fsr_ft_pend_put(p);
+		p = NULL;
+		if (ret == -ENOSPC)
+			fsr_ft_give_up(job, FSR_WHY_PENDING_FULL);
+		goto out;
+	}
+	ret = ieee80211_mgmt_offload_tx(vif, buf, pos);
+	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
+	if (ret) {
+		fsr_ft_pend_remove(p);
+		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_TX, GFP_KERNEL);
+		goto out;
+	}
+	fsr_bss_count_hist(bss, FSR_HIST_AUTH, ns);
+	fsr_bss_count_stat(bss, FSR_STAT_FT_AUTH_SERVED);
+	fsr_bss_count_stat(bss, FSR_STAT_SERVED);
+	fsr_ft_ntf_init(&n, bss, FSR_EVENT_FT_AUTH_SERVED, mgmt->sa);
+	n.fields = FSR_NTF_SERVICE | FSR_NTF_NAMES;
+	n.service_ns = ns;
+	memcpy(n.r1_name, p->r1_name, FSR_FT_NAME_LEN);
+	fsr_nl_sta_notify(dev_net(bss->dev), &n, GFP_KERNEL);
+	goto out;
+
+err_build:
+	fsr_ft_give_up(job, FSR_WHY_UNSUPPORTED);
+out:
+	fsr_ft_pend_put(p);
+	kfree(buf);
+	kfree_sensitive(snap);
+}
+
+/* AIDs in use on the hardware (every interface; AIDs are small). */
+static void fsr_ft_aid_iter(void *data, struct ieee80211_sta *sta)
+{
+	unsigned long *used = data;
+
+	if (sta->aid <= FSR_FT_AID_LIMIT)
+		__set_bit(sta->aid, used);
+}
+
+static u16 fsr_ft_pick_aid(struct ieee80211_hw *hw,
+			   const struct fsr_ft_public *pub)
+{
+	DECLARE_BITMAP(used, FSR_FT_AID_LIMIT + 1);
+	unsigned long aid;
+
+	bitmap_zero(used, FSR_FT_AID_LIMIT + 1);
+	ieee80211_iterate_stations_atomic(hw, fsr_ft_aid_iter, used);
+	aid = find_next_zero_bit(used, pub->aid_max + 1, pub->aid_min);
+	return aid > pub->aid_max ? 0 : aid;
+}
+
+struct fsr_ft_rsc {
+	u8 idx;
+	bool found;
+	u64 pn;
+};
+
+static void fsr_ft_key_iter(struct ieee80211_hw *hw,
+			    struct ieee80211_vif *vif,
+			    struct ieee80211_sta *sta,
+			    struct ieee80211_key_conf *key, void *data)
+{
+	struct fsr_ft_rsc *rsc = data;
+
+	if (sta || key->keyidx != rsc->idx ||
+	    (key->flags & IEEE80211_KEY_FLAG_PAIRWISE))
+		return;
+	rsc->pn = atomic64_read(&key->tx_pn);
+	rsc->found = true;
+}
+
+/* The current TX PN of the group key @idx as an RSC (0 if unknown). */
+static void fsr_ft_gtk_rsc(struct ieee80211_hw *hw,
+			   struct ieee80211_vif *vif, u8 idx, u8 *rsc)
+{
+	struct fsr_ft_rsc r = { .idx = idx };
+	int i;
+
+	rcu_read_lock();
+	ieee80211_iter_keys_rcu(hw, vif, fsr_ft_key_iter, &r);
+	rcu_read_unlock();
+	memset(rsc, 0, 8);
+	for (i = 0; r.found && i < 6; i++)
+		rsc[i] = (u8)(r.pn >> (8 * i));
+}
+
+/* Find element @eid in a well-formed list; the whole element or NULL. */
+static const u8 *fsr_ft_find_ie(const u8 *ies, size_t len, u8 eid,
+				size_t *elen)
+{
+	size_t pos = 0;
+
+	while (len - pos >= 2 && (size_t)ies[pos + 1] + 2 <= len - pos) {
+		if (ies[pos] == eid) {
+			*elen = ies[pos + 1] + 2;
+			return ies + pos;
+		}
+		pos += ies[pos + 1] + 2;
+	}
+	return NULL;
+}
+
+/* WMM information or parameter element of a request: QoS info or -1. */
+static int fsr_ft_wmm_qos_info(const u8 *ies, size_t len)
+{
+	static const u8 wmm[] = { 0x00, 0x50, 0xf2, WLAN_OUI_TYPE_MICROSOFT_WMM };
+	size_t pos = 0;
+
+	while (len - pos >= 2 && (size_t)ies[pos + 1] + 2 <= len - pos) {
+		const u8 *e = ies + pos;
+
+		if (e[0] == WLAN_EID_VENDOR_SPECIFIC && e[1] >= 7 &&
+		    !memcmp(e + 2, wmm, sizeof(wmm)) && e[6] <= 1)
+			return e[8];
+		pos += e[1] + 2;
+	}
+	return -1;
+}
+
+/* Station parameters from a Reassociation Request. */
+struct fsr_ft_sta {
+	struct station_parameters params;
+	u8 rates[FSR_RATES_MAX];
+	struct ieee80211_ht_cap ht;
+	struct ieee80211_vht_cap vht;
+};
+
+static void fsr_ft_sta_params(struct fsr_ft_sta *s,
+			      const struct ieee80211_mgmt *mgmt,
+			      const u8 *ies, size_t len,
+			      const struct fsr_ft_public *pub, u16 aid)
+{
+	struct station_parameters *sp = &s->params;
+	u16 capab = le16_to_cpu(mgmt->u.reassoc_req.capab_info);
+	const u8 *e;
+	size_t elen;
+	int qos;
+
+	memset(s, 0, sizeof(*s));
+	sp->listen_interval =
+		le16_to_cpu(mgmt->u.reassoc_req.listen_interval);
+	sp->aid = aid;
+	sp->support_p2p_ps = -1;
+	sp->capability = capab;
+	sp->sta_modify_mask = STATION_PARAM_APPLY_CAPABILITY;
+	sp->sta_flags_mask = BIT(NL80211_STA_FLAG_AUTHENTICATED) |
+			     BIT(NL80211_STA_FLAG_ASSOCIATED) |
+			     BIT(NL80211_STA_FLAG_SHORT_PREAMBLE) |
+			     BIT(NL80211_STA_FLAG_WME);
+	sp->sta_flags_set = BIT(NL80211_STA_FLAG_AUTHENTICATED) |
+			    BIT(NL80211_STA_FLAG_ASSOCIATED);
+	if (capab & WLAN_CAPABILITY_SHORT_PREAMBLE)
+		sp->sta_flags_set |= BIT(NL80211_STA_FLAG_SHORT_PREAMBLE);
+
+	e = fsr_ft_find_ie(ies, len, WLAN_EID_SUPP_RATES, &elen);
+	if (e) {
+		memcpy(s->rates, e + 2, min_t(size_t, elen - 2, 8));
+		sp->link_sta_params.supported_rates_len =
+			min_t(size_t, elen - 2, 8);
+	}
+	e = fsr_ft_find_ie(ies, len, WLAN_EID_EXT_SUPP_RATES, &elen);
+	if (e) {
+		u8 have = sp->link_sta_params.supported_rates_len;
+		size_t add = min_t(size_t, elen - 2, FSR_RATES_MAX - have);
+
+		memcpy(s->rates + have, e + 2, add);
+		sp->link_sta_params.supported_rates_len = have + add;
+	}
+	if (sp->link_sta_params.supported_rates_len)
+		sp->link_sta_params.supported_rates = s->rates;
+
+	/* HT and VHT only when this BSS runs them (its responses say so). */
+	e = fsr_ft_find_ie(ies, len, WLAN_EID_HT_CAPABILITY, &elen);
+	if (e && elen - 2 >= sizeof(s->ht) &&
+	    fsr_ft_find_ie(pub->tail, pub->tail_len, WLAN_EID_HT_OPERATION,
+			   &elen)) {
+		memcpy(&s->ht, e + 2, sizeof(s->ht));
+		sp->link_sta_params.ht_capa = &s->ht;
+	}
+	e = fsr_ft_find_ie(ies, len, WLAN_EID_VHT_CAPABILITY, &elen);
+	if (e && elen - 2 >= sizeof(s->vht) &&
+	    fsr_ft_find_ie(pub->tail, pub->tail_len, WLAN_EID_VHT_OPERATION,
+			   &elen)) {
+		memcpy(&s->vht, e + 2, sizeof(s->vht));
+		sp->link_sta_params.vht_capa = &s->vht;
+	}
+
+	qos = fsr_ft_wmm_qos_info(ies, len);
+	if (qos >= 0 && pub->wmm) {
+		sp->sta_flags_set |= BIT(NL80211_STA_FLAG_WME);
+		sp->sta_modify_mask |= STATION_PARAM_APPLY_UAPSD;
+		sp->uapsd_queues = qos & IEEE80211_WMM_IE_STA_QOSINFO_AC_MASK;
+		sp->max_sp = (qos >> IEEE80211_WMM_IE_STA_QOSINFO_SP_SHIFT) &
+			     IEEE80211_WMM_IE_STA_QOSINFO_SP_MASK;
+	}
+}
+
+/* Verification of a Reassociation Request against its exchange. */
+static bool fsr_ft_check_reassoc(const struct fsr_ft_pend *p,
+				 const struct fsr_ft_public *pub,
+				 const struct ieee80211_mgmt *mgmt,
+				 const u8 *bssid, const u8 *ies, size_t len,
+				 struct fsr_ft_verdict *v)
+{
+	struct fsr_ft_mic_input in;
+	enum fsr_ft_parse_err perr;
+	struct fsr_ie_rsne r;
+	struct fsr_ie_mde mde;
+	struct fsr_ie_fte fte;
+	struct fsr_ie_set set;
+	unsigned int count;
+	int err;
+
+	if (fsr_ie_walk(ies, len, &set, &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_MALFORMED);
+	if (!set.rsne.p)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_RSNE, FSR_WHY_RSNE);
+	if (fsr_ie_parse_rsne(set.rsne.p, set.rsne.len, &r, &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_RSNE);
+	if (!r.n_pmkid || memcmp(r.pmkid, p->r1_name, FSR_FT_NAME_LEN))
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_PMKID, FSR_WHY_PMKID);
+	if (r.n_akm != 1 || fsr_get_suite(r.akm) != p->suite.akm)
+		return fsr_ft_bad(v, WLAN_STATUS_INVALID_AKMP, FSR_WHY_RSNE);
+	if (r.n_pairwise != 1 || fsr_get_suite(r.pairwise) != p->suite.cipher)
+		return fsr_ft_bad(v, WLAN_STATUS_INVALID_PAIRWISE_CIPHER,
+				  FSR_WHY_RSNE);
+	if (!set.mde.p)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_MDE, FSR_WHY_MDE);
+	if (fsr_ie_parse_mde(set.mde.p, set.mde.len, &mde, &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_MDE);
+	if (memcmp(mde.mdid, pub->mde + 2, FSR_FT_MDID_LEN))
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_MDE, FSR_WHY_MDE);
+	if (!set.fte.p)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_FTE);
+	if (fsr_ie_parse_fte(set.fte.p, set.fte.len, p->suite.mic_len, &fte,
+			     &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_FTE);
+	if (memcmp(fte.snonce, p->snonce, FSR_FT_NONCE_LEN) ||
+	    memcmp(fte.anonce, p->anonce, FSR_FT_NONCE_LEN))
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_NONCE);
+	if (!fte.r0kh_id || fte.r0kh_id_len != p->r0kh_id_len ||
+	    memcmp(fte.r0kh_id, p->r0kh_id, p->r0kh_id_len) ||
+	    !fte.r1kh_id || !ether_addr_equal(fte.r1kh_id, pub->r1kh_id))
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_FTE);
+	if (set.ric.p)
+		return fsr_ft_bad(v, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				  FSR_WHY_UNSUPPORTED);
+	count = 3 + (set.rsnxe.p ? 1 : 0);
+	if (fsr_fte_elem_count(&fte) != count)
+		return fsr_ft_bad(v, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				  FSR_WHY_FTE);
+	fsr_ft_mic_input_init(&in, &set, mgmt->sa, bssid,
+			      FSR_FT_SEQ_REASSOC_REQ);
+	err = fsr_ft_mic_verify(p->ptk.kck, p->ptk.kck_len, &in);
+	if (err == -EBADMSG)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_MIC);
+	if (err)
+		return fsr_ft_bad(v, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				  FSR_WHY_UNSUPPORTED);
+	return true;
+}
+
+/* The Reassociation Response of a served roam; its length or < 0. */
+static int fsr_ft_build_reassoc_resp(u8 *buf, size_t size,
+				     struct ieee80211_hw *hw,
+				     struct ieee80211_vif *vif,
+				     const struct fsr_ft_pend *p,
+				     const struct fsr_ft_snap *snap,
+				     const u8 *bssid, u16 aid)
+{
+	struct ieee80211_mgmt *m = (void *)buf;
+	u8 gtk_sub[FSR_GTK_SUB_MAX];
+	struct fsr_ft_mic_input in;
+	const u8 *rsnxe;
+	u8 rsc[8];
+	struct fsr_ie_fte out;
+	size_t pos, rsne_at, fte_at, elen;
+	int len, gtk_len, ret = -ENOSPC;
+
+	fsr_ft_put_hdr(buf, IEEE80211_STYPE_REASSOC_RESP, p->sta, bssid);
+	m->u.reassoc_resp.capab_info = cpu_to_le16(snap->pub.capab);
+	m->u.reassoc_resp.status_code = 0;
+	m->u.reassoc_resp.aid = cpu_to_le16(aid | BIT(14) | BIT(15));
+	pos = FSR_RESP_BODY;
+	if (size - pos < snap->pub.head_len)
+		goto out;
+	memcpy(buf + pos, snap->pub.head, snap->pub.head_len);
+	pos += snap->pub.head_len;
+
+	rsne_at = pos;
+	len = fsr_ft_build_rsne(buf + pos, size - pos, snap->pub.rsne,
+				snap->pub.rsne_len, p->r1_name);
+	if (len < 0)
+		goto out;
+	pos += len;
+	if (size - pos < FSR_FT_MDE_LEN)
+		goto out;
+	memcpy(buf + pos, snap->pub.mde, FSR_FT_MDE_LEN);
+	pos += FSR_FT_MDE_LEN;
+
+	fsr_ft_gtk_rsc(hw, vif, snap->pub.gtk_idx, rsc);
+	gtk_len = fsr_ft_build_gtk_sub(gtk_sub, sizeof(gtk_sub), p->ptk.kek,
+				       p->ptk.kek_len, snap->pub.gtk_idx,
+				       snap->gtk, snap->gtk_len, rsc);
+	if (gtk_len < 0) {
+		ret = gtk_len;
+		goto out;
+	}
+	rsnxe = fsr_ft_find_ie(snap->pub.tail, snap->pub.tail_len,
+			       FSR_EID_RSNX, &elen);
+	memset(&out, 0, sizeof(out));
+	out.mic_ctrl = (u16)((3 + (rsnxe ? 1 : 0)) << 8);
+	out.mic_len = p->suite.mic_len;
+	out.anonce = p->anonce;
+	out.snonce = p->snonce;
+	out.r1kh_id = snap->pub.r1kh_id;
+	out.r0kh_id = p->r0kh_id;
+	out.r0kh_id_len = p->r0kh_id_len;
+	out.gtk = gtk_sub;
+	out.gtk_len = gtk_len;
+	fte_at = pos;
+	len = fsr_ie_build_fte(buf + pos, size - pos, &out);
+	if (len < 0)
+		goto out;
+	pos += len;
+	if (size - pos < snap->pub.tail_len)
+		goto out;
+	memcpy(buf + pos, snap->pub.tail, snap->pub.tail_len);
+	pos += snap->pub.tail_len;
+
+	memset(&in, 0, sizeof(in));
+	in.sta_addr = p->sta;
+	in.ap_addr = bssid;
+	in.seq = FSR_FT_SEQ_REASSOC_RESP;
+	in.rsne = (struct fsr_ie_elem){ buf + rsne_at, buf[rsne_at + 1] + 2 };
+	in.mde = (struct fsr_ie_elem){ buf + rsne_at + in.rsne.len,
+				       FSR_FT_MDE_LEN };
+	in.fte = (struct fsr_ie_elem){ buf + fte_at, len };
+	if (rsnxe) {
+		in.rsnxe.p = buf + pos - snap->pub.tail_len +
+			     (rsnxe - snap->pub.tail);
+		in.rsnxe.len = elen;
+	}
+	ret = fsr_ft_mic_compute(p->ptk.kck, p->ptk.kck_len, &in,
+				 buf + fte_at + FSR_FTE_MIC_OFFSET);
+	if (!ret)
+		ret = pos;
+out:
+	memzero_explicit(gtk_sub, sizeof(gtk_sub));
+	return ret;
+}
+
+static void fsr_ft_refuse_reassoc(struct fsr_ft_job *job,
+				  struct ieee80211_vif *vif, u16 capab,
+				  u16 status, u8 why)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
+	struct fsr_bss *bss = job->bss;
+
+	if (fsr_ft_tx_reassoc_status(vif, bss->dev->dev_addr, mgmt->sa,
+				     capab, status))
+		fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
+	fsr_ft_refused(bss, mgmt->sa, status, why, GFP_KERNEL);
+}
+
+static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
+	const u8 *ies = mgmt->u.reassoc_req.variable;
+	size_t ies_len = job->skb->len - FSR_REASSOC_BODY;
+	/* what the done-check compares: everything after the header */
+	const u8 *body = job->skb->data + FSR_HDR_LEN;
+	size_t body_len = job->skb->len - FSR_HDR_LEN;
+	struct fsr_bss *bss = job->bss;
+	const u8 *bssid = bss->dev->dev_addr;
+	struct station_parameters auth = {};
+	struct fsr_ft_verdict v = {};
+	struct ieee80211_vif *vif;
+	struct wireless_dev *wdev;
+	struct ieee80211_hw *hw;
+	struct fsr_ft_snap *snap;
+	struct fsr_ft_sta *sta = NULL;
+	struct fsr_ft_pend *p;
+	struct key_params key;
+	struct fsr_sta_ntf n;
+	u8 *buf = NULL;
+	int len, ret;
+	u16 aid;
+	u64 ns;
+
+	vif = ieee80211_mgmt_offload_vif(bss->dev);
+	wdev = bss->dev->ieee80211_ptr;
+	p = fsr_ft_pend_get(bss, mgmt->sa);
+	if (!p) {
+		/* Dropped since the hook saw it: userspace refuses it. */
+		fsr_ft_give_up(job, FSR_WHY_NO_PENDING);
+		return;
+	}
+	snap = kmalloc(sizeof(*snap), GFP_KERNEL);
+	if (!vif || !wdev || !snap) {
+		fsr_ft_give_up(job, FSR_WHY_NOMEM);
+		goto out_put;
+	}
+	if (!fsr_ft_snapshot(bss, snap)) {
+		fsr_ft_give_up(job, FSR_WHY_NOT_READY);
+		goto out_put;
+	}
+	hw = wiphy_to_ieee80211_hw(wdev->wiphy);
+
+	mutex_lock(&p->lock);
+	if (p->done) {
+		if (time_after(jiffies, p->expires)) {
+			fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+					      WLAN_STATUS_UNSPECIFIED_FAILURE,
+					      FSR_WHY_STALE);
+		} else if (body_len == p->req_len &&
+			   !memcmp(body, p->req, body_len)) {
+			/* A retransmission: same answer, no key reinstall. */
+			if (ieee80211_mgmt_offload_tx(vif, p->resp,
+						      p->resp_len))
+				fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
+			else
+				fsr_bss_count_stat(bss, FSR_STAT_SERVED);
+		} else {
+			fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+					      FSR_WLAN_STATUS_INVALID_FTE,
+					      FSR_WHY_REPLAY);
+		}
+		goto out_unlock;
+	}
+	if (time_after(jiffies, p->expires)) {
+		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+				      WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      FSR_WHY_STALE);
+		fsr_ft_pend_remove(p);
+		goto out_unlock;
+	}
+	if (!fsr_ft_check_reassoc(p, &snap->pub, mgmt, bssid, ies, ies_len,
+				  &v)) {
+		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab, v.status,
+				      v.why);
+		goto out_unlock;
+	}
+
+	sta = kmalloc(sizeof(*sta), GFP_KERNEL);
+	buf = kmalloc(FSR_REASSOC_RESP_MAX, GFP_KERNEL);
+	p->req = kmemdup(body, body_len, GFP_KERNEL);
+	if (!sta || !buf || !p->req) {
+		kfree(p->req);
+		p->req = NULL;
+		fsr_ft_give_up(job, FSR_WHY_NOMEM);
+		goto out_unlock;
+	}
+	p->req_len = body_len;
+
+	/* AID choice and station add: one roam at a time per BSS. */
+	mutex_lock(&bss->sta_lock);
+	aid = fsr_ft_pick_aid(hw, &snap->pub);
+	if (!aid) {
+		mutex_unlock(&bss->sta_lock);
+		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+				      WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+				      FSR_WHY_NO_AID);
+		goto out_unlock;
+	}
+	/* A stale entry of this station (it left and came back). */
+	ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+	fsr_ft_sta_params(sta, mgmt, ies, ies_len, &snap->pub, aid);
+	ret = ieee80211_mgmt_offload_add_sta(vif, mgmt->sa, &sta->params);
+	mutex_unlock(&bss->sta_lock);
+	if (ret)
+		goto err_sta;
+
+	memset(&key, 0, sizeof(key));
+	key.key = p->ptk.tk;
+	key.key_len = p->ptk.tk_len;
+	key.cipher = p->suite.cipher;
+	ret = ieee80211_mgmt_offload_add_key(vif, mgmt->sa, 0, true, &key);
+	if (ret)
+		goto err_del;
+	auth.listen_interval = -1;
+	auth.support_p2p_ps = -1;
+	auth.sta_flags_mask = BIT(NL80211_STA_FLAG_AUTHORIZED);
+	auth.sta_flags_set = BIT(NL80211_STA_FLAG_AUTHORIZED);
+	ret = ieee80211_mgmt_offload_change_sta(vif, mgmt->sa, &auth);
+	if (ret)
+		goto err_del;
+
+	len = fsr_ft_build_reassoc_resp(buf, FSR_REASSOC_RESP_MAX, hw, vif, p,
+					snap, bssid, aid);
+	if (len < 0) {
+		ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+		fsr_ft_give_up(job, FSR_WHY_UNSUPPORTED);
+		goto out_unlock;
+	}
+	ret = ieee80211_mgmt_offload_tx(vif, buf, len);
+	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
+	if (ret) {
+		ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_TX, GFP_KERNEL);
+		goto out_unlock;
+	}
+	fsr_bss_count_hist(bss, FSR_HIST_REASSOC, ns);
+	fsr_bss_count_stat(bss, FSR_STAT_FT_REASSOC_SERVED);
+	fsr_bss_count_stat(bss, FSR_STAT_SERVED);
+
+	/* Done: keep the answer for retransmissions, forget the keys. */
+	p->done = true;
+	p->aid = aid;
+	p->resp = buf;
+	p->resp_len = len;
+	buf = NULL;
+	memzero_explicit(&p->ptk, sizeof(p->ptk));
+
+	fsr_ft_ntf_init(&n, bss, FSR_EVENT_FT_STA_SERVED, mgmt->sa);
+	n.fields = FSR_NTF_SERVICE | FSR_NTF_NAMES | FSR_NTF_STA;
+	n.service_ns = ns;
+	memcpy(n.r1_name, p->r1_name, FSR_FT_NAME_LEN);
+	n.aid = aid;
+	n.akm = p->suite.akm;
+	n.pairwise = p->suite.cipher;
+	memcpy(n.r0_name, p->r0_name, FSR_FT_NAME_LEN);
+	memcpy(n.r0kh_id, p->r0kh_id, p->r0kh_id_len);
+	n.r0kh_id_len = p->r0kh_id_len;
+	memcpy(n.anonce, p->anonce, sizeof(n.anonce));
+	memcpy(n.snonce, p->snonce, sizeof(n.snonce));
+	n.gtk_idx = snap->pub.gtk_idx;
+	mutex_unlock(&p->lock);
+
+	/* It has left the other BSSes of this host. */
+	fsr_bss_del_sta_others(bss, mgmt->sa);
+	fsr_nl_sta_notify(dev_net(bss->dev), &n, GFP_KERNEL);
+	goto out_put;
+
+err_del:
+	ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+err_sta:
+	fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+			      WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+			      FSR_WHY_STA);
+out_unlock:
+	if (!p->done) {
+		kfree(p->req);
+		p->req = NULL;
+		p->req_len = 0;
+	}
+	mutex_unlock(&p->lock);
+out_put:
+	fsr_ft_pend_put(p);
+	kfree(buf);
+	kfree(sta);
+	kfree_sensitive(snap);
+}
+
+static void fsr_ft_work(struct work_struct *work)
+{
+	struct fsr_ft_job *job = container_of(work, struct fsr_ft_job, work);
+
+	if (!READ_ONCE(job->bss->dead)) {
+		if (job->kind == FSR_FT_JOB_AUTH)
+			fsr_ft_serve_auth(job);
+		else
+			fsr_ft_serve_reassoc(job);
+	}
+	fsr_ft_job_free(job);
+}
+
+int fsr_ft_init(void)
+{
+	int ret;
+
+	ret = fsr_crypto_init();
+	if (ret)
+		return ret;
+	fsr_ft_wq = alloc_workqueue("fsr_ft", WQ_UNBOUND | WQ_HIGHPRI, 0);
+	if (!fsr_ft_wq) {
+		fsr_crypto_exit();
+		return -ENOMEM;
+	}
+	return fsr_ft_pending_init();
+}
+
+void fsr_ft_drain(void)
+{
+	drain_workqueue(fsr_ft_wq);
+}
+
+void fsr_ft_exit(void)
+{
+	destroy_workqueue(fsr_ft_wq);
+	fsr_ft_pending_exit();
+	fsr_crypto_exit();
+}

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Copyright (C) 2026 The fsr authors. */
+/*
+ * The mac80211 receive hook: softirq context, under rcu_read_lock().
+ *
+ * Everything here runs for every management frame of an attached AP
+ * interface, so nothing here sleeps, takes a mutex or allocates anything
+ * but a bounded GFP_ATOMIC job: the BSS and the PMK-R1 are found by RCU
+ * lookups, the frame is parsed with the shared element parsers, and the
+ * hook decides. It passes the frame on to userspace (untouched), refuses
+ * it on the spot with a short status frame, or consumes it and hands a job
+ * to process context (ft_work.c).
+ */
+
+#include "ft.h"
+#include "bss.h"
+#include "main.h"
+#include "netlink.h"
+#include "pmk_cache.h"
+#include "ft/ft_crypto.h"
+#include "ft/ft_ie.h"
+#include "ft/ft_kdf.h"
+
+#include <linux/etherdevice.h>
+#include <linux/ieee80211.h>
+#include <linux/slab.h>
+#include <linux/u64_stats_sync.h>
+#include <net/cfg80211.h>
+#include <net/mac80211.h>
+
+static bool fsr_hook_on;
+
+/* A bare FT Authentication response with an error status. Any context. */
+static int fsr_ft_tx_auth_status(struct ieee80211_vif *vif, const u8 *bssid,
+				 const u8 *sta, u16 status)
+{
+	u8 buf[FSR_AUTH_BODY];
+	struct ieee80211_mgmt *m = (void *)buf;
+
+	fsr_ft_put_hdr(buf, IEEE80211_STYPE_AUTH, sta, bssid);
+	m->u.auth.auth_alg = cpu_to_le16(WLAN_AUTH_FT);
+	m->u.auth.auth_transaction = cpu_to_le16(2);
+	m->u.auth.status_code = cpu_to_le16(status);
+	return ieee80211_mgmt_offload_tx(vif, buf, sizeof(buf));
+}
+
+/*
+ * Does the BSS RSNE offer this AKM and pairwise cipher? 0, or the status
+ * to refuse with. Also tells whether the BSS requires or offers MFP.
+ */
+static u16 fsr_ft_offers(const u8 *rsne, size_t len, u32 akm, u32 cipher,
+			 u16 *caps)
+{
+	enum fsr_ft_parse_err why;
+	struct fsr_ie_rsne r;
+	bool akm_ok = false, cipher_ok = false;
+	unsigned int i;
+
+	*caps = 0;
+	if (fsr_ie_parse_rsne(rsne, len, &r, &why))
+		return WLAN_STATUS_UNSPECIFIED_FAILURE;
+	if (r.n_fields >= FSR_RSNE_F_CAPS)
+		*caps = r.caps;
+	for (i = 0; i < r.n_akm; i++)
+		if (fsr_get_suite(r.akm + 4 * i) == akm)
+			akm_ok = true;
+	for (i = 0; i < r.n_pairwise; i++)
+		if (fsr_get_suite(r.pairwise + 4 * i) == cipher)
+			cipher_ok = true;
+	if (!akm_ok || (akm != FSR_AKM_FT_PSK && akm != FSR_AKM_FT_8021X &&
+			akm != FSR_AKM_FT_8021X_SHA384))
+		return WLAN_STATUS_INVALID_AKMP;
+	if (!cipher_ok)
+		return WLAN_STATUS_INVALID_PAIRWISE_CIPHER;
+	return 0;
+}
+
+/*
+ * The checks of an FT Authentication request (hostapd's order and status
+ * codes); on success @job->pmk holds the PMK-R1. Softirq: no allocation.
+ */
+static bool fsr_ft_check_auth(struct fsr_bss *bss,
+			      const struct fsr_ft_conf *conf,
+			      const struct ieee80211_mgmt *mgmt, size_t len,
+			      struct fsr_ft_job *job, struct fsr_ft_verdict *v)
+{
+	const u8 *body = mgmt->u.auth.variable;
+	struct fsr_ft_suite suite;
+	enum fsr_ft_parse_err perr;
+	struct fsr_pmk_key id;
+	struct fsr_ie_rsne r;
+	struct fsr_ie_mde mde;
+	struct fsr_ie_fte fte;
+	struct fsr_ie_set set;
+	u32 akm, cipher;
+	u16 status, caps;
+
+	if (fsr_ie_walk(body, len - FSR_AUTH_BODY, &set, &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_MALFORMED);
+	if (set.ric.p)
+		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
+	if (!set.mde.p)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_MDE, FSR_WHY_MDE);
+	if (fsr_ie_parse_mde(set.mde.p, set.mde.len, &mde, &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_MDE);
+	if (memcmp(mde.mdid, conf->pub.mde + 2, FSR_FT_MDID_LEN))
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_MDE, FSR_WHY_MDE);
+	if (!set.fte.p)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_FTE);
+	if (!set.rsne.p)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_RSNE, FSR_WHY_RSNE);
+	if (fsr_ie_parse_rsne(set.rsne.p, set.rsne.len, &r, &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_RSNE);
+	if (r.n_akm != 1 || r.n_pairwise != 1)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_RSNE, FSR_WHY_RSNE);
+	akm = fsr_get_suite(r.akm);
+	cipher = fsr_get_suite(r.pairwise);
+	status = fsr_ft_offers(conf->pub.rsne, conf->pub.rsne_len, akm,
+			       cipher, &caps);
+	if (status)
+		return fsr_ft_bad(v, status, FSR_WHY_RSNE);
+	/* No IGTK in the responses yet: MFP roams stay in userspace. */
+	if ((caps & FSR_RSN_CAP_MFPR) ||
+	    ((caps & FSR_RSN_CAP_MFPC) && r.n_fields >= FSR_RSNE_F_CAPS &&
+	     (r.caps & FSR_RSN_CAP_MFPC)))
+		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
+	if (!r.n_pmkid)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_PMKID, FSR_WHY_PMKID);
+	if (fsr_ft_suite_init(&suite, akm, cipher))
+		return fsr_ft_bad(v, WLAN_STATUS_INVALID_AKMP, FSR_WHY_RSNE);
+	if (fsr_ie_parse_fte(set.fte.p, set.fte.len, suite.mic_len, &fte,
+			     &perr))
+		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
+				  FSR_WHY_FTE);
+	if (!fte.r0kh_id)
+		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_FTE);
+
+	ether_addr_copy(id.sta, mgmt->sa);
+	if (fsr_ft_pmk_r1_name(&suite, r.pmkid, conf->pub.r1kh_id, mgmt->sa,
+			       id.r1_name))
+		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
+	if (fsr_pmk_lookup(dev_net(bss->dev), &id, &job->pmk))
+		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
+	if (job->pmk.info.akm != akm ||
+	    memcmp(job->pmk.info.r0_name, r.pmkid, FSR_FT_NAME_LEN) ||
+	    job->pmk.info.r0kh_id_len != fte.r0kh_id_len ||
+	    memcmp(job->pmk.info.r0kh_id, fte.r0kh_id, fte.r0kh_id_len) ||
+	    !ether_addr_equal(job->pmk.info.r1kh_id, conf->pub.r1kh_id))
+		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
+	/* The work uses the STA's choice, not the cache entry's. */
+	job->pmk.info.pairwise = cipher;
+	if (!fsr_ft_pend_exists_rcu(bss, mgmt->sa) &&
+	    atomic_read(bss->pending) >= READ_ONCE(fsr_pending_max))
+		return fsr_ft_pass(v, FSR_WHY_PENDING_FULL);
+	return true;
+}
+
+static enum ieee80211_mgmt_offload_verdict
+fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
+	       struct sk_buff *skb, ktime_t t0)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
+	const struct fsr_ft_conf *conf;
+	struct fsr_ft_verdict v = {};
+	struct fsr_ft_job *job;
+
+	if (le16_to_cpu(mgmt->u.auth.auth_alg) != WLAN_AUTH_FT ||
+	    le16_to_cpu(mgmt->u.auth.auth_transaction) != 1)
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	conf = rcu_dereference(bss->ft);
+	if (!conf || !conf->pub.enable || !conf->pub.ready) {
+		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOT_READY, GFP_ATOMIC);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	job = kzalloc(sizeof(*job), GFP_ATOMIC);
+	if (!job) {
+		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOMEM, GFP_ATOMIC);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	job->kind = FSR_FT_JOB_AUTH;
+	if (fsr_ft_check_auth(bss, conf, mgmt, skb->len, job, &v) &&
+	    fsr_ft_queue(bss, job, skb, t0))
+		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
+	memzero_explicit(&job->pmk, sizeof(job->pmk));
+	kfree(job);
+
+	if (!v.status) {
+		fsr_ft_passed(bss, mgmt->sa, v.why ?: FSR_WHY_NOT_READY,
+			      GFP_ATOMIC);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	/* A refusal is one short frame: sent from here. */
+	if (fsr_ft_tx_auth_status(vif, bss->dev->dev_addr, mgmt->sa,
+				  v.status))
+		fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
+	fsr_ft_refused(bss, mgmt->sa, v.status, v.why, GFP_ATOMIC);
+	consume_skb(skb);
+	return IEEE80211_MGMT_OFFLOAD_CONSUMED;
+}
+
+static enum ieee80211_mgmt_offload_verdict
+fsr_ft_rx_reassoc(struct fsr_bss *bss, struct ieee80211_vif *vif,
+		  struct sk_buff *skb, ktime_t t0)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
+	const struct fsr_ft_conf *conf;
+	struct fsr_ft_job *job;
+
+	if (!fsr_ft_pend_exists_rcu(bss, mgmt->sa)) {
+		enum fsr_ft_parse_err perr;
+		struct fsr_ie_set set;
+
+		/* Worth counting only for an FT-ready BSS and an FT frame */
+		conf = rcu_dereference(bss->ft);
+		if (conf && conf->pub.enable && conf->pub.ready &&
+		    !fsr_ie_walk(mgmt->u.reassoc_req.variable,
+				 skb->len - FSR_REASSOC_BODY, &set, &perr) &&
+		    set.fte.p)
+			fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NO_PENDING,
+				      GFP_ATOMIC);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	job = kzalloc(sizeof(*job), GFP_ATOMIC);
+	if (!job) {
+		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOMEM, GFP_ATOMIC);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	job->kind = FSR_FT_JOB_REASSOC;
+	if (fsr_ft_queue(bss, job, skb, t0))
+		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
+	kfree(job);
+	return IEEE80211_MGMT_OFFLOAD_PASS;
+}
+
+static enum ieee80211_mgmt_offload_verdict
+fsr_ft_rx(struct fsr_bss *bss, struct ieee80211_vif *vif, struct sk_buff *skb,
+	  ktime_t t0)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
+
+	/* The parsers read skb->data: only linear frames. */
+	if (skb_is_nonlinear(skb) || !is_valid_ether_addr(mgmt->sa))
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	if (ieee80211_is_auth(mgmt->frame_control) &&
+	    skb->len >= FSR_AUTH_BODY)
+		return fsr_ft_rx_auth(bss, vif, skb, t0);
+	if (ieee80211_is_reassoc_req(mgmt->frame_control) &&
+	    skb->len >= FSR_REASSOC_BODY)
+		return fsr_ft_rx_reassoc(bss, vif, skb, t0);
+	return IEEE80211_MGMT_OFFLOAD_PASS;
+}
+
+/*
+ * Receive hook: softirq, under rcu_read_lock. Counts the frame and offers
+ * FT frames to the fast path (above); everything else is passed.
+ */
+static enum ieee80211_mgmt_offload_verdict
+fsr_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
+	struct wireless_dev *wdev = ieee80211_vif_to_wdev(vif);
+	enum ieee80211_mgmt_offload_verdict verdict;
+	unsigned int stat, min;
+	struct fsr_bss_pcpu *pc;
+	ktime_t t0 = ktime_get();
+	struct fsr_bss *bss;
+	bool is_short;
+	__le16 fc;
+
+	if (!wdev || !wdev->netdev)
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	bss = fsr_bss_find_rcu(wdev->netdev);
+	if (!bss)
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+
+	fc = mgmt->frame_control;
+	if (ieee80211_is_auth(fc)) {
+		stat = FSR_STAT_RX_AUTH;
+		min = offsetof(struct ieee80211_mgmt, u.auth.variable);
+	} else if (ieee80211_is_assoc_req(fc)) {
+		stat = FSR_STAT_RX_ASSOC_REQ;
+		min = offsetof(struct ieee80211_mgmt, u.assoc_req.variable);
+	} else if (ieee80211_is_reassoc_req(fc)) {
+		stat = FSR_STAT_RX_REASSOC_REQ;
+		min = offsetof(struct ieee80211_mgmt, u.reassoc_req.variable);
+	} else if (ieee80211_is_action(fc)) {
+		stat = FSR_STAT_RX_ACTION;
+		min = offsetofend(struct ieee80211_mgmt, u.action.category);
+	} else {
+		stat = 0;
+		min = 0;
+	}
+
+	/* skb is not ours any more once the fast path consumed it */
+	is_short = skb->len < min;
+	verdict = IEEE80211_MGMT_OFFLOAD_PASS;
+	if (!is_short && !READ_ONCE(bss->dead))
+		verdict = fsr_ft_rx(bss, vif, skb, t0);
+
+	pc = this_cpu_ptr(bss->stats);
+	u64_stats_update_begin(&pc->syncp);
+	if (stat)
+		u64_stats_inc(&pc->cnt[stat]);
+	if (is_short)
+		u64_stats_inc(&pc->cnt[FSR_STAT_ERR_MALFORMED]);
+	if (verdict == IEEE80211_MGMT_OFFLOAD_PASS)
+		u64_stats_inc(&pc->cnt[FSR_STAT_PASSED]);
+	u64_stats_update_end(&pc->syncp);
+	return verdict;
+}
+
+static const struct ieee80211_mgmt_offload_ops fsr_hook_ops = {
+	.rx_mgmt = fsr_rx_mgmt,
+};
+
+int fsr_rx_hook_register(void)
+{
+	int ret;
+
+	ret = ieee80211_mgmt_offload_register(&fsr_hook_ops);
+	if (ret) {
+		pr_err("cannot register the mac80211 offload hook: %d\n", ret);
+		return ret;
+	}
+	WRITE_ONCE(fsr_hook_on, true);
+	return 0;
+}
+
+void fsr_rx_hook_unregister(void)
+{
+	WRITE_ONCE(fsr_hook_on, false);
+	/* Returns once no CPU runs fsr_rx_mgmt() any more. */
+	ieee80211_mgmt_offload_unregister(&fsr_hook_ops);
+}
+
+bool fsr_rx_hook_active(void)
+{
+	return READ_ONCE(fsr_hook_on);
+}

@@ -151,7 +151,7 @@ struct supp {
 	uint8_t out[MAXF];		/* the frame the supplicant sends */
 	size_t out_len;
 	const char *err;		/* why a received frame was refused */
-	int lax_pmkid;			/* like wpa_supplicant with PSK */
+	int expect_pmkid;		/* M1 names the PMKSA (802.1X AKMs) */
 };
 
 static uint16_t be16(const uint8_t *p)
@@ -266,7 +266,6 @@ static void supp_init(struct supp *s, int ft, const uint8_t *psk,
 	memcpy(s->psk, psk, 32);
 	if (ft) {
 		s_ft_keys(s);
-		memcpy(s->pmkid, s->r1name, 16);
 		s->assoc_ies_len = (size_t)wpa_auth_ft_assoc_ies(
 			conf, s->assoc_ies, sizeof(s->assoc_ies));
 	} else {
@@ -417,8 +416,10 @@ static int supp_rx_m1(struct supp *s, const uint8_t *f, size_t len)
 	if (s_check_common(s, f, len, (uint16_t)(s->ver | 0x0008 | 0x0080)))
 		return -1;
 	kde = s_find(f + 99, be16(f + 97), 0xdd, 4);
-	if (!kde || (!s->lax_pmkid && memcmp(kde + 6, s->pmkid, 16)))
+	if (s->expect_pmkid && (!kde || memcmp(kde + 6, s->pmkid, 16)))
 		return s->err = "PMKID KDE missing or wrong", -1;
+	if (!s->expect_pmkid && kde)
+		return s->err = "PMKID KDE sent with a PSK AKM", -1;
 	if (be16(f + 7) != 16)
 		return s->err = "key length is not 16", -1;
 	s->replay = be64(f + 9);
@@ -553,6 +554,12 @@ static struct wpa_auth_conf conf = {
 	.group = &group, .ops = &ops,
 };
 static uint8_t psk[32], bad_psk[32];
+/* the PMKID of an FT-802.1X station's PMKSA (from the first half of the
+ * MSK), which the daemon passes in; unrelated to PMKR1Name */
+static const uint8_t PMKSA_PMKID[16] = {
+	0x5a, 0x1d, 0x03, 0x77, 0xc2, 0x40, 0x9e, 0x0b,
+	0x61, 0xf4, 0x28, 0xd9, 0x3e, 0x85, 0x17, 0xac,
+};
 
 static struct wpa_auth_sta *setup(int use_ft, struct supp *s,
 				  const uint8_t *supp_psk)
@@ -562,11 +569,18 @@ static struct wpa_auth_sta *setup(int use_ft, struct supp *s,
 	memset(&w, 0, sizeof(w));
 	memcpy(ap_rsne, use_ft ? RSNE_FT : RSNE_PSK, sizeof(ap_rsne));
 	conf.ft = use_ft ? &ft : NULL;
+	uint32_t akm = (use_ft ? RSNE_FT[19] : RSNE_PSK[19]) | 0x000fac00u;
+
 	supp_init(s, use_ft, supp_psk, &conf);
-	sm = wpa_auth_sta_new(&conf, SPA, use_ft ? RSNE_FT[19] | 0x000fac00u :
-					      RSNE_PSK[19] | 0x000fac00u,
+	/* M1 names the PMKSA with 802.1X AKMs only: the PMKID of the PMK
+	 * (AKM 1), or the one the caller gives (AKM 3, pmk is the XXKey) */
+	s->expect_pmkid = akm == 0x000fac01u || akm == 0x000fac03u;
+	if (akm == 0x000fac03u)
+		memcpy(s->pmkid, PMKSA_PMKID, 16);
+	sm = wpa_auth_sta_new(&conf, SPA, akm,
 			      use_ft ? RSNE_FT : RSNE_PSK, sizeof(RSNE_PSK),
-			      psk, 32);
+			      psk, 32,
+			      akm == 0x000fac03u ? PMKSA_PMKID : NULL);
 	return sm;
 }
 
@@ -823,7 +837,6 @@ static void retransmissions(void)
 
 	/* wrong passphrase: every M2 fails its MIC, then reason 15 */
 	sm = setup(0, &s, bad_psk);
-	s.lax_pmkid = 1;
 	wpa_auth_sta_start(sm);
 	for (int i = 0; i < 4; i++) {
 		supp_rx_m1(&s, w.frame, w.frame_len);
@@ -925,20 +938,25 @@ static void bad_args(void)
 	memset(&w, 0, sizeof(w));
 	conf.ft = NULL;
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, AKM_FT_PSK, RSNE_FT,
-				 sizeof(RSNE_FT), psk, 32),
+				 sizeof(RSNE_FT), psk, 32, NULL),
 	       "FT AKM refused on a BSS without FT");
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, AKM_PSK, short_rsne,
-				 sizeof(short_rsne), psk, 32),
+				 sizeof(short_rsne), psk, 32, NULL),
 	       "RSNE whose length is wrong refused");
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac03, RSNE_FT,
-				 sizeof(RSNE_FT), psk, 32),
+				 sizeof(RSNE_FT), psk, 32, NULL),
 	       "FT-802.1X AKM refused on a BSS without FT");
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac05, RSNE_PSK,
-				 sizeof(RSNE_PSK), psk, 32),
+				 sizeof(RSNE_PSK), psk, 32, NULL),
 	       "AKM 5 (802.1X-SHA256) refused");
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac01, RSNE_PSK,
-				 sizeof(RSNE_PSK), psk, 16),
+				 sizeof(RSNE_PSK), psk, 16, NULL),
 	       "a PMK that is not 32 octets refused");
+	conf.ft = &ft;
+	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac03, RSNE_FT,
+				 sizeof(RSNE_FT), psk, 32, NULL),
+	       "FT-802.1X without the PMKSA's PMKID refused");
+	conf.ft = NULL;
 	tap_ok(wpa_auth_rx_eapol(NULL, psk, 4) == -EINVAL, "NULL station");
 }
 

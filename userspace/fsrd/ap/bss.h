@@ -98,7 +98,7 @@ int sta_wpa_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req);
 /* Start the 4-way handshake with this PMK (or XXKey for FT AKMs). */
 int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,
 		      const uint8_t *rsne, size_t rsne_len, const uint8_t *pmk,
-		      size_t pmk_len);
+		      size_t pmk_len, const uint8_t *pmksa_pmkid);
 /* sta_drop() from the event loop, never inside a state-machine call. */
 void sta_drop_later(struct fsrd_sta *sta, uint16_t reason, const char *why);
 void sta_wpa_stop(struct fsrd_sta *sta);

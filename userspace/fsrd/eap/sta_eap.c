@@ -17,6 +17,7 @@
 #include "eap/eap_relay.h"
 #include "drv/eapol_sock.h"
 #include "ft_ie.h"
+#include "wpa_crypto.h"
 #include "core/ieee80211.h"
 #include "core/log.h"
 #include "drv/nl80211.h"
@@ -260,12 +261,14 @@ static void op_trace(void *ctx, const char *line)
 }
 
 /* The 4-way handshake with a PMK (AKM 1) or XXKey (AKM 3). */
-static int start_4way(struct sta_eap *se, const uint8_t *pmk)
+/* pmkid: the PMKSA's, named in message 1 (FT-802.1X: pmk is the XXKey) */
+static int start_4way(struct sta_eap *se, const uint8_t *pmk,
+		      const uint8_t *pmkid)
 {
 	struct fsrd_sta *sta = se->sta;
 
 	return sta_wpa_start_key(sta, se->akm, se->rsne, se->rsne_len, pmk,
-				 PMKSA_PMK_LEN);
+				 PMKSA_PMK_LEN, pmkid);
 }
 
 static uint32_t pmksa_lifetime(const struct eap_relay_attrs *a)
@@ -300,8 +303,14 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 	}
 	if (g.pmksa && !pmksa_add(g.pmksa, sta->addr, b->addr, r->msk,
 				  PMKSA_PMK_LEN, se->akm,
-				  pmksa_lifetime(r->attrs), r->attrs, pmkid))
+				  pmksa_lifetime(r->attrs), r->attrs, NULL))
 		log_warn("%s: PMKSA not cached", b->conf->ifname);
+	/* message 1 names this PMKSA, cached or not (the same PMKID) */
+	if (wpa_pmkid(r->msk, PMKSA_PMK_LEN, b->addr, sta->addr, pmkid)) {
+		sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
+			       "cannot compute the PMKID");
+		return;
+	}
 	/* a reauthentication refreshes the PTK too (the port stays open
 	 * during the new 4-way handshake), as hostapd does */
 	trace_sta(b, sta->addr, TRACE_EV_EAP,
@@ -311,7 +320,7 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 	/* FT-802.1X: XXKey is the second 256 bits of the MSK (IEEE
 	 * 802.11-2020 12.7.1.7.3); else the PMK is the first 256 bits */
 	err = start_4way(se, rsn_akm_is_ft(se->akm) ?
-			 r->msk + PMKSA_PMK_LEN : r->msk);
+			 r->msk + PMKSA_PMK_LEN : r->msk, pmkid);
 	if (err)
 		sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
 			       "cannot start the 4-way handshake");
@@ -520,7 +529,7 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 				"PMKSA cache",
 			  e->attrs.user_name);
 		arm_session_end(se, e);
-		return start_4way(se, e->pmk);
+		return start_4way(se, e->pmk, e->pmkid);
 	}
 	return start_eap(se);
 }

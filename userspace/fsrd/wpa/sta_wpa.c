@@ -193,7 +193,7 @@ const struct wpa_auth_ops fsrd_wpa_ops = {
 
 int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,
 		      const uint8_t *rsne, size_t rsne_len, const uint8_t *pmk,
-		      size_t pmk_len)
+		      size_t pmk_len, const uint8_t *pmksa_pmkid)
 {
 	struct fsrd_bss *b = sta->bss;
 
@@ -203,7 +203,7 @@ int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,
 	}
 	sta->wpa_timer.fn = sta_timer_fire;
 	sta->wpa = wpa_auth_sta_new(&b->wconf, sta->addr, akm, rsne, rsne_len,
-				    pmk, pmk_len);
+				    pmk, pmk_len, pmksa_pmkid);
 	if (!sta->wpa)
 		return -ENOMEM;
 	return wpa_auth_sta_start(sta->wpa);
@@ -219,7 +219,7 @@ int sta_wpa_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 		return sta_eap_start(sta, req);
 	fsrd_auth_stats()->psk++;
 	return sta_wpa_start_key(sta, req->akm, req->rsne, req->rsne_len,
-				 b->conf->psk, sizeof(b->conf->psk));
+				 b->conf->psk, sizeof(b->conf->psk), NULL);
 }
 
 void sta_wpa_stop(struct fsrd_sta *sta)

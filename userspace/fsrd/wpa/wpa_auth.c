@@ -64,7 +64,9 @@ struct wpa_auth_sta {
 	struct fsr_ft_suite suite;
 	struct fsr_ft_pmk_r0 r0;
 	struct fsr_ft_pmk_r1 r1;
-	uint8_t pmkid[WPA_PMKID_LEN];	/* PMKID, or PMKR1Name for FT */
+	/* the PMKSA's PMKID for the PMKID KDE of M1: 802.1X AKMs only */
+	uint8_t pmkid[WPA_PMKID_LEN];
+	bool m1_pmkid;
 	int key_ver;
 	size_t tk_len;
 	uint8_t anonce[WPA_NONCE_LEN];
@@ -200,8 +202,6 @@ static int derive_ft_keys(struct wpa_auth_sta *sm, const uint8_t *psk)
 	if (!err)
 		err = fsr_ft_derive_pmk_r1(&sm->suite, &sm->r0, ft->r1kh_id,
 					   sm->spa, &sm->r1);
-	if (!err)
-		memcpy(sm->pmkid, sm->r1.name, WPA_PMKID_LEN);
 	return err;
 }
 
@@ -217,7 +217,8 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 				      const uint8_t *spa, uint32_t akm,
 				      const uint8_t *sta_rsne,
 				      size_t sta_rsne_len,
-				      const uint8_t *pmk, size_t pmk_len)
+				      const uint8_t *pmk, size_t pmk_len,
+				      const uint8_t *pmksa_pmkid)
 {
 	struct wpa_auth_sta *sm;
 	int tk_len, err;
@@ -229,6 +230,10 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 		return NULL;
 	if (akm != AKM_PSK && akm != AKM_8021X &&
 	    !((akm == AKM_FT_PSK || akm == AKM_FT_8021X) && conf->ft))
+		return NULL;
+	/* FT-802.1X: the PMKSA's PMKID comes from the caller (pmk is the
+	 * XXKey here, not the PMK it names) */
+	if (akm == AKM_FT_8021X && !pmksa_pmkid)
 		return NULL;
 	tk_len = wpa_cipher_key_len(conf->pairwise_cipher);
 	if (tk_len < 0)
@@ -249,8 +254,15 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 	} else {
 		sm->key_ver = WPA_KEY_VER_HMAC_SHA1_AES;
 		memcpy(sm->pmk, pmk, WPA_PMK_LEN);
-		err = wpa_pmkid(pmk, pmk_len, conf->aa, spa, sm->pmkid);
+		err = 0;
 	}
+	/* M1 names the PMKSA with 802.1X AKMs only, as hostapd does: with
+	 * a PSK it would hand out an offline passphrase-guessing oracle */
+	sm->m1_pmkid = akm == AKM_8021X || akm == AKM_FT_8021X;
+	if (!err && pmksa_pmkid && sm->m1_pmkid)
+		memcpy(sm->pmkid, pmksa_pmkid, WPA_PMKID_LEN);
+	else if (!err && akm == AKM_8021X)
+		err = wpa_pmkid(pmk, pmk_len, conf->aa, spa, sm->pmkid);
 	if (err) {
 		wpa_wipe(sm, sizeof(*sm));
 		free(sm);
@@ -327,11 +339,17 @@ static int send_m1(struct wpa_auth_sta *sm)
 	};
 	int n;
 
-	/* the PMKID KDE names the PMK in use (PMKR1Name for FT) */
-	n = eapol_kde_put_pmkid(kde, sizeof(kde), sm->pmkid);
-	if (n < 0)
-		return n;
-	k.data_len = (size_t)n;
+	/*
+	 * The PMKID KDE names the PMKSA (HMAC-SHA1-128 of the PMK from the
+	 * MSK), for FT-802.1X too: iwd checks it against its PMKSA and
+	 * restarts EAP on a mismatch. PMKR1Name goes only in the RSNE of M3.
+	 */
+	if (sm->m1_pmkid) {
+		n = eapol_kde_put_pmkid(kde, sizeof(kde), sm->pmkid);
+		if (n < 0)
+			return n;
+		k.data_len = (size_t)n;
+	}
 	k.replay = ++sm->replay;
 	return send_frame(sm, frame, eapol_key_build(frame, sizeof(frame), &k),
 			  false, "M1");

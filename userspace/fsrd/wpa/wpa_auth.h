@@ -94,15 +94,19 @@ struct wpa_auth_ft_keys {
 /*
  * A station that (re)associated with the given AKM (already checked
  * against the BSS by the caller) and RSNE (as it sent it, element header
- * included). pmk: the PSK (or, later, the PMK from the MSK); for FT AKMs
- * it is the XXKey from which PMK-R0/PMK-R1 are derived here.
+ * included). pmk: the PSK or the PMK from the MSK; for FT AKMs it is the
+ * XXKey from which PMK-R0/PMK-R1 are derived here. pmksa_pmkid: the
+ * PMKID of the station's PMKSA, named in message 1 with 802.1X AKMs
+ * (required for FT-802.1X; computed from pmk for 802.1X when NULL). PSK
+ * AKMs send no PMKID in message 1.
  * Returns NULL on allocation failure or a bad argument.
  */
 struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 				      const uint8_t *spa, uint32_t akm,
 				      const uint8_t *sta_rsne,
 				      size_t sta_rsne_len,
-				      const uint8_t *pmk, size_t pmk_len);
+				      const uint8_t *pmk, size_t pmk_len,
+				      const uint8_t *pmksa_pmkid);
 /*
  * A station that completed an FT roam (Reassociation after FT
  * Authentication, or over the DS) with AKM 00-0f-ac:4: its PTK was

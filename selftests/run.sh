@@ -30,6 +30,8 @@ eap_wired.sh
 fsrd_eap.sh
 fsrd_ft_eap.sh
 fsrd_eap_session.sh
+iwd_eap.sh
+iwd_hostapd.sh
 fsrd_ctl.sh
 "
 [ $# -gt 0 ] && TESTS="$*"

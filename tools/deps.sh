@@ -29,6 +29,8 @@ kmod
 xz-utils
 hostapd
 wpasupplicant
+iwd
+dbus-daemon
 freeradius
 freeradius-utils
 openssl
@@ -67,6 +69,15 @@ case " $missing " in
 *" freeradius "*)
 	if command -v systemctl >/dev/null 2>&1; then
 		systemctl disable --now freeradius >/dev/null 2>&1 || true
+	fi
+	;;
+esac
+# iwd (a second client for the lab tests, which start their own) must not
+# manage the build host's radios.
+case " $missing " in
+*" iwd "*)
+	if command -v systemctl >/dev/null 2>&1; then
+		systemctl disable --now iwd >/dev/null 2>&1 || true
 	fi
 	;;
 esac

@@ -40,6 +40,9 @@ struct world {
 	int done_calls, reason;
 	char why[160], last_trace[160];
 	int traces;
+	uint8_t rsc[8];		/* what the "kernel" says the GTK's PN is */
+	int rsc_err;		/* or this error */
+	int rsc_calls, rsc_idx;
 };
 
 static struct world w;
@@ -103,10 +106,21 @@ static void cb_trace(void *ctx, const uint8_t *sta, const char *ev)
 	w.traces++;
 }
 
+static int cb_group_rsc(void *ctx, uint8_t key_idx, uint8_t *rsc)
+{
+	(void)ctx;
+	w.rsc_calls++;
+	w.rsc_idx = key_idx;
+	if (w.rsc_err)
+		return w.rsc_err;
+	memcpy(rsc, w.rsc, 8);
+	return 0;
+}
+
 static const struct wpa_auth_ops ops = {
 	.send_eapol = cb_send, .install_ptk = cb_install,
 	.authorize = cb_authorize, .set_timer = cb_timer,
-	.done = cb_done, .trace = cb_trace,
+	.done = cb_done, .trace = cb_trace, .group_rsc = cb_group_rsc,
 };
 
 /* the timer fires: advance the clock and tell the authenticator */
@@ -931,6 +945,84 @@ static void ft_roamed(void)
 	wpa_auth_sta_free(sm);
 }
 
+/* The Key RSC field as a supplicant reads it: 8 octets, the PN least
+ * significant octet first; with CCMP octets 6 and 7 are zero. */
+static int64_t s_rsc(const uint8_t *frame)
+{
+	const uint8_t *p = frame + 65;	/* 4 + 1 + 2 + 2 + 8 + 32 + 16 */
+	int64_t pn = 0;
+
+	if (p[6] || p[7])
+		return -1;
+	for (int i = 5; i >= 0; i--)
+		pn = pn << 8 | p[i];
+	return pn;
+}
+
+/* M3 and G1 carry the GTK's transmit PN read anew for each message
+ * (after broadcast traffic it is not zero); a failed read holds the
+ * message back for the retransmission timer. */
+static void rsc_field(void)
+{
+	/* PN 0x123456789a, as mac80211's GET_KEY gives it */
+	static const uint8_t pn[8] = { 0x9a, 0x78, 0x56, 0x34, 0x12 };
+	struct wpa_auth_sta *sm;
+	struct supp s;
+	int frames;
+
+	sm = to_m2(0, &s);
+	memcpy(w.rsc, pn, 8);
+	tap_ok(!deliver(sm, &s) && w.frames == 2, "RSC: M2 accepted, M3 sent");
+	tap_ok(w.rsc_calls == 1 && w.rsc_idx == group.key_idx,
+	       "RSC: read once for M3, for the GTK's key index");
+	tap_ok(!memcmp(w.frame + 65, pn, 8) && s_rsc(w.frame) == 0x123456789a,
+	       "RSC: M3's Key RSC is PN 0x123456789a, LSB first");
+	w.rsc[0] = 0xa5;		/* eleven broadcast frames later */
+	fire(sm);
+	tap_ok(w.frames == 3 && w.rsc_calls == 2 &&
+	       s_rsc(w.frame) == 0x12345678a5,
+	       "RSC: the retransmitted M3 reads the PN again");
+	tap_ok(!supp_rx_m3(&s, w.frame, w.frame_len, ap_rsne,
+			   sizeof(ap_rsne)) && !deliver(sm, &s) &&
+	       w.done_calls == 1 && !w.reason, "RSC: M4 completes");
+
+	wpa_auth_group_new_gtk(&group);
+	memset(w.rsc, 0, 8);
+	w.rsc[0] = 3;
+	w.done_calls = 0;
+	tap_ok(!wpa_auth_group_rekey(sm) && w.rsc_idx == group.key_idx &&
+	       s_rsc(w.frame) == 3, "RSC: G1 carries the new GTK's PN");
+	w.rsc_err = -EIO;
+	frames = w.frames;
+	fire(sm);
+	tap_ok(w.frames == frames && w.timer_ms == 1000 &&
+	       !strcmp(w.last_trace,
+		       "G1 held back: GTK RSC not read (Input/output error)"),
+	       "RSC: read fails: G1 held back, traced, timer armed");
+	w.rsc_err = 0;
+	w.rsc[0] = 4;
+	fire(sm);
+	tap_ok(w.frames == frames + 1 && s_rsc(w.frame) == 4 &&
+	       !supp_rx_g1(&s, w.frame, w.frame_len) && !deliver(sm, &s) &&
+	       w.done_calls == 1 && !w.reason,
+	       "RSC: next try sends G1 (PN 4), G2 completes");
+	wpa_auth_sta_free(sm);
+
+	/* the PN can never be read: no M3 at all, then reason 15 */
+	sm = to_m2(0, &s);
+	w.rsc_err = -ENODATA;
+	tap_ok(!deliver(sm, &s) && w.frames == 1 && w.timer_ms == 1000,
+	       "RSC: read fails: M2 accepted, M3 held back, timer armed");
+	fire(sm);
+	fire(sm);
+	fire(sm);
+	tap_ok(w.frames == 1 && !w.done_calls, "RSC: no M3 while it fails");
+	fire(sm);
+	tap_ok(w.frames == 1 && w.done_calls == 1 && w.reason == 15,
+	       "RSC: done(15) after 4 tries");
+	wpa_auth_sta_free(sm);
+}
+
 static void bad_args(void)
 {
 	uint8_t short_rsne[] = { 48, 30, 1, 0 };
@@ -980,6 +1072,7 @@ int main(void)
 	negatives();
 	retransmissions();
 	ft_roamed();
+	rsc_field();
 	bad_args();
 	return tap_done();
 }

@@ -2,6 +2,7 @@
 /* nl80211 requests and events through libnl-3 genl. */
 #include <errno.h>
 #include <linux/nl80211.h>
+#include <string.h>
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 #include <netlink/netlink.h>
@@ -433,6 +434,49 @@ int nl80211_new_key(int ifindex, const uint8_t *addr, uint8_t idx,
 		PUT(nla_put(msg, NL80211_KEY_SEQ, (int)seq_len, seq));
 	nla_nest_end(msg, k);
 	return exec(cmd_sk, msg, NULL, NULL);
+nla_fail:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+struct key_seq {
+	uint8_t *seq;
+	bool found;
+};
+
+static int on_key(struct nl_msg *msg, void *arg)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[NL80211_ATTR_MAX + 1];
+	struct key_seq *ks = arg;
+	int len;
+
+	if (nla_parse(tb, NL80211_ATTR_MAX, genlmsg_attrdata(gh, 0),
+		      genlmsg_attrlen(gh, 0), NULL) ||
+	    !tb[NL80211_ATTR_KEY_SEQ])
+		return NL_SKIP;
+	len = nla_len(tb[NL80211_ATTR_KEY_SEQ]);
+	if (len < 0 || len > NL80211_KEY_SEQ_LEN)
+		return NL_SKIP;
+	memset(ks->seq, 0, NL80211_KEY_SEQ_LEN);
+	memcpy(ks->seq, nla_data(tb[NL80211_ATTR_KEY_SEQ]), (size_t)len);
+	ks->found = true;
+	return NL_SKIP;
+}
+
+int nl80211_get_group_key_seq(int ifindex, uint8_t idx, uint8_t *seq)
+{
+	struct nl_msg *msg = new_msg(NL80211_CMD_GET_KEY, ifindex);
+	struct key_seq ks = { .seq = seq };
+	int err;
+
+	if (!msg)
+		return -ENOMEM;
+	PUT(nla_put_u8(msg, NL80211_ATTR_KEY_IDX, idx));
+	err = exec(cmd_sk, msg, on_key, &ks);
+	if (err)
+		return err;
+	return ks.found ? 0 : -ENODATA;
 nla_fail:
 	nlmsg_free(msg);
 	return -EMSGSIZE;

@@ -78,6 +78,11 @@ int nl80211_authorize(int ifindex, const uint8_t *addr);
 int nl80211_new_key(int ifindex, const uint8_t *addr, uint8_t idx,
 		    uint32_t cipher, const uint8_t *key, size_t key_len,
 		    const uint8_t *seq, size_t seq_len);
+/* The transmit sequence counter of group key idx (GET_KEY), as the RSC
+ * of EAPOL-Key frames and FT GTK subelements carry it: 8 octets, the PN
+ * least significant octet first (6 used with CCMP). */
+#define NL80211_KEY_SEQ_LEN 8
+int nl80211_get_group_key_seq(int ifindex, uint8_t idx, uint8_t *seq);
 /* Make group key idx the default for multicast transmission. */
 int nl80211_set_default_group_key(int ifindex, uint8_t idx);
 /* Send a null data frame to an associated station (its ACK counts as

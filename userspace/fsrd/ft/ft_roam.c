@@ -8,6 +8,7 @@
 #include "ft/ft_roam.h"
 #include "keys/ft_store.h"
 #include "core/ieee80211.h"
+#include "drv/nl80211.h"
 
 #define MIC_LEN 16	/* FT-PSK: AES-128-CMAC */
 
@@ -276,11 +277,14 @@ int ft_reassoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *sta,
 		.ap_addr = b->addr,
 		.seq = FSR_FT_SEQ_REASSOC_RESP,
 	};
-	uint8_t gtk_sub[64], rsc[8] = { 0 };
+	uint8_t gtk_sub[64], rsc[NL80211_KEY_SEQ_LEN];
 	size_t pos, rsne_len;
 	int n, g, err;
 
-	memcpy(rsc, b->group.rsc, sizeof(b->group.rsc));
+	/* the RSC is the GTK's transmit counter now, not its install value */
+	err = nl80211_get_group_key_seq(b->ifindex, b->group.key_idx, rsc);
+	if (err)
+		return err;
 	g = fsr_ft_build_gtk_sub(gtk_sub, sizeof(gtk_sub), sta->ft.ptk.kek,
 				 sta->ft.ptk.kek_len, b->group.key_idx,
 				 b->group.gtk, b->group.gtk_len, rsc);

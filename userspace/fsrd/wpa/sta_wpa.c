@@ -182,6 +182,14 @@ static void op_trace(void *ctx, const uint8_t *addr, const char *event)
 	trace_sta(b, addr, NULL, "%s", event);
 }
 
+/* The GTK's transmit sequence counter, from the kernel each time. */
+static int op_group_rsc(void *ctx, uint8_t key_idx, uint8_t *rsc)
+{
+	struct fsrd_bss *b = ctx;
+
+	return nl80211_get_group_key_seq(b->ifindex, key_idx, rsc);
+}
+
 const struct wpa_auth_ops fsrd_wpa_ops = {
 	.send_eapol = op_send_eapol,
 	.install_ptk = op_install_ptk,
@@ -189,6 +197,7 @@ const struct wpa_auth_ops fsrd_wpa_ops = {
 	.set_timer = op_set_timer,
 	.done = op_done,
 	.trace = op_trace,
+	.group_rsc = op_group_rsc,
 };
 
 int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,

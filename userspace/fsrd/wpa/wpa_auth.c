@@ -422,11 +422,28 @@ static int build_m3_data(struct wpa_auth_sta *sm, uint8_t *plain, size_t size)
 	return (int)pos;
 }
 
-/* Key RSC: the GTK's PN, 6 octets of the 8. */
-static void group_rsc(const struct wpa_auth_sta *sm, uint8_t *rsc)
+/* Key RSC: the GTK's transmit PN now (the kernel's), or its install
+ * value when the daemon gives no way to read it. */
+static int group_rsc(const struct wpa_auth_sta *sm, uint8_t *rsc)
 {
+	const struct wpa_auth_conf *c = sm->conf;
+
 	memset(rsc, 0, EAPOL_KEY_RSC_LEN);
-	memcpy(rsc, sm->conf->group->rsc, sizeof(sm->conf->group->rsc));
+	if (!c->ops->group_rsc) {
+		memcpy(rsc, c->group->rsc, sizeof(c->group->rsc));
+		return 0;
+	}
+	return c->ops->group_rsc(c->ctx, c->group->key_idx, rsc);
+}
+
+/* A message that could not be built (traced by the caller) counts as a
+ * transmission: the timer tries again, and the handshake times out if
+ * it never can. Not an error of the frame that triggered it. */
+static int hold_back(struct wpa_auth_sta *sm)
+{
+	sm->tx++;
+	set_timer(sm, conf_timeout(sm->conf));
+	return 0;
 }
 
 /* Encrypted Key Data message: M3 (pairwise) or G1 (group). */
@@ -444,7 +461,12 @@ static int send_encrypted(struct wpa_auth_sta *sm, bool pairwise)
 	};
 	int n, err;
 
-	group_rsc(sm, rsc);
+	n = group_rsc(sm, rsc);
+	if (n < 0) {
+		trace(sm, "%s held back: GTK RSC not read (%s)",
+		      pairwise ? "M3" : "G1", strerror(-n));
+		return hold_back(sm);
+	}
 	if (pairwise) {
 		k.key_info |= EAPOL_KI_PAIRWISE | EAPOL_KI_INSTALL;
 		k.key_len = (uint16_t)sm->tk_len;
@@ -462,7 +484,7 @@ static int send_encrypted(struct wpa_auth_sta *sm, bool pairwise)
 	if (n < 0) {
 		trace(sm, "%s not built (%s)", pairwise ? "M3" : "G1",
 		      strerror(-n));
-		return n;
+		return hold_back(sm);
 	}
 	k.data_len = (size_t)n;
 	k.replay = ++sm->replay;

@@ -43,6 +43,13 @@ struct wpa_auth_ops {
 	/* One event of the per-client trace, e.g. "M1 sent",
 	 * "M2 received, MIC ok", "PTK installed". Never contains keys. */
 	void (*trace)(void *ctx, const uint8_t *sta, const char *event);
+	/* The transmit sequence counter of group key key_idx right now, as
+	 * the Key RSC field carries it (8 octets, PN least significant octet
+	 * first), read anew for every M3 and G1. NULL: the RSC is the
+	 * group's install value (zeros). An error holds the message back
+	 * (the retransmission timer tries again): a wrong RSC would let the
+	 * station accept replayed group frames. */
+	int (*group_rsc)(void *ctx, uint8_t key_idx, uint8_t *rsc);
 };
 
 /* The BSS's group key; owned by the BSS, shared by its stations. */
@@ -51,7 +58,9 @@ struct wpa_auth_group {
 	uint8_t gtk[32];
 	size_t gtk_len;
 	uint8_t key_idx;		/* 1 or 2 */
-	uint8_t rsc[6];			/* the GTK's current transmit PN */
+	uint8_t rsc[6];			/* the PN the GTK is installed with
+					 * (zero); its current one comes
+					 * from ops->group_rsc */
 };
 
 /* Fill g with a fresh random GTK in the other key index (1 <-> 2). */

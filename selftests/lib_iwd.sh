@@ -176,10 +176,17 @@ iwd_scan() {
 # iwd_connect SSID: ask iwd to connect (Network.Connect through iwctl);
 # iwctl returns when iwd has finished or given up. iwctl 2.3 exits 0 even
 # when the method call failed; it prints nothing on success and the D-Bus
-# error ("Operation failed", ...) otherwise.
+# error ("Operation failed", ...) otherwise. IWD_CONNECT_TIMEOUT (seconds,
+# default 120) bounds the wait.
 iwd_connect() {
-	iwd_ctl station "$IWD_IF" connect "$1" > "$WORK/iwctl-connect.out"
+	timeout "${IWD_CONNECT_TIMEOUT:-120}" iwctl station "$IWD_IF" connect "$1" \
+		2>&1 | sed 's/\x1b\[[0-9;]*m//g' > "$WORK/iwctl-connect.out"
 	_rc=$?
+	if [ ! -s "$WORK/iwctl-connect.out" ] &&
+		[ "$(iwd_state)" != connected ]; then
+		echo "no error, but iwd is not connected (timeout ${IWD_CONNECT_TIMEOUT:-120} s)" \
+			> "$WORK/iwctl-connect.out"
+	fi
 	if [ -s "$WORK/iwctl-connect.out" ]; then
 		diag "iwctl connect $1: $(cat "$WORK/iwctl-connect.out")"
 		return 1

@@ -32,6 +32,7 @@ fsrd_ft_eap.sh
 fsrd_eap_session.sh
 iwd_eap.sh
 iwd_hostapd.sh
+iwd_ft_eap.sh
 fsrd_ctl.sh
 "
 [ $# -gt 0 ] && TESTS="$*"

@@ -166,6 +166,7 @@ struct supp {
 	size_t out_len;
 	const char *err;		/* why a received frame was refused */
 	int expect_pmkid;		/* M1 names the PMKSA (802.1X AKMs) */
+	long tie_deadline, tie_lifetime;	/* TIEs of an FT M3, -1: none */
 };
 
 static uint16_t be16(const uint8_t *p)
@@ -484,6 +485,31 @@ static int s_take_gtk(struct supp *s, const uint8_t *kd, size_t kl)
 	return 0;
 }
 
+/* Every Timeout Interval element (56): type 1 reassociation deadline
+ * (TUs), 2 key lifetime (seconds), value little-endian. */
+static void s_ties(struct supp *s, const uint8_t *d, size_t len)
+{
+	size_t pos = 0;
+
+	s->tie_deadline = s->tie_lifetime = -1;
+	while (pos + 2 <= len && pos + 2 + d[pos + 1] <= len) {
+		const uint8_t *e = d + pos;
+
+		if (e[0] == 0xdd && e[1] == 0)
+			break;
+		if (e[0] == 56 && e[1] == 5) {
+			long v = (long)e[3] | (long)e[4] << 8 |
+				 (long)e[5] << 16 | (long)e[6] << 24;
+
+			if (e[2] == 1)
+				s->tie_deadline = v;
+			else if (e[2] == 2)
+				s->tie_lifetime = v;
+		}
+		pos += 2 + e[1];
+	}
+}
+
 static int supp_rx_m3(struct supp *s, const uint8_t *f, size_t len,
 		      const uint8_t *ap_rsne, size_t ap_rsne_len)
 {
@@ -521,9 +547,9 @@ static int supp_rx_m3(struct supp *s, const uint8_t *f, size_t len,
 		if (!e || 2u + e[1] != s->assoc_ies_len - 5 ||
 		    memcmp(e, s->assoc_ies + 5, s->assoc_ies_len - 5))
 			return s->err = "M3 FTE differs from assoc response", -1;
-		e = s_find(kd, (size_t)kl, 56, 0);
-		if (!e || e[1] != 5 || e[2] != 3)
-			return s->err = "no reassociation deadline TIE", -1;
+		s_ties(s, kd, (size_t)kl);
+		if (s->tie_deadline < 0 || s->tie_lifetime < 0)
+			return s->err = "M3 lacks a Timeout Interval element", -1;
 	}
 	if (s_take_gtk(s, kd, (size_t)kl))
 		return -1;
@@ -560,7 +586,8 @@ static struct wpa_auth_group group = { .cipher = CCMP };
 static struct wpa_auth_ft ft = {
 	.mdid = 0xa1b2, .ft_capab = 1, .r0kh_id = R0KH,
 	.r0kh_id_len = sizeof(R0KH) - 1, .ssid = SSID,
-	.ssid_len = sizeof(SSID) - 1,
+	.ssid_len = sizeof(SSID) - 1, .reassoc_deadline_tu = 2500,
+	.key_lifetime_s = 7200,
 };
 static struct wpa_auth_conf conf = {
 	.pairwise_cipher = CCMP, .ap_rsne = ap_rsne,
@@ -629,6 +656,9 @@ static void full_handshake(int use_ft)
 	T(!supp_rx_m3(&s, w.frame, w.frame_len, ap_rsne, sizeof(ap_rsne)),
 	  s.err ? s.err : "supplicant accepts M3");
 	T(s.replay > r1, "M3 replay counter above M1's");
+	if (use_ft)
+		T(s.tie_deadline == 2500 && s.tie_lifetime == 7200,
+		  "M3 TIEs: the configured reassociation deadline (type 1) and key lifetime (type 2)");
 	T(s.gtk_len == group.gtk_len && !memcmp(s.gtk, group.gtk, 16) &&
 	  s.gtk_idx == group.key_idx, "GTK delivered in M3");
 	T(!w.installed && !w.authorized, "nothing installed before M4");
@@ -807,7 +837,7 @@ static void retransmissions(void)
 {
 	struct wpa_auth_sta *sm;
 	struct supp s;
-	uint8_t anonce[32], m3[MAXF];
+	uint8_t anonce[32], m3[MAXF], keep[MAXF];
 	size_t m3_len;
 
 	/* M1 lost twice: same ANonce, new replay counter */
@@ -864,15 +894,69 @@ static void retransmissions(void)
 	tap_ok(w.installed == 0 && w.authorized == 0, "nothing installed");
 	wpa_auth_sta_free(sm);
 
-	/* a delayed M2 answering an older M1 is stale */
+	/* a delayed M2 answering an earlier M1 (it crossed the
+	 * retransmission) is accepted: every outstanding counter counts */
 	sm = setup(1, &s, psk);
 	wpa_auth_sta_start(sm);
 	supp_rx_m1(&s, w.frame, w.frame_len);
 	fire(sm);
-	tap_ok(deliver(sm, &s) == -ESTALE, "FT: M2 to a superseded M1 dropped");
-	s.have_replay = 0;
+	fire(sm);
+	tap_ok(be64(w.frame + 9) == 3 && s.replay == 1,
+	       "FT: three M1 out, the M2 answers the first (counter 1)");
+	tap_ok(!deliver(sm, &s) && w.frames == 4,
+	       "FT: M2 to the first of three M1s accepted, M3 sent");
+	tap_ok(!supp_rx_m3(&s, w.frame, w.frame_len, ap_rsne,
+			   sizeof(ap_rsne)), "FT: supplicant accepts that M3");
+	tap_ok(deliver(sm, &s) == 0 && w.done_calls == 1 && !w.reason,
+	       "FT: M4 completes");
+	wpa_auth_sta_free(sm);
+
+	/* outside the outstanding counters: older, newer */
+	sm = setup(0, &s, psk);
+	wpa_auth_sta_start(sm);
+	fire(sm);
+	supp_rx_m1(&s, w.frame, w.frame_len);	/* answers M1 #2 */
+	memcpy(keep, s.out, s.out_len);
+	for (int i = 0; i < 8; i++)
+		s.out[9 + i] = 0;
+	s_mic(&s, s.out, s.out_len, s.out + 81);
+	tap_ok(deliver(sm, &s) == -ESTALE && w.frames == 2,
+	       "M2 with counter 0 (below every M1) dropped");
+	s.out[16] = 3;
+	s_mic(&s, s.out, s.out_len, s.out + 81);
+	tap_ok(deliver(sm, &s) == -ESTALE && w.frames == 2,
+	       "M2 with counter 3 (above the last M1) dropped");
+	memcpy(s.out, keep, s.out_len);
+	tap_ok(!deliver(sm, &s) && w.frames == 3,
+	       "M2 to the second of two M1s accepted");
+	/* M3 sent twice (counters 3, 4): an M4 to either; M1's is stale */
+	supp_rx_m3(&s, w.frame, w.frame_len, ap_rsne, sizeof(ap_rsne));
+	memcpy(keep, s.out, s.out_len);
+	fire(sm);
+	s.out[16] = 2;
+	s_mic(&s, s.out, s.out_len, s.out + 81);
+	tap_ok(deliver(sm, &s) == -ESTALE && !w.installed,
+	       "M4 with an M1's counter dropped");
+	memcpy(s.out, keep, s.out_len);
+	tap_ok(be64(w.frame + 9) == 4 && be64(s.out + 9) == 3 &&
+	       !deliver(sm, &s) && w.installed == 1 && w.done_calls == 1,
+	       "M4 to the first of two M3s accepted, PTK installed");
+	wpa_auth_sta_free(sm);
+
+	/* the key lifetime of one station */
+	sm = setup(1, &s, psk);
+	tap_ok(wpa_auth_sta_set_key_lifetime(sm, 0) == -EINVAL,
+	       "key lifetime 0 refused");
+	tap_ok(!wpa_auth_sta_set_key_lifetime(sm, 77), "key lifetime 77 s set");
+	wpa_auth_sta_start(sm);
 	supp_rx_m1(&s, w.frame, w.frame_len);
-	tap_ok(!deliver(sm, &s) && w.frames == 3, "FT: M2 to the new M1 ok");
+	deliver(sm, &s);
+	tap_ok(!supp_rx_m3(&s, w.frame, w.frame_len, ap_rsne,
+			   sizeof(ap_rsne)) && s.tie_lifetime == 77 &&
+	       s.tie_deadline == 2500,
+	       "M3 TIE key lifetime is the station's (77 s), deadline the BSS's");
+	tap_ok(wpa_auth_sta_set_key_lifetime(sm, 60) == -EBUSY,
+	       "key lifetime after M3 refused");
 	wpa_auth_sta_free(sm);
 }
 
@@ -1048,6 +1132,16 @@ static void bad_args(void)
 	tap_ok(!wpa_auth_sta_new(&conf, SPA, 0x000fac03, RSNE_FT,
 				 sizeof(RSNE_FT), psk, 32, NULL),
 	       "FT-802.1X without the PMKSA's PMKID refused");
+	ft.reassoc_deadline_tu = 0;
+	tap_ok(!wpa_auth_sta_new(&conf, SPA, AKM_FT_PSK, RSNE_FT,
+				 sizeof(RSNE_FT), psk, 32, NULL),
+	       "FT BSS without a reassociation deadline refused");
+	ft.reassoc_deadline_tu = 2500;
+	ft.key_lifetime_s = 0;
+	tap_ok(!wpa_auth_sta_new(&conf, SPA, AKM_FT_PSK, RSNE_FT,
+				 sizeof(RSNE_FT), psk, 32, NULL),
+	       "FT BSS without a key lifetime refused");
+	ft.key_lifetime_s = 7200;
 	conf.ft = NULL;
 	tap_ok(wpa_auth_rx_eapol(NULL, psk, 4) == -EINVAL, "NULL station");
 }

@@ -390,6 +390,8 @@ static void fill_wpa_conf(struct fsrd_bss *b, const struct fsrd_conf *c)
 		       6);
 		b->ft.ssid = bc->ssid;
 		b->ft.ssid_len = bc->ssid_len;
+		b->ft.reassoc_deadline_tu = bc->reassoc_deadline_tu;
+		b->ft.key_lifetime_s = c->r0_key_lifetime_s;
 		b->wconf.ft = &b->ft;
 	}
 }

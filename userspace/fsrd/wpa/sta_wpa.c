@@ -215,6 +215,14 @@ int sta_wpa_start_key(struct fsrd_sta *sta, uint32_t akm,
 				    pmk, pmk_len, pmksa_pmkid);
 	if (!sta->wpa)
 		return -ENOMEM;
+	/* M3 announces how long the PMK-R0 will be kept (keep_pmk_r0) */
+	if (rsn_akm_is_ft(akm)) {
+		int err = wpa_auth_sta_set_key_lifetime(sta->wpa,
+			sta_eap_key_lifetime_s(sta, b->gconf->r0_key_lifetime_s));
+
+		if (err)
+			return err;
+	}
 	return wpa_auth_sta_start(sta->wpa);
 }
 

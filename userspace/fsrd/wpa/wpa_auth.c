@@ -38,11 +38,9 @@
 #define RSNE_MAX		257
 #define FT_IES_MAX		(5 + 257)
 #define FRAME_MAX		(EAPOL_KEY_HDR_LEN + EAPOL_KEY_DATA_MAX)
-/* Timeout Interval element: reassociation deadline (TUs), key lifetime (s) */
-#define TIE_REASSOC_DEADLINE	3
-#define TIE_KEY_LIFETIME	2
-#define FT_REASSOC_DEADLINE_TU	1000
-#define FT_KEY_LIFETIME_S	1209600
+/* Timeout Interval types (IEEE 802.11-2020 Table 9-220) */
+#define TIE_REASSOC_DEADLINE	1	/* TUs */
+#define TIE_KEY_LIFETIME	2	/* seconds */
 
 enum wpa_state {
 	WS_INIT,	/* created, M1 not sent yet */
@@ -72,6 +70,8 @@ struct wpa_auth_sta {
 	uint8_t anonce[WPA_NONCE_LEN];
 	struct wpa_ptk ptk;
 	uint64_t replay;		/* the last counter sent */
+	uint64_t replay_first;		/* the first of the pending message */
+	uint32_t key_lifetime_s;	/* TIE of the FT M3 */
 	enum wpa_state state;
 	unsigned int tx;		/* transmissions of the pending message */
 	bool mic_failed;		/* an M2 failed its MIC check */
@@ -210,7 +210,9 @@ static bool conf_ok(const struct wpa_auth_conf *c)
 	return c && c->ops && c->ops->send_eapol && c->ops->install_ptk &&
 	       c->ops->authorize && c->ops->done && c->group &&
 	       c->ap_rsne && c->ap_rsne_len >= 2 &&
-	       c->ap_rsne_len <= RSNE_MAX;
+	       c->ap_rsne_len <= RSNE_MAX &&
+	       (!c->ft || (c->ft->reassoc_deadline_tu &&
+			   c->ft->key_lifetime_s));
 }
 
 struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
@@ -249,6 +251,7 @@ struct wpa_auth_sta *wpa_auth_sta_new(const struct wpa_auth_conf *conf,
 	sm->tk_len = (size_t)tk_len;
 	sm->ft = akm == AKM_FT_PSK || akm == AKM_FT_8021X;
 	if (sm->ft) {
+		sm->key_lifetime_s = conf->ft->key_lifetime_s;
 		sm->key_ver = WPA_KEY_VER_AES_CMAC;
 		err = derive_ft_keys(sm, pmk);
 	} else {
@@ -416,9 +419,9 @@ static int build_m3_data(struct wpa_auth_sta *sm, uint8_t *plain, size_t size)
 	if (size - pos < 14)
 		return -ENOSPC;
 	pos += (size_t)put_tie(plain + pos, TIE_REASSOC_DEADLINE,
-			       FT_REASSOC_DEADLINE_TU);
+			       sm->conf->ft->reassoc_deadline_tu);
 	pos += (size_t)put_tie(plain + pos, TIE_KEY_LIFETIME,
-			       FT_KEY_LIFETIME_S);
+			       sm->key_lifetime_s);
 	return (int)pos;
 }
 
@@ -509,6 +512,24 @@ static const char *handshake_kind(uint32_t akm)
 	}
 }
 
+int wpa_auth_sta_set_key_lifetime(struct wpa_auth_sta *sm, uint32_t seconds)
+{
+	if (!sm || !seconds)
+		return -EINVAL;
+	if (sm->state != WS_INIT && sm->state != WS_PTKSTART)
+		return -EBUSY;
+	sm->key_lifetime_s = seconds;
+	return 0;
+}
+
+/* A new message is pending: replies may answer any of its transmissions. */
+static void new_message(struct wpa_auth_sta *sm, enum wpa_state state)
+{
+	sm->state = state;
+	sm->tx = 0;
+	sm->replay_first = sm->replay + 1;
+}
+
 int wpa_auth_sta_start(struct wpa_auth_sta *sm)
 {
 	if (!sm)
@@ -517,8 +538,7 @@ int wpa_auth_sta_start(struct wpa_auth_sta *sm)
 		return -EBUSY;
 	if (RAND_bytes(sm->anonce, sizeof(sm->anonce)) != 1)
 		return -EIO;
-	sm->state = WS_PTKSTART;
-	sm->tx = 0;
+	new_message(sm, WS_PTKSTART);
 	trace(sm, "4-way handshake started (%s)", handshake_kind(sm->akm));
 	return send_m1(sm);
 }
@@ -635,8 +655,7 @@ static int rx_m2(struct wpa_auth_sta *sm, const uint8_t *buf,
 	sm->ptk = ptk;
 	wpa_wipe(&ptk, sizeof(ptk));
 	trace(sm, "M2 received, MIC ok");
-	sm->state = WS_PTKINIT;
-	sm->tx = 0;
+	new_message(sm, WS_PTKINIT);
 	return send_encrypted(sm, true);
 }
 
@@ -727,9 +746,11 @@ int wpa_auth_rx_eapol(struct wpa_auth_sta *sm, const uint8_t *buf,
 	}
 	if (sm->state != want)
 		return drop(sm, -EPROTO, name, "not expected now");
-	if (k.replay != sm->replay) {
-		trace(sm, "%s dropped: replay counter %llu, expected %llu",
+	/* any transmission of the pending message, as hostapd accepts */
+	if (k.replay < sm->replay_first || k.replay > sm->replay) {
+		trace(sm, "%s dropped: replay counter %llu, expected %llu..%llu",
 		      name, (unsigned long long)k.replay,
+		      (unsigned long long)sm->replay_first,
 		      (unsigned long long)sm->replay);
 		return -ESTALE;
 	}
@@ -790,8 +811,7 @@ int wpa_auth_group_rekey(struct wpa_auth_sta *sm)
 		return -EINVAL;
 	if (sm->state != WS_DONE && sm->state != WS_REKEY)
 		return -EBUSY;
-	sm->state = WS_REKEY;
-	sm->tx = 0;
+	new_message(sm, WS_REKEY);
 	return send_encrypted(sm, false);
 }
 

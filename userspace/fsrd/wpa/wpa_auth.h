@@ -75,6 +75,12 @@ struct wpa_auth_ft {
 	uint8_t r1kh_id[6];
 	const uint8_t *ssid;
 	size_t ssid_len;
+	/* Timeout Interval elements of M3 (IEEE 802.11-2020 13.7.1.4):
+	 * the reassociation deadline (TUs, > 0) and the default key
+	 * lifetime (seconds, > 0; wpa_auth_sta_set_key_lifetime() lowers it
+	 * for one station) */
+	uint32_t reassoc_deadline_tu;
+	uint32_t key_lifetime_s;
 };
 
 /* Per BSS; must outlive its stations. */
@@ -134,11 +140,18 @@ struct wpa_auth_sta *wpa_auth_sta_new_ft(const struct wpa_auth_conf *conf,
 					 const uint8_t *kck, size_t kck_len,
 					 const uint8_t *kek, size_t kek_len,
 					 uint64_t replay_start);
+/* The key lifetime (seconds, > 0) the M3 of an FT initial association
+ * announces for this station, e.g. the rest of its Session-Timeout; the
+ * BSS's key_lifetime_s otherwise. -EINVAL for 0, -EBUSY once M3 went. */
+int wpa_auth_sta_set_key_lifetime(struct wpa_auth_sta *sm, uint32_t seconds);
 /* Start the 4-way handshake: sends M1 and arms the timer. */
 int wpa_auth_sta_start(struct wpa_auth_sta *sm);
 /* An EAPOL frame from the station (802.1X header first). Bad frames are
  * dropped and traced (never crash, never change state); returns 0 or a
- * negative errno describing why the frame was dropped. */
+ * negative errno describing why the frame was dropped. A reply may carry
+ * the replay counter of any transmission of the message it answers (M2
+ * of any M1 sent, M4 of any M3, G2 of any G1: the station may answer one
+ * that crossed a retransmission), never an older or a newer one. */
 int wpa_auth_rx_eapol(struct wpa_auth_sta *sm, const uint8_t *buf,
 		      size_t len);
 /* The timer armed through ops->set_timer fired. */

@@ -30,6 +30,7 @@ eap_wired.sh
 fsrd_eap.sh
 fsrd_ft_eap.sh
 fsrd_eap_session.sh
+fsrd_revoke.sh
 iwd_eap.sh
 iwd_hostapd.sh
 iwd_ft_eap.sh

@@ -22,6 +22,7 @@
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "keys/revoke.h"
 #include "core/trace.h"
 
 #define RSNE_COPY_MAX	257
@@ -326,6 +327,42 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 			       "cannot start the 4-way handshake");
 }
 
+/*
+ * An authentication that ended badly revokes the keys of the station when
+ * the server said no (Access-Reject), when the station logged off, when
+ * the session reached its Session-Timeout, and when a reauthentication of
+ * an authorized station failed for any reason (its authorization could
+ * not be renewed). A first authentication that merely timed out (a
+ * server down, a station gone quiet) leaves keys of an earlier session
+ * alone: they were granted and nobody revoked them.
+ */
+static void revoke_on_failure(struct sta_eap *se, enum eap_relay_reason why)
+{
+	const char *cause;
+	char buf[96];
+
+	switch (why) {
+	case EAP_RELAY_REJECT:
+		cause = se->have_attrs ? "Access-Reject at reauthentication" :
+					 "Access-Reject";
+		break;
+	case EAP_RELAY_LOGOFF:
+		cause = "EAPOL-Logoff";
+		break;
+	case EAP_RELAY_SESSION_TIMEOUT:
+		cause = "Session-Timeout";
+		break;
+	default:
+		if (!se->have_attrs)
+			return;
+		snprintf(buf, sizeof(buf), "reauthentication failed: %s",
+			 eap_relay_reason_str(why));
+		cause = buf;
+		break;
+	}
+	keys_revoke_sta(se->sta->bss, se->sta->addr, cause, NULL);
+}
+
 static void op_failure(void *ctx, enum eap_relay_reason why)
 {
 	struct sta_eap *se = ctx;
@@ -337,6 +374,7 @@ static void op_failure(void *ctx, enum eap_relay_reason why)
 	snprintf(line, sizeof(line), "802.1X authentication failed: %s",
 		 eap_relay_reason_str(why));
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP, "%s", line);
+	revoke_on_failure(se, why);
 	if (why == EAP_RELAY_SESSION_TIMEOUT) {
 		sta->term_cause = RADIUS_TERM_SESSION_TIMEOUT;
 		sta_drop_later(sta, WLAN_REASON_PREV_AUTH_NOT_VALID,
@@ -455,6 +493,7 @@ static void session_end_fire(struct ev_timer *t)
 	}
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
 		  "Session-Timeout of the cached session reached");
+	keys_revoke_sta(sta->bss, sta->addr, "Session-Timeout", NULL);
 	sta->term_cause = RADIUS_TERM_SESSION_TIMEOUT;
 	sta_drop_later(sta, WLAN_REASON_PREV_AUTH_NOT_VALID,
 		       "Session-Timeout reached");
@@ -562,6 +601,18 @@ void sta_eap_rx(struct fsrd_sta *sta, const uint8_t *frame, size_t len)
 {
 	struct sta_eap *se = sta->eap;
 
+	if (se && !se->relay && len >= EAPOL_HDR_LEN &&
+	    frame[1] == EAPOL_TYPE_LOGOFF) {
+		/* a station on a cached key (PMKSA caching, OKC, FT) logs
+		 * off: the session and every key of it end, as after EAP */
+		trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
+			  "EAPOL-Logoff on a cached session");
+		keys_revoke_sta(sta->bss, sta->addr, "EAPOL-Logoff", NULL);
+		sta->term_cause = RADIUS_TERM_USER_REQUEST;
+		sta_drop_later(sta, WLAN_REASON_IEEE8021X_FAILED,
+			       "EAPOL-Logoff");
+		return;
+	}
 	if (se && !se->relay && len >= EAPOL_HDR_LEN &&
 	    frame[1] == EAPOL_TYPE_START) {
 		/* it skipped EAP with a cached PMKSA, and now asks for EAP
@@ -694,6 +745,36 @@ static struct fsrd_sta *sta_by_session(const struct radius_msg *req)
 	return NULL;
 }
 
+/*
+ * A Disconnect-Request for a station that is associated nowhere but whose
+ * keys fsrd still holds (it left, its PMKSA and PMK-R0 stay for its
+ * return): there is no session to end, but the authorization is revoked
+ * all the same, so the keys go and the request is acknowledged. Only by
+ * Calling-Station-Id; a User-Name must be the one of its newest PMKSA, an
+ * Acct-Session-Id cannot match (no session).
+ */
+static bool das_revoke_cached(const struct radius_msg *req,
+			      const uint8_t mac[6])
+{
+	const struct pmksa_entry *e;
+	size_t len;
+
+	if (!g.pmksa ||
+	    radius_msg_find(req, RADIUS_ATTR_ACCT_SESSION_ID, &len))
+		return false;
+	e = pmksa_newest(g.pmksa, mac);
+	if (radius_msg_find(req, RADIUS_ATTR_USER_NAME, &len) &&
+	    (!e || !attr_is(req, RADIUS_ATTR_USER_NAME, e->attrs.user_name)))
+		return false;
+	if (!keys_revoke_sta(NULL, mac,
+			     "RADIUS Disconnect-Request, station not associated",
+			     NULL))
+		return false;
+	g.stats.das_disconnect++;
+	log_info("RADIUS Disconnect-Request: cached keys of a station not associated revoked (ACK)");
+	return true;
+}
+
 static bool das_request(void *ctx, const struct radius_msg *req,
 			uint32_t *error_cause)
 {
@@ -719,6 +800,8 @@ static bool das_request(void *ctx, const struct radius_msg *req,
 	sta = v ? sta_by_mac(mac) : sta_by_session(req);
 	se = sta ? sta->eap : NULL;
 	/* every identifying attribute given must match the session */
+	if (!sta && v && das_revoke_cached(req, mac))
+		return true;
 	if (!se || !se->have_attrs ||
 	    !attr_is(req, RADIUS_ATTR_USER_NAME, se->attrs.user_name) ||
 	    !attr_is(req, RADIUS_ATTR_ACCT_SESSION_ID, se->session_id)) {
@@ -730,8 +813,9 @@ static bool das_request(void *ctx, const struct radius_msg *req,
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
 		  "RADIUS Disconnect-Request: session %s ended (ACK)",
 		  se->session_id);
-	/* the server revoked the session: its PMKSAs go too */
-	sta_eap_pmksa_flush(sta->addr, NULL);
+	/* the server revoked the session: every key of it goes too */
+	keys_revoke_sta(sta->bss, sta->addr, "RADIUS Disconnect-Request",
+			NULL);
 	sta->term_cause = RADIUS_TERM_ADMIN_RESET;
 	sta_drop(sta, WLAN_REASON_PREV_AUTH_NOT_VALID, true,
 		 "RADIUS Disconnect-Request");
@@ -772,6 +856,7 @@ int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen)
 		snprintf(err, errlen, "PMKSA cache: out of memory");
 		return -ENOMEM;
 	}
+	keys_revoke_init(g.pmksa);
 	g.radius = radius_client_new(&c->radius.client, err, errlen);
 	if (!g.radius) {
 		sta_eap_exit();
@@ -800,6 +885,7 @@ void sta_eap_exit(void)
 		radius_das_free(g.das);
 	if (g.radius)
 		radius_client_free(g.radius);
+	keys_revoke_init(NULL);
 	if (g.pmksa)
 		pmksa_free(g.pmksa);
 	g.das = NULL;

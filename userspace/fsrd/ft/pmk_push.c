@@ -2,6 +2,7 @@
 /* PMK-R1 push into fsr.ko through the "fsr" generic-netlink family. */
 #include <errno.h>
 #include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
 #include <linux/fsr.h>
 #include <string.h>
 
@@ -52,6 +53,40 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
 	/* the request held the key */
 	explicit_bzero(buf, sizeof(buf));
+	if (ret)
+		fsr_nlerr_format(&e, err, errlen);
+	fsr_nl_close(&nl);
+	return ret;
+}
+
+static int flush_count_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) == FSR_A_PMK_COUNT &&
+		    mnl_attr_get_payload_len(a) == sizeof(uint32_t))
+			*(uint32_t *)data = mnl_attr_get_u32(a);
+	return MNL_CB_OK;
+}
+
+int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
+		  size_t errlen)
+{
+	char buf[FSR_NL_SNDBUF];
+	struct fsr_nlerr e;
+	struct nlmsghdr *req;
+	struct fsr_nl nl;
+	int ret;
+
+	err[0] = '\0';
+	*removed = 0;
+	ret = fsr_nl_open(&nl, &e);
+	if (ret)
+		return ret;
+	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_FLUSH);
+	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
+	ret = fsr_nl_do(&nl, req, flush_count_cb, removed, &e);
 	if (ret)
 		fsr_nlerr_format(&e, err, errlen);
 	fsr_nl_close(&nl);

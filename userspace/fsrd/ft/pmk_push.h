@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Push PMK-R1s into fsr.ko's cache (FSR_CMD_PMK_ADD of the "fsr" family)
- * so that the kernel fast path can serve a station's next FT roam.
+ * so that the kernel fast path can serve a station's next FT roam, and
+ * take them back when the station's keys are revoked (keys/revoke.c).
  */
 #ifndef FSRD_PMK_PUSH_H
 #define FSRD_PMK_PUSH_H
@@ -19,5 +20,14 @@
 int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
 		size_t errlen);
+
+/*
+ * Remove every PMK-R1 of station spa from fsr.ko's cache
+ * (FSR_CMD_PMK_FLUSH with FSR_A_STA_ADDR): the cache is per network
+ * namespace, so this covers every BSS of this fsrd. *removed: how many
+ * the kernel removed. -ENOENT: fsr.ko is not loaded (nothing to remove).
+ */
+int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
+		  size_t errlen);
 
 #endif

@@ -89,6 +89,28 @@ int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
 	return -ENOENT;
 }
 
+size_t ft_store_remove(const uint8_t *spa)
+{
+	struct r0_entry **pp = &head, *e;
+	size_t n = 0;
+
+	while ((e = *pp)) {
+		if (!memcmp(e->spa, spa, 6)) {
+			*pp = e->next;
+			entry_free(e);
+			n++;
+		} else {
+			pp = &e->next;
+		}
+	}
+	return n;
+}
+
+size_t ft_store_count(void)
+{
+	return count;
+}
+
 void ft_store_flush(void)
 {
 	while (head) {

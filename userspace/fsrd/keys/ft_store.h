@@ -14,6 +14,7 @@
 #define FSRD_FT_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ft_kdf.h"
@@ -33,6 +34,11 @@ int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
  * another SSID or AKM than scope). */
 int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
 		 const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0);
+/* Forget every PMK-R0 of spa, expired or not (keys/revoke.c); returns
+ * the count. */
+size_t ft_store_remove(const uint8_t *spa);
+/* Entries held, expired ones not yet pruned included. */
+size_t ft_store_count(void);
 void ft_store_flush(void);
 
 #endif

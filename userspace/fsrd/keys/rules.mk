@@ -1,6 +1,7 @@
 # fsrd's key stores: the PMKSA cache (PMKID, OKC) and the PMK-R0 store,
-# both pure code.
-FSRD_SRCS += keys/pmksa.c keys/ft_store.c
+# both pure code; revoke.c, the one call that forgets every key of a
+# station (docs/keys.md).
+FSRD_SRCS += keys/pmksa.c keys/ft_store.c keys/revoke.c
 
 # The PMKSA test needs the WPA crypto for the PMKID.
 PMKSA_T_SRCS := $(SRC)/fsrd/keys/pmksa.c $(SRC)/lib/wpa_crypto.c \
@@ -14,4 +15,18 @@ $(OBJ)/tests/test_pmksa: $(SRC)/tests/test_pmksa.c $(PMKSA_T_SRCS) \
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(TOP)/kmod/ft -I$(SRC)/tests -o $@ $< $(PMKSA_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs libcrypto)
+
+# The revocation point with the real stores and station table; the kernel
+# flush, the BSS list, station drops and the log are the test's fakes.
+REVOKE_T_SRCS := $(addprefix $(SRC)/fsrd/,keys/revoke.c keys/pmksa.c \
+	keys/ft_store.c ap/sta_table.c) $(SRC)/lib/wpa_crypto.c \
+	$(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_keywrap.c
+FSRD_TESTS += $(OBJ)/tests/test_revoke
+
+$(OBJ)/tests/test_revoke: $(SRC)/tests/test_revoke.c $(REVOKE_T_SRCS) \
+		$(wildcard $(SRC)/fsrd/*/*.h) $(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(TOP)/kmod/ft -I$(SRC)/tests -o $@ $< $(REVOKE_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)

@@ -41,6 +41,7 @@ struct fsr_sta_ntf;
 #define FSR_AUTH_RESP_MAX	768
 #define FSR_REASSOC_RESP_MAX	2560
 #define FSR_GTK_SUB_MAX		64
+#define FSR_FT_RSC_LEN		8
 #define FSR_RATES_MAX		32
 #define FSR_RSN_CAP_MFPR	BIT(6)
 #define FSR_RSN_CAP_MFPC	BIT(7)

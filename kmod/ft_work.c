@@ -272,39 +272,19 @@ static u16 fsr_ft_pick_aid(struct ieee80211_hw *hw,
 	return aid > pub->aid_max ? 0 : aid;
 }
 
-struct fsr_ft_rsc {
-	u8 idx;
-	bool found;
-	u64 pn;
-};
-
-static void fsr_ft_key_iter(struct ieee80211_hw *hw,
-			    struct ieee80211_vif *vif,
-			    struct ieee80211_sta *sta,
-			    struct ieee80211_key_conf *key, void *data)
+/*
+ * The group key @idx's current transmit sequence as an RSC, read as
+ * NL80211_CMD_GET_KEY reads it (the driver's counter for hardware keys,
+ * mac80211's otherwise); 0 when no such key is installed.
+ */
+static void fsr_ft_gtk_rsc(struct ieee80211_vif *vif, u8 idx, u8 *rsc)
 {
-	struct fsr_ft_rsc *rsc = data;
+	int len;
 
-	if (sta || key->keyidx != rsc->idx ||
-	    (key->flags & IEEE80211_KEY_FLAG_PAIRWISE))
-		return;
-	rsc->pn = atomic64_read(&key->tx_pn);
-	rsc->found = true;
-}
-
-/* The current TX PN of the group key @idx as an RSC (0 if unknown). */
-static void fsr_ft_gtk_rsc(struct ieee80211_hw *hw,
-			   struct ieee80211_vif *vif, u8 idx, u8 *rsc)
-{
-	struct fsr_ft_rsc r = { .idx = idx };
-	int i;
-
-	rcu_read_lock();
-	ieee80211_iter_keys_rcu(hw, vif, fsr_ft_key_iter, &r);
-	rcu_read_unlock();
-	memset(rsc, 0, 8);
-	for (i = 0; r.found && i < 6; i++)
-		rsc[i] = (u8)(r.pn >> (8 * i));
+	memset(rsc, 0, FSR_FT_RSC_LEN);
+	len = ieee80211_mgmt_offload_get_key_seq(vif, idx, rsc, FSR_FT_RSC_LEN);
+	if (len < 0)
+		memset(rsc, 0, FSR_FT_RSC_LEN);
 }
 
 /* Find element @eid in a well-formed list; the whole element or NULL. */
@@ -489,7 +469,6 @@ static bool fsr_ft_check_reassoc(const struct fsr_ft_pend *p,
 
 /* The Reassociation Response of a served roam; its length or < 0. */
 static int fsr_ft_build_reassoc_resp(u8 *buf, size_t size,
-				     struct ieee80211_hw *hw,
 				     struct ieee80211_vif *vif,
 				     const struct fsr_ft_pend *p,
 				     const struct fsr_ft_snap *snap,
@@ -499,7 +478,7 @@ static int fsr_ft_build_reassoc_resp(u8 *buf, size_t size,
 	u8 gtk_sub[FSR_GTK_SUB_MAX];
 	struct fsr_ft_mic_input in;
 	const u8 *rsnxe;
-	u8 rsc[8];
+	u8 rsc[FSR_FT_RSC_LEN];
 	struct fsr_ie_fte out;
 	size_t pos, rsne_at, fte_at, elen;
 	int len, gtk_len, ret = -ENOSPC;
@@ -525,7 +504,7 @@ static int fsr_ft_build_reassoc_resp(u8 *buf, size_t size,
 	memcpy(buf + pos, snap->pub.mde, FSR_FT_MDE_LEN);
 	pos += FSR_FT_MDE_LEN;
 
-	fsr_ft_gtk_rsc(hw, vif, snap->pub.gtk_idx, rsc);
+	fsr_ft_gtk_rsc(vif, snap->pub.gtk_idx, rsc);
 	gtk_len = fsr_ft_build_gtk_sub(gtk_sub, sizeof(gtk_sub), p->ptk.kek,
 				       p->ptk.kek_len, snap->pub.gtk_idx,
 				       snap->gtk, snap->gtk_len, rsc);
@@ -713,7 +692,7 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	if (ret)
 		goto err_del;
 
-	len = fsr_ft_build_reassoc_resp(buf, FSR_REASSOC_RESP_MAX, hw, vif, p,
+	len = fsr_ft_build_reassoc_resp(buf, FSR_REASSOC_RESP_MAX, vif, p,
 					snap, bssid, aid);
 	if (len < 0) {
 		ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);

@@ -9,6 +9,8 @@
 # different replay (55), a bad MIC (55), a wrong PMKR1Name (53), a wrong
 # MDID (54), a truncated and an oversized FTE (55), a reassociation without
 # FT Authentication (not served by the kernel) and one after the deadline.
+# The GTK's RSC in a response must be the group key's transmit sequence
+# (NL80211_CMD_GET_KEY) after broadcast traffic.
 # Each must get the right status and counter, refused stations must not
 # exist, and dmesg must stay clean.
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +30,8 @@ MDID=a1b2
 load_radios 2 || { fail "load radios"; tap_finish; }
 lab_modprobe fsr || { fail "load fsr"; tap_finish; }
 BSSID=$(cat /sys/class/net/wlan0/address)
+# no IPv6 chatter: the AP sends group-addressed frames only when told to
+sysctl -qw net.ipv6.conf.wlan0.disable_ipv6=1
 
 cat > "$WORK/fsrd.conf" <<END
 [global]
@@ -54,6 +58,19 @@ if ! wait_for 10 fsrd_log_has "FT fast path of fsr.ko enabled"; then
 fi
 pass "fsrd enables the kernel fast path (BSS_SET)"
 check "monitor interface mon0 on wlan1's radio" add_monitor wlan1
+
+# bcast IFACE N: N broadcast Ethernet frames (ethertype 0x88b5) out of IFACE
+bcast() {
+	python3 -c "
+import socket, sys
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind(('$1', 0))
+src = open('/sys/class/net/$1/address').read().strip()
+f = b'\\xff' * 6 + bytes.fromhex(src.replace(':', '')) + b'\\x88\\xb5' + bytes(46)
+for _ in range($2):
+    s.send(f)
+"
+}
 
 hex() {
 	od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'
@@ -124,6 +141,26 @@ check "ok: the station exists, associated and authorized" sh -c "
 	grep -q 'associated:.*yes' '$WORK/sta.txt'"
 check "ok: fsrd, without its PMK-R0, removes the kernel-served station" \
 	wait_for 10 sh -c "[ \$(grep -c 'served by the kernel, not adopted' '$FSRD_LOG') -gt $kick0 ] && ! iw dev wlan0 station get $STA"
+
+# The GTK's RSC in a served roam is the group key's transmit sequence at
+# that moment (issue 12, finding 1). While fsrd is stopped a kernel-served
+# station stays, so mac80211 sends group-addressed data; 40 broadcast
+# frames move the GTK's PN; the next roam's RSC must be what
+# NL80211_CMD_GET_KEY reports for that key right after (wlan0 has IPv6 off,
+# so nothing else sends group-addressed frames meanwhile).
+kill -STOP "$FSRD_PID"
+run ok
+bcast wlan0 40
+run rsc
+keyid=$(echo "$GOT" | sed -n 's/.* keyid=\([0-9]\).*/\1/p')
+rsc=${GOT##*rsc=}
+seq=$(python3 "$SELFTESTS/nl80211_key_seq.py" wlan0 "${keyid:-1}")
+kill -CONT "$FSRD_PID"
+diag "RSC in the response $rsc, GET_KEY sequence of key ${keyid:-?} $seq"
+check "rsc: the GTK's RSC is the key's transmit sequence (NL80211_CMD_GET_KEY)" \
+	test -n "$seq" -a "${seq}0000" = "$rsc"
+check "rsc: the sequence counts the 40 broadcast frames" \
+	test "$(python3 -c "print(int.from_bytes(bytes.fromhex('${seq:-00}'), 'little'))")" -ge 40
 
 # The same request again: the same response, no second roam.
 re0=$(fsr_counter ft_reassoc_served)

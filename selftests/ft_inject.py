@@ -37,6 +37,8 @@ replaces a status that never came. Cases:
   no-auth         a Reassociation Request without an FT Authentication
   late            ok up to the FT Authentication, then the Reassociation
                   Request after DELAY seconds (env FT_INJECT_DELAY, 2.5)
+  rsc             ok, and print the GTK subelement's key ID and RSC
+                  (keyid=N rsc=16 hex digits, least significant octet first)
 """
 import hashlib
 import hmac
@@ -146,6 +148,7 @@ class Station:
         self.kck = self.kek = None
         self.seq = 100
         self.sock = None
+        self.gtk_sub = None
 
     def open(self):
         self.sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
@@ -239,6 +242,7 @@ class Station:
         mic = cmac(self.kck, self.sta + self.bssid + b"\x06" + r + m + zero)
         mic_ok = mic == ft[4:20] and r[-16:] == self.r1name
         gtk = fte_subs(ft).get(2)
+        self.gtk_sub = gtk
         gtk_ok = False
         if gtk and len(gtk) >= 11 + 24:
             try:
@@ -287,6 +291,10 @@ def main():
             out.append("again=%s" % status_of(again, 26))
             same = again is not None and again[24:] == f[24:]
             out.append("same=%s" % ("yes" if same else "no"))
+        elif st.case == "rsc" and st.gtk_sub:
+            key_info = struct.unpack_from("<H", st.gtk_sub, 0)[0]
+            out.append("keyid=%d" % (key_info & 3))
+            out.append("rsc=%s" % st.gtk_sub[3:11].hex())
         elif st.case == "replay":
             other = st.reassoc_frame(listen=20)
             again = st.exchange(other, STYPE_REASSOC_RESP)

@@ -254,8 +254,9 @@ fsr_ft_rx(struct fsr_bss *bss, struct ieee80211_vif *vif, struct sk_buff *skb,
 }
 
 /*
- * Receive hook: softirq, under rcu_read_lock. Counts the frame and offers
- * FT frames to the fast path (above); everything else is passed.
+ * Receive hook: softirq, under rcu_read_lock. Counts the frame, drops it
+ * if it comes from a group address, and offers FT frames to the fast path
+ * (above); everything else is passed.
  */
 static enum ieee80211_mgmt_offload_verdict
 fsr_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
@@ -266,8 +267,8 @@ fsr_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
 	unsigned int stat, min;
 	struct fsr_bss_pcpu *pc;
 	ktime_t t0 = ktime_get();
+	bool is_short, group_sa;
 	struct fsr_bss *bss;
-	bool is_short;
 	__le16 fc;
 
 	if (!wdev || !wdev->netdev)
@@ -294,17 +295,30 @@ fsr_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
 		min = 0;
 	}
 
+	/*
+	 * No station has a group address: such a frame is forged or broken.
+	 * Nobody answers it, userspace included (hostapd drops it too).
+	 * mac80211 has checked that the 24-octet header is there.
+	 */
+	group_sa = is_multicast_ether_addr(mgmt->sa);
+
 	/* skb is not ours any more once the fast path consumed it */
 	is_short = skb->len < min;
 	verdict = IEEE80211_MGMT_OFFLOAD_PASS;
-	if (!is_short && !READ_ONCE(bss->dead))
+	if (group_sa) {
+		kfree_skb(skb);
+		verdict = IEEE80211_MGMT_OFFLOAD_CONSUMED;
+	} else if (!is_short && !READ_ONCE(bss->dead)) {
 		verdict = fsr_ft_rx(bss, vif, skb, t0);
+	}
 
 	pc = this_cpu_ptr(bss->stats);
 	u64_stats_update_begin(&pc->syncp);
 	if (stat)
 		u64_stats_inc(&pc->cnt[stat]);
-	if (is_short)
+	if (group_sa)
+		u64_stats_inc(&pc->cnt[FSR_STAT_ERR_GROUP_SA]);
+	else if (is_short)
 		u64_stats_inc(&pc->cnt[FSR_STAT_ERR_MALFORMED]);
 	if (verdict == IEEE80211_MGMT_OFFLOAD_PASS)
 		u64_stats_inc(&pc->cnt[FSR_STAT_PASSED]);

@@ -10,7 +10,8 @@
 # MDID (54), a truncated and an oversized FTE (55), a reassociation without
 # FT Authentication (not served by the kernel) and one after the deadline.
 # The GTK's RSC in a response must be the group key's transmit sequence
-# (NL80211_CMD_GET_KEY) after broadcast traffic.
+# (NL80211_CMD_GET_KEY) after broadcast traffic. Authentication frames
+# from a group address get no answer at all.
 # Each must get the right status and counter, refused stations must not
 # exist, and dmesg must stay clean.
 . "$(dirname "$0")/lib.sh"
@@ -202,6 +203,20 @@ if [ "${GOT#*reassoc=0}" = "$GOT" ] && no_station &&
 else
 	fail "no-auth: passed on, not served, no station (got \"$GOT\", ft_passed $p0 -> $(fsr_counter ft_passed), ft_reassoc_served $re0 -> $(fsr_counter ft_reassoc_served))"
 fi
+
+# Management frames from a group source address are dropped by the hook,
+# counted, and answered by nobody (issue 13, item 5).
+g0=$(fsr_counter err_group_sa)
+a0=$(fsr_counter rx_auth)
+for c in group-sa-open group-sa-ft; do
+	GOT=$($INJECT mon0 "$BSSID" 03:00:00:00:0e:01 "$BSSID" "$R0KH" \
+		"$(hex 16)" "$(hex 32)" "$MDID" "$c" 2>&1)
+	check "$c: no answer to a group source address (got \"$GOT\")" \
+		test "$GOT" = "auth=timeout"
+done
+check "group source address: err_group_sa counts both frames, rx_auth both" \
+	sh -c "[ $(fsr_counter err_group_sa) -eq $((g0 + 2)) ] &&
+		[ $(fsr_counter rx_auth) -eq $((a0 + 2)) ]"
 
 check "fsrd is still running" kill -0 "$FSRD_PID"
 kill "$FSRD_PID"

@@ -35,6 +35,9 @@ replaces a status that never came. Cases:
   fte-oversized   an FT Authentication whose R0KH-ID subelement runs past
                   the end of the FTE
   no-auth         a Reassociation Request without an FT Authentication
+  group-sa-open   an Open System Authentication from STA, a group address,
+                  sent once (auth=timeout: nobody answers)
+  group-sa-ft     the same with an FT Authentication
   late            ok up to the FT Authentication, then the Reassociation
                   Request after DELAY seconds (env FT_INJECT_DELAY, 2.5)
   rsc             ok, and print the GTK subelement's key ID and RSC
@@ -267,6 +270,14 @@ def main():
         return 0
     st.open()
     out = []
+    if st.case in ("group-sa-open", "group-sa-ft"):
+        if st.case == "group-sa-open":
+            frame = hdr(STYPE_AUTH, st.bssid, st.sta, st.bssid, 7) + \
+                struct.pack("<HHH", 0, 1, 0)
+        else:
+            frame = st.auth_frame()
+        print("auth=%s" % status_of(st.exchange(frame, STYPE_AUTH, 1), 28))
+        return 0
     if st.case != "no-auth":
         status = st.auth()
         out.append("auth=%s" % ("timeout" if status is None else status))

@@ -196,6 +196,8 @@ enum fsr_attr {
  *	install its key.
  * @FSR_STAT_ERR_TX: the response could not be transmitted.
  * @FSR_STAT_ERR_PENDING_FULL: passed on: too many exchanges in progress.
+ * @FSR_STAT_ERR_GROUP_SA: dropped without an answer: a management frame
+ *	whose source address is a group (multicast or broadcast) address.
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -224,6 +226,7 @@ enum fsr_stat {
 	FSR_STAT_ERR_STA,
 	FSR_STAT_ERR_TX,
 	FSR_STAT_ERR_PENDING_FULL,
+	FSR_STAT_ERR_GROUP_SA,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1

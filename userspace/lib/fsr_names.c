@@ -33,6 +33,7 @@ static const char *const stat_names[] = {
 	[FSR_STAT_ERR_STA] = "err_sta",
 	[FSR_STAT_ERR_TX] = "err_tx",
 	[FSR_STAT_ERR_PENDING_FULL] = "err_pending_full",
+	[FSR_STAT_ERR_GROUP_SA] = "err_group_sa",
 };
 
 static const char *const event_names[] = {

@@ -85,6 +85,25 @@ three_aps() {
 check "fsrd starts three BSSes" wait_for 20 three_aps
 check "control socket $SOCK is a socket, mode 0600" \
 	wait_for 5 sh -c "[ -S '$SOCK' ] && [ \$(stat -c %a '$SOCK') = 600 ]"
+# The file mode is not the only guard: with the socket opened to everyone,
+# an unprivileged user is still refused by its kernel credentials.
+chmod 0711 "$WORK"
+chmod 0666 "$SOCK"
+setpriv --reuid=65534 --regid=65534 --clear-groups /usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.settimeout(5)
+s.connect(sys.argv[1])
+s.sendall(b"{\"cmd\":\"ping\"}\n")
+print(s.recv(4096).decode().strip())
+' "$SOCK" > "$WORK/nobody.out" 2>&1
+chmod 0600 "$SOCK"
+chmod 0700 "$WORK"
+check "a user other than root and fsrd's is refused by SO_PEERCRED, told why" \
+	grep -q '"error":"permission denied"' "$WORK/nobody.out" ||
+	diag "$(cat "$WORK/nobody.out")"
+check "fsrd logs the refusal with the uid" \
+	wait_for 5 fsrd_log_has 'client refused: uid 65534'
 
 # --- the per-client trace of the FT client, from before it comes --------------
 $F -j monitor --client "$STA2" > "$WORK/mon.json" 2> "$WORK/mon.err" &

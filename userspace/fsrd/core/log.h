@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * fsrd's log: one line per event on stderr (journald picks it up), with a
- * level prefix. Callers never pass key material here.
+ * fsrd's log: one line per event on stderr, with a level word. When
+ * stderr is the journal (systemd's JOURNAL_STREAM names it), each line
+ * starts with its syslog priority ("<3>" error ... "<7>" debug) so that
+ * journald files it at that priority. Callers never pass key material.
  */
 #ifndef FSRD_LOG_H
 #define FSRD_LOG_H
@@ -14,6 +16,31 @@ void fsrd_log_set_level(enum fsrd_log_level level);
 enum fsrd_log_level fsrd_log_get_level(void);
 void fsrd_log(enum fsrd_log_level level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * A rate limit for lines that outside input can provoke (one per frame or
+ * packet): at most LOG_RL_BURST lines per LOG_RL_INTERVAL_MS at one call
+ * site; the next line after a quiet interval says how many were
+ * suppressed. One static state per call site (log_warn_rl).
+ */
+#define LOG_RL_BURST		10
+#define LOG_RL_INTERVAL_MS	5000
+
+struct log_rl {
+	uint64_t start_ms;
+	unsigned int printed;
+	unsigned long suppressed;
+};
+
+void fsrd_log_rl(struct log_rl *rl, enum fsrd_log_level level,
+		 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Re-read JOURNAL_STREAM (at start and after daemon()). */
+void fsrd_log_init(void);
+
+#define log_warn_rl(...) do {					\
+	static struct log_rl log_rl_site_;				\
+	fsrd_log_rl(&log_rl_site_, FSRD_LOG_WARN, __VA_ARGS__);	\
+} while (0)
 
 #define log_err(...)	fsrd_log(FSRD_LOG_ERR, __VA_ARGS__)
 #define log_warn(...)	fsrd_log(FSRD_LOG_WARN, __VA_ARGS__)

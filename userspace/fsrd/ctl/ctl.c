@@ -34,7 +34,6 @@
 #define CTL_MAX_CLIENTS	8
 #define CTL_OUT_MAX	(4u << 20)	/* queued reply bytes per client */
 #define CTL_TRACE_MAX	(256u << 10)	/* queued trace bytes per client */
-#define CTL_FLUSH_MS	20
 
 struct ctl_client {
 	int fd;				/* -1: free slot */
@@ -54,7 +53,6 @@ static struct {
 	const struct fsrd_conf *conf;
 	struct fsrd_bss *bss;
 	size_t n_bss;
-	struct ev_timer flush;
 	bool init;
 	struct ctl_client cl[CTL_MAX_CLIENTS];
 } ctl = { .fd = -1 };
@@ -86,7 +84,13 @@ static void client_close(struct ctl_client *c)
 	c->fd = -1;
 }
 
-/* Write what is queued; 0, or -1 when the client is gone (closed). */
+static void client_writable(int fd, void *arg);
+
+/*
+ * Write what is queued; what the socket does not take now goes when it
+ * is writable again (the loop watches it only while output waits).
+ * 0, or -1 when the client is gone (closed).
+ */
 static int client_flush(struct ctl_client *c)
 {
 	ssize_t n;
@@ -104,19 +108,17 @@ static int client_flush(struct ctl_client *c)
 		memmove(c->out, c->out + n, c->out_len - (size_t)n);
 		c->out_len -= (size_t)n;
 	}
-	if (c->out_len && !ctl.flush.armed)
-		ev_timer_arm(&ctl.flush, CTL_FLUSH_MS);
+	if (ev_want_write(c->fd, c->out_len ? client_writable : NULL)) {
+		client_close(c);
+		return -1;
+	}
 	return 0;
 }
 
-static void flush_fire(struct ev_timer *t)
+static void client_writable(int fd, void *arg)
 {
-	size_t i;
-
-	(void)t;
-	for (i = 0; i < CTL_MAX_CLIENTS; i++)
-		if (ctl.cl[i].fd >= 0 && ctl.cl[i].out_len)
-			client_flush(&ctl.cl[i]);
+	(void)fd;
+	client_flush(arg);
 }
 
 /* Queue one line; false when it does not fit under limit. */
@@ -556,6 +558,32 @@ static void client_input(int fd, void *arg)
 	}
 }
 
+/*
+ * The socket file is 0600, but its mode is not the whole story (a file
+ * descriptor can be passed on, a directory can be made writable): the
+ * kernel's word on who connected decides. Root and fsrd's own user only.
+ */
+static bool peer_allowed(int cfd)
+{
+	static const char no[] =
+		"{\"ok\":false,\"error\":\"permission denied\"}\n";
+	struct ucred cr;
+	socklen_t len = sizeof(cr);
+
+	if (getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, &cr, &len)) {
+		log_warn("control socket: no peer credentials: %s",
+			 strerror(errno));
+		return false;
+	}
+	if (cr.uid == 0 || cr.uid == geteuid())
+		return true;
+	if (send(cfd, no, sizeof(no) - 1, MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
+		log_dbg("control socket: %s", strerror(errno));
+	log_warn("control socket: client refused: uid %u pid %d is neither root nor fsrd's user",
+		 (unsigned int)cr.uid, (int)cr.pid);
+	return false;
+}
+
 static void listen_input(int fd, void *arg)
 {
 	struct ctl_client *c = NULL;
@@ -566,6 +594,10 @@ static void listen_input(int fd, void *arg)
 	cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 	if (cfd < 0)
 		return;
+	if (!peer_allowed(cfd)) {
+		close(cfd);
+		return;
+	}
 	for (i = 0; i < CTL_MAX_CLIENTS && !c; i++)
 		if (ctl.cl[i].fd < 0)
 			c = &ctl.cl[i];
@@ -637,7 +669,6 @@ int ctl_start(const struct fsrd_conf *conf, struct fsrd_bss *bss, size_t n)
 	ctl.conf = conf;
 	ctl.bss = bss;
 	ctl.n_bss = n;
-	ctl.flush.fn = flush_fire;
 	for (i = 0; i < CTL_MAX_CLIENTS; i++)
 		ctl.cl[i].fd = -1;
 	ctl.init = true;
@@ -702,7 +733,6 @@ void ctl_stop(void)
 			client_flush(&ctl.cl[i]);
 		client_close(&ctl.cl[i]);
 	}
-	ev_timer_cancel(&ctl.flush);
 	if (ctl.fd < 0)
 		return;
 	ev_del_fd(ctl.fd);

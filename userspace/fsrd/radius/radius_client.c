@@ -668,7 +668,7 @@ static void handle_reply(struct radius_client *c, struct radius_server *s,
 			s->st.bad_ma++;
 	}
 	if (e) {
-		log_warn("RADIUS %s: %s id %u dropped: %s", s->name,
+		log_warn_rl("RADIUS %s: %s id %u dropped: %s", s->name,
 			 radius_code_name(radius_msg_code(m)), id,
 			 radius_strerror(e));
 		goto out;
@@ -990,7 +990,7 @@ static struct das_cached *das_cache_find(struct radius_das *d,
 static void das_drop(struct radius_das *d, const char *from, const char *why)
 {
 	(void)d;
-	log_warn("RADIUS DAS: request from %s dropped: %s", from, why);
+	log_warn_rl("RADIUS DAS: request from %s dropped: %s", from, why);
 }
 
 static void das_handle(struct radius_das *d, const uint8_t *buf, size_t len,

@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <linux/nl80211.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <linux/netlink.h>
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 #include <netlink/netlink.h>
@@ -83,15 +85,26 @@ static int no_seq_check(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-/* Send msg (consumed) on sk and wait for its ACK; valid sees replies. */
-static int exec(struct nl_sock *sk, struct nl_msg *msg,
-		int (*valid)(struct nl_msg *, void *), void *arg)
+/* Free a message that held a key: libnl sends from this one buffer
+ * (no copy), so wiping all of it leaves no key behind. */
+static void free_secret(struct nl_msg *msg)
+{
+	explicit_bzero(nlmsg_hdr(msg), nlmsg_get_max_size(msg));
+	nlmsg_free(msg);
+}
+
+static int exec_msg(struct nl_sock *sk, struct nl_msg *msg,
+		    int (*valid)(struct nl_msg *, void *), void *arg,
+		    bool secret)
 {
 	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
 	int err = 1, ret;
 
 	if (!cb) {
-		nlmsg_free(msg);
+		if (secret)
+			free_secret(msg);
+		else
+			nlmsg_free(msg);
 		return -ENOMEM;
 	}
 	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &err);
@@ -102,7 +115,10 @@ static int exec(struct nl_sock *sk, struct nl_msg *msg,
 	if (sk == evt_sk)
 		nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
 	ret = nl_send_auto(sk, msg);
-	nlmsg_free(msg);
+	if (secret)
+		free_secret(msg);
+	else
+		nlmsg_free(msg);
 	if (ret < 0) {
 		nl_cb_put(cb);
 		return -EIO;
@@ -116,6 +132,13 @@ static int exec(struct nl_sock *sk, struct nl_msg *msg,
 	}
 	nl_cb_put(cb);
 	return err;
+}
+
+/* Send msg (consumed) on sk and wait for its ACK; valid sees replies. */
+static int exec(struct nl_sock *sk, struct nl_msg *msg,
+		int (*valid)(struct nl_msg *, void *), void *arg)
+{
+	return exec_msg(sk, msg, valid, arg, false);
 }
 
 static struct nl_msg *new_msg(uint8_t cmd, int ifindex)
@@ -139,7 +162,7 @@ static struct nl_msg *new_msg(uint8_t cmd, int ifindex)
 
 int nl80211_open(const struct nl80211_events *ev)
 {
-	int grp;
+	int grp, one = 1;
 
 	events = ev;
 	cmd_sk = nl_socket_alloc();
@@ -147,6 +170,13 @@ int nl80211_open(const struct nl80211_events *ev)
 	if (!cmd_sk || !evt_sk)
 		goto fail;
 	if (genl_connect(cmd_sk) || genl_connect(evt_sk))
+		goto fail;
+	/* an error ACK would otherwise echo the whole request, a NEW_KEY's
+	 * key included, into libnl's receive buffer (freed unwiped) */
+	if (setsockopt(nl_socket_get_fd(cmd_sk), SOL_NETLINK, NETLINK_CAP_ACK,
+		       &one, sizeof(one)) ||
+	    setsockopt(nl_socket_get_fd(evt_sk), SOL_NETLINK, NETLINK_CAP_ACK,
+		       &one, sizeof(one)))
 		goto fail;
 	family = genl_ctrl_resolve(cmd_sk, "nl80211");
 	grp = genl_ctrl_resolve_grp(cmd_sk, "nl80211", "mlme");
@@ -433,9 +463,10 @@ int nl80211_new_key(int ifindex, const uint8_t *addr, uint8_t idx,
 	if (seq && seq_len)
 		PUT(nla_put(msg, NL80211_KEY_SEQ, (int)seq_len, seq));
 	nla_nest_end(msg, k);
-	return exec(cmd_sk, msg, NULL, NULL);
+	/* the TK or GTK is in the message: wiped before it is freed */
+	return exec_msg(cmd_sk, msg, NULL, NULL, true);
 nla_fail:
-	nlmsg_free(msg);
+	free_secret(msg);
 	return -EMSGSIZE;
 }
 

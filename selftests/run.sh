@@ -35,6 +35,7 @@ iwd_eap.sh
 iwd_hostapd.sh
 iwd_ft_eap.sh
 fsrd_ctl.sh
+fsrd_rsc.sh
 "
 [ $# -gt 0 ] && TESTS="$*"
 TIMEOUT=${FSR_TEST_TIMEOUT:-900}

@@ -22,7 +22,8 @@ uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 /* The elements of a Reassociation Request after FT Authentication. */
 uint16_t ft_reassoc_check(struct fsrd_bss *b, struct fsrd_sta *sta,
 			  const uint8_t *ies, size_t len, const char **why);
-/* RSNE, MDE and FTE (MIC, GTK) of the Reassociation Response. */
+/* RSNE, MDE and FTE (MIC; GTK with its transmit counter as the RSC, read
+ * from the kernel) of the Reassociation Response. */
 int ft_reassoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *sta,
 			uint8_t *buf, size_t size);
 

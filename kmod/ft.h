@@ -86,7 +86,9 @@ static inline bool fsr_ft_pass(struct fsr_ft_verdict *v, u8 why)
  * follows, kept as "done" (with the response, for identical
  * retransmissions) until its deadline, then dropped. Keyed by (BSS id,
  * station); looked up under RCU by the receive hook, by reference in the
- * workers. @lock serialises the workers of one exchange.
+ * workers. @lock serialises the workers of one exchange. @sta, @bss_id,
+ * @expires, @r1_name, @snonce and @auth_resp are set before the entry is
+ * published and only read afterwards, so the hook reads them under RCU.
  */
 struct fsr_ft_pend {
 	struct hlist_node node;		/* bucket list, RCU */
@@ -110,6 +112,13 @@ struct fsr_ft_pend {
 	u8 anonce[FSR_FT_NONCE_LEN];
 	u8 snonce[FSR_FT_NONCE_LEN];
 	u16 aid;
+	/*
+	 * The FT Authentication response, written before the entry is
+	 * published and never changed after: the hook resends it (under RCU)
+	 * to a retransmitted request, one with the same SNonce.
+	 */
+	u8 *auth_resp;
+	size_t auth_resp_len;
 	u8 *req;			/* done: request body after the header */
 	size_t req_len;
 	u8 *resp;			/* done: the whole response frame */
@@ -124,12 +133,19 @@ void fsr_ft_pend_put(struct fsr_ft_pend *p);
 /*
  * Insert @p for @bss (it takes over the caller's reference), replacing an
  * exchange of the same station: -ENOSPC when the namespace has pending_max
- * exchanges, -ENODEV when @bss was detached. Any context.
+ * exchanges, -ENODEV when @bss was detached. -EEXIST when the station's
+ * exchange in the table answered the same request (same PMKR1Name and
+ * SNonce, deadline not passed): it stays, and *@same holds a reference on
+ * it for the caller to resend its response. Any context.
  */
 int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
-		       unsigned int deadline_ms);
-/* Under rcu_read_lock: is there an exchange (maybe stale) for @sta? */
-bool fsr_ft_pend_exists_rcu(const struct fsr_bss *bss, const u8 *sta);
+		       unsigned int deadline_ms, struct fsr_ft_pend **same);
+/* Under rcu_read_lock: the exchange (maybe stale) of @sta, or NULL. */
+struct fsr_ft_pend *fsr_ft_pend_find_rcu(const struct fsr_bss *bss,
+					 const u8 *sta);
+/* Any context: does @p answer the FT Authentication (@r1_name, @snonce)? */
+bool fsr_ft_pend_same_auth(const struct fsr_ft_pend *p, const u8 *r1_name,
+			   const u8 *snonce);
 /* A reference on the exchange of @sta, or NULL. */
 struct fsr_ft_pend *fsr_ft_pend_get(const struct fsr_bss *bss,
 				    const u8 *sta);

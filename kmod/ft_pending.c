@@ -49,6 +49,7 @@ static void fsr_pend_free_rcu(struct rcu_head *head)
 {
 	struct fsr_ft_pend *p = container_of(head, struct fsr_ft_pend, rcu);
 
+	kfree(p->auth_resp);
 	kfree(p->req);
 	kfree(p->resp);
 	mutex_destroy(&p->lock);
@@ -95,8 +96,16 @@ static struct fsr_ft_pend *fsr_pend_find(struct fsr_pend_bucket *b,
 	return NULL;
 }
 
+bool fsr_ft_pend_same_auth(const struct fsr_ft_pend *p, const u8 *r1_name,
+			   const u8 *snonce)
+{
+	return p->auth_resp && time_before(jiffies, p->expires) &&
+	       !memcmp(p->r1_name, r1_name, FSR_FT_NAME_LEN) &&
+	       !memcmp(p->snonce, snonce, FSR_FT_NONCE_LEN);
+}
+
 int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
-		       unsigned int deadline_ms)
+		       unsigned int deadline_ms, struct fsr_ft_pend **same)
 {
 	struct fsr_pend_bucket *b = fsr_pend_bucket(bss->id, p->sta);
 	struct fsr_ft_pend *old;
@@ -114,6 +123,13 @@ int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
 		goto out;
 	}
 	old = fsr_pend_find(b, bss->id, p->sta);
+	if (old && fsr_ft_pend_same_auth(old, p->r1_name, p->snonce)) {
+		/* A retransmission that overtook the first one's answer. */
+		refcount_inc(&old->ref);
+		*same = old;
+		ret = -EEXIST;
+		goto out;
+	}
 	if (old) {
 		fsr_pend_unhash(old);
 	} else if (atomic_read(bss->pending) >=
@@ -131,7 +147,8 @@ out:
 	return ret;
 }
 
-bool fsr_ft_pend_exists_rcu(const struct fsr_bss *bss, const u8 *sta)
+struct fsr_ft_pend *fsr_ft_pend_find_rcu(const struct fsr_bss *bss,
+					 const u8 *sta)
 {
 	return fsr_pend_find(fsr_pend_bucket(bss->id, sta), bss->id, sta);
 }

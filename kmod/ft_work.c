@@ -140,7 +140,7 @@ static void fsr_ft_serve_auth(struct fsr_ft_job *job)
 	struct fsr_bss *bss = job->bss;
 	const u8 *bssid = bss->dev->dev_addr;
 	struct ieee80211_vif *vif;
-	struct fsr_ft_pend *p = NULL;
+	struct fsr_ft_pend *p = NULL, *same;
 	struct fsr_ft_snap *snap;
 	enum fsr_ft_parse_err perr;
 	struct fsr_ie_rsne r;
@@ -216,17 +216,31 @@ static void fsr_ft_serve_auth(struct fsr_ft_job *job)
 		goto err_build;
 	pos += len;
 
+	/* Kept with the exchange for retransmitted requests. */
+	p->auth_resp = buf;
+	p->auth_resp_len = pos;
+	buf = NULL;
+
 	/* Published before the response goes out: the STA may be quick. */
 	refcount_inc(&p->ref);
-	ret = fsr_ft_pend_insert(bss, p, snap->pub.deadline_ms);
+	ret = fsr_ft_pend_insert(bss, p, snap->pub.deadline_ms, &same);
 	if (ret) {
 		fsr_ft_pend_put(p);
 		p = NULL;
 		if (ret == -ENOSPC)
 			fsr_ft_give_up(job, FSR_WHY_PENDING_FULL);
+		if (ret != -EEXIST)
+			goto out;
+		/* The same request was answered meanwhile: that answer. */
+		if (ieee80211_mgmt_offload_tx(vif, same->auth_resp,
+					      same->auth_resp_len))
+			fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
+		else
+			fsr_bss_count_stat(bss, FSR_STAT_FT_AUTH_RESENT);
+		fsr_ft_pend_put(same);
 		goto out;
 	}
-	ret = ieee80211_mgmt_offload_tx(vif, buf, pos);
+	ret = ieee80211_mgmt_offload_tx(vif, p->auth_resp, p->auth_resp_len);
 	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
 	if (ret) {
 		fsr_ft_pend_remove(p);

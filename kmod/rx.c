@@ -82,9 +82,11 @@ static u16 fsr_ft_offers(const u8 *rsne, size_t len, u32 akm, u32 cipher,
 static bool fsr_ft_check_auth(struct fsr_bss *bss,
 			      const struct fsr_ft_conf *conf,
 			      const struct ieee80211_mgmt *mgmt, size_t len,
-			      struct fsr_ft_job *job, struct fsr_ft_verdict *v)
+			      struct fsr_ft_job *job, struct fsr_ft_verdict *v,
+			      const struct fsr_ft_pend **same)
 {
 	const u8 *body = mgmt->u.auth.variable;
+	const struct fsr_ft_pend *p;
 	struct fsr_ft_suite suite;
 	enum fsr_ft_parse_err perr;
 	struct fsr_pmk_key id;
@@ -152,8 +154,16 @@ static bool fsr_ft_check_auth(struct fsr_bss *bss,
 		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
 	/* The work uses the STA's choice, not the cache entry's. */
 	job->pmk.info.pairwise = cipher;
-	if (!fsr_ft_pend_exists_rcu(bss, mgmt->sa) &&
-	    atomic_read(bss->pending) >= READ_ONCE(fsr_pending_max))
+	/*
+	 * The same request again (same PMKR1Name and SNonce: a MAC retry, or
+	 * the client's SME sending it again): the answer it already has.
+	 */
+	p = fsr_ft_pend_find_rcu(bss, mgmt->sa);
+	if (p && fsr_ft_pend_same_auth(p, id.r1_name, fte.snonce)) {
+		*same = p;
+		return fsr_ft_pass(v, 0);
+	}
+	if (!p && atomic_read(bss->pending) >= READ_ONCE(fsr_pending_max))
 		return fsr_ft_pass(v, FSR_WHY_PENDING_FULL);
 	return true;
 }
@@ -163,6 +173,7 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	       struct sk_buff *skb, ktime_t t0)
 {
 	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
+	const struct fsr_ft_pend *same = NULL;
 	const struct fsr_ft_conf *conf;
 	struct fsr_ft_verdict v = {};
 	struct fsr_ft_job *job;
@@ -181,11 +192,22 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
 	job->kind = FSR_FT_JOB_AUTH;
-	if (fsr_ft_check_auth(bss, conf, mgmt, skb->len, job, &v) &&
+	if (fsr_ft_check_auth(bss, conf, mgmt, skb->len, job, &v, &same) &&
 	    fsr_ft_queue(bss, job, skb, t0))
 		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
 	memzero_explicit(&job->pmk, sizeof(job->pmk));
 	kfree(job);
+
+	if (same) {
+		/* Its answer again (freed only after a grace period). */
+		if (ieee80211_mgmt_offload_tx(vif, same->auth_resp,
+					      same->auth_resp_len))
+			fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
+		else
+			fsr_bss_count_stat(bss, FSR_STAT_FT_AUTH_RESENT);
+		consume_skb(skb);
+		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
+	}
 
 	if (!v.status) {
 		fsr_ft_passed(bss, mgmt->sa, v.why ?: FSR_WHY_NOT_READY,
@@ -209,7 +231,7 @@ fsr_ft_rx_reassoc(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	const struct fsr_ft_conf *conf;
 	struct fsr_ft_job *job;
 
-	if (!fsr_ft_pend_exists_rcu(bss, mgmt->sa)) {
+	if (!fsr_ft_pend_find_rcu(bss, mgmt->sa)) {
 		enum fsr_ft_parse_err perr;
 		struct fsr_ie_set set;
 

@@ -11,7 +11,8 @@
 # FT Authentication (not served by the kernel) and one after the deadline.
 # The GTK's RSC in a response must be the group key's transmit sequence
 # (NL80211_CMD_GET_KEY) after broadcast traffic. Authentication frames
-# from a group address get no answer at all.
+# from a group address get no answer at all. A retransmitted FT
+# Authentication gets the first response again.
 # Each must get the right status and counter, refused stations must not
 # exist, and dmesg must stay clean.
 . "$(dirname "$0")/lib.sh"
@@ -173,6 +174,22 @@ case $GOT in
 esac
 check "retransmit: ft_reassoc_served counted once" \
 	sh -c "[ $(fsr_counter ft_reassoc_served) -eq $((re0 + 1)) ]"
+
+# A retransmitted FT Authentication (issue 12, finding 3) is answered with
+# the exchange's response, not a new ANonce, and the roam completes.
+au0=$(fsr_counter ft_auth_served)
+rs0=$(fsr_counter ft_auth_resent)
+re0=$(fsr_counter ft_reassoc_served)
+run auth-retransmit
+case $GOT in
+"auth=0 retry=same resend=same reassoc=0 mic=ok gtk=ok aid="*)
+	pass "auth-retransmit: a MAC retry and a resend get the first response; the roam completes" ;;
+*)	fail "auth-retransmit: the first response twice, then the roam (got \"$GOT\")" ;;
+esac
+check "auth-retransmit: one exchange (ft_auth_served +1), ft_auth_resent +2, ft_reassoc_served +1" \
+	sh -c "[ $(fsr_counter ft_auth_served) -eq $((au0 + 1)) ] &&
+		[ $(fsr_counter ft_auth_resent) -eq $((rs0 + 2)) ] &&
+		[ $(fsr_counter ft_reassoc_served) -eq $((re0 + 1)) ]"
 
 # A different request for the completed exchange.
 rp0=$(fsr_counter err_replay)

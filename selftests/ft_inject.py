@@ -40,6 +40,10 @@ replaces a status that never came. Cases:
   group-sa-ft     the same with an FT Authentication
   late            ok up to the FT Authentication, then the Reassociation
                   Request after DELAY seconds (env FT_INJECT_DELAY, 2.5)
+  auth-retransmit ok, but the FT Authentication goes out twice more, as a
+                  MAC retry and as a resend with a new sequence number:
+                  both must get the first response (retry=same
+                  resend=same), and the roam completes
   rsc             ok, and print the GTK subelement's key ID and RSC
                   (keyid=N rsc=16 hex digits, least significant octet first)
 """
@@ -152,6 +156,7 @@ class Station:
         self.seq = 100
         self.sock = None
         self.gtk_sub = None
+        self.auth_req = self.auth_resp = None
 
     def open(self):
         self.sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
@@ -204,7 +209,9 @@ class Station:
             struct.pack("<HHH", 2, 1, 0) + ies + f
 
     def auth(self):
-        f = self.exchange(self.auth_frame(), STYPE_AUTH)
+        self.auth_req = self.auth_frame()
+        f = self.exchange(self.auth_req, STYPE_AUTH)
+        self.auth_resp = f
         if f is None:
             return None
         status = struct.unpack_from("<H", f, 28)[0]
@@ -284,6 +291,34 @@ def main():
         if status != 0:
             print(" ".join(out))
             return 0
+    if st.case == "auth-retransmit":
+        # a MAC retry (same frame, Retry bit set), then the SME's resend
+        # (same SNonce, next sequence number): both get the first answer
+        retry = bytearray(st.auth_req)
+        retry[1] |= 0x08
+        st.seq += 1
+        resend = st.auth_req[:22] + struct.pack("<H", st.seq << 4) + \
+            st.auth_req[24:]
+        for name, frame in (("retry", bytes(retry)), ("resend", resend)):
+            again = st.exchange(frame, STYPE_AUTH)
+            if again is None:
+                word = "timeout"
+            else:
+                word = "same" if again[24:] == st.auth_resp[24:] else "differs"
+            out.append("%s=%s" % (name, word))
+    if st.case == "open-after-ft":
+        # the station gives up on FT: Open System, then an FT initial
+        # mobility domain association, both answered by fsrd
+        st.seq += 1
+        f = st.exchange(hdr(STYPE_AUTH, st.bssid, st.sta, st.bssid, st.seq) +
+                        struct.pack("<HHH", 0, 1, 0), STYPE_AUTH)
+        out.append("open=%s" % status_of(f, 28))
+        st.seq += 1
+        body = struct.pack("<HH", 0x0431, 10) + elem(0, b"fsrd-kft") + \
+            RATES + rsne(None) + mde(st.mdid) + WMM_INFO
+        f = st.exchange(hdr(STYPE_ASSOC_REQ, st.bssid, st.sta, st.bssid,
+                            st.seq) + body, STYPE_ASSOC_RESP)
+        out.append("assoc=%s" % status_of(f, 26))
     if st.case == "late":
         time.sleep(float(os.environ.get("FT_INJECT_DELAY", "2.5")))
     req = st.reassoc_frame(

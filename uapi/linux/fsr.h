@@ -198,6 +198,9 @@ enum fsr_attr {
  * @FSR_STAT_ERR_PENDING_FULL: passed on: too many exchanges in progress.
  * @FSR_STAT_ERR_GROUP_SA: dropped without an answer: a management frame
  *	whose source address is a group (multicast or broadcast) address.
+ * @FSR_STAT_FT_AUTH_RESENT: retransmitted FT Authentication requests (same
+ *	PMKR1Name and SNonce as an exchange in progress) answered with that
+ *	exchange's stored response; no new exchange, no new ANonce.
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -227,6 +230,7 @@ enum fsr_stat {
 	FSR_STAT_ERR_TX,
 	FSR_STAT_ERR_PENDING_FULL,
 	FSR_STAT_ERR_GROUP_SA,
+	FSR_STAT_FT_AUTH_RESENT,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1

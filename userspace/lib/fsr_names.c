@@ -34,6 +34,7 @@ static const char *const stat_names[] = {
 	[FSR_STAT_ERR_TX] = "err_tx",
 	[FSR_STAT_ERR_PENDING_FULL] = "err_pending_full",
 	[FSR_STAT_ERR_GROUP_SA] = "err_group_sa",
+	[FSR_STAT_FT_AUTH_RESENT] = "ft_auth_resent",
 };
 
 static const char *const event_names[] = {

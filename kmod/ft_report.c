@@ -27,6 +27,7 @@ static const u8 fsr_why_stat[] = {
 	[FSR_WHY_NO_AID] = FSR_STAT_ERR_NO_AID,
 	[FSR_WHY_STA] = FSR_STAT_ERR_STA,
 	[FSR_WHY_TX] = FSR_STAT_ERR_TX,
+	[FSR_WHY_NOT_EXCHANGE] = FSR_STAT_FT_FALLBACK,
 };
 
 void fsr_ft_count_why(struct fsr_bss *bss, u8 why)

@@ -178,6 +178,20 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	struct fsr_ft_verdict v = {};
 	struct fsr_ft_job *job;
 
+	/*
+	 * A station that chose Open System after a kernel FT Authentication
+	 * (it gave up on FT, or uses PMKSA caching or a full authentication
+	 * through userspace) ends its exchange here.
+	 */
+	if (le16_to_cpu(mgmt->u.auth.auth_alg) == WLAN_AUTH_OPEN) {
+		struct fsr_ft_pend *p = fsr_ft_pend_find_rcu(bss, mgmt->sa);
+
+		if (p) {
+			fsr_ft_pend_remove(p);
+			fsr_bss_count_stat(bss, FSR_STAT_FT_FALLBACK);
+		}
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
 	if (le16_to_cpu(mgmt->u.auth.auth_alg) != WLAN_AUTH_FT ||
 	    le16_to_cpu(mgmt->u.auth.auth_transaction) != 1)
 		return IEEE80211_MGMT_OFFLOAD_PASS;
@@ -229,20 +243,38 @@ fsr_ft_rx_reassoc(struct fsr_bss *bss, struct ieee80211_vif *vif,
 {
 	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
 	const struct fsr_ft_conf *conf;
+	const struct fsr_ft_pend *p;
+	enum fsr_ft_parse_err perr;
 	struct fsr_ft_job *job;
+	struct fsr_ie_rsne r;
+	struct fsr_ie_set set;
+	bool ft;
 
-	if (!fsr_ft_pend_find_rcu(bss, mgmt->sa)) {
-		enum fsr_ft_parse_err perr;
-		struct fsr_ie_set set;
-
+	ft = !fsr_ie_walk(mgmt->u.reassoc_req.variable,
+			  skb->len - FSR_REASSOC_BODY, &set, &perr) &&
+	     set.mde.p && set.fte.p;
+	p = fsr_ft_pend_find_rcu(bss, mgmt->sa);
+	if (!p) {
 		/* Worth counting only for an FT-ready BSS and an FT frame */
 		conf = rcu_dereference(bss->ft);
-		if (conf && conf->pub.enable && conf->pub.ready &&
-		    !fsr_ie_walk(mgmt->u.reassoc_req.variable,
-				 skb->len - FSR_REASSOC_BODY, &set, &perr) &&
-		    set.fte.p)
+		if (conf && conf->pub.enable && conf->pub.ready && ft)
 			fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NO_PENDING,
 				      GFP_ATOMIC);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	/*
+	 * Only the exchange's own Reassociation (MDE, FTE, PMKID =
+	 * PMKR1Name) is the kernel's: anything else from that station
+	 * (Open System, PMKSA caching, another FT key) goes to userspace.
+	 */
+	if (!ft) {
+		fsr_bss_count_stat(bss, FSR_STAT_FT_FALLBACK);
+		return IEEE80211_MGMT_OFFLOAD_PASS;
+	}
+	if (!set.rsne.p ||
+	    fsr_ie_parse_rsne(set.rsne.p, set.rsne.len, &r, &perr) ||
+	    !r.n_pmkid || memcmp(r.pmkid, p->r1_name, FSR_FT_NAME_LEN)) {
+		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOT_EXCHANGE, GFP_ATOMIC);
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
 	job = kzalloc(sizeof(*job), GFP_ATOMIC);

@@ -40,6 +40,10 @@ replaces a status that never came. Cases:
   group-sa-ft     the same with an FT Authentication
   late            ok up to the FT Authentication, then the Reassociation
                   Request after DELAY seconds (env FT_INJECT_DELAY, 2.5)
+  open-after-ft   an FT Authentication, then Open System Authentication and
+                  an Association Request (FT-PSK, MDE) as a station that
+                  gives up on FT (open=STATUS assoc=STATUS), then the FT
+                  Reassociation Request of the abandoned exchange
   auth-retransmit ok, but the FT Authentication goes out twice more, as a
                   MAC retry and as a resend with a new sequence number:
                   both must get the first response (retry=same
@@ -67,6 +71,7 @@ AKM_FT_PSK = b"\x00\x0f\xac\x04"
 RATES = bytes([1, 8, 0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24])
 WMM_INFO = bytes([221, 7, 0x00, 0x50, 0xf2, 2, 0, 1, 0])
 STYPE_AUTH, STYPE_REASSOC_REQ, STYPE_REASSOC_RESP = 11, 2, 3
+STYPE_ASSOC_REQ, STYPE_ASSOC_RESP = 0, 1
 
 
 def mac(s):
@@ -80,7 +85,8 @@ def elem(eid, body):
 def rsne(pmkid):
     body = struct.pack("<H", 1) + CCMP + struct.pack("<H", 1) + CCMP
     body += struct.pack("<H", 1) + AKM_FT_PSK + struct.pack("<H", 0)
-    body += struct.pack("<H", 1) + pmkid
+    if pmkid is not None:
+        body += struct.pack("<H", 1) + pmkid
     return elem(48, body)
 
 

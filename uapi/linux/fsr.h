@@ -201,6 +201,11 @@ enum fsr_attr {
  * @FSR_STAT_FT_AUTH_RESENT: retransmitted FT Authentication requests (same
  *	PMKR1Name and SNonce as an exchange in progress) answered with that
  *	exchange's stored response; no new exchange, no new ANonce.
+ * @FSR_STAT_FT_FALLBACK: frames of a station with a kernel FT exchange
+ *	that are not that exchange's, passed on to userspace: an Open System
+ *	Authentication (which also ends the exchange), a Reassociation
+ *	Request without MDE and FTE, or one whose PMKID is not the
+ *	exchange's PMKR1Name (FSR_WHY_NOT_EXCHANGE).
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -231,6 +236,7 @@ enum fsr_stat {
 	FSR_STAT_ERR_PENDING_FULL,
 	FSR_STAT_ERR_GROUP_SA,
 	FSR_STAT_FT_AUTH_RESENT,
+	FSR_STAT_FT_FALLBACK,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1
@@ -352,6 +358,9 @@ enum fsr_ft_attr {
  * @FSR_WHY_NO_AID: see FSR_STAT_ERR_NO_AID.
  * @FSR_WHY_STA: see FSR_STAT_ERR_STA.
  * @FSR_WHY_TX: see FSR_STAT_ERR_TX.
+ * @FSR_WHY_NOT_EXCHANGE: passed on: a Reassociation Request with MDE and
+ *	FTE from a station with a kernel FT exchange whose PMKID is not that
+ *	exchange's PMKR1Name (counted as FSR_STAT_FT_FALLBACK).
  */
 enum fsr_ft_why {
 	FSR_WHY_NOT_READY = 1,
@@ -372,6 +381,7 @@ enum fsr_ft_why {
 	FSR_WHY_NO_AID,
 	FSR_WHY_STA,
 	FSR_WHY_TX,
+	FSR_WHY_NOT_EXCHANGE,
 };
 
 /*

@@ -35,6 +35,7 @@ static const char *const stat_names[] = {
 	[FSR_STAT_ERR_PENDING_FULL] = "err_pending_full",
 	[FSR_STAT_ERR_GROUP_SA] = "err_group_sa",
 	[FSR_STAT_FT_AUTH_RESENT] = "ft_auth_resent",
+	[FSR_STAT_FT_FALLBACK] = "ft_fallback",
 };
 
 static const char *const event_names[] = {
@@ -68,6 +69,7 @@ static const char *const why_names[] = {
 	[FSR_WHY_NO_AID] = "no-aid",
 	[FSR_WHY_STA] = "sta",
 	[FSR_WHY_TX] = "tx",
+	[FSR_WHY_NOT_EXCHANGE] = "not-exchange",
 };
 
 static const char *const reason_names[] = {

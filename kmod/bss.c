@@ -223,6 +223,11 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 		return -ENOMEM;
 	}
 	mutex_init(&bss->sta_lock);
+	/* Per-frame events and hook refusals: bounded, counted when not. */
+	ratelimit_state_init(&bss->ev_rs, HZ, FSR_FT_EVENTS_PER_S);
+	ratelimit_set_flags(&bss->ev_rs, RATELIMIT_MSG_ON_RELEASE);
+	ratelimit_state_init(&bss->tx_rs, HZ, FSR_FT_REFUSALS_PER_S);
+	ratelimit_set_flags(&bss->tx_rs, RATELIMIT_MSG_ON_RELEASE);
 	refcount_set(&bss->ref, 1);
 	bss->id = atomic64_inc_return(&fsr_bss_ids);
 	bss->pending = &bn->pending;

@@ -7,6 +7,7 @@
 #include <linux/if_ether.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/ratelimit.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
@@ -21,6 +22,10 @@ struct netlink_ext_ack;
 #define FSR_FT_GTK_MAX		32
 #define FSR_FT_AID_LIMIT	2007
 #define FSR_FT_DEADLINE_DEF	1000
+/* Bounds of what frames make the fast path do, per BSS. */
+#define FSR_FT_QUEUE_MAX	64	/* jobs queued for the workers */
+#define FSR_FT_EVENTS_PER_S	100	/* FT_PASSED / FT_REFUSED events */
+#define FSR_FT_REFUSALS_PER_S	100	/* refusals sent from the hook */
 
 enum fsr_hist_stage {
 	FSR_HIST_AUTH,
@@ -84,6 +89,9 @@ struct fsr_bss {
 	struct fsr_ft_conf __rcu *ft;	/* RTNL for writers */
 	u64 id;				/* unique for the module's life */
 	atomic_t *pending;		/* exchanges of its namespace */
+	atomic_t queued;		/* jobs handed to the workers */
+	struct ratelimit_state ev_rs;	/* FT_PASSED / FT_REFUSED events */
+	struct ratelimit_state tx_rs;	/* refusals sent by the hook */
 	struct mutex sta_lock;		/* AID choice and station add */
 	refcount_t ref;
 	bool dead;			/* detached: serve nothing more */

@@ -57,6 +57,7 @@ struct fsr_ft_job {
 	struct fsr_bss *bss;		/* a reference */
 	struct sk_buff *skb;
 	ktime_t t0;
+	struct fsr_ft_pend *pend;	/* Reassociation only; a reference */
 	struct fsr_pmk_secret pmk;	/* FT Authentication only; wiped */
 };
 
@@ -96,10 +97,11 @@ struct fsr_ft_pend {
 	refcount_t ref;
 	u64 bss_id;
 	u8 sta[ETH_ALEN];
-	bool hashed;			/* bucket lock */
+	bool hashed;			/* bucket lock; READ_ONCE outside */
 	atomic_t *count;		/* the namespace's exchange count */
 	unsigned long expires;		/* reassociation deadline, jiffies */
 	unsigned long gc_at;		/* dropped after this */
+	atomic_t queued;		/* a Reassociation job is queued */
 	struct mutex lock;
 	/* under @lock */
 	bool done;
@@ -146,9 +148,6 @@ struct fsr_ft_pend *fsr_ft_pend_find_rcu(const struct fsr_bss *bss,
 /* Any context: does @p answer the FT Authentication (@r1_name, @snonce)? */
 bool fsr_ft_pend_same_auth(const struct fsr_ft_pend *p, const u8 *r1_name,
 			   const u8 *snonce);
-/* A reference on the exchange of @sta, or NULL. */
-struct fsr_ft_pend *fsr_ft_pend_get(const struct fsr_bss *bss,
-				    const u8 *sta);
 /* Drop @p from the table (if still there). */
 void fsr_ft_pend_remove(struct fsr_ft_pend *p);
 /* Drop (and wipe) every exchange of @bss; it must be marked dead. */
@@ -174,10 +173,16 @@ int fsr_ft_init(void);
 void fsr_ft_drain(void);
 void fsr_ft_exit(void);
 /*
- * The hand-off from the hook: queue @job (kzalloc'ed, kind and pmk set)
- * for @bss with @skb. False if @bss is going away (nothing was taken).
+ * The hand-off from the hook, bounded: a job for @bss takes one of its
+ * FSR_FT_QUEUE_MAX slots and a reference on it; ERR_PTR(-ENOSPC) when
+ * all are taken, -ENOMEM, -ENODEV when @bss is going away. Any context.
+ * fsr_ft_job_queue() hands it (with @skb) to the workers; a job that is
+ * not queued goes back with fsr_ft_job_free().
  */
-bool fsr_ft_queue(struct fsr_bss *bss, struct fsr_ft_job *job,
-		  struct sk_buff *skb, ktime_t t0);
+struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss,
+				    enum fsr_ft_kind kind);
+void fsr_ft_job_queue(struct fsr_ft_job *job, struct sk_buff *skb,
+		      ktime_t t0);
+void fsr_ft_job_free(struct fsr_ft_job *job);
 
 #endif /* _FSR_FT_H */

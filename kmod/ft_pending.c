@@ -75,13 +75,19 @@ struct fsr_ft_pend *fsr_ft_pend_alloc(const u8 *sta, gfp_t gfp)
 	return p;
 }
 
-/* Bucket lock held. */
-static void fsr_pend_unhash(struct fsr_ft_pend *p)
+/* Bucket lock held; @uncount: give back its place in the namespace. */
+static void __fsr_pend_unhash(struct fsr_ft_pend *p, bool uncount)
 {
 	hlist_del_rcu(&p->node);
-	p->hashed = false;
-	atomic_dec(p->count);
+	WRITE_ONCE(p->hashed, false);
+	if (uncount)
+		atomic_dec(p->count);
 	fsr_ft_pend_put(p);
+}
+
+static void fsr_pend_unhash(struct fsr_ft_pend *p)
+{
+	__fsr_pend_unhash(p, true);
 }
 
 static struct fsr_ft_pend *fsr_pend_find(struct fsr_pend_bucket *b,
@@ -131,14 +137,16 @@ int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
 		goto out;
 	}
 	if (old) {
-		fsr_pend_unhash(old);
-	} else if (atomic_read(bss->pending) >=
+		/* @p takes the place of @old: the count does not move. */
+		__fsr_pend_unhash(old, false);
+	} else if (atomic_inc_return(bss->pending) >
 		   READ_ONCE(fsr_pending_max)) {
+		/* Taken and given back: the limit is exact across buckets. */
+		atomic_dec(bss->pending);
 		ret = -ENOSPC;
 		goto out;
 	}
-	atomic_inc(bss->pending);
-	p->hashed = true;
+	WRITE_ONCE(p->hashed, true);
 	hlist_add_head_rcu(&p->node, &b->head);
 out:
 	spin_unlock_bh(&b->lock);
@@ -151,19 +159,6 @@ struct fsr_ft_pend *fsr_ft_pend_find_rcu(const struct fsr_bss *bss,
 					 const u8 *sta)
 {
 	return fsr_pend_find(fsr_pend_bucket(bss->id, sta), bss->id, sta);
-}
-
-struct fsr_ft_pend *fsr_ft_pend_get(const struct fsr_bss *bss,
-				    const u8 *sta)
-{
-	struct fsr_ft_pend *p;
-
-	rcu_read_lock();
-	p = fsr_pend_find(fsr_pend_bucket(bss->id, sta), bss->id, sta);
-	if (p && !refcount_inc_not_zero(&p->ref))
-		p = NULL;
-	rcu_read_unlock();
-	return p;
 }
 
 void fsr_ft_pend_remove(struct fsr_ft_pend *p)

@@ -2,8 +2,8 @@
 /* Copyright (C) 2026 The fsr authors. */
 /*
  * How the fast path reports what it did: per-BSS counters and the
- * FT_PASSED / FT_REFUSED events, from the receive hook (softirq,
- * GFP_ATOMIC) and from the workers (GFP_KERNEL) alike.
+ * FT_PASSED / FT_REFUSED events (rate-limited), from the receive hook
+ * (softirq, GFP_ATOMIC) and from the workers (GFP_KERNEL) alike.
  */
 
 #include "ft.h"
@@ -28,6 +28,7 @@ static const u8 fsr_why_stat[] = {
 	[FSR_WHY_STA] = FSR_STAT_ERR_STA,
 	[FSR_WHY_TX] = FSR_STAT_ERR_TX,
 	[FSR_WHY_NOT_EXCHANGE] = FSR_STAT_FT_FALLBACK,
+	[FSR_WHY_QUEUE_FULL] = FSR_STAT_ERR_QUEUE_FULL,
 };
 
 void fsr_ft_count_why(struct fsr_bss *bss, u8 why)
@@ -45,6 +46,18 @@ void fsr_ft_ntf_init(struct fsr_sta_ntf *n, struct fsr_bss *bss,
 	ether_addr_copy(n->sta, sta);
 }
 
+/*
+ * FT_PASSED and FT_REFUSED follow frames a peer sends, so they are
+ * rate-limited per BSS; the counters are not (and count what was left out).
+ */
+static bool fsr_ft_event_allowed(struct fsr_bss *bss)
+{
+	if (__ratelimit(&bss->ev_rs))
+		return true;
+	fsr_bss_count_stat(bss, FSR_STAT_EVENTS_SUPPRESSED);
+	return false;
+}
+
 /* Counted FT_PASSED and its reason; the caller passes the frame on. */
 void fsr_ft_passed(struct fsr_bss *bss, const u8 *sta, u8 why,
 		   gfp_t gfp)
@@ -53,6 +66,8 @@ void fsr_ft_passed(struct fsr_bss *bss, const u8 *sta, u8 why,
 
 	fsr_bss_count_stat(bss, FSR_STAT_FT_PASSED);
 	fsr_ft_count_why(bss, why);
+	if (!fsr_ft_event_allowed(bss))
+		return;
 	fsr_ft_ntf_init(&n, bss, FSR_EVENT_FT_PASSED, sta);
 	n.fields = FSR_NTF_WHY;
 	n.why = why;
@@ -66,6 +81,8 @@ void fsr_ft_refused(struct fsr_bss *bss, const u8 *sta, u16 status,
 
 	fsr_bss_count_stat(bss, FSR_STAT_FT_REFUSED);
 	fsr_ft_count_why(bss, why);
+	if (!fsr_ft_event_allowed(bss))
+		return;
 	fsr_ft_ntf_init(&n, bss, FSR_EVENT_FT_REFUSED, sta);
 	n.fields = FSR_NTF_WHY | FSR_NTF_STATUS;
 	n.why = why;

@@ -34,28 +34,54 @@
 
 static struct workqueue_struct *fsr_ft_wq;
 
-static void fsr_ft_job_free(struct fsr_ft_job *job)
+static void fsr_ft_work(struct work_struct *work);
+
+struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss,
+				    enum fsr_ft_kind kind)
+{
+	struct fsr_ft_job *job;
+
+	if (atomic_inc_return(&bss->queued) > FSR_FT_QUEUE_MAX) {
+		atomic_dec(&bss->queued);
+		return ERR_PTR(-ENOSPC);
+	}
+	job = kzalloc(sizeof(*job), GFP_ATOMIC);
+	if (!job) {
+		atomic_dec(&bss->queued);
+		return ERR_PTR(-ENOMEM);
+	}
+	if (!refcount_inc_not_zero(&bss->ref)) {
+		atomic_dec(&bss->queued);
+		kfree(job);
+		return ERR_PTR(-ENODEV);
+	}
+	job->bss = bss;
+	job->kind = kind;
+	INIT_WORK(&job->work, fsr_ft_work);
+	return job;
+}
+
+void fsr_ft_job_queue(struct fsr_ft_job *job, struct sk_buff *skb,
+		      ktime_t t0)
+{
+	job->skb = skb;
+	job->t0 = t0;
+	fsr_bss_count_stat(job->bss, FSR_STAT_JOBS_QUEUED);
+	queue_work(fsr_ft_wq, &job->work);
+}
+
+void fsr_ft_job_free(struct fsr_ft_job *job)
 {
 	memzero_explicit(&job->pmk, sizeof(job->pmk));
 	kfree_skb(job->skb);
-	if (job->bss)
-		fsr_bss_put(job->bss);
+	if (job->pend) {
+		/* The exchange may take another Reassociation job now. */
+		atomic_set(&job->pend->queued, 0);
+		fsr_ft_pend_put(job->pend);
+	}
+	atomic_dec(&job->bss->queued);
+	fsr_bss_put(job->bss);
 	kfree_sensitive(job);
-}
-
-static void fsr_ft_work(struct work_struct *work);
-
-bool fsr_ft_queue(struct fsr_bss *bss, struct fsr_ft_job *job,
-		  struct sk_buff *skb, ktime_t t0)
-{
-	if (!refcount_inc_not_zero(&bss->ref))
-		return false;
-	job->bss = bss;
-	job->skb = skb;
-	job->t0 = t0;
-	INIT_WORK(&job->work, fsr_ft_work);
-	queue_work(fsr_ft_wq, &job->work);
-	return true;
 }
 
 /* A bare Reassociation Response with an error status. Any context. */
@@ -610,11 +636,12 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 
 	vif = ieee80211_mgmt_offload_vif(bss->dev);
 	wdev = bss->dev->ieee80211_ptr;
-	p = fsr_ft_pend_get(bss, mgmt->sa);
-	if (!p) {
-		/* Dropped since the hook saw it: userspace refuses it. */
+	/* The hook's reference; it may have left the table since. */
+	p = job->pend;
+	refcount_inc(&p->ref);
+	if (!READ_ONCE(p->hashed)) {
 		fsr_ft_give_up(job, FSR_WHY_NO_PENDING);
-		return;
+		goto out_put;
 	}
 	snap = kmalloc(sizeof(*snap), GFP_KERNEL);
 	if (!vif || !wdev || !snap) {

@@ -194,13 +194,16 @@ static int fsr_nl_put_pmk_id(struct sk_buff *msg,
  * next dump.
  */
 static struct sk_buff *fsr_nl_ntf_new_gfp(struct net *net, u8 cmd, u8 event,
-					  u8 reason, void **hdr, gfp_t gfp)
+					  u8 reason, size_t size, void **hdr,
+					  gfp_t gfp)
 {
 	struct sk_buff *msg;
 
 	if (!fsr_nl_listened(net))
 		return NULL;
-	msg = genlmsg_new(NLMSG_GOODSIZE, gfp);
+	/* @size: the attributes after EVENT and REASON, exactly */
+	size += 2 * nla_total_size(sizeof(u8));
+	msg = genlmsg_new(size, gfp);
 	if (!msg)
 		return NULL;
 	*hdr = genlmsg_put(msg, 0, 0, &fsr_nl_family, 0, cmd);
@@ -213,9 +216,10 @@ static struct sk_buff *fsr_nl_ntf_new_gfp(struct net *net, u8 cmd, u8 event,
 }
 
 static struct sk_buff *fsr_nl_ntf_new(struct net *net, u8 cmd, u8 event,
-				      u8 reason, void **hdr)
+				      u8 reason, size_t size, void **hdr)
 {
-	return fsr_nl_ntf_new_gfp(net, cmd, event, reason, hdr, GFP_KERNEL);
+	return fsr_nl_ntf_new_gfp(net, cmd, event, reason, size, hdr,
+				  GFP_KERNEL);
 }
 
 static void fsr_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr)
@@ -230,7 +234,11 @@ void fsr_nl_pmk_notify(struct net *net, const struct fsr_pmk_info *info,
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = fsr_nl_ntf_new(net, FSR_CMD_PMK_NTF, event, reason, &hdr);
+	msg = fsr_nl_ntf_new(net, FSR_CMD_PMK_NTF, event, reason,
+			     nla_total_size(ETH_ALEN) +
+			     nla_total_size(FSR_PMK_NAME_LEN) +
+			     nla_total_size(ETH_ALEN) +
+			     nla_total_size(sizeof(u32)), &hdr);
 	if (!msg)
 		return;
 	if (fsr_nl_put_pmk_id(msg, info) ||
@@ -248,7 +256,9 @@ void fsr_nl_bss_notify(struct net *net, int ifindex, const char *ifname,
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = fsr_nl_ntf_new(net, FSR_CMD_BSS_NTF, event, reason, &hdr);
+	msg = fsr_nl_ntf_new(net, FSR_CMD_BSS_NTF, event, reason,
+			     nla_total_size(sizeof(u32)) +
+			     nla_total_size(strlen(ifname) + 1), &hdr);
 	if (!msg)
 		return;
 	if (nla_put_u32(msg, FSR_A_IFINDEX, ifindex) ||
@@ -257,6 +267,30 @@ void fsr_nl_bss_notify(struct net *net, int ifindex, const char *ifname,
 		return;
 	}
 	fsr_nl_ntf_send(net, msg, hdr);
+}
+
+/* The size of what fsr_nl_put_sta_ntf() puts, exactly. */
+static size_t fsr_nl_sta_ntf_size(const struct fsr_sta_ntf *n)
+{
+	size_t size = nla_total_size(sizeof(u32)) + nla_total_size(ETH_ALEN);
+
+	if (n->fields & FSR_NTF_STATUS)
+		size += nla_total_size(sizeof(u16));
+	if (n->fields & FSR_NTF_WHY)
+		size += nla_total_size(sizeof(u8));
+	if (n->fields & FSR_NTF_SERVICE)
+		size += nla_total_size_64bit(sizeof(u64));
+	if (n->fields & FSR_NTF_NAMES)
+		size += nla_total_size(FSR_PMK_NAME_LEN);
+	if (n->fields & FSR_NTF_STA)
+		size += nla_total_size(sizeof(u16)) +
+			2 * nla_total_size(sizeof(u32)) +
+			nla_total_size(FSR_PMK_NAME_LEN) +
+			nla_total_size(n->r0kh_id_len) +
+			nla_total_size(sizeof(n->anonce)) +
+			nla_total_size(sizeof(n->snonce)) +
+			nla_total_size(sizeof(u8));
+	return size;
 }
 
 /* Never a key: the nonces and names are public (sent in the clear). */
@@ -297,7 +331,8 @@ void fsr_nl_sta_notify(struct net *net, const struct fsr_sta_ntf *n,
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = fsr_nl_ntf_new_gfp(net, FSR_CMD_STA_NTF, n->event, 0, &hdr, gfp);
+	msg = fsr_nl_ntf_new_gfp(net, FSR_CMD_STA_NTF, n->event, 0,
+				 fsr_nl_sta_ntf_size(n), &hdr, gfp);
 	if (!msg)
 		return;
 	if (fsr_nl_put_sta_ntf(msg, n)) {

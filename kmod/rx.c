@@ -77,12 +77,13 @@ static u16 fsr_ft_offers(const u8 *rsne, size_t len, u32 akm, u32 cipher,
 
 /*
  * The checks of an FT Authentication request (hostapd's order and status
- * codes); on success @job->pmk holds the PMK-R1. Softirq: no allocation.
+ * codes); on success @pmk holds the PMK-R1. Softirq: no allocation.
  */
 static bool fsr_ft_check_auth(struct fsr_bss *bss,
 			      const struct fsr_ft_conf *conf,
 			      const struct ieee80211_mgmt *mgmt, size_t len,
-			      struct fsr_ft_job *job, struct fsr_ft_verdict *v,
+			      struct fsr_pmk_secret *pmk,
+			      struct fsr_ft_verdict *v,
 			      const struct fsr_ft_pend **same)
 {
 	const u8 *body = mgmt->u.auth.variable;
@@ -144,16 +145,16 @@ static bool fsr_ft_check_auth(struct fsr_bss *bss,
 	if (fsr_ft_pmk_r1_name(&suite, r.pmkid, conf->pub.r1kh_id, mgmt->sa,
 			       id.r1_name))
 		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
-	if (fsr_pmk_lookup(dev_net(bss->dev), &id, &job->pmk))
+	if (fsr_pmk_lookup(dev_net(bss->dev), &id, pmk))
 		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
-	if (job->pmk.info.akm != akm ||
-	    memcmp(job->pmk.info.r0_name, r.pmkid, FSR_FT_NAME_LEN) ||
-	    job->pmk.info.r0kh_id_len != fte.r0kh_id_len ||
-	    memcmp(job->pmk.info.r0kh_id, fte.r0kh_id, fte.r0kh_id_len) ||
-	    !ether_addr_equal(job->pmk.info.r1kh_id, conf->pub.r1kh_id))
+	if (pmk->info.akm != akm ||
+	    memcmp(pmk->info.r0_name, r.pmkid, FSR_FT_NAME_LEN) ||
+	    pmk->info.r0kh_id_len != fte.r0kh_id_len ||
+	    memcmp(pmk->info.r0kh_id, fte.r0kh_id, fte.r0kh_id_len) ||
+	    !ether_addr_equal(pmk->info.r1kh_id, conf->pub.r1kh_id))
 		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
 	/* The work uses the STA's choice, not the cache entry's. */
-	job->pmk.info.pairwise = cipher;
+	pmk->info.pairwise = cipher;
 	/*
 	 * The same request again (same PMKR1Name and SNonce: a MAC retry, or
 	 * the client's SME sending it again): the answer it already has.
@@ -176,7 +177,9 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	const struct fsr_ft_pend *same = NULL;
 	const struct fsr_ft_conf *conf;
 	struct fsr_ft_verdict v = {};
+	struct fsr_pmk_secret pmk;
 	struct fsr_ft_job *job;
+	bool ok;
 
 	/*
 	 * A station that chose Open System after a kernel FT Authentication
@@ -200,17 +203,24 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOT_READY, GFP_ATOMIC);
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
-	job = kzalloc(sizeof(*job), GFP_ATOMIC);
-	if (!job) {
-		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOMEM, GFP_ATOMIC);
+	ok = fsr_ft_check_auth(bss, conf, mgmt, skb->len, &pmk, &v, &same);
+	if (ok) {
+		/* Userspace serves what the workers have no room for. */
+		job = fsr_ft_job_alloc(bss, FSR_FT_JOB_AUTH);
+		if (!IS_ERR(job)) {
+			job->pmk = pmk;
+			memzero_explicit(&pmk, sizeof(pmk));
+			fsr_ft_job_queue(job, skb, t0);
+			return IEEE80211_MGMT_OFFLOAD_CONSUMED;
+		}
+		memzero_explicit(&pmk, sizeof(pmk));
+		if (PTR_ERR(job) == -ENODEV)
+			return IEEE80211_MGMT_OFFLOAD_PASS;
+		fsr_ft_passed(bss, mgmt->sa, PTR_ERR(job) == -ENOSPC ?
+			      FSR_WHY_QUEUE_FULL : FSR_WHY_NOMEM, GFP_ATOMIC);
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
-	job->kind = FSR_FT_JOB_AUTH;
-	if (fsr_ft_check_auth(bss, conf, mgmt, skb->len, job, &v, &same) &&
-	    fsr_ft_queue(bss, job, skb, t0))
-		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
-	memzero_explicit(&job->pmk, sizeof(job->pmk));
-	kfree(job);
+	memzero_explicit(&pmk, sizeof(pmk));
 
 	if (same) {
 		/* Its answer again (freed only after a grace period). */
@@ -228,9 +238,14 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 			      GFP_ATOMIC);
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
-	/* A refusal is one short frame: sent from here. */
-	if (fsr_ft_tx_auth_status(vif, bss->dev->dev_addr, mgmt->sa,
-				  v.status))
+	/*
+	 * A refusal is one short frame: sent from here, at a bounded rate
+	 * (a flood of bad requests must not turn into a flood of answers).
+	 */
+	if (!__ratelimit(&bss->tx_rs))
+		fsr_bss_count_stat(bss, FSR_STAT_REFUSALS_SUPPRESSED);
+	else if (fsr_ft_tx_auth_status(vif, bss->dev->dev_addr, mgmt->sa,
+				       v.status))
 		fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
 	fsr_ft_refused(bss, mgmt->sa, v.status, v.why, GFP_ATOMIC);
 	consume_skb(skb);
@@ -243,8 +258,8 @@ fsr_ft_rx_reassoc(struct fsr_bss *bss, struct ieee80211_vif *vif,
 {
 	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
 	const struct fsr_ft_conf *conf;
-	const struct fsr_ft_pend *p;
 	enum fsr_ft_parse_err perr;
+	struct fsr_ft_pend *p;
 	struct fsr_ft_job *job;
 	struct fsr_ie_rsne r;
 	struct fsr_ie_set set;
@@ -277,16 +292,38 @@ fsr_ft_rx_reassoc(struct fsr_bss *bss, struct ieee80211_vif *vif,
 		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOT_EXCHANGE, GFP_ATOMIC);
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
-	job = kzalloc(sizeof(*job), GFP_ATOMIC);
-	if (!job) {
-		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOMEM, GFP_ATOMIC);
+	/*
+	 * At most one job per exchange: while one is queued or running, more
+	 * copies (a retransmission, or a flood with the station's address)
+	 * are dropped. Userspace never had this exchange, so nothing is
+	 * passed on; a real station retransmits and is answered then.
+	 */
+	if (!refcount_inc_not_zero(&p->ref))
 		return IEEE80211_MGMT_OFFLOAD_PASS;
+	if (atomic_cmpxchg(&p->queued, 0, 1)) {
+		fsr_ft_pend_put(p);
+		fsr_bss_count_stat(bss, FSR_STAT_ERR_DUP_JOB);
+		goto drop;
 	}
-	job->kind = FSR_FT_JOB_REASSOC;
-	if (fsr_ft_queue(bss, job, skb, t0))
-		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
-	kfree(job);
-	return IEEE80211_MGMT_OFFLOAD_PASS;
+	job = fsr_ft_job_alloc(bss, FSR_FT_JOB_REASSOC);
+	if (IS_ERR(job)) {
+		atomic_set(&p->queued, 0);
+		fsr_ft_pend_put(p);
+		if (PTR_ERR(job) == -ENODEV)
+			return IEEE80211_MGMT_OFFLOAD_PASS;
+		fsr_bss_count_stat(bss, PTR_ERR(job) == -ENOSPC ?
+				   FSR_STAT_ERR_QUEUE_FULL : FSR_STAT_ERR_NOMEM);
+		goto drop;
+	}
+	job->pend = p;
+	fsr_ft_job_queue(job, skb, t0);
+	return IEEE80211_MGMT_OFFLOAD_CONSUMED;
+
+drop:
+	net_info_ratelimited("%s: Reassociation Request from %pM dropped (exchange busy or queue full)\n",
+			     bss->dev->name, mgmt->sa);
+	kfree_skb(skb);
+	return IEEE80211_MGMT_OFFLOAD_CONSUMED;
 }
 
 static enum ieee80211_mgmt_offload_verdict

@@ -104,7 +104,7 @@ def fte(mic_ctrl, mic, anonce, snonce, r1kh, r0kh):
 
 def hdr(stype, da, sa, bssid, seq):
     return struct.pack("<H", stype << 4) + b"\x00\x00" + da + sa + bssid + \
-        struct.pack("<H", seq << 4)
+        struct.pack("<H", (seq & 0xfff) << 4)
 
 
 def kdf_sha256(key, label, context, bits):

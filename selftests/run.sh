@@ -16,6 +16,7 @@ hwsim_on_patched_mac80211.sh
 hook_consume.sh
 genl.sh
 fsr_ft_crafted.sh
+fsr_flood.sh
 fsrctl.sh
 passthrough.sh
 load_unload.sh

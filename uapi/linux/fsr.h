@@ -206,6 +206,17 @@ enum fsr_attr {
  *	Authentication (which also ends the exchange), a Reassociation
  *	Request without MDE and FTE, or one whose PMKID is not the
  *	exchange's PMKR1Name (FSR_WHY_NOT_EXCHANGE).
+ * @FSR_STAT_ERR_QUEUE_FULL: the BSS's bounded queue of fast-path jobs was
+ *	full: an FT Authentication was passed on (FSR_WHY_QUEUE_FULL), a
+ *	Reassociation Request dropped (the station retransmits).
+ * @FSR_STAT_ERR_DUP_JOB: Reassociation Requests dropped because a job of
+ *	the same exchange was already queued or running.
+ * @FSR_STAT_EVENTS_SUPPRESSED: FT_PASSED / FT_REFUSED events left out by
+ *	the per-BSS rate limit (the counters above still count the frames).
+ * @FSR_STAT_REFUSALS_SUPPRESSED: refusals the receive hook did not send
+ *	because of the per-BSS rate limit (the refusal is still counted).
+ * @FSR_STAT_JOBS_QUEUED: jobs the receive hook handed to process context
+ *	(at most 64 per BSS at a time).
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -237,6 +248,11 @@ enum fsr_stat {
 	FSR_STAT_ERR_GROUP_SA,
 	FSR_STAT_FT_AUTH_RESENT,
 	FSR_STAT_FT_FALLBACK,
+	FSR_STAT_ERR_QUEUE_FULL,
+	FSR_STAT_ERR_DUP_JOB,
+	FSR_STAT_EVENTS_SUPPRESSED,
+	FSR_STAT_REFUSALS_SUPPRESSED,
+	FSR_STAT_JOBS_QUEUED,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1
@@ -361,6 +377,8 @@ enum fsr_ft_attr {
  * @FSR_WHY_NOT_EXCHANGE: passed on: a Reassociation Request with MDE and
  *	FTE from a station with a kernel FT exchange whose PMKID is not that
  *	exchange's PMKR1Name (counted as FSR_STAT_FT_FALLBACK).
+ * @FSR_WHY_QUEUE_FULL: passed on: the BSS's queue of fast-path jobs is
+ *	full (counted as FSR_STAT_ERR_QUEUE_FULL).
  */
 enum fsr_ft_why {
 	FSR_WHY_NOT_READY = 1,
@@ -382,6 +400,7 @@ enum fsr_ft_why {
 	FSR_WHY_STA,
 	FSR_WHY_TX,
 	FSR_WHY_NOT_EXCHANGE,
+	FSR_WHY_QUEUE_FULL,
 };
 
 /*

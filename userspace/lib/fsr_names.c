@@ -36,6 +36,11 @@ static const char *const stat_names[] = {
 	[FSR_STAT_ERR_GROUP_SA] = "err_group_sa",
 	[FSR_STAT_FT_AUTH_RESENT] = "ft_auth_resent",
 	[FSR_STAT_FT_FALLBACK] = "ft_fallback",
+	[FSR_STAT_ERR_QUEUE_FULL] = "err_queue_full",
+	[FSR_STAT_ERR_DUP_JOB] = "err_dup_job",
+	[FSR_STAT_EVENTS_SUPPRESSED] = "events_suppressed",
+	[FSR_STAT_REFUSALS_SUPPRESSED] = "refusals_suppressed",
+	[FSR_STAT_JOBS_QUEUED] = "jobs_queued",
 };
 
 static const char *const event_names[] = {
@@ -70,6 +75,7 @@ static const char *const why_names[] = {
 	[FSR_WHY_STA] = "sta",
 	[FSR_WHY_TX] = "tx",
 	[FSR_WHY_NOT_EXCHANGE] = "not-exchange",
+	[FSR_WHY_QUEUE_FULL] = "queue-full",
 };
 
 static const char *const reason_names[] = {

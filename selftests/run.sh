@@ -32,6 +32,7 @@ fsrd_eap.sh
 fsrd_ft_eap.sh
 fsrd_eap_session.sh
 fsrd_revoke.sh
+fsrd_pmksa_scope.sh
 iwd_eap.sh
 iwd_hostapd.sh
 iwd_ft_eap.sh

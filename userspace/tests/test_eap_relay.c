@@ -1061,6 +1061,75 @@ static void test_attrs(void)
 	       "malformed Tunnel-Type / Session-Timeout values ignored");
 }
 
+/* ops->may_start: the owner's limit of new authentications asked for
+ * by the station (eap_max_starts in fsrd). */
+static int starts_left;
+static unsigned int may_start_calls;
+
+static bool f_may_start(void *ctx)
+{
+	(void)ctx;
+	may_start_calls++;
+	if (starts_left <= 0)
+		return false;
+	starts_left--;
+	return true;
+}
+
+static void test_may_start(void)
+{
+	static struct eap_relay_ops lops;
+	unsigned int frames, reqs;
+	struct fake f;
+
+	lops = ops;
+	lops.may_start = f_may_start;
+	memset(&f, 0, sizeof(f));
+	f.s = eap_relay_new(&conf, &lops, &f, &sta);
+	starts_left = 1;
+	may_start_calls = 0;
+	do_identity(&f, "mallory");
+	challenge(&f, 201, 25, 30, "s1", 0);
+	sta_response(&f, 201, 25, "x", 1);
+	srv_accept(&f, 201, 0, -1, true);
+	tap_ok(f.n_success == 1 && may_start_calls == 0,
+	       "may_start: the association's authentication is not asked");
+	sta_simple(&f, EAPOL_TYPE_START);
+	tap_ok(may_start_calls == 1 &&
+	       eap_relay_get_state(f.s) == EAP_RELAY_IDENTITY &&
+	       last_frame(&f)->b[8] == EAP_TYPE_IDENTITY,
+	       "may_start: EAPOL-Start after success, allowed: reauthentication");
+	sta_response(&f, cur_id(&f), EAP_TYPE_IDENTITY, "mallory", 7);
+	challenge(&f, (uint8_t)(cur_id(&f) + 1), 25, 30, "s2", 0);
+	sta_response(&f, cur_id(&f), 25, "x", 1);
+	srv_accept(&f, cur_id(&f), 0, -1, true);
+	tap_ok(f.n_success == 2 && f.reauth, "... and it succeeds");
+	frames = f.n_frames;
+	reqs = f.n_req;
+	sta_simple(&f, EAPOL_TYPE_START);
+	sta_simple(&f, EAPOL_TYPE_START);
+	tap_ok(may_start_calls == 3 && f.n_frames == frames &&
+	       f.n_req == reqs && eap_relay_authorized(f.s) &&
+	       eap_relay_get_state(f.s) == EAP_RELAY_AUTHENTICATED &&
+	       eap_relay_stats(f.s)->starts_refused == 2,
+	       "may_start refuses: EAPOL-Start ignored (nothing sent, still authorized), counted");
+	tap_ok(strstr(f.trace, "EAPOL-Start ignored: no new authentication allowed now") != NULL,
+	       "... and traced");
+	/* mid-exchange: a reauthentication the session scheduled itself is
+	 * not asked; a Start during it is */
+	eap_relay_reauth(f.s);
+	tap_ok(may_start_calls == 3 &&
+	       eap_relay_get_state(f.s) == EAP_RELAY_IDENTITY,
+	       "reauthentication by the owner: not asked");
+	sta_response(&f, cur_id(&f), EAP_TYPE_IDENTITY, "mallory", 7);
+	tap_ok(f.pending, "exchange under way");
+	sta_simple(&f, EAPOL_TYPE_START);
+	tap_ok(may_start_calls == 4 && f.pending && f.cancels == 0 &&
+	       eap_relay_stats(f.s)->starts_refused == 3,
+	       "EAPOL-Start mid-exchange refused: the exchange goes on, nothing cancelled");
+	eap_relay_free(f.s);
+}
+
 /* The default timers: the session arms evloop.h timers itself. */
 static void test_evloop_timers(void)
 {
@@ -1309,6 +1378,7 @@ int main(void)
 	test_independent();
 	test_attrs();
 	test_evloop_timers();
+	test_may_start();
 	test_with_radius_client();
 	return tap_done();
 }

@@ -230,7 +230,8 @@ static void test_keys(void)
 		   "r0_key_lifetime, kernel_fast_path, eap_identity_timeout, "
 		   "eap_identity_retries, eap_supplicant_timeout, "
 		   "eap_supplicant_retries, eap_reauth_period, "
-		   "eap_quiet_period, pmksa_lifetime, pmksa_max_entries");
+		   "eap_quiet_period, pmksa_lifetime, pmksa_max_entries, "
+		   "eap_max_starts, eap_start_window");
 	expect_err("duplicate key", BSS_OK "ssid = other\n", 6,
 		   "duplicate key 'ssid' (first at line 3)");
 	expect_err("duplicate interface",
@@ -486,7 +487,8 @@ static void test_radius(void)
 		 "eap_identity_retries = 5\neap_supplicant_timeout = 700\n"
 		 "eap_supplicant_retries = 2\neap_reauth_period = 0\n"
 		 "eap_quiet_period = 60000\npmksa_lifetime = 600\n"
-		 "pmksa_max_entries = 8\n"
+		 "pmksa_max_entries = 8\neap_max_starts = 3\n"
+		 "eap_start_window = 600\n"
 		 EAP_BSS "okc = no\n"
 		 "[radius]\nnas_identifier = ap-7 lab\n"
 		 "nas_ip_address = 192.0.2.10\ntimeout = 100\nretries = 10\n"
@@ -506,7 +508,8 @@ static void test_radius(void)
 	tap_ok(c.eap.identity_timeout_ms == 500 && c.eap.identity_tries == 5 &&
 	       c.eap.supp_timeout_ms == 700 && c.eap.supp_tries == 2 &&
 	       c.eap.reauth_period_s == 0 && c.eap.quiet_period_ms == 60000 &&
-	       c.eap.pmksa_lifetime_s == 600 && c.eap.pmksa_max == 8,
+	       c.eap.pmksa_lifetime_s == 600 && c.eap.pmksa_max == 8 &&
+	       c.eap.max_starts == 3 && c.eap.start_window_s == 600,
 	       "radius: eap_* and pmksa_* keys");
 	tap_ok(!c.bss[0].okc && c.have_radius, "radius: okc = no");
 	tap_ok(!strcmp(c.radius.client.nas_id, "ap-7 lab") &&
@@ -554,7 +557,8 @@ static void test_radius(void)
 	       !c.radius.have_das && c.radius.acct_interim_s == 0 &&
 	       c.eap.identity_timeout_ms == 3000 && c.eap.identity_tries == 3 &&
 	       c.eap.supp_tries == 4 && c.eap.reauth_period_s == 3600 &&
-	       c.eap.pmksa_lifetime_s == 43200 && c.eap.pmksa_max == 1024,
+	       c.eap.pmksa_lifetime_s == 43200 && c.eap.pmksa_max == 1024 &&
+	       c.eap.max_starts == 10 && c.eap.start_window_s == 60,
 	       "radius: defaults");
 	fsrd_conf_free(&c);
 	ret = load("[bss f]\ninterface = wlan0\nssid = corp\n"
@@ -678,6 +682,23 @@ static void test_radius(void)
 		   2, "pmksa_max_entries: expected 1..65536, got '0'");
 	expect_err("radius: pmksa_lifetime", "[global]\npmksa_lifetime = 59\n",
 		   2, "pmksa_lifetime: expected 60..604800 seconds, got '59'");
+	expect_err("eap_max_starts 101", "[global]\neap_max_starts = 101\n",
+		   2, "eap_max_starts: expected 0 or 1..100, got '101'");
+	expect_err("eap_max_starts -1", "[global]\neap_max_starts = -1\n",
+		   2, "eap_max_starts: expected 0 or 1..100, got '-1'");
+	expect_err("eap_max_starts not a number",
+		   "[global]\neap_max_starts = many\n",
+		   2, "eap_max_starts: expected 0 or 1..100, got 'many'");
+	expect_err("eap_start_window 0", "[global]\neap_start_window = 0\n",
+		   2, "eap_start_window: expected 1..86400 seconds, got '0'");
+	expect_err("eap_start_window 86401",
+		   "[global]\neap_start_window = 86401\n",
+		   2, "eap_start_window: expected 1..86400 seconds, got '86401'");
+	ret = load("[global]\neap_max_starts = 0\n" EAP_BSS AUTH_OK, &c, err,
+		   sizeof(err));
+	tap_ok(ret == 0 && c.eap.max_starts == 0,
+	       "eap_max_starts = 0: no limit");
+	fsrd_conf_free(&c);
 	text[0] = '\0';
 	{
 		size_t n = strlen(EAP_BSS);

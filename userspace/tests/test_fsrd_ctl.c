@@ -288,6 +288,8 @@ static void test_auth_fmt(void)
 	memset(e.pmkid, 0xa5, sizeof(e.pmkid));
 	e.pmkid[15] = 0x01;
 	e.akm = 0x000fac01;
+	memcpy(e.ssid, "staff\x01", 6);
+	e.ssid_len = 6;
 	e.expires_in_s = 43200;
 	e.okc = true;
 	e.vlan_id = 10;
@@ -296,10 +298,11 @@ static void test_auth_fmt(void)
 	s = str(ctl_pmksa_entry_json(&e));
 	tap_str(s, "{\"sta\":\"02:00:00:00:01:00\",\"bssid\":\"02:00:00:00:00:ab\","
 		"\"pmkid\":\"a5a5a5a5a5a5a5a5a5a5a5a5a5a5a501\",\"akm\":\"8021x\","
-		"\"akm_suite\":\"00-0f-ac:1\",\"expires_in\":43200,\"okc\":true,"
+		"\"akm_suite\":\"00-0f-ac:1\",\"ssid\":\"staff?\","
+		"\"expires_in\":43200,\"okc\":true,"
 		"\"vlan\":10,\"session_timeout\":3600,"
 		"\"user\":\"al\\\"ice\\\\\\n\"}",
-		"pmksa entry: every field, user name escaped");
+		"pmksa entry: every field, user name escaped, SSID printable");
 	tap_ok(!strstr(s, "\"pmk\"") && !strstr(s, "key"),
 	       "pmksa entry: no key field");
 	free(s);

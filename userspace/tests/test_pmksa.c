@@ -58,6 +58,7 @@ static void test_vectors(void)
 		size_t essid_len = strlen(vec[i].essid_hex) / 2;
 		struct pmksa_cache *c = pmksa_new(4, fake_now);
 		const struct pmksa_entry *e;
+		struct ft_scope sc = { 0 };
 		char name[96];
 
 		unhex(vec[i].essid_hex, essid);
@@ -69,17 +70,27 @@ static void test_vectors(void)
 						pmk) &&
 		       !memcmp(pmk, want_pmk, 32),
 		       "hashcat vector: PMK from the passphrase");
-		e = pmksa_add(c, spa, aa, pmk, 32, 0x000fac02, 3600, NULL,
-			      pmkid);
+		sc.akm = 0x000fac02;
+		sc.ssid_len = (uint8_t)essid_len;
+		memcpy(sc.ssid, essid, essid_len);
+		e = pmksa_add(c, spa, aa, &sc, pmk, 32, 3600, NULL, pmkid);
 		snprintf(name, sizeof(name), "PMKID %s (hashcat example %zu)",
 			 vec[i].pmkid, i + 1);
 		tap_ok(e && !memcmp(pmkid, want, 16) &&
 		       !memcmp(e->pmkid, want, 16), name);
-		tap_ok(pmksa_get(c, spa, aa, want) == e,
+		tap_ok(pmksa_get(c, spa, aa, &sc, want) == e,
 		       "lookup by the published PMKID");
 		pmksa_free(c);
 	}
 }
+
+/* where the entries are made: AKM 1 (or 3) on SSID "staff" / "guest" */
+static const struct ft_scope staff = { .akm = 0x000fac01, .ssid_len = 5,
+				       .ssid = "staff" };
+static const struct ft_scope staff_ft = { .akm = 0x000fac03, .ssid_len = 5,
+					  .ssid = "staff" };
+static const struct ft_scope guest = { .akm = 0x000fac01, .ssid_len = 5,
+				       .ssid = "guest" };
 
 static const uint8_t sta1[6] = { 2, 0, 0, 0, 1, 0 };
 static const uint8_t sta2[6] = { 2, 0, 0, 0, 2, 0 };
@@ -101,61 +112,100 @@ static void test_lookup_okc(void)
 	at.vlan_id = 42;
 	at.session_timeout = 3600;
 	snprintf(at.user_name, sizeof(at.user_name), "alice");
-	e = pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 43200, &at, id1);
+	e = pmksa_add(c, sta1, ap1, &staff, pmk, 32, 43200, &at, id1);
 	tap_ok(e && e->expires_ms == 1000 + 43200000ull &&
 	       e->attrs.vlan_id == 42 && pmksa_count(c) == 1,
 	       "PMKSA added with its lifetime and RADIUS attributes");
-	tap_ok(pmksa_get(c, sta1, ap1, id1) == e, "hit on (STA, AA, PMKID)");
-	tap_ok(!pmksa_get(c, sta1, ap2, id1) && !pmksa_get(c, sta2, ap1, id1),
+	tap_ok(pmksa_get(c, sta1, ap1, &staff, id1) == e,
+	       "hit on (STA, AA, scope, PMKID)");
+	tap_ok(!pmksa_get(c, sta1, ap2, &staff, id1) &&
+	       !pmksa_get(c, sta2, ap1, &staff, id1),
 	       "other AA or other station: miss");
 	memcpy(bad, id1, 16);
 	bad[15] ^= 1;
-	tap_ok(!pmksa_get(c, sta1, ap1, bad), "wrong PMKID: miss");
-	tap_ok(pmksa_add(c, sta1, ap1, pmk, 31, 1, 10, NULL, NULL) == NULL &&
-	       pmksa_add(c, sta1, ap1, pmk, 32, 1, 0, NULL, NULL) == NULL,
+	tap_ok(!pmksa_get(c, sta1, ap1, &staff, bad), "wrong PMKID: miss");
+	tap_ok(pmksa_add(c, sta1, ap1, &staff, pmk, 31, 10, NULL, NULL) == NULL &&
+	       pmksa_add(c, sta1, ap1, &staff, pmk, 32, 0, NULL, NULL) == NULL,
 	       "bad PMK length or zero lifetime refused");
+	{
+		struct ft_scope bad_sc = staff;
+
+		bad_sc.akm = 0;
+		tap_ok(!pmksa_add(c, sta1, ap1, &bad_sc, pmk, 32, 10, NULL,
+				  NULL), "no AKM: refused");
+		bad_sc = staff;
+		bad_sc.ssid_len = 0;
+		tap_ok(!pmksa_add(c, sta1, ap1, &bad_sc, pmk, 32, 10, NULL,
+				  NULL), "empty SSID: refused");
+		bad_sc.ssid_len = 33;
+		tap_ok(!pmksa_add(c, sta1, ap1, &bad_sc, pmk, 32, 10, NULL,
+				  NULL), "SSID over 32 octets: refused");
+		tap_ok(!pmksa_add(c, sta1, ap1, NULL, pmk, 32, 10, NULL, NULL),
+		       "no scope: refused");
+		tap_ok(pmksa_count(c) == 1 && pmksa_get(c, sta1, ap1, &staff, id1) == e,
+		       "... and the cache is unchanged");
+	}
+	tap_ok(!pmksa_get(c, sta1, ap1, &guest, id1),
+	       "same AA and PMKID, another SSID: miss");
+	tap_ok(!pmksa_get(c, sta1, ap1, &staff_ft, id1),
+	       "same AA and PMKID, another AKM: miss");
+	tap_ok(!pmksa_get(c, sta1, ap1, NULL, id1), "no scope: miss");
 
 	/* OKC: the station computes the PMKID for AP2 from its PMK */
 	wpa_pmkid(pmk, 32, ap2, sta1, id2);
-	tap_ok(!pmksa_get(c, sta1, ap2, id2), "no entry for AP2 yet");
-	o = pmksa_get_okc(c, sta1, ap2, id2, 0x000fac01);
+	tap_ok(!pmksa_get(c, sta1, ap2, &staff, id2), "no entry for AP2 yet");
+	tap_ok(!pmksa_get_okc(c, sta1, ap2, &guest, id2) &&
+	       pmksa_count(c) == 1,
+	       "OKC into another SSID of the same AKM: miss, nothing copied");
+	tap_ok(!pmksa_get_okc(c, sta1, ap2, &staff_ft, id2),
+	       "OKC into another AKM of the same SSID: miss");
+	tap_ok(!pmksa_get_okc(c, sta1, ap2, NULL, id2), "OKC without a scope: miss");
+	o = pmksa_get_okc(c, sta1, ap2, &staff, id2);
 	tap_ok(o && o->okc && !memcmp(o->aa, ap2, 6) &&
 	       !memcmp(o->pmkid, id2, 16) && !memcmp(o->pmk, pmk, 32) &&
-	       o->expires_ms == e->expires_ms && o->attrs.vlan_id == 42,
+	       o->expires_ms == e->expires_ms && o->attrs.vlan_id == 42 &&
+	       ft_scope_eq(&o->scope, &staff),
 	       "OKC: PMKID for the new AA found from the cached PMK, entry copied");
-	tap_ok(pmksa_get(c, sta1, ap2, id2) == o && pmksa_count(c) == 2,
+	tap_ok(pmksa_get(c, sta1, ap2, &staff, id2) == o && pmksa_count(c) == 2,
 	       "the OKC copy serves the next lookup directly");
-	tap_ok(!pmksa_get_okc(c, sta1, ap3, id2, 0),
+	tap_ok(!pmksa_get_okc(c, sta1, ap3, &staff, id2),
 	       "OKC with a PMKID computed for another AA: miss");
 	wpa_pmkid(pmk, 32, ap3, sta1, id_other);
-	tap_ok(!pmksa_get_okc(c, sta2, ap3, id_other, 0),
+	tap_ok(!pmksa_get_okc(c, sta2, ap3, &staff, id_other),
 	       "OKC for another station: miss");
-	tap_ok(!pmksa_get_okc(c, sta1, ap3, id_other, 0x000fac03),
+	tap_ok(!pmksa_get_okc(c, sta1, ap3, &staff_ft, id_other),
 	       "OKC with another AKM: miss");
 
 	/* a new authentication replaces the (STA, AA) entry */
-	e = pmksa_add(c, sta1, ap1, pmk2, 32, 0x000fac01, 600, NULL, id_other);
-	tap_ok(e && pmksa_count(c) == 2 && !pmksa_get(c, sta1, ap1, id1) &&
-	       pmksa_get(c, sta1, ap1, id_other) == e &&
+	e = pmksa_add(c, sta1, ap1, &staff, pmk2, 32, 600, NULL, id_other);
+	tap_ok(e && pmksa_count(c) == 2 && !pmksa_get(c, sta1, ap1, &staff, id1) &&
+	       pmksa_get(c, sta1, ap1, &staff, id_other) == e &&
 	       pmksa_stats(c)->replaced == 1,
 	       "same (STA, AA): replaced, the old PMKID is gone");
 
 	/* expiry */
 	now += 600 * 1000;
-	tap_ok(!pmksa_get(c, sta1, ap1, id_other), "expired entry: miss");
+	tap_ok(!pmksa_get(c, sta1, ap1, &staff, id_other), "expired entry: miss");
 	tap_ok(pmksa_expire(c) == 1 && pmksa_count(c) == 1,
 	       "expire drops it");
 	tap_ok(pmksa_remove(c, sta1, NULL) == 1 && pmksa_count(c) == 0,
 	       "remove every entry of a station");
 	/* every station of one AA; newest of a station */
-	pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 600, NULL, NULL);
-	pmksa_add(c, sta1, ap2, pmk, 32, 0x000fac01, 600, NULL, NULL);
-	tap_ok(pmksa_newest(c, sta1) && !memcmp(pmksa_newest(c, sta1)->aa, ap2, 6),
+	pmksa_add(c, sta1, ap1, &staff, pmk, 32, 600, NULL, NULL);
+	pmksa_add(c, sta1, ap2, &staff, pmk, 32, 600, NULL, NULL);
+	tap_ok(pmksa_newest(c, sta1, NULL) &&
+	       !memcmp(pmksa_newest(c, sta1, NULL)->aa, ap2, 6),
 	       "newest entry of a station: the last added");
+	pmksa_add(c, sta1, ap3, &guest, pmk, 32, 600, NULL, NULL);
+	tap_ok(!memcmp(pmksa_newest(c, sta1, NULL)->aa, ap3, 6) &&
+	       !memcmp(pmksa_newest(c, sta1, &staff)->aa, ap2, 6) &&
+	       !memcmp(pmksa_newest(c, sta1, &staff_ft)->aa, ap2, 6),
+	       "newest entry on one SSID (any AKM): another SSID's is skipped");
+	tap_ok(pmksa_remove(c, NULL, ap3) == 1, "remove the other SSID's");
 	tap_ok(pmksa_remove(c, NULL, ap1) == 1 && pmksa_count(c) == 1 &&
-	       !memcmp(pmksa_newest(c, sta1)->aa, ap2, 6),
+	       !memcmp(pmksa_newest(c, sta1, NULL)->aa, ap2, 6),
 	       "remove every entry of one AA");
-	tap_ok(pmksa_flush(c) == 1 && !pmksa_newest(c, sta1), "flush");
+	tap_ok(pmksa_flush(c) == 1 && !pmksa_newest(c, sta1, NULL), "flush");
 	pmksa_free(c);
 }
 
@@ -173,16 +223,15 @@ static void test_bounds_list(void)
 	for (i = 0; i < 6; i++) {
 		memset(pmk, 0xc0 + i, sizeof(pmk));
 		sta[5] = (uint8_t)i;
-		pmksa_add(c, sta, ap1, pmk, 32, 0x000fac01, 100 + i, NULL,
-			  id[i]);
+		pmksa_add(c, sta, ap1, &staff, pmk, 32, 100 + i, NULL, id[i]);
 		now += 10;
 	}
 	sta[5] = 0;
 	tap_ok(pmksa_count(c) == 4 && pmksa_stats(c)->evicted == 2 &&
-	       !pmksa_get(c, sta, ap1, id[0]),
+	       !pmksa_get(c, sta, ap1, &staff, id[0]),
 	       "bounded: 6 adds in a 4-entry cache evict the 2 oldest");
 	sta[5] = 2;
-	first_ptr = pmksa_get(c, sta, ap1, id[2]);
+	first_ptr = pmksa_get(c, sta, ap1, &staff, id[2]);
 	tap_ok(first_ptr != NULL, "the newer entries stay");
 	n = pmksa_list(c, info, 8);
 	tap_ok(n == 4 && info[0].spa[5] == 2 && info[3].spa[5] == 5 &&
@@ -211,12 +260,12 @@ static void test_bounds_list(void)
 	for (i = 0; i < 4; i++) {
 		memset(pmk, 0x30 + i, sizeof(pmk));
 		sta[5] = (uint8_t)(0x40 + i);
-		pmksa_add(c, sta, ap1, pmk, 32, 0x000fac01, 100, NULL, NULL);
+		pmksa_add(c, sta, ap1, &staff, pmk, 32, 100, NULL, NULL);
 	}
 	memset(pmk, 0x30, sizeof(pmk));
 	sta[5] = 0x40;
 	wpa_pmkid(pmk, 32, ap2, sta, id[0]);
-	first_ptr = pmksa_get_okc(c, sta, ap2, id[0], 0);
+	first_ptr = pmksa_get_okc(c, sta, ap2, &staff, id[0]);
 	tap_ok(first_ptr && !memcmp(first_ptr->pmk, pmk, 32) &&
 	       pmksa_count(c) == 4,
 	       "OKC copy survives the eviction of its own source");

@@ -125,6 +125,10 @@ static const uint8_t sta2[6] = { 2, 0, 0, 0, 2, 0 };
 static const uint8_t ap1[6] = { 2, 0, 0, 0, 0, 1 };
 static const uint8_t ap2[6] = { 2, 0, 0, 0, 0, 2 };
 static const uint8_t ap3[6] = { 2, 0, 0, 0, 0, 3 };
+static const struct ft_scope sc1 = { .akm = 0x000fac01, .ssid_len = 3,
+				     .ssid = "lab" };
+static const struct ft_scope sc3 = { .akm = 0x000fac03, .ssid_len = 3,
+				     .ssid = "lab" };
 
 static void r0_add(const uint8_t *spa, uint8_t fill, uint32_t life_s)
 {
@@ -144,12 +148,12 @@ static void test_every_store(struct pmksa_cache *c)
 	size_t n;
 
 	memset(pmk, 0x5a, sizeof(pmk));
-	pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 3600, NULL, NULL);
-	pmksa_add(c, sta1, ap2, pmk, 32, 0x000fac03, 3600, NULL, NULL);
+	pmksa_add(c, sta1, ap1, &sc1, pmk, 32, 3600, NULL, NULL);
+	pmksa_add(c, sta1, ap2, &sc3, pmk, 32, 3600, NULL, NULL);
 	wpa_pmkid(pmk, 32, ap3, sta1, id3);
-	tap_ok(pmksa_get_okc(c, sta1, ap3, id3, 0x000fac01) != NULL,
+	tap_ok(pmksa_get_okc(c, sta1, ap3, &sc1, id3) != NULL,
 	       "setup: an OKC copy for a third AA");
-	pmksa_add(c, sta2, ap1, pmk, 32, 0x000fac01, 3600, NULL, NULL);
+	pmksa_add(c, sta2, ap1, &sc1, pmk, 32, 3600, NULL, NULL);
 	r0_add(sta1, 0x11, 3600);
 	r0_add(sta2, 0x22, 3600);
 	memcpy(kernel_sta, sta1, 6);
@@ -160,11 +164,11 @@ static void test_every_store(struct pmksa_cache *c)
 	       r.ft_pending == 0 && n == 6,
 	       "one call: 3 PMKSAs (2 AAs and the OKC copy), the PMK-R0, 2 PMK-R1s");
 	tap_ok(flushes == 1 && kernel_r1 == 0, "fsr.ko asked once, for the station");
-	tap_ok(!pmksa_newest(c, sta1), "no PMKSA of the station left");
+	tap_ok(!pmksa_newest(c, sta1, NULL), "no PMKSA of the station left");
 	wpa_pmkid(pmk, 32, ap2, sta1, id2);
-	tap_ok(!pmksa_get_okc(c, sta1, ap2, id2, 0),
+	tap_ok(!pmksa_get_okc(c, sta1, ap2, &sc1, id2),
 	       "no OKC from a revoked PMK");
-	tap_ok(pmksa_newest(c, sta2) && pmksa_count(c) == 1,
+	tap_ok(pmksa_newest(c, sta2, NULL) && pmksa_count(c) == 1,
 	       "another station's PMKSA stays");
 	tap_ok(ft_store_count() == 1 && ft_store_remove(sta1) == 0,
 	       "the station's PMK-R0 is gone, the other one's stays");
@@ -186,7 +190,7 @@ static void test_kernel_errors(struct pmksa_cache *c)
 	struct keys_revoked r;
 
 	memset(pmk, 0x33, sizeof(pmk));
-	pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 3600, NULL, NULL);
+	pmksa_add(c, sta1, ap1, &sc1, pmk, 32, 3600, NULL, NULL);
 	r0_add(sta1, 0x44, 3600);
 	kernel_err = -ENOENT;
 	last_warn[0] = '\0';
@@ -196,7 +200,7 @@ static void test_kernel_errors(struct pmksa_cache *c)
 	       !last_warn[0],
 	       "fsr.ko not loaded: the stores of fsrd are emptied, no warning");
 
-	pmksa_add(c, sta1, ap1, pmk, 32, 0x000fac01, 3600, NULL, NULL);
+	pmksa_add(c, sta1, ap1, &sc1, pmk, 32, 3600, NULL, NULL);
 	r0_add(sta1, 0x44, 3600);
 	kernel_err = -EPERM;
 	keys_revoke_sta(bsses[0], sta1, "Access-Reject", &r);
@@ -212,7 +216,7 @@ static void test_expired_and_no_bss(struct pmksa_cache *c)
 	struct keys_revoked r;
 
 	memset(pmk, 0x66, sizeof(pmk));
-	pmksa_add(c, sta2, ap1, pmk, 32, 0x000fac01, 10, NULL, NULL);
+	pmksa_add(c, sta2, ap1, &sc1, pmk, 32, 10, NULL, NULL);
 	r0_add(sta2, 0x77, 10);
 	now += 20 * 1000;
 	/* expired entries hold key bytes until pruned: they go too */
@@ -267,8 +271,9 @@ int main(void)
 	test_ft_pending();
 	keys_revoke_init(NULL);
 	pmksa_flush(c);
-	pmksa_add(c, sta1, ap1, (const uint8_t *)"0123456789abcdef0123456789abcdef",
-		  32, 0x000fac01, 60, NULL, NULL);
+	pmksa_add(c, sta1, ap1, &sc1,
+		  (const uint8_t *)"0123456789abcdef0123456789abcdef", 32, 60,
+		  NULL, NULL);
 	tap_ok(keys_revoke_sta(NULL, sta1, "x", NULL) == 0 && pmksa_count(c) == 1,
 	       "no cache registered (no 802.1X BSS): the PMKSA store is not touched");
 	pmksa_free(c);

@@ -93,6 +93,8 @@ struct fsrd_eap_conf {
 	uint32_t quiet_period_ms;	/* eap_quiet_period = 0..60000 ms (default 0) */
 	uint32_t pmksa_lifetime_s;	/* pmksa_lifetime = 60..604800 s (default 43200) */
 	uint32_t pmksa_max;		/* pmksa_max_entries = 1..65536 (default 1024) */
+	uint32_t max_starts;		/* eap_max_starts = 0..100, 0 = no limit (10) */
+	uint32_t start_window_s;	/* eap_start_window = 1..86400 s (60) */
 };
 
 struct fsrd_conf {

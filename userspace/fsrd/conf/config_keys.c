@@ -420,6 +420,10 @@ const struct key_desc cfg_global_keys[] = {
 	    60, 604800, false, "seconds"),
 	NUM(struct fsrd_conf, "pmksa_max_entries", eap.pmksa_max,
 	    1, 65536, false, ""),
+	NUM(struct fsrd_conf, "eap_max_starts", eap.max_starts,
+	    1, 100, true, ""),
+	NUM(struct fsrd_conf, "eap_start_window", eap.start_window_s,
+	    1, 86400, false, "seconds"),
 	{ .name = NULL }
 };
 

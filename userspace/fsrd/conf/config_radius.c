@@ -68,6 +68,8 @@ void cfg_radius_defaults(struct fsrd_conf *c)
 	e->quiet_period_ms = 0;
 	e->pmksa_lifetime_s = 43200;
 	e->pmksa_max = 1024;
+	e->max_starts = 10;
+	e->start_window_s = 60;
 }
 
 void cfg_radius_free(struct fsrd_conf *c)

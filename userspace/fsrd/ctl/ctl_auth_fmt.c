@@ -25,7 +25,7 @@ static void add_mac(struct json_object *o, const char *k, const uint8_t *m)
 struct json_object *ctl_pmksa_entry_json(const struct pmksa_info *e)
 {
 	struct json_object *o = json_object_new_object();
-	char hex[2 * PMKSA_PMKID_LEN + 1], suite[16];
+	char hex[2 * PMKSA_PMKID_LEN + 1], suite[16], ssid[33];
 	const char *name = fsr_akm_suite_name(e->akm);
 	size_t i;
 
@@ -39,6 +39,12 @@ struct json_object *ctl_pmksa_entry_json(const struct pmksa_info *e)
 	snprintf(suite, sizeof(suite), "%02x-%02x-%02x:%u", e->akm >> 24,
 		 (e->akm >> 16) & 0xff, (e->akm >> 8) & 0xff, e->akm & 0xff);
 	json_object_object_add(o, "akm_suite", json_object_new_string(suite));
+	/* the SSID of its authentication, printable (others as '?') */
+	for (i = 0; i < e->ssid_len && i < sizeof(e->ssid); i++)
+		ssid[i] = e->ssid[i] >= 0x20 && e->ssid[i] < 0x7f ?
+			  (char)e->ssid[i] : '?';
+	ssid[i] = '\0';
+	json_object_object_add(o, "ssid", json_object_new_string(ssid));
 	U64(o, "expires_in", e->expires_in_s);
 	json_object_object_add(o, "okc", json_object_new_boolean(e->okc));
 	U64(o, "vlan", e->vlan_id);
@@ -70,6 +76,7 @@ struct json_object *ctl_auth_stats_json(const struct fsrd_auth_stats *s)
 	U64(o, "acct_interim", s->acct_interim);
 	U64(o, "acct_stop", s->acct_stop);
 	U64(o, "acct_failed", s->acct_failed);
+	U64(o, "eap_refused", s->eap_refused);
 	return o;
 }
 
@@ -103,6 +110,7 @@ struct json_object *ctl_eap_stats_json(const struct eap_relay_stats *s)
 	U64(o, "successes", s->successes);
 	U64(o, "failures", s->failures);
 	U64(o, "reauths", s->reauths);
+	U64(o, "starts_refused", s->starts_refused);
 	return o;
 }
 

@@ -527,6 +527,9 @@ void eap_relay_rx_eapol(struct eap_relay *s, const uint8_t *f, size_t len)
 			timer_set(s, EAP_RELAY_TIMER_TX, s->tx_timeout_ms);
 			trace(s, "EAPOL-Start received: EAP-Request/Identity (id %u) sent again",
 			      s->id);
+		} else if (s->ops->may_start && !s->ops->may_start(s->ctx)) {
+			COUNT(s, starts_refused);
+			trace(s, "EAPOL-Start ignored: no new authentication allowed now");
 		} else {
 			restart(s, "EAPOL-Start received");
 		}

@@ -176,6 +176,12 @@ struct eap_relay_ops {
 	/* Arm (ms > 0) or cancel (ms == 0) a one-shot timer that calls
 	 * eap_relay_timeout(s, t). NULL: the session uses evloop.h timers. */
 	void (*timer)(void *ctx, enum eap_relay_timer t, unsigned int ms);
+	/* Before a new authentication the station asks for (EAPOL-Start
+	 * after success or during an exchange): false refuses it, the Start
+	 * is ignored and counted (starts_refused). NULL: always allowed.
+	 * Reauthentications the session schedules itself (Session-Timeout,
+	 * reauth_period_s) and eap_relay_start() are not asked. */
+	bool (*may_start)(void *ctx);
 };
 
 struct eap_relay_stats {
@@ -205,6 +211,7 @@ struct eap_relay_stats {
 	uint64_t successes;
 	uint64_t failures;
 	uint64_t reauths;
+	uint64_t starts_refused;	/* EAPOL-Start refused by ops->may_start */
 };
 
 /* NULL on allocation failure. Nothing is sent until eap_relay_start. */

@@ -18,3 +18,14 @@ $(OBJ)/tests/test_eap_relay: $(SRC)/tests/test_eap_relay.c $(EAP_T_SRCS) \
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(SRC)/tests -o $@ $< $(EAP_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)
+
+# The per-station limit of full EAP authentications (eap_max_starts).
+FSRD_SRCS += eap/eap_limit.c
+FSRD_TESTS += $(OBJ)/tests/test_eap_limit
+
+$(OBJ)/tests/test_eap_limit: $(SRC)/tests/test_eap_limit.c \
+		$(SRC)/fsrd/eap/eap_limit.c $(SRC)/fsrd/eap/eap_limit.h \
+		$(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/eap/eap_limit.c

@@ -14,6 +14,7 @@
 #include <openssl/rand.h>
 
 #include "ap/bss.h"
+#include "eap/eap_limit.h"
 #include "eap/eap_relay.h"
 #include "drv/eapol_sock.h"
 #include "ft_ie.h"
@@ -51,6 +52,7 @@ static struct {
 	struct radius_client *radius;
 	struct radius_das *das;
 	struct pmksa_cache *pmksa;
+	struct eap_limit *limit;	/* eap_max_starts per eap_start_window */
 	struct ev_timer expire;
 	struct fsrd_auth_stats stats;
 	uint64_t session_seq;
@@ -82,6 +84,16 @@ size_t sta_eap_pmksa_flush(const uint8_t *spa, const uint8_t *aa)
 		return 0;
 	return spa || aa ? pmksa_remove(g.pmksa, spa, aa) :
 			   pmksa_flush(g.pmksa);
+}
+
+/* Where a PMKSA made (or used) on b with akm is good: b's SSID, akm. */
+static void bss_key_scope(const struct fsrd_bss *b, uint32_t akm,
+			  struct ft_scope *scope)
+{
+	memset(scope, 0, sizeof(*scope));
+	scope->akm = akm;
+	scope->ssid_len = (uint8_t)b->conf->ssid_len;
+	memcpy(scope->ssid, b->conf->ssid, b->conf->ssid_len);
 }
 
 static bool is_8021x(const struct fsrd_bss_conf *bc)
@@ -289,6 +301,7 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 	struct fsrd_sta *sta = se->sta;
 	struct fsrd_bss *b = sta->bss;
 	uint8_t pmkid[PMKSA_PMKID_LEN];
+	struct ft_scope scope;
 	int err;
 
 	se->attrs = *r->attrs;
@@ -302,9 +315,10 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 			       "the MSK is too short for a PMK");
 		return;
 	}
-	if (g.pmksa && !pmksa_add(g.pmksa, sta->addr, b->addr, r->msk,
-				  PMKSA_PMK_LEN, se->akm,
-				  pmksa_lifetime(r->attrs), r->attrs, NULL))
+	bss_key_scope(b, se->akm, &scope);
+	if (g.pmksa && !pmksa_add(g.pmksa, sta->addr, b->addr, &scope, r->msk,
+				  PMKSA_PMK_LEN, pmksa_lifetime(r->attrs),
+				  r->attrs, NULL))
 		log_warn("%s: PMKSA not cached", b->conf->ifname);
 	/* message 1 names this PMKSA, cached or not (the same PMKID) */
 	if (wpa_pmkid(r->msk, PMKSA_PMK_LEN, b->addr, sta->addr, pmkid)) {
@@ -386,6 +400,29 @@ static void op_failure(void *ctx, enum eap_relay_reason why)
 	sta_drop_later(sta, WLAN_REASON_IEEE8021X_FAILED, line);
 }
 
+/* May the station cause one more full EAP authentication now (what:
+ * the trigger, for the trace)? Refused beyond eap_max_starts per
+ * eap_start_window: traced and counted. */
+static bool limit_ok(struct sta_eap *se, const char *what)
+{
+	struct fsrd_sta *sta = se->sta;
+	unsigned int retry;
+
+	if (!g.limit || eap_limit_allow(g.limit, sta->addr, &retry))
+		return true;
+	g.stats.eap_refused++;
+	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
+		  "full EAP authentication refused (%s): %u already started in the last %u s (eap_max_starts), next one possible in %u s",
+		  what, g.conf->eap.max_starts, g.conf->eap.start_window_s,
+		  retry);
+	return false;
+}
+
+static bool op_may_start(void *ctx)
+{
+	return limit_ok(ctx, "EAPOL-Start");
+}
+
 static const struct eap_relay_ops relay_ops = {
 	.send_eapol = op_send_eapol,
 	.radius_send = op_radius_send,
@@ -393,6 +430,7 @@ static const struct eap_relay_ops relay_ops = {
 	.success = op_success,
 	.failure = op_failure,
 	.trace = op_trace,
+	.may_start = op_may_start,
 };
 
 static struct sta_eap *se_get(struct fsrd_sta *sta)
@@ -430,6 +468,7 @@ static const struct pmksa_entry *find_pmksa(struct fsrd_sta *sta,
 	const struct pmksa_entry *e;
 	enum fsr_ft_parse_err perr;
 	struct fsr_ie_rsne r;
+	struct ft_scope scope;
 	size_t i;
 
 	*okc = false;
@@ -437,17 +476,18 @@ static const struct pmksa_entry *find_pmksa(struct fsrd_sta *sta,
 	    fsr_ie_parse_rsne(req->rsne, req->rsne_len, &r, &perr) ||
 	    !r.n_pmkid)
 		return NULL;
+	/* only authentications made on this SSID with this AKM */
+	bss_key_scope(b, req->akm, &scope);
 	for (i = 0; i < r.n_pmkid; i++) {
-		e = pmksa_get(g.pmksa, sta->addr, b->addr,
+		e = pmksa_get(g.pmksa, sta->addr, b->addr, &scope,
 			      r.pmkid + i * PMKSA_PMKID_LEN);
-		if (e && e->akm == req->akm)
+		if (e)
 			return e;
 	}
 	if (b->conf->okc)
 		for (i = 0; i < r.n_pmkid; i++) {
-			e = pmksa_get_okc(g.pmksa, sta->addr, b->addr,
-					  r.pmkid + i * PMKSA_PMKID_LEN,
-					  req->akm);
+			e = pmksa_get_okc(g.pmksa, sta->addr, b->addr, &scope,
+					  r.pmkid + i * PMKSA_PMKID_LEN);
 			if (e) {
 				*okc = true;
 				return e;
@@ -523,11 +563,13 @@ static void arm_session_end(struct sta_eap *se, const struct pmksa_entry *e)
 uint32_t sta_eap_key_lifetime_s(const struct fsrd_sta *sta, uint32_t max_s)
 {
 	const struct pmksa_entry *e;
+	struct ft_scope here;
 	uint64_t end, now, left;
 
 	if (!g.pmksa || !sta->eap || !is_8021x(sta->bss->conf))
 		return max_s;
-	e = pmksa_newest(g.pmksa, sta->addr);
+	bss_key_scope(sta->bss, 0, &here);
+	e = pmksa_newest(g.pmksa, sta->addr, &here);
 	if (!e || !e->attrs.has_session_timeout || !e->attrs.session_timeout)
 		return max_s;
 	/* whole seconds left of the Session-Timeout, at least 1 */
@@ -569,6 +611,12 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 			  e->attrs.user_name);
 		arm_session_end(se, e);
 		return start_4way(se, e->pmk, e->pmkid);
+	}
+	if (!limit_ok(se, "association")) {
+		/* no EAP, no keys: the station cannot stay */
+		sta_drop_later(sta, WLAN_REASON_IEEE8021X_FAILED,
+			       "too many full EAP authentications");
+		return 0;
 	}
 	return start_eap(se);
 }
@@ -617,6 +665,8 @@ void sta_eap_rx(struct fsrd_sta *sta, const uint8_t *frame, size_t len)
 	    frame[1] == EAPOL_TYPE_START) {
 		/* it skipped EAP with a cached PMKSA, and now asks for EAP
 		 * (e.g. it lost the PMK): authenticate it in full */
+		if (!limit_ok(se, "EAPOL-Start on a cached session"))
+			return;	/* the cached session goes on */
 		full_eap_now(se, "EAPOL-Start after a PMKSA cache hit: full EAP authentication");
 		return;
 	}
@@ -639,6 +689,7 @@ void sta_eap_port_open(struct fsrd_sta *sta)
 void sta_eap_ft_roamed(struct fsrd_sta *sta)
 {
 	const struct pmksa_entry *e;
+	struct ft_scope here;
 	struct sta_eap *se;
 
 	if (!g.pmksa || !is_8021x(sta->bss->conf))
@@ -649,7 +700,9 @@ void sta_eap_ft_roamed(struct fsrd_sta *sta)
 		return;
 	se->akm = sta->akm;
 	new_session_id(se);
-	e = pmksa_newest(g.pmksa, sta->addr);
+	/* the authentication made on this SSID (FT keys never leave it) */
+	bss_key_scope(sta->bss, 0, &here);
+	e = pmksa_newest(g.pmksa, sta->addr, &here);
 	if (e) {
 		se->attrs = e->attrs;
 		se->have_attrs = true;
@@ -762,7 +815,7 @@ static bool das_revoke_cached(const struct radius_msg *req,
 	if (!g.pmksa ||
 	    radius_msg_find(req, RADIUS_ATTR_ACCT_SESSION_ID, &len))
 		return false;
-	e = pmksa_newest(g.pmksa, mac);
+	e = pmksa_newest(g.pmksa, mac, NULL);
 	if (radius_msg_find(req, RADIUS_ATTR_USER_NAME, &len) &&
 	    (!e || !attr_is(req, RADIUS_ATTR_USER_NAME, e->attrs.user_name)))
 		return false;
@@ -851,9 +904,19 @@ int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen)
 	g.econf.quiet_period_ms = ec->quiet_period_ms;
 	snprintf(g.econf.nas_id, sizeof(g.econf.nas_id), "%s",
 		 c->radius.client.nas_id);
+	if (ec->max_starts) {
+		/* the table holds as many stations as the PMKSA cache */
+		g.limit = eap_limit_new(ec->max_starts, ec->start_window_s,
+					ec->pmksa_max, ev_now_ms);
+		if (!g.limit) {
+			snprintf(err, errlen, "EAP start limit: out of memory");
+			return -ENOMEM;
+		}
+	}
 	g.pmksa = pmksa_new(ec->pmksa_max, ev_now_ms);
 	if (!g.pmksa) {
 		snprintf(err, errlen, "PMKSA cache: out of memory");
+		sta_eap_exit();
 		return -ENOMEM;
 	}
 	keys_revoke_init(g.pmksa);
@@ -886,6 +949,8 @@ void sta_eap_exit(void)
 	if (g.radius)
 		radius_client_free(g.radius);
 	keys_revoke_init(NULL);
+	eap_limit_free(g.limit);
+	g.limit = NULL;
 	if (g.pmksa)
 		pmksa_free(g.pmksa);
 	g.das = NULL;

@@ -39,6 +39,7 @@ struct fsrd_auth_stats {
 	uint64_t acct_interim;
 	uint64_t acct_stop;
 	uint64_t acct_failed;		/* no accounting server answered */
+	uint64_t eap_refused;		/* full EAP refused: eap_max_starts */
 };
 
 /* Start the RADIUS client, the DAS and the PMKSA cache when the

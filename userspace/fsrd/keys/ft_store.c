@@ -43,13 +43,6 @@ static void prune(const uint8_t *spa)
 	}
 }
 
-bool ft_scope_eq(const struct ft_scope *a, const struct ft_scope *b)
-{
-	return a->akm == b->akm && a->ssid_len == b->ssid_len &&
-	       a->ssid_len <= sizeof(a->ssid) &&
-	       !memcmp(a->ssid, b->ssid, a->ssid_len);
-}
-
 int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 		 const struct ft_scope *scope, uint32_t lifetime_s)
 {
@@ -119,4 +112,19 @@ void ft_store_flush(void)
 		head = e->next;
 		entry_free(e);
 	}
+}
+
+void ft_store_foreach(void (*fn)(const uint8_t *spa,
+				 const struct fsr_ft_pmk_r0 *r0,
+				 const struct ft_scope *scope,
+				 uint32_t lifetime_s, void *arg),
+		      void *arg)
+{
+	uint64_t now = ev_now_ms();
+	struct r0_entry *e;
+
+	for (e = head; e; e = e->next)
+		if (e->expires_ms > now)
+			fn(e->spa, &e->r0, &e->scope,
+			   (uint32_t)((e->expires_ms - now + 999) / 1000), arg);
 }

@@ -18,15 +18,10 @@
 #include <stdint.h>
 
 #include "ft_kdf.h"
+#include "keys/scope.h"
 
-/* Where a PMK-R0 may be used: the BSSes with this FT AKM and SSID. */
-struct ft_scope {
-	uint32_t akm;
-	uint8_t ssid_len;
-	uint8_t ssid[32];
-};
-
-bool ft_scope_eq(const struct ft_scope *a, const struct ft_scope *b);
+/* Where a PMK-R0 may be used: the BSSes with this FT AKM and SSID
+ * (struct ft_scope, keys/scope.h). */
 
 int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 		 const struct ft_scope *scope, uint32_t lifetime_s);
@@ -37,6 +32,14 @@ int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
 /* Forget every PMK-R0 of spa, expired or not (keys/revoke.c); returns
  * the count. */
 size_t ft_store_remove(const uint8_t *spa);
+/* Call fn for every unexpired PMK-R0 with its remaining lifetime (fsr.ko
+ * loaded again: its PMK-R1s are pushed once more). fn must not change the
+ * store. */
+void ft_store_foreach(void (*fn)(const uint8_t *spa,
+				 const struct fsr_ft_pmk_r0 *r0,
+				 const struct ft_scope *scope,
+				 uint32_t lifetime_s, void *arg),
+		      void *arg);
 /* Entries held, expired ones not yet pruned included. */
 size_t ft_store_count(void);
 void ft_store_flush(void);

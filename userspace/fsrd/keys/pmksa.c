@@ -123,17 +123,23 @@ static const struct pmksa_entry *insert(struct pmksa_cache *c,
 	return e;
 }
 
+static bool scope_ok(const struct ft_scope *s)
+{
+	return s && s->akm && s->ssid_len && s->ssid_len <= sizeof(s->ssid);
+}
+
 const struct pmksa_entry *pmksa_add(struct pmksa_cache *c,
 				    const uint8_t spa[6], const uint8_t aa[6],
+				    const struct ft_scope *scope,
 				    const uint8_t *pmk, size_t pmk_len,
-				    uint32_t akm, uint32_t lifetime_s,
+				    uint32_t lifetime_s,
 				    const struct eap_relay_attrs *attrs,
 				    uint8_t *pmkid_out)
 {
 	struct pmksa_entry t;
 	const struct pmksa_entry *e;
 
-	if (pmk_len != PMKSA_PMK_LEN || !lifetime_s)
+	if (pmk_len != PMKSA_PMK_LEN || !lifetime_s || !scope_ok(scope))
 		return NULL;
 	memset(&t, 0, sizeof(t));
 	memcpy(t.spa, spa, 6);
@@ -143,7 +149,7 @@ const struct pmksa_entry *pmksa_add(struct pmksa_cache *c,
 		wpa_wipe(&t, sizeof(t));
 		return NULL;
 	}
-	t.akm = akm;
+	t.scope = *scope;
 	t.created_ms = c->now_ms();
 	t.expires_ms = t.created_ms + (uint64_t)lifetime_s * 1000;
 	if (attrs)
@@ -157,11 +163,13 @@ const struct pmksa_entry *pmksa_add(struct pmksa_cache *c,
 
 const struct pmksa_entry *pmksa_get(struct pmksa_cache *c,
 				    const uint8_t spa[6], const uint8_t aa[6],
+				    const struct ft_scope *scope,
 				    const uint8_t pmkid[PMKSA_PMKID_LEN])
 {
 	struct pmksa_entry *e = find_pair(c, spa, aa);
 
-	if (e && live(e, c->now_ms()) &&
+	if (e && live(e, c->now_ms()) && scope &&
+	    ft_scope_eq(&e->scope, scope) &&
 	    !CRYPTO_memcmp(e->pmkid, pmkid, PMKSA_PMKID_LEN)) {
 		c->st.hits++;
 		return e;
@@ -171,7 +179,8 @@ const struct pmksa_entry *pmksa_get(struct pmksa_cache *c,
 }
 
 const struct pmksa_entry *pmksa_newest(struct pmksa_cache *c,
-				       const uint8_t spa[6])
+				       const uint8_t spa[6],
+				       const struct ft_scope *ssid)
 {
 	const struct pmksa_entry *best = NULL;
 	uint64_t now = c->now_ms();
@@ -181,6 +190,7 @@ const struct pmksa_entry *pmksa_newest(struct pmksa_cache *c,
 		const struct pmksa_entry *e = &c->e[i];
 
 		if (live(e, now) && !memcmp(e->spa, spa, 6) &&
+		    (!ssid || ft_scope_same_ssid(&e->scope, ssid)) &&
 		    (!best || e->seq > best->seq))
 			best = e;
 	}
@@ -190,8 +200,8 @@ const struct pmksa_entry *pmksa_newest(struct pmksa_cache *c,
 const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
 					const uint8_t spa[6],
 					const uint8_t aa[6],
-					const uint8_t pmkid[PMKSA_PMKID_LEN],
-					uint32_t akm)
+					const struct ft_scope *scope,
+					const uint8_t pmkid[PMKSA_PMKID_LEN])
 {
 	uint64_t now = c->now_ms();
 	uint8_t id[PMKSA_PMKID_LEN];
@@ -201,8 +211,10 @@ const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
 		struct pmksa_entry *e = &c->e[i], t;
 		const struct pmksa_entry *n;
 
+		/* another SSID or AKM: that authentication is no good here */
 		if (!live(e, now) || memcmp(e->spa, spa, 6) ||
-		    !memcmp(e->aa, aa, 6) || (akm && e->akm != akm))
+		    !memcmp(e->aa, aa, 6) || !scope ||
+		    !ft_scope_eq(&e->scope, scope))
 			continue;
 		if (wpa_pmkid(e->pmk, PMKSA_PMK_LEN, aa, spa, id) ||
 		    CRYPTO_memcmp(id, pmkid, PMKSA_PMKID_LEN))
@@ -288,7 +300,9 @@ size_t pmksa_list(struct pmksa_cache *c, struct pmksa_info *out, size_t max)
 		memcpy(o->spa, v[i]->spa, 6);
 		memcpy(o->aa, v[i]->aa, 6);
 		memcpy(o->pmkid, v[i]->pmkid, PMKSA_PMKID_LEN);
-		o->akm = v[i]->akm;
+		o->akm = v[i]->scope.akm;
+		o->ssid_len = v[i]->scope.ssid_len;
+		memcpy(o->ssid, v[i]->scope.ssid, sizeof(o->ssid));
 		o->expires_in_s = (uint32_t)((v[i]->expires_ms - now + 999) /
 					     1000);
 		o->okc = v[i]->okc;

@@ -8,6 +8,12 @@
  * for another BSSID of this fsrd is found by recomputing PMKIDs from the
  * station's cached PMKs for the new AA.
  *
+ * Scoped like the PMK-R0 store (keys/scope.h): an entry records the AKM
+ * and the SSID of its authentication, and neither a lookup nor OKC ever
+ * carries it into a BSS of another SSID or AKM (a guest SSID's EAP
+ * authentication must not open a staff SSID that uses the same RADIUS
+ * server and AKM).
+ *
  * Bounded: at most max entries, the oldest evicted first; one entry per
  * (station, AA). Keys are wiped on removal and never listed. Pure code:
  * the caller gives the clock. See docs/8021x.md.
@@ -20,6 +26,7 @@
 #include <stdint.h>
 
 #include "eap/eap_relay.h"
+#include "keys/scope.h"
 
 #define PMKSA_PMK_LEN		32
 #define PMKSA_PMKID_LEN		16
@@ -29,7 +36,7 @@ struct pmksa_entry {
 	uint8_t aa[6];			/* authenticator (BSSID) */
 	uint8_t pmkid[PMKSA_PMKID_LEN];
 	uint8_t pmk[PMKSA_PMK_LEN];
-	uint32_t akm;			/* suite, e.g. 0x000fac01 */
+	struct ft_scope scope;		/* AKM suite (e.g. 0x000fac01) and SSID */
 	uint64_t created_ms;
 	uint64_t expires_ms;
 	bool okc;			/* made by OKC from another AA's entry */
@@ -44,6 +51,8 @@ struct pmksa_info {
 	uint8_t aa[6];
 	uint8_t pmkid[PMKSA_PMKID_LEN];	/* public: sent in the clear */
 	uint32_t akm;
+	uint8_t ssid_len;
+	uint8_t ssid[32];
 	uint32_t expires_in_s;
 	bool okc;
 	uint16_t vlan_id;
@@ -71,38 +80,45 @@ struct pmksa_cache *pmksa_new(size_t max_entries, uint64_t (*now_ms)(void));
 void pmksa_free(struct pmksa_cache *c);
 
 /*
- * Cache a PMKSA: PMKID = HMAC-SHA1-128(PMK, "PMK Name" || AA || SPA)
- * computed here (pmkid_out, may be NULL). Replaces the entry of the same
- * (spa, aa); evicts the oldest entry when full. attrs may be NULL.
- * Returns the entry or NULL (bad arguments, crypto error).
+ * Cache a PMKSA made on a BSS of scope (its AKM and SSID): PMKID =
+ * HMAC-SHA1-128(PMK, "PMK Name" || AA || SPA) computed here (pmkid_out,
+ * may be NULL). Replaces the entry of the same (spa, aa); evicts the
+ * oldest entry when full. attrs may be NULL. Returns the entry or NULL
+ * (bad arguments: no AKM, an SSID of 0 or more than 32 octets; crypto
+ * error).
  */
 const struct pmksa_entry *pmksa_add(struct pmksa_cache *c,
 				    const uint8_t spa[6], const uint8_t aa[6],
+				    const struct ft_scope *scope,
 				    const uint8_t *pmk, size_t pmk_len,
-				    uint32_t akm, uint32_t lifetime_s,
+				    uint32_t lifetime_s,
 				    const struct eap_relay_attrs *attrs,
 				    uint8_t *pmkid_out);
 
-/* The live entry of (spa, aa) whose PMKID is pmkid, or NULL. */
+/* The live entry of (spa, aa) whose PMKID is pmkid and whose scope is
+ * scope (the BSS's SSID and the association's AKM), or NULL. */
 const struct pmksa_entry *pmksa_get(struct pmksa_cache *c,
 				    const uint8_t spa[6], const uint8_t aa[6],
+				    const struct ft_scope *scope,
 				    const uint8_t pmkid[PMKSA_PMKID_LEN]);
 
-/* The live entry of spa added last (on any AA), or NULL: whose
- * authentication an FT roam continues. Not counted as a hit. */
+/* The live entry of spa added last (on any AA) on SSID ssid (NULL: any
+ * SSID), or NULL: whose authentication an FT roam continues. Not counted
+ * as a hit. */
 const struct pmksa_entry *pmksa_newest(struct pmksa_cache *c,
-				       const uint8_t spa[6]);
+				       const uint8_t spa[6],
+				       const struct ft_scope *ssid);
 
 /*
- * OKC: a live entry of spa for another AA whose PMK gives pmkid for aa
- * (and whose AKM is akm, 0 = any), copied into a new entry for (spa, aa)
- * with the same PMK, AKM, expiry and attributes; NULL if none.
+ * OKC: a live entry of spa for another AA of the same scope (AKM and
+ * SSID) whose PMK gives pmkid for aa, copied into a new entry for (spa,
+ * aa) with the same PMK, scope, expiry and attributes; NULL if none.
  */
 const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
 					const uint8_t spa[6],
 					const uint8_t aa[6],
-					const uint8_t pmkid[PMKSA_PMKID_LEN],
-					uint32_t akm);
+					const struct ft_scope *scope,
+					const uint8_t pmkid[PMKSA_PMKID_LEN]);
 
 /* Remove the entries of spa (NULL: every station) on aa (NULL: on every
  * AA); returns the count. */

@@ -67,8 +67,10 @@ size_t keys_revoke_sta(const struct fsrd_bss *b, const uint8_t spa[6],
 		trace_sta(b, spa, TRACE_EV_PMK,
 			  "keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s, %zu FT roam(s) under way",
 			  cause, r.pmksa, r.pmk_r0, r1, r.ft_pending);
-	else
-		log_info("%s: keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s",
+	else	/* a station on no BSS: quiet when it had nothing */
+		fsrd_log(r.pmksa || r.pmk_r0 || r.pmk_r1 ? FSRD_LOG_INFO :
+			 FSRD_LOG_DEBUG,
+			 "%s: keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s",
 			 fsrd_mac_str(spa, mac), cause, r.pmksa, r.pmk_r0, r1);
 	if (r.r1_err && r.r1_err != -ENOENT)
 		log_warn("%s: fsr.ko may still hold PMK-R1s of a revoked station: %s",

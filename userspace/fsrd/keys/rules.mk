@@ -6,7 +6,7 @@ FSRD_SRCS += keys/pmksa.c keys/ft_store.c keys/revoke.c
 # The PMKSA test needs the WPA crypto for the PMKID.
 PMKSA_T_SRCS := $(SRC)/fsrd/keys/pmksa.c $(SRC)/lib/wpa_crypto.c \
 	$(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_keywrap.c
-PMKSA_T_HDRS := $(SRC)/fsrd/keys/pmksa.h $(SRC)/fsrd/eap/eap_relay.h \
+PMKSA_T_HDRS := $(SRC)/fsrd/keys/pmksa.h $(SRC)/fsrd/keys/scope.h $(SRC)/fsrd/eap/eap_relay.h \
 	$(SRC)/lib/wpa_crypto.h $(SRC)/tests/tap.h
 FSRD_TESTS += $(OBJ)/tests/test_pmksa
 

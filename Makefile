@@ -69,7 +69,8 @@ unit: userspace
 selftests: all
 	@tools/check.sh --selftests-only
 
-# The fuzz targets for an hour each (make check gives them 90 s in all).
+# The fuzz targets for an hour each (make check gives them 90 s in all;
+# docs/fuzzing.md).
 fuzz-long: deps
 	@$(MAKE) -s -C tests/fuzz TOP=$(CURDIR) long
 

@@ -609,6 +609,59 @@ static void fsr_ft_refuse_reassoc(struct fsr_ft_job *job,
 	fsr_ft_refused(bss, mgmt->sa, status, why, GFP_KERNEL);
 }
 
+/*
+ * Test hook for the lab (selftests/fsr_ft_crafted.sh): the next N served
+ * Reassociations fail right after their PTK is installed, to show that the
+ * exchange is retired and the key never installed again. 0 in production.
+ */
+static atomic_t fsr_ft_fault_key = ATOMIC_INIT(0);
+
+static int fsr_ft_fault_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int n;
+	int ret;
+
+	ret = kstrtouint(val, 0, &n);
+	if (ret)
+		return ret;
+	if (n > 100)
+		return -ERANGE;
+	atomic_set(&fsr_ft_fault_key, n);
+	return 0;
+}
+
+static int fsr_ft_fault_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%d\n", atomic_read(&fsr_ft_fault_key));
+}
+
+static const struct kernel_param_ops fsr_ft_fault_ops = {
+	.set = fsr_ft_fault_set,
+	.get = fsr_ft_fault_get,
+};
+
+module_param_cb(test_fail_after_key, &fsr_ft_fault_ops, NULL, 0600);
+MODULE_PARM_DESC(test_fail_after_key,
+		 "test only: fail the next N served Reassociations right after their key install");
+
+static bool fsr_ft_fault_after_key(void)
+{
+	return atomic_add_unless(&fsr_ft_fault_key, -1, 0);
+}
+
+/*
+ * After the PTK went into the datapath, a failure ends the exchange for
+ * good: the station is removed (its key with it), the PTK wiped and the
+ * exchange dropped, so that no later request can install it again.
+ * Under @p->lock.
+ */
+static void fsr_ft_retire(struct fsr_ft_pend *p, struct ieee80211_vif *vif)
+{
+	ieee80211_mgmt_offload_del_sta(vif, p->sta);
+	memzero_explicit(&p->ptk, sizeof(p->ptk));
+	fsr_ft_pend_remove(p);
+}
+
 static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 {
 	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
@@ -623,9 +676,9 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	struct fsr_ft_verdict v = {};
 	struct ieee80211_vif *vif;
 	struct wireless_dev *wdev;
-	struct ieee80211_hw *hw;
-	struct fsr_ft_snap *snap;
+	struct fsr_ft_snap *snap = NULL;
 	struct fsr_ft_sta *sta = NULL;
+	struct ieee80211_hw *hw;
 	struct fsr_ft_pend *p;
 	struct key_params key;
 	struct fsr_sta_ntf n;
@@ -639,17 +692,33 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	/* The hook's reference; it may have left the table since. */
 	p = job->pend;
 	refcount_inc(&p->ref);
+	/*
+	 * From here on the frame is never handed to userspace: fsrd never
+	 * had this exchange's ANonce and could not serve it. Every failure
+	 * is a refusal with a status.
+	 */
+	if (!vif || !wdev) {
+		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_STA, GFP_KERNEL);
+		goto out_put;
+	}
 	if (!READ_ONCE(p->hashed)) {
-		fsr_ft_give_up(job, FSR_WHY_NO_PENDING);
+		/* Ended since the hook saw it (Open System, detach, expiry). */
+		fsr_ft_refuse_reassoc(job, vif, 0,
+				      WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      FSR_WHY_NO_PENDING);
 		goto out_put;
 	}
 	snap = kmalloc(sizeof(*snap), GFP_KERNEL);
-	if (!vif || !wdev || !snap) {
-		fsr_ft_give_up(job, FSR_WHY_NOMEM);
+	if (!snap) {
+		fsr_ft_refuse_reassoc(job, vif, 0,
+				      WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+				      FSR_WHY_NOMEM);
 		goto out_put;
 	}
 	if (!fsr_ft_snapshot(bss, snap)) {
-		fsr_ft_give_up(job, FSR_WHY_NOT_READY);
+		fsr_ft_refuse_reassoc(job, vif, 0,
+				      WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      FSR_WHY_NOT_READY);
 		goto out_put;
 	}
 	hw = wiphy_to_ieee80211_hw(wdev->wiphy);
@@ -693,9 +762,9 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	buf = kmalloc(FSR_REASSOC_RESP_MAX, GFP_KERNEL);
 	p->req = kmemdup(body, body_len, GFP_KERNEL);
 	if (!sta || !buf || !p->req) {
-		kfree(p->req);
-		p->req = NULL;
-		fsr_ft_give_up(job, FSR_WHY_NOMEM);
+		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+				      WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+				      FSR_WHY_NOMEM);
 		goto out_unlock;
 	}
 	p->req_len = body_len;
@@ -725,26 +794,37 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	ret = ieee80211_mgmt_offload_add_key(vif, mgmt->sa, 0, true, &key);
 	if (ret)
 		goto err_del;
-	auth.listen_interval = -1;
-	auth.support_p2p_ps = -1;
-	auth.sta_flags_mask = BIT(NL80211_STA_FLAG_AUTHORIZED);
-	auth.sta_flags_set = BIT(NL80211_STA_FLAG_AUTHORIZED);
-	ret = ieee80211_mgmt_offload_change_sta(vif, mgmt->sa, &auth);
-	if (ret)
-		goto err_del;
 
+	/*
+	 * The PTK is in the datapath now: whatever fails from here on
+	 * retires the exchange, so that this PTK can never be installed
+	 * again (no key reinstallation, whatever the station sends).
+	 */
 	len = fsr_ft_build_reassoc_resp(buf, FSR_REASSOC_RESP_MAX, vif, p,
 					snap, bssid, aid);
-	if (len < 0) {
-		ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
-		fsr_ft_give_up(job, FSR_WHY_UNSUPPORTED);
+	if (len < 0 || fsr_ft_fault_after_key()) {
+		fsr_ft_retire(p, vif);
+		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+				      WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      FSR_WHY_STA);
 		goto out_unlock;
 	}
 	ret = ieee80211_mgmt_offload_tx(vif, buf, len);
 	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
 	if (ret) {
-		ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+		fsr_ft_retire(p, vif);
 		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_TX, GFP_KERNEL);
+		goto out_unlock;
+	}
+	/* Authorized only once its response is out. */
+	auth.listen_interval = -1;
+	auth.support_p2p_ps = -1;
+	auth.sta_flags_mask = BIT(NL80211_STA_FLAG_AUTHORIZED);
+	auth.sta_flags_set = BIT(NL80211_STA_FLAG_AUTHORIZED);
+	ret = ieee80211_mgmt_offload_change_sta(vif, mgmt->sa, &auth);
+	if (ret) {
+		fsr_ft_retire(p, vif);
+		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_STA, GFP_KERNEL);
 		goto out_unlock;
 	}
 	fsr_bss_count_hist(bss, FSR_HIST_REASSOC, ns);

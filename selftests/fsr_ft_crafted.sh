@@ -13,7 +13,9 @@
 # (NL80211_CMD_GET_KEY) after broadcast traffic. Authentication frames
 # from a group address get no answer at all. A retransmitted FT
 # Authentication gets the first response again; Open System right after a
-# kernel FT Authentication goes through fsrd and ends the exchange.
+# kernel FT Authentication goes through fsrd and ends the exchange. A
+# failure right after the key install refuses the roam and retires the
+# exchange (the key is never installed twice).
 # Each must get the right status and counter, refused stations must not
 # exist, and dmesg must stay clean.
 . "$(dirname "$0")/lib.sh"
@@ -262,6 +264,30 @@ done
 check "group source address: err_group_sa counts both frames, rx_auth both" \
 	sh -c "[ $(fsr_counter err_group_sa) -eq $((g0 + 2)) ] &&
 		[ $(fsr_counter rx_auth) -eq $((a0 + 2)) ]"
+
+# A failure right after the PTK went into the datapath (the lab-only test
+# hook test_fail_after_key) refuses the roam with a status (not a hand-off
+# to fsrd, which never had the exchange) and retires the exchange: the same
+# request again is not the kernel's, the key is never installed twice.
+FAULT=/sys/module/fsr/parameters/test_fail_after_key
+re0=$(fsr_counter ft_reassoc_served)
+st0=$(fsr_counter err_sta)
+echo 1 > "$FAULT"
+run twice
+case $GOT in
+"auth=0 reassoc=1 again="*)
+	if [ "${GOT##*again=}" != 0 ]; then
+		pass "fail after key install: refused with 1, the same request again not served"
+	else
+		fail "fail after key install: the same request again was served (got \"$GOT\")"
+	fi ;;
+*)	fail "fail after key install: refused with 1 (got \"$GOT\")" ;;
+esac
+check "fail after key install: err_sta counted, no roam served, no station, hook disarmed" \
+	sh -c "[ $(fsr_counter err_sta) -eq $((st0 + 1)) ] &&
+		[ $(fsr_counter ft_reassoc_served) -eq $re0 ] &&
+		! iw dev wlan0 station get $STA > /dev/null 2>&1 &&
+		[ \$(cat $FAULT) -eq 0 ]"
 
 check "fsrd is still running" kill -0 "$FSRD_PID"
 kill "$FSRD_PID"

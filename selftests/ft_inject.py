@@ -48,6 +48,8 @@ replaces a status that never came. Cases:
                   MAC retry and as a resend with a new sequence number:
                   both must get the first response (retry=same
                   resend=same), and the roam completes
+  twice           ok, then the same Reassociation Request once more,
+                  whatever the first answer was (again=STATUS)
   rsc             ok, and print the GTK subelement's key ID and RSC
                   (keyid=N rsc=16 hex digits, least significant octet first)
 """
@@ -332,6 +334,11 @@ def main():
         bad_mic=st.case == "bad-mic")
     f = st.exchange(req, STYPE_REASSOC_RESP)
     out.append("reassoc=%s" % status_of(f, 26))
+    if st.case == "twice" and f is not None and \
+            struct.unpack_from("<H", f, 26)[0] != 0:
+        # refused: the very same request once more
+        again = st.exchange(req, STYPE_REASSOC_RESP)
+        out.append("again=%s" % status_of(again, 26))
     if f is not None and struct.unpack_from("<H", f, 26)[0] == 0:
         mic_ok, gtk_ok = st.check_resp(f)
         out.append("mic=%s" % ("ok" if mic_ok else "bad"))
@@ -343,6 +350,9 @@ def main():
             out.append("again=%s" % status_of(again, 26))
             same = again is not None and again[24:] == f[24:]
             out.append("same=%s" % ("yes" if same else "no"))
+        elif st.case == "twice":
+            again = st.exchange(req, STYPE_REASSOC_RESP)
+            out.append("again=%s" % status_of(again, 26))
         elif st.case == "rsc" and st.gtk_sub:
             key_info = struct.unpack_from("<H", st.gtk_sub, 0)[0]
             out.append("keyid=%d" % (key_info & 3))

@@ -272,36 +272,26 @@ static void inact_fire(struct ev_timer *t)
 			 b->conf->inactivity_s : INACT_POLL_MAX_S) * 1000);
 }
 
-static struct fsrd_bss *bss_by_addr(const uint8_t *addr)
-{
-	unsigned int i;
-
-	for (i = 0; i < FSRD_MAX_BSS; i++)
-		if (all_bss[i] && !memcmp(all_bss[i]->addr, addr, 6))
-			return all_bss[i];
-	return NULL;
-}
-
-/* The EAPOL socket all BSSes share. */
-static int eapol_fd = -1;
-static unsigned int eapol_users;
-
+/* EAPOL of b's stations: only from b's interface (drv/eapol_sock.h). */
 static void eapol_input(int fd, void *arg)
 {
 	uint8_t buf[2048], src[6], dst[6];
+	struct fsrd_bss *b = arg;
 	struct fsrd_sta *sta;
-	struct fsrd_bss *b;
 	char mac[MACSTR_LEN];
 	ssize_t n;
 	int err;
 
-	(void)arg;
-	while ((n = eapol_sock_recv(fd, buf, sizeof(buf), src, dst)) != -EAGAIN) {
-		if (n < 0)
+	while ((n = eapol_sock_recv(fd, b->ifindex, buf, sizeof(buf), src,
+				    dst)) != -EAGAIN) {
+		if (n == -EINTR)
 			continue;
-		b = bss_by_addr(dst);
-		if (!b)
+		if (n < 0 || memcmp(dst, b->addr, 6)) {
+			b->eapol_dropped++;
+			if (n < 0 && n != -EXDEV && n != -EPROTO)
+				break;
 			continue;
+		}
 		sta = sta_find(&b->stas, src);
 		if (sta && sta->eap && (n < 2 || buf[1] != EAPOL_TYPE_KEY)) {
 			/* EAP, EAPOL-Start, -Logoff: the 802.1X session */
@@ -309,6 +299,7 @@ static void eapol_input(int fd, void *arg)
 			continue;
 		}
 		if (!sta || !sta->wpa) {
+			b->eapol_dropped++;
 			log_dbg("%s: EAPOL from unknown station %s dropped",
 				b->conf->ifname, fsrd_mac_str(src, mac));
 			continue;
@@ -323,21 +314,16 @@ static void eapol_input(int fd, void *arg)
 
 static int eapol_get(struct fsrd_bss *b)
 {
-	int err;
+	int fd = eapol_sock_open(b->ifindex), err;
 
-	if (eapol_fd < 0) {
-		eapol_fd = eapol_sock_open();
-		if (eapol_fd < 0)
-			return eapol_fd;
-		err = ev_add_fd(eapol_fd, eapol_input, NULL);
-		if (err) {
-			close(eapol_fd);
-			eapol_fd = -1;
-			return err;
-		}
+	if (fd < 0)
+		return fd;
+	err = ev_add_fd(fd, eapol_input, b);
+	if (err) {
+		close(fd);
+		return err;
 	}
-	eapol_users++;
-	b->eapol_fd = eapol_fd;
+	b->eapol_fd = fd;
 	return 0;
 }
 
@@ -345,12 +331,9 @@ static void eapol_put(struct fsrd_bss *b)
 {
 	if (b->eapol_fd < 0)
 		return;
+	ev_del_fd(b->eapol_fd);
+	close(b->eapol_fd);
 	b->eapol_fd = -1;
-	if (--eapol_users)
-		return;
-	ev_del_fd(eapol_fd);
-	close(eapol_fd);
-	eapol_fd = -1;
 }
 
 static void fill_policy(struct fsrd_bss *b, const struct fsrd_conf *c)

@@ -25,7 +25,12 @@ struct fsrd_bss {
 	uint32_t wiphy;
 	uint8_t addr[6];
 	bool started;
-	int eapol_fd;
+	int eapol_fd;			/* bound to ifindex (eapol_sock.h) */
+	uint64_t eapol_dropped;		/* EAPOL not for a station of b */
+	/* management frames dropped for their source address (mlme.c) */
+	uint64_t mgmt_bad_sa;
+	uint64_t mgmt_bad_sa_log_ms;	/* last log line about them */
+	unsigned int mgmt_bad_sa_quiet;	/* dropped since, not logged */
 	struct fsrd_bss_ies ies;
 	struct fsrd_assoc_policy pol;
 	struct fsrd_sta_table stas;

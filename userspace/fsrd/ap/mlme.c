@@ -489,6 +489,47 @@ static void rx_remember(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
 	}
 }
 
+/* At most one log line per BSS in this many ms for dropped frames. */
+#define BAD_SA_LOG_MS 10000
+
+/*
+ * A source address no station can have: a group address (I/G bit), zero,
+ * or the BSS's own. Answering it would create state for it or send frames
+ * to a group (hostapd drops these silently too). Counted; logged at most
+ * once per BAD_SA_LOG_MS with what was not logged since.
+ */
+static bool bad_source(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
+{
+	static const uint8_t zero[6];
+	const uint8_t *sa = f + WLAN_OFF_SA;
+	const char *what;
+	char mac[MACSTR_LEN];
+	uint64_t now;
+
+	if (sa[0] & 0x01)
+		what = "a group";
+	else if (!memcmp(sa, zero, 6))
+		what = "the zero";
+	else if (!memcmp(sa, b->addr, 6))
+		what = "the BSS's own";
+	else
+		return false;
+	b->mgmt_bad_sa++;
+	now = ev_now_ms();
+	if (b->mgmt_bad_sa_log_ms &&
+	    now - b->mgmt_bad_sa_log_ms < BAD_SA_LOG_MS) {
+		b->mgmt_bad_sa_quiet++;
+		return true;
+	}
+	log_warn("%s: management frame (subtype %u) from %s source address %s dropped (%llu so far, %u not logged)",
+		 b->conf->ifname, WLAN_FC_STYPE(fc), what,
+		 fsrd_mac_str(sa, mac), (unsigned long long)b->mgmt_bad_sa,
+		 b->mgmt_bad_sa_quiet);
+	b->mgmt_bad_sa_log_ms = now ? now : 1;
+	b->mgmt_bad_sa_quiet = 0;
+	return true;
+}
+
 void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 {
 	uint16_t fc;
@@ -497,6 +538,9 @@ void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 		return;
 	fc = get_le16(f);
 	if (WLAN_FC_TYPE(fc) != 0)
+		return;
+	/* before anything else: no answer, no state for such an address */
+	if (bad_source(b, f, fc))
 		return;
 	if (WLAN_FC_STYPE(fc) == WLAN_ST_PROBE_REQ) {
 		rx_probe_req(b, f, len);

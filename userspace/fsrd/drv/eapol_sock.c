@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* PF_PACKET EAPOL socket and interface up/down. */
+/* PF_PACKET EAPOL sockets, one per BSS interface, and interface up/down. */
 #include <errno.h>
 #include <linux/if_ether.h>
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <string.h>
@@ -14,16 +15,44 @@
 
 #define ETH_HDR 14
 
-int eapol_sock_open(void)
+int eapol_sock_open(int ifindex)
 {
+	/* accept ethertype 0x888e only: ldh [12]; jeq 0x888e; ret all/0 */
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ETH_P_PAE, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, 0xffff),
+		BPF_STMT(BPF_RET | BPF_K, 0),
+	};
+	struct sock_fprog prog = {
+		.len = sizeof(code) / sizeof(code[0]),
+		.filter = code,
+	};
+	struct sockaddr_ll ll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(ETH_P_ALL),
+		.sll_ifindex = ifindex,
+	};
 	int fd, one = 1;
 
-	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
-		    htons(ETH_P_PAE));
+	if (ifindex <= 0)
+		return -EINVAL;
+	/* protocol 0: nothing is queued before the filter and the bind */
+	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
 		return -errno;
-	/* our own transmissions are not input */
-	setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
+	/* our own transmissions (and frames the bridge forwards out of the
+	 * interface) are not input */
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+		       sizeof(prog)) ||
+	    setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one,
+		       sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)&ll, sizeof(ll))) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
 	return fd;
 }
 
@@ -52,16 +81,24 @@ int eapol_sock_send(int fd, int ifindex, const uint8_t *src,
 	return 0;
 }
 
-ssize_t eapol_sock_recv(int fd, uint8_t *buf, size_t size, uint8_t *src,
-			uint8_t *dst)
+ssize_t eapol_sock_recv(int fd, int ifindex, uint8_t *buf, size_t size,
+			uint8_t *src, uint8_t *dst)
 {
 	uint8_t frame[ETH_HDR + 2048];
+	struct sockaddr_ll ll;
+	socklen_t ll_len = sizeof(ll);
 	ssize_t n;
 
-	n = recv(fd, frame, sizeof(frame), 0);
+	n = recvfrom(fd, frame, sizeof(frame), 0, (struct sockaddr *)&ll,
+		     &ll_len);
 	if (n < 0)
 		return -errno;
-	if (n < ETH_HDR || (size_t)n - ETH_HDR > size)
+	/* the socket is bound to ifindex; this holds even if it were not */
+	if (ll_len < sizeof(ll) || ll.sll_ifindex != ifindex ||
+	    ll.sll_pkttype == PACKET_OUTGOING)
+		return -EXDEV;
+	if (n < ETH_HDR || (size_t)n - ETH_HDR > size ||
+	    frame[12] != ETH_P_PAE >> 8 || frame[13] != (ETH_P_PAE & 0xff))
 		return -EPROTO;
 	memcpy(dst, frame, 6);
 	memcpy(src, frame + 6, 6);

@@ -36,7 +36,7 @@ struct fsr_bss_net {
 	struct list_head list;		/* ordered by ifindex */
 	u32 count;
 	u32 generation;			/* never 0 */
-	atomic_t pending;		/* fast-path exchanges in progress */
+	struct fsr_pend_quota *quota;	/* fast-path exchanges in progress */
 };
 
 static DEFINE_HASHTABLE(fsr_bss_table, 6);
@@ -159,10 +159,17 @@ void fsr_bss_count_hist(struct fsr_bss *bss, enum fsr_hist_stage stage,
 	local_bh_enable();
 }
 
+void fsr_pend_quota_put(struct fsr_pend_quota *q)
+{
+	if (q && refcount_dec_and_test(&q->ref))
+		kfree(q);
+}
+
 static void fsr_bss_free_rcu(struct rcu_head *head)
 {
 	struct fsr_bss *bss = container_of(head, struct fsr_bss, rcu);
 
+	fsr_pend_quota_put(bss->quota);
 	fsr_ft_conf_free_rcu(&rcu_dereference_protected(bss->ft, 1)->rcu);
 	free_percpu(bss->stats);
 	kfree(bss);
@@ -230,7 +237,8 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 	ratelimit_set_flags(&bss->tx_rs, RATELIMIT_MSG_ON_RELEASE);
 	refcount_set(&bss->ref, 1);
 	bss->id = atomic64_inc_return(&fsr_bss_ids);
-	bss->pending = &bn->pending;
+	refcount_inc(&bn->quota->ref);
+	bss->quota = bn->quota;
 
 	rtnl_lock();
 	dev = __dev_get_by_index(net, ifindex);
@@ -280,6 +288,7 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 
 err_unlock:
 	rtnl_unlock();
+	fsr_pend_quota_put(bss->quota);
 	free_percpu(bss->stats);
 	kfree(bss);
 	kfree(conf);
@@ -507,12 +516,21 @@ static int __net_init fsr_bss_net_init(struct net *net)
 {
 	struct fsr_bss_net *bn = fsr_bss_net(net);
 
+	bn->quota = kzalloc(sizeof(*bn->quota), GFP_KERNEL);
+	if (!bn->quota)
+		return -ENOMEM;
+	refcount_set(&bn->quota->ref, 1);
 	INIT_LIST_HEAD(&bn->list);
 	bn->generation = 1;
 	return 0;
 }
 
-static void __net_exit fsr_bss_net_exit(struct net *net)
+/*
+ * Before the namespace's RCU grace period: once every BSS is unlinked
+ * here, the grace period that cleanup_net() waits for separates the
+ * receive hook from everything .exit and the RCU callbacks free.
+ */
+static void __net_exit fsr_bss_net_pre_exit(struct net *net)
 {
 	struct fsr_bss_net *bn = fsr_bss_net(net);
 	struct fsr_bss *bss, *tmp;
@@ -523,8 +541,14 @@ static void __net_exit fsr_bss_net_exit(struct net *net)
 	rtnl_unlock();
 }
 
+static void __net_exit fsr_bss_net_exit(struct net *net)
+{
+	fsr_pend_quota_put(fsr_bss_net(net)->quota);
+}
+
 static struct pernet_operations fsr_bss_net_ops = {
 	.init = fsr_bss_net_init,
+	.pre_exit = fsr_bss_net_pre_exit,
 	.exit = fsr_bss_net_exit,
 	.id = &fsr_bss_net_id,
 	.size = sizeof(struct fsr_bss_net),

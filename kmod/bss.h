@@ -79,6 +79,20 @@ struct fsr_bss_pcpu {
 	struct u64_stats_sync syncp;
 };
 
+/*
+ * The count of FT exchanges of one network namespace, against pending_max.
+ * Refcounted, not embedded in the namespace's data: BSSes and exchanges
+ * may outlive the namespace by a grace period or a queued job, and none of
+ * them keeps a raw pointer into it. One reference for the namespace, one
+ * per BSS attached in it, one per exchange in the table.
+ */
+struct fsr_pend_quota {
+	refcount_t ref;
+	atomic_t n;
+};
+
+void fsr_pend_quota_put(struct fsr_pend_quota *q);
+
 /* An attached BSS. Lookups under RCU; a reference keeps it (and dev). */
 struct fsr_bss {
 	struct hlist_node hnode;	/* fsr_bss_table, RCU */
@@ -88,7 +102,7 @@ struct fsr_bss {
 	struct fsr_bss_pcpu __percpu *stats;
 	struct fsr_ft_conf __rcu *ft;	/* RTNL for writers */
 	u64 id;				/* unique for the module's life */
-	atomic_t *pending;		/* exchanges of its namespace */
+	struct fsr_pend_quota *quota;	/* a reference */
 	atomic_t queued;		/* jobs handed to the workers */
 	struct ratelimit_state ev_rs;	/* FT_PASSED / FT_REFUSED events */
 	struct ratelimit_state tx_rs;	/* refusals sent by the hook */

@@ -98,7 +98,7 @@ struct fsr_ft_pend {
 	u64 bss_id;
 	u8 sta[ETH_ALEN];
 	bool hashed;			/* bucket lock; READ_ONCE outside */
-	atomic_t *count;		/* the namespace's exchange count */
+	struct fsr_pend_quota *quota;	/* a reference while hashed or after */
 	unsigned long expires;		/* reassociation deadline, jiffies */
 	unsigned long gc_at;		/* dropped after this */
 	atomic_t queued;		/* a Reassociation job is queued */

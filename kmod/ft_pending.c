@@ -49,6 +49,7 @@ static void fsr_pend_free_rcu(struct rcu_head *head)
 {
 	struct fsr_ft_pend *p = container_of(head, struct fsr_ft_pend, rcu);
 
+	fsr_pend_quota_put(p->quota);
 	kfree(p->auth_resp);
 	kfree(p->req);
 	kfree(p->resp);
@@ -81,7 +82,7 @@ static void __fsr_pend_unhash(struct fsr_ft_pend *p, bool uncount)
 	hlist_del_rcu(&p->node);
 	WRITE_ONCE(p->hashed, false);
 	if (uncount)
-		atomic_dec(p->count);
+		atomic_dec(&p->quota->n);
 	fsr_ft_pend_put(p);
 }
 
@@ -118,7 +119,6 @@ int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
 	int ret = 0;
 
 	p->bss_id = bss->id;
-	p->count = bss->pending;
 	p->expires = jiffies + msecs_to_jiffies(deadline_ms);
 	p->gc_at = p->expires + msecs_to_jiffies(FSR_PEND_GRACE_MS);
 
@@ -139,13 +139,15 @@ int fsr_ft_pend_insert(struct fsr_bss *bss, struct fsr_ft_pend *p,
 	if (old) {
 		/* @p takes the place of @old: the count does not move. */
 		__fsr_pend_unhash(old, false);
-	} else if (atomic_inc_return(bss->pending) >
+	} else if (atomic_inc_return(&bss->quota->n) >
 		   READ_ONCE(fsr_pending_max)) {
 		/* Taken and given back: the limit is exact across buckets. */
-		atomic_dec(bss->pending);
+		atomic_dec(&bss->quota->n);
 		ret = -ENOSPC;
 		goto out;
 	}
+	refcount_inc(&bss->quota->ref);
+	p->quota = bss->quota;
 	WRITE_ONCE(p->hashed, true);
 	hlist_add_head_rcu(&p->node, &b->head);
 out:
@@ -183,8 +185,7 @@ static void fsr_pend_sweep(bool (*match)(const struct fsr_ft_pend *p,
 		struct fsr_ft_pend *p;
 		struct hlist_node *tmp;
 
-		if (hlist_empty(&b->head))
-			continue;
+		/* Locked even when it looks empty: an insert may be racing. */
 		spin_lock_bh(&b->lock);
 		hlist_for_each_entry_safe(p, tmp, &b->head, node)
 			if (match(p, arg))

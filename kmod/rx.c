@@ -164,7 +164,7 @@ static bool fsr_ft_check_auth(struct fsr_bss *bss,
 		*same = p;
 		return fsr_ft_pass(v, 0);
 	}
-	if (!p && atomic_read(bss->pending) >= READ_ONCE(fsr_pending_max))
+	if (!p && atomic_read(&bss->quota->n) >= READ_ONCE(fsr_pending_max))
 		return fsr_ft_pass(v, FSR_WHY_PENDING_FULL);
 	return true;
 }

@@ -182,6 +182,12 @@ check "the client's log shows the same RSC installed" \
 		printf "%s%s", $i, (i > 1 ? " " : "")}')" "$WORK/wpa.log"
 check "ping after the new association" \
 	ip netns exec cli ping -c 2 -i 0.2 -W 2 10.77.0.1
+# the TK of the running association: in the kernel, not in fsrd
+tk=$(sed -n 's/.*: TK - hexdump(len=16): //p' "$WORK/wpa.log" | tail -n 1 |
+	tr -d ' ')
+python3 "$SELFTESTS/fsrd_memscan.py" "$FSRD_PID" "$tk" > "$WORK/memscan.txt"
+check "the running association's TK is not in fsrd's memory ($(cat "$WORK/memscan.txt"))" \
+	[ "${tk:-none} $(cut -d' ' -f2 "$WORK/memscan.txt")" = "$tk 0" ]
 
 served=$(fsrd_log_count "FT roam served by userspace")
 check "fsrd served both roams in userspace ($served)" [ "$served" -eq 2 ]

@@ -673,6 +673,8 @@ static int rx_m4(struct wpa_auth_sta *sm, const uint8_t *buf,
 	set_timer(sm, 0);
 	err = c->ops->install_ptk(c->ctx, sm->spa, c->pairwise_cipher,
 				  sm->ptk.tk, sm->ptk.tk_len);
+	/* the kernel holds the TK now; only KCK and KEK are used again */
+	wpa_wipe(sm->ptk.tk, sizeof(sm->ptk.tk));
 	if (err) {
 		trace(sm, "PTK install failed (%s)", strerror(-err));
 		finish(sm, REASON_UNSPECIFIED, "PTK install failed");

@@ -183,7 +183,15 @@ static void test_bss(void)
 		"    err_no_aid                            0\n"
 		"    err_sta                               0\n"
 		"    err_tx                                0\n"
-		"    err_pending_full                      0\n",
+		"    err_pending_full                      0\n"
+		"    err_group_sa                          0\n"
+		"    ft_auth_resent                        0\n"
+		"    ft_fallback                           0\n"
+		"    err_queue_full                        0\n"
+		"    err_dup_job                           0\n"
+		"    events_suppressed                     0\n"
+		"    refusals_suppressed                    0\n"
+		"    jobs_queued                           0\n",
 		"stats: text, every counter");
 	free(out);
 	out = json(fmt_stats_json(&r, 1));
@@ -196,7 +204,10 @@ static void test_bss(void)
 		"\"ft_passed\":0,\"err_rsne\":0,\"err_mde\":0,\"err_fte\":0,"
 		"\"err_pmkid\":0,\"err_nonce\":0,\"err_mic\":0,\"err_replay\":0,"
 		"\"err_stale\":0,\"err_no_aid\":0,\"err_sta\":0,\"err_tx\":0,"
-		"\"err_pending_full\":0}}]",
+		"\"err_pending_full\":0,\"err_group_sa\":0,\"ft_auth_resent\":0,"
+		"\"ft_fallback\":0,\"err_queue_full\":0,\"err_dup_job\":0,"
+		"\"events_suppressed\":0,\"refusals_suppressed\":0,"
+		"\"jobs_queued\":0}}]",
 		"stats: json, u64 counters as numbers");
 	free(out);
 }

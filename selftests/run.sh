@@ -37,6 +37,9 @@ iwd_eap.sh
 iwd_hostapd.sh
 iwd_ft_eap.sh
 fsrd_ctl.sh
+fsrd_reload.sh
+fsrd_kmod_reload.sh
+fsrd_nl_overrun.sh
 fsrd_rsc.sh
 "
 [ $# -gt 0 ] && TESTS="$*"

@@ -54,7 +54,7 @@ if [ $unit -eq 1 ]; then
 fi
 
 if [ $selftests -eq 1 ]; then
-	stage selftests tools/lab/run --timeout 2400 -- selftests/run.sh
+	stage selftests tools/lab/run --timeout 3600 -- selftests/run.sh
 fi
 
 passed=$(cat "$logdir"/*.log | grep -E '^ok( |$)' | grep -vc '# SKIP')

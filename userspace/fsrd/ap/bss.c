@@ -14,9 +14,9 @@
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "ft/pmk_push.h"
+#include "keys/ft_store.h"
 #include "eap/sta_eap.h"
 
-#define FSRD_MAX_BSS 16
 #define INACT_POLL_MAX_S 10
 #define AUTH_ONLY_MAX_S 30
 
@@ -71,6 +71,24 @@ void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
 	}
 }
 
+size_t bss_count(void)
+{
+	unsigned int i = 0;
+	size_t n = 0;
+
+	while (bss_next(&i))
+		n++;
+	return n;
+}
+
+void bss_conf_moved(struct fsrd_bss *b, const struct fsrd_bss_conf *bc)
+{
+	b->conf = bc;
+	b->pol.ssid = bc->ssid;
+	if (b->wconf.ft)
+		b->ft.ssid = bc->ssid;
+}
+
 struct fsrd_bss *bss_next(unsigned int *i)
 {
 	while (*i < FSRD_MAX_BSS) {
@@ -122,6 +140,19 @@ void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 			log_info("%s: %s: PMK-R1 pushed to fsr.ko",
 				 b->conf->ifname, mac);
 	}
+}
+
+static void push_one(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
+		     const struct ft_scope *scope, uint32_t lifetime_s,
+		     void *arg)
+{
+	(void)arg;
+	bss_push_pmk_r1(spa, r0, scope, lifetime_s);
+}
+
+void bss_push_all_pmk_r1(void)
+{
+	ft_store_foreach(push_one, NULL);
 }
 
 static void bss_register(struct fsrd_bss *b, bool add)
@@ -564,6 +595,11 @@ int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
 
 void bss_stop(struct fsrd_bss *b)
 {
+	bss_stop_why(b, "AP stopping");
+}
+
+void bss_stop_why(struct fsrd_bss *b, const char *why)
+{
 	/* first: the kernel must not serve roams into a BSS going away */
 	fastpath_bss_stop(b);
 	ev_timer_cancel(&b->rekey_timer);
@@ -571,8 +607,7 @@ void bss_stop(struct fsrd_bss *b)
 	ev_timer_cancel(&b->restart_timer);
 	while (b->stas.head) {
 		b->stas.head->term_cause = RADIUS_TERM_NAS_REBOOT;
-		sta_drop(b->stas.head, WLAN_REASON_DEAUTH_LEAVING, true,
-			 "AP stopping");
+		sta_drop(b->stas.head, WLAN_REASON_DEAUTH_LEAVING, true, why);
 	}
 	eapol_put(b);
 	if (b->started) {
@@ -581,6 +616,11 @@ void bss_stop(struct fsrd_bss *b)
 		log_info("bss %s: AP stopped on %s", b->conf->name,
 			 b->conf->ifname);
 	}
+	/* a station interface again, as found: its frame registrations go
+	 * with the AP type, so a reload can start a BSS there again */
+	if (b->ifindex && nl80211_set_iftype_station(b->ifindex) == -EBUSY &&
+	    !netif_set_up(b->conf->ifname, 0))
+		nl80211_set_iftype_station(b->ifindex);
 	memset(b->group.gtk, 0, sizeof(b->group.gtk));
 	bss_register(b, false);
 }

@@ -58,6 +58,12 @@ int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
 void bss_ap_stopped(struct fsrd_bss *b);
 /* Deauthenticate every station, STOP_AP, release everything. */
 void bss_stop(struct fsrd_bss *b);
+/* The same, with why in each station's trace line (e.g. a reload). */
+void bss_stop_why(struct fsrd_bss *b, const char *why);
+/* b's unchanged settings moved to bc (configuration reloaded). */
+void bss_conf_moved(struct fsrd_bss *b, const struct fsrd_bss_conf *bc);
+/* How many BSSes run. */
+size_t bss_count(void);
 struct fsrd_bss *bss_by_ifindex(int ifindex);
 
 /* A station (re)associated with b: forget it on every other BSS, without
@@ -79,6 +85,8 @@ void bss_ft_scope(const struct fsrd_bss *b, struct ft_scope *scope);
  * kernel_fast_path is on and the module is loaded), for lifetime_s. */
 void bss_push_pmk_r1(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 		     const struct ft_scope *scope, uint32_t lifetime_s);
+/* Every PMK-R0 fsrd holds: its PMK-R1s to fsr.ko again (module reloaded). */
+void bss_push_all_pmk_r1(void);
 
 /* A station acknowledged the new GTK (or was dropped): maybe switch TX. */
 void bss_rekey_step(struct fsrd_bss *b);

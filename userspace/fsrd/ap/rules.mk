@@ -1,7 +1,8 @@
 # fsrd's access points: BSS lifecycle, MLME (authentication and
 # association), the station table, the elements of beacons and responses,
 # (Re)Association Request checks.
-FSRD_SRCS += ap/bss.c ap/mlme.c ap/sta_table.c ap/ies.c ap/assoc_req.c
+FSRD_SRCS += ap/bss.c ap/mlme.c ap/sta_table.c ap/ies.c ap/assoc_req.c \
+	ap/resync.c
 
 # Unit tests of the pure parts: frame builders, association request
 # checks, station table, event loop, PMK-R0 store; sanitized, linked with

@@ -16,6 +16,9 @@
 
 #include "radius/radius_client.h"
 
+/* [bss NAME] sections in one configuration, BSSes in one fsrd */
+#define FSRD_MAX_BSS	16
+
 enum fsrd_security {
 	FSRD_SEC_WPA2_PSK = 1,	/* AKM 00-0f-ac:2 */
 	FSRD_SEC_FT_PSK,	/* AKM 00-0f-ac:4 (and :2 for non-FT clients) */

@@ -13,7 +13,6 @@
 
 #include "conf/config.h"
 
-#define FSRD_MAX_BSS	16
 #define PASS_MIN	8
 #define PASS_MAX	63
 

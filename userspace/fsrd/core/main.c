@@ -2,7 +2,8 @@
 /*
  * fsrd: the fsr access point daemon. Loads the configuration, brings up
  * every BSS over nl80211 and serves stations until SIGTERM/SIGINT, when it
- * deauthenticates them, stops the APs and exits 0.
+ * deauthenticates them, stops the APs and exits 0. SIGHUP reloads the
+ * configuration (reload.h).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,11 +15,14 @@
 #include <unistd.h>
 
 #include "ap/bss.h"
+#include "ap/resync.h"
 #include "conf/config.h"
 #include "ctl/ctl.h"
 #include "core/evloop.h"
 #include "keys/ft_store.h"
 #include "core/log.h"
+#include "core/reload.h"
+#include "drv/fastpath.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
 
@@ -72,11 +76,24 @@ static void on_ap_stopped(int ifindex)
 		bss_ap_stopped(b);
 }
 
+/* nl80211 events were lost: a DEL_STATION among them would leave fsrd
+ * with stations the kernel no longer has. */
+static void on_events_lost(void)
+{
+	unsigned int i = 0;
+	struct fsrd_bss *b;
+
+	log_warn("nl80211 events were lost (socket overrun): resynchronising the stations with the kernel");
+	while ((b = bss_next(&i)))
+		bss_resync(b, "nl80211 events were lost");
+}
+
 static const struct nl80211_events nl_events = {
 	.frame = on_frame,
 	.del_station = on_del_station,
 	.unexpected = on_unexpected,
 	.ap_stopped = on_ap_stopped,
+	.lost = on_events_lost,
 };
 
 static void nl_input(int fd, void *arg)
@@ -86,15 +103,24 @@ static void nl_input(int fd, void *arg)
 	nl80211_event_read();
 }
 
+/* The running configuration and the -d count, for SIGHUP. */
+static struct fsrd_conf *running;
+static int debug_count;
+
 static void signal_input(int fd, void *arg)
 {
 	struct signalfd_siginfo si;
 
 	(void)arg;
-	if (read(fd, &si, sizeof(si)) == sizeof(si)) {
-		log_info("signal %u: shutting down", si.ssi_signo);
-		ev_stop();
+	if (read(fd, &si, sizeof(si)) != sizeof(si))
+		return;
+	if (si.ssi_signo == SIGHUP) {
+		log_info("SIGHUP: reloading %s", running->path);
+		fsrd_reload(running, debug_count);
+		return;
 	}
+	log_info("signal %u: shutting down", si.ssi_signo);
+	ev_stop();
 }
 
 static int setup_signals(void)
@@ -105,6 +131,7 @@ static int setup_signals(void)
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
 	if (sigprocmask(SIG_BLOCK, &set, NULL))
 		return -errno;
 	signal(SIGPIPE, SIG_IGN);
@@ -167,7 +194,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 
 static int run(struct fsrd_conf *conf)
 {
-	struct fsrd_bss *bss;
+	struct fsrd_bss *b;
+	unsigned int it;
 	size_t i, up = 0;
 	char msg[256];
 	int err;
@@ -183,13 +211,19 @@ static int run(struct fsrd_conf *conf)
 		nl80211_close();
 		return 1;
 	}
-	bss = calloc(conf->n_bss, sizeof(*bss));
-	if (!bss)
-		return 1;
+	/* before the BSSes start: a load or unload from then on is seen */
+	if (conf->kernel_fast_path)
+		fastpath_init();
+	/* one allocation per BSS: a reload adds and removes them */
 	for (i = 0; i < conf->n_bss; i++) {
-		bss[i].eapol_fd = -1;
-		if (bss_start(&bss[i], conf, &conf->bss[i]))
+		b = calloc(1, sizeof(*b));
+		if (!b)
 			break;
+		b->eapol_fd = -1;
+		if (bss_start(b, conf, &conf->bss[i])) {
+			free(b);
+			break;
+		}
 		up++;
 	}
 	err = 0;
@@ -197,19 +231,22 @@ static int run(struct fsrd_conf *conf)
 		err = ev_add_fd(nl80211_event_fd(), nl_input, NULL);
 		if (!err) {
 			/* without the socket fsrd still serves (logged) */
-			ctl_start(conf, bss, conf->n_bss);
+			ctl_start(conf);
 			err = ev_run();
 		}
 		if (err)
 			log_err("event loop: %s", strerror(-err));
 	}
-	for (i = up; i-- > 0;)
-		bss_stop(&bss[i]);
+	for (it = 0; (b = bss_next(&it)); it = 0) {
+		bss_stop(b);
+		free(b);
+	}
+	fastpath_exit();
 	ctl_stop();	/* after: monitors see the last disconnections */
 	sta_eap_exit();	/* after: the accounting Stops went out */
-	free(bss);
 	ft_store_flush();
 	nl80211_close();
+	ev_cleanup();
 	return up == conf->n_bss && !err ? 0 : 1;
 }
 
@@ -220,6 +257,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int ret, level;
 
+	fsrd_log_init();
 	ret = parse_args(argc, argv, &o);
 	if (ret >= 0)
 		return ret;
@@ -228,6 +266,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fsrd: %s\n", err);
 		return 1;
 	}
+	running = &conf;
+	debug_count = o.debug;
 	level = (int)conf.log_level + o.debug;
 	fsrd_log_set_level(level > FSRD_LOG_DEBUG ? FSRD_LOG_DEBUG :
 			   (enum fsrd_log_level)level);

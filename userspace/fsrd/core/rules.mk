@@ -1,6 +1,6 @@
 # fsrd core: main, event loop, log, per-client trace. See userspace/Makefile.
 FSRD_SRCS += core/main.c core/log.c core/evloop.c core/trace.c \
-	core/trace_event.c
+	core/trace_event.c core/reload.c
 
 # The event loop alone, sanitized.
 EVLOOP_T_SRCS := $(SRC)/fsrd/core/evloop.c

@@ -51,8 +51,6 @@ static struct {
 	int fd;
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	const struct fsrd_conf *conf;
-	struct fsrd_bss *bss;
-	size_t n_bss;
 	bool init;
 	struct ctl_client cl[CTL_MAX_CLIENTS];
 } ctl = { .fd = -1 };
@@ -296,32 +294,41 @@ static bool bss_match(const struct fsrd_bss *b, const struct ctl_req *r)
 	return b->started && (!r->has_bss || !strcmp(b->conf->ifname, r->bss));
 }
 
+/* The running BSS on interface ifname, or NULL. */
+static struct fsrd_bss *bss_named(const char *ifname)
+{
+	unsigned int i = 0;
+	struct fsrd_bss *b;
+
+	while ((b = bss_next(&i)))
+		if (!strcmp(b->conf->ifname, ifname))
+			return b;
+	return NULL;
+}
+
 static bool bss_known(const struct ctl_req *r)
 {
-	size_t i;
-
-	for (i = 0; i < ctl.n_bss; i++)
-		if (!strcmp(ctl.bss[i].conf->ifname, r->bss))
-			return true;
-	return false;
+	return bss_named(r->bss);
 }
 
 static int do_station_show(struct ctl_client *c, const struct ctl_req *r)
 {
 	struct json_object *o, *a;
 	struct fsrd_sta *s;
+	struct fsrd_bss *b;
 	char msg[80], mac[MACSTR_LEN];
-	size_t i, found = 0;
+	unsigned int i = 0;
+	size_t found = 0;
 
 	if (r->has_bss && !bss_known(r)) {
 		snprintf(msg, sizeof(msg), "no BSS on interface %s", r->bss);
 		return client_send(c, ctl_reply_error(msg));
 	}
 	a = json_object_new_array();
-	for (i = 0; i < ctl.n_bss; i++) {
-		if (!bss_match(&ctl.bss[i], r))
+	while ((b = bss_next(&i))) {
+		if (!bss_match(b, r))
 			continue;
-		for (s = ctl.bss[i].stas.head; s; s = s->next) {
+		for (s = b->stas.head; s; s = s->next) {
 			if (r->has_addr && memcmp(s->addr, r->addr, 6))
 				continue;
 			json_object_array_add(a, sta_json(s));
@@ -436,17 +443,18 @@ static struct json_object *bss_json(const struct fsrd_bss *b)
 static int do_bss_show(struct ctl_client *c, const struct ctl_req *r)
 {
 	struct json_object *o, *a;
+	struct fsrd_bss *b;
+	unsigned int i = 0;
 	char msg[80];
-	size_t i;
 
 	if (r->has_bss && !bss_known(r)) {
 		snprintf(msg, sizeof(msg), "no BSS on interface %s", r->bss);
 		return client_send(c, ctl_reply_error(msg));
 	}
 	a = json_object_new_array();
-	for (i = 0; i < ctl.n_bss; i++)
-		if (!r->has_bss || !strcmp(ctl.bss[i].conf->ifname, r->bss))
-			json_object_array_add(a, bss_json(&ctl.bss[i]));
+	while ((b = bss_next(&i)))
+		if (!r->has_bss || !strcmp(b->conf->ifname, r->bss))
+			json_object_array_add(a, bss_json(b));
 	o = ctl_reply_ok();
 	json_object_object_add(o, "bss", a);
 	return client_send(c, o);
@@ -471,12 +479,11 @@ static int do_pmksa_flush(struct ctl_client *c, const struct ctl_req *r)
 	const uint8_t *aa = NULL;
 	struct json_object *o;
 	char msg[80];
-	size_t i;
 
 	if (r->has_bss) {
-		for (i = 0; i < ctl.n_bss && !aa; i++)
-			if (!strcmp(ctl.bss[i].conf->ifname, r->bss))
-				aa = ctl.bss[i].addr;
+		const struct fsrd_bss *b = bss_named(r->bss);
+
+		aa = b ? b->addr : NULL;
 		if (!aa) {
 			snprintf(msg, sizeof(msg), "no BSS on interface %s",
 				 r->bss);
@@ -514,7 +521,7 @@ static int do_request(void *arg, char *line, size_t len)
 		o = ctl_reply_ok();
 		add_str(o, "version", FSRD_VERSION);
 		add_int(o, "pid", getpid());
-		add_int(o, "bss_count", (int64_t)ctl.n_bss);
+		add_int(o, "bss_count", (int64_t)bss_count());
 		return client_send(c, o);
 	case CTL_CMD_STATION_SHOW:
 		return do_station_show(c, &r);
@@ -659,7 +666,7 @@ lost:
 	json_object_put(o);
 }
 
-int ctl_start(const struct fsrd_conf *conf, struct fsrd_bss *bss, size_t n)
+int ctl_start(const struct fsrd_conf *conf)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct stat st;
@@ -667,8 +674,6 @@ int ctl_start(const struct fsrd_conf *conf, struct fsrd_bss *bss, size_t n)
 	int fd, err;
 
 	ctl.conf = conf;
-	ctl.bss = bss;
-	ctl.n_bss = n;
 	for (i = 0; i < CTL_MAX_CLIENTS; i++)
 		ctl.cl[i].fd = -1;
 	ctl.init = true;

@@ -16,10 +16,10 @@
 struct fsrd_bss;
 
 /*
- * Open the socket at c->ctrl_socket and serve the n BSSes of bss. A
+ * Open the socket at c->ctrl_socket and serve the running BSSes. A
  * failure is logged and returned; fsrd then runs without the socket.
  */
-int ctl_start(const struct fsrd_conf *c, struct fsrd_bss *bss, size_t n);
+int ctl_start(const struct fsrd_conf *c);
 /* Close every client and the socket, remove its path. */
 void ctl_stop(void);
 

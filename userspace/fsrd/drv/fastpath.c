@@ -9,8 +9,10 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "ap/resync.h"
 #include "drv/fastpath.h"
 #include "drv/fastpath_msg.h"
+#include "drv/kmod_watch.h"
 #include "fsr_names.h"
 #include "fsr_nl.h"
 #include "keys/ft_store.h"
@@ -286,63 +288,6 @@ static int on_event(const struct nlmsghdr *nlh, void *data)
  * nonces went with the lost event): they are removed and reconnect; fsrd's
  * records of stations the kernel no longer holds go.
  */
-struct resync {
-	struct fsrd_bss *b;
-	uint8_t (*addrs)[6];
-	size_t n, max;
-};
-
-static void resync_add(const uint8_t *addr, void *arg)
-{
-	struct resync *r = arg;
-
-	if (r->n < r->max)
-		memcpy(r->addrs[r->n++], addr, 6);
-}
-
-static bool resync_has(const struct resync *r, const uint8_t *addr)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (!memcmp(r->addrs[i], addr, 6))
-			return true;
-	return false;
-}
-
-static void resync_bss(struct fsrd_bss *b)
-{
-	struct resync r = { .b = b, .max = 2 * FSRD_MAX_AID };
-	struct fsrd_sta *sta, *next;
-	size_t i;
-	int err;
-
-	r.addrs = calloc(r.max, 6);
-	if (!r.addrs)
-		return;
-	err = nl80211_dump_stations(b->ifindex, resync_add, &r);
-	if (err) {
-		log_err("%s: station dump failed: %s", b->conf->ifname,
-			strerror(-err));
-		free(r.addrs);
-		return;
-	}
-	for (i = 0; i < r.n; i++) {
-		sta = sta_find(&b->stas, r.addrs[i]);
-		if (!sta || sta->state != FSRD_STA_ASSOC)
-			kick(b, r.addrs[i], "its event was lost");
-	}
-	for (sta = b->stas.head; sta; sta = next) {
-		next = sta->next;
-		if (sta->in_kernel && !resync_has(&r, sta->addr)) {
-			sta->in_kernel = false;
-			sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
-				 "no longer in the kernel (events were lost)");
-		}
-	}
-	free(r.addrs);
-}
-
 static void events_input(int fd, void *arg)
 {
 	unsigned int i = 0;
@@ -370,7 +315,7 @@ static void events_input(int fd, void *arg)
 	log_warn("fsr.ko events were lost: resynchronising the stations with the kernel");
 	while ((b = bss_next(&i)))
 		if (b->fp_attached)
-			resync_bss(b);
+			bss_resync(b, "fsr.ko events were lost");
 }
 
 static int events_open(void)
@@ -550,4 +495,50 @@ void fastpath_bss_stop(struct fsrd_bss *b)
 			 b->conf->ifname);
 	if (n_attached && !--n_attached)
 		events_close();
+}
+
+/*
+ * fsr.ko went away: nothing is attached any more (its BSS table and PMK-R1
+ * cache went with it) and fsrd serves every roam. It came (back): attach
+ * and configure every FT BSS again, and give it the PMK-R1s of the
+ * stations fsrd holds PMK-R0s for, so that their next roams are served in
+ * the kernel again, with no restart of fsrd.
+ */
+static void module_changed(bool loaded)
+{
+	unsigned int i = 0;
+	struct fsrd_bss *b;
+
+	if (!loaded) {
+		log_warn("fsr.ko was unloaded: every FT roam is served in userspace");
+		while ((b = bss_next(&i))) {
+			b->fp_attached = false;
+			b->fp_enabled = false;
+		}
+		n_attached = 0;
+		events_close();
+		missing_logged = true;
+		return;
+	}
+	log_info("fsr.ko was loaded: attaching the FT BSSes again");
+	missing_logged = false;
+	while ((b = bss_next(&i)))
+		fastpath_bss_start(b);
+	if (n_attached)
+		bss_push_all_pmk_r1();
+}
+
+int fastpath_init(void)
+{
+	int err = kmod_watch_start(module_changed);
+
+	if (err)
+		log_warn("cannot follow fsr.ko being loaded and unloaded (%s): a restart of fsrd is needed after either",
+			 strerror(-err));
+	return err;
+}
+
+void fastpath_exit(void)
+{
+	kmod_watch_stop();
 }

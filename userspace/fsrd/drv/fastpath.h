@@ -25,5 +25,12 @@ void fastpath_bss_gtk(struct fsrd_bss *b);
 void fastpath_bss_pause(struct fsrd_bss *b);
 /* b is stopping: detach it (the kernel stops serving it). */
 void fastpath_bss_stop(struct fsrd_bss *b);
+/*
+ * Follow fsr.ko being unloaded (every roam served in userspace from then
+ * on) and loaded (BSSes attached and configured again, PMK-R1s pushed
+ * again), without a restart. Before the BSSes start; logs its own errors.
+ */
+int fastpath_init(void);
+void fastpath_exit(void);
 
 #endif

@@ -15,6 +15,9 @@ static struct nl_sock *cmd_sk;
 static struct nl_sock *evt_sk;
 static int family;
 static const struct nl80211_events *events;
+/* interfaces whose unexpected frames come to evt_sk (see below) */
+static int unexp_ifindex[64];
+static size_t n_unexp;
 
 /* Result of one request: 1 while waiting, then 0 or a negative errno. */
 static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
@@ -199,6 +202,7 @@ void nl80211_close(void)
 		nl_socket_free(evt_sk);
 	cmd_sk = NULL;
 	evt_sk = NULL;
+	n_unexp = 0;
 }
 
 int nl80211_event_fd(void)
@@ -209,16 +213,32 @@ int nl80211_event_fd(void)
 void nl80211_event_read(void)
 {
 	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
+	bool lost = false;
+	int ret;
 
 	if (!cb)
 		return;
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_event, NULL);
 	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
 	nl_socket_set_nonblocking(evt_sk);
-	/* drain: returns an error (NLE_AGAIN) once nothing is left */
-	while (nl_recvmsgs(evt_sk, cb) >= 0)
-		;
+	/*
+	 * Drain: an error (NLE_AGAIN) once nothing is left. An overrun
+	 * (ENOBUFS, NLE_NOMEM to libnl) lost events but leaves the socket
+	 * usable: read on, then let the daemon resynchronise.
+	 */
+	for (;;) {
+		ret = nl_recvmsgs(evt_sk, cb);
+		if (ret >= 0)
+			continue;
+		if (ret == -NLE_NOMEM) {
+			lost = true;
+			continue;
+		}
+		break;
+	}
 	nl_cb_put(cb);
+	if (lost && events && events->lost)
+		events->lost();
 }
 
 struct iface_info {
@@ -262,17 +282,27 @@ int nl80211_get_iface(int ifindex, uint32_t *wiphy, uint8_t *mac)
 	return 0;
 }
 
-int nl80211_set_iftype_ap(int ifindex)
+static int set_iftype(int ifindex, uint32_t type)
 {
 	struct nl_msg *msg = new_msg(NL80211_CMD_SET_INTERFACE, ifindex);
 
 	if (!msg)
 		return -ENOMEM;
-	PUT(nla_put_u32(msg, NL80211_ATTR_IFTYPE, NL80211_IFTYPE_AP));
+	PUT(nla_put_u32(msg, NL80211_ATTR_IFTYPE, type));
 	return exec(cmd_sk, msg, NULL, NULL);
 nla_fail:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
+}
+
+int nl80211_set_iftype_ap(int ifindex)
+{
+	return set_iftype(ifindex, NL80211_IFTYPE_AP);
+}
+
+int nl80211_set_iftype_station(int ifindex)
+{
+	return set_iftype(ifindex, NL80211_IFTYPE_STATION);
 }
 
 int nl80211_register_frame(int ifindex, uint16_t fc, const uint8_t *match,
@@ -291,13 +321,27 @@ nla_fail:
 	return -EMSGSIZE;
 }
 
+/*
+ * cfg80211 keeps this registration until the socket closes, even across
+ * a change of interface type (unlike frame registrations): an interface
+ * registered once on the event socket (a BSS restarted by a reload) is
+ * registered still, and asking again would be EBUSY.
+ */
 int nl80211_register_unexpected(int ifindex)
 {
-	struct nl_msg *msg = new_msg(NL80211_CMD_UNEXPECTED_FRAME, ifindex);
+	struct nl_msg *msg;
+	int err;
 
+	for (size_t i = 0; i < n_unexp; i++)
+		if (unexp_ifindex[i] == ifindex)
+			return 0;
+	msg = new_msg(NL80211_CMD_UNEXPECTED_FRAME, ifindex);
 	if (!msg)
 		return -ENOMEM;
-	return exec(evt_sk, msg, on_event, NULL);
+	err = exec(evt_sk, msg, on_event, NULL);
+	if (!err && n_unexp < sizeof(unexp_ifindex) / sizeof(unexp_ifindex[0]))
+		unexp_ifindex[n_unexp++] = ifindex;
+	return err;
 }
 
 int nl80211_start_ap(int ifindex, const struct nl80211_ap *ap)

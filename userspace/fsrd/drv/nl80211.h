@@ -21,6 +21,8 @@ struct nl80211_events {
 	void (*unexpected)(int ifindex, const uint8_t *addr);
 	/* The kernel stopped the AP by itself (e.g. interface down). */
 	void (*ap_stopped)(int ifindex);
+	/* Events were lost (socket overrun): compare with the kernel. */
+	void (*lost)(void);
 };
 
 int nl80211_open(const struct nl80211_events *ev);
@@ -30,6 +32,8 @@ int nl80211_event_fd(void);
 void nl80211_event_read(void);
 
 int nl80211_get_iface(int ifindex, uint32_t *wiphy, uint8_t *mac);
+/* Back to a station interface: drops the frame registrations (stop). */
+int nl80211_set_iftype_station(int ifindex);
 int nl80211_set_iftype_ap(int ifindex);
 /* Register for management frames of type (FC value) on the event socket. */
 int nl80211_register_frame(int ifindex, uint16_t fc, const uint8_t *match,

@@ -1,8 +1,10 @@
 # fsrd's drivers: nl80211 (libnl-3), the EAPOL packet socket, and fsr.ko's
 # FT fast path (attach and configure the FT BSSes, adopt the stations the
-# kernel served). fastpath_msg.c is the pure part (messages, AID split,
+# kernel served), following fsr.ko being loaded and unloaded
+# (kmod_watch.c). fastpath_msg.c is the pure part (messages, AID split,
 # adoption keys).
-FSRD_SRCS += drv/nl80211.c drv/eapol_sock.c drv/fastpath.c drv/fastpath_msg.c
+FSRD_SRCS += drv/nl80211.c drv/eapol_sock.c drv/fastpath.c drv/fastpath_msg.c \
+	drv/kmod_watch.c
 FSRD_LIB_SRCS += fsr_nl.c fsr_nlerr.c fsr_names.c
 FSRD_PKGS += libnl-3.0 libnl-genl-3.0
 

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Make b's station table agree with the kernel's station list after
+ * events were lost; why names the lost events in the trace lines.
+ */
+#ifndef FSRD_AP_RESYNC_H
+#define FSRD_AP_RESYNC_H
+
+struct fsrd_bss;
+
+void bss_resync(struct fsrd_bss *b, const char *why);
+
+#endif

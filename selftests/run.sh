@@ -41,6 +41,7 @@ fsrd_reload.sh
 fsrd_kmod_reload.sh
 fsrd_nl_overrun.sh
 fsrd_rsc.sh
+fsrd_ingress.sh
 "
 [ $# -gt 0 ] && TESTS="$*"
 TIMEOUT=${FSR_TEST_TIMEOUT:-900}

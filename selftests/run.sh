@@ -33,6 +33,7 @@ fsrd_ft_eap.sh
 fsrd_eap_session.sh
 fsrd_revoke.sh
 fsrd_pmksa_scope.sh
+fsrd_eap_limit.sh
 iwd_eap.sh
 iwd_hostapd.sh
 iwd_ft_eap.sh

@@ -87,13 +87,6 @@ void fsrd_log(enum fsrd_log_level level, const char *fmt, ...)
 	va_end(ap);
 }
 
-const char *fsrd_mac_str(const uint8_t *m, char *buf)
-{
-	snprintf(buf, MACSTR_LEN, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
-		 m[2], m[3], m[4], m[5]);
-	return buf;
-}
-
 /* fsr.ko: how many PMK-R1s it holds per station (fsr.ko's per-namespace
  * cache), or an error */
 static int kernel_err;

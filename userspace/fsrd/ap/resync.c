@@ -39,14 +39,10 @@ static bool resync_has(const struct resync *r, const uint8_t *addr)
 	return false;
 }
 
-static void kick(struct fsrd_bss *b, const uint8_t *addr, const char *why)
+void bss_kick(struct fsrd_bss *b, const uint8_t *addr, const char *line)
 {
 	struct fsrd_sta *sta = sta_find(&b->stas, addr);
-	char line[160];
 
-	snprintf(line, sizeof(line),
-		 "held by the kernel but not associated with fsrd (%s): deauthenticating",
-		 why);
 	if (sta) {
 		sta->in_kernel = true;	/* the kernel holds it: remove it */
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true, line);
@@ -74,10 +70,13 @@ void bss_resync(struct fsrd_bss *b, const char *why)
 		free(r.addrs);
 		return;
 	}
+	snprintf(line, sizeof(line),
+		 "held by the kernel but not associated with fsrd (%s): deauthenticating",
+		 why);
 	for (size_t i = 0; i < r.n; i++) {
 		sta = sta_find(&b->stas, r.addrs[i]);
 		if (!sta || sta->state != FSRD_STA_ASSOC)
-			kick(b, r.addrs[i], why);
+			bss_kick(b, r.addrs[i], line);
 	}
 	snprintf(line, sizeof(line), "no longer in the kernel (%s)", why);
 	for (sta = b->stas.head; sta; sta = next) {

@@ -6,8 +6,13 @@
 #ifndef FSRD_AP_RESYNC_H
 #define FSRD_AP_RESYNC_H
 
+#include <stdint.h>
+
 struct fsrd_bss;
 
 void bss_resync(struct fsrd_bss *b, const char *why);
+/* A station the kernel holds and fsrd cannot keep: deauthenticated and
+ * removed from the kernel, line in its trace. */
+void bss_kick(struct fsrd_bss *b, const uint8_t *addr, const char *line);
 
 #endif

@@ -33,6 +33,9 @@ enum fsrd_log_level {
 	FSRD_LOG_DEBUG,
 };
 
+/* "wpa2-psk", "ft-psk", "wpa2-eap", "ft-eap" */
+const char *fsrd_security_name(enum fsrd_security sec);
+
 struct fsrd_bss_conf {
 	char name[32];			/* the NAME of [bss NAME] */
 	unsigned int line;		/* line of the section header */

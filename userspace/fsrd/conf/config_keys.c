@@ -10,6 +10,8 @@
 #include <openssl/crypto.h>
 
 #include "conf/config_priv.h"
+#include "core/log.h"
+#include "fsr_parse.h"
 
 /* ---- value parsers ---- */
 
@@ -205,20 +207,28 @@ static int set_ht(struct parser *p, const struct key_desc *k, void *base,
 	return parse_bool(p, k->name, v, &((struct fsrd_bss_conf *)base)->ht);
 }
 
+/* the names of security = (fsrd.conf), also shown by fsrctl bss show */
+static const char *const security_names[] = {
+	[FSRD_SEC_WPA2_PSK] = "wpa2-psk",
+	[FSRD_SEC_FT_PSK] = "ft-psk",
+	[FSRD_SEC_WPA2_EAP] = "wpa2-eap",
+	[FSRD_SEC_FT_EAP] = "ft-eap",
+};
+
+const char *fsrd_security_name(enum fsrd_security sec)
+{
+	return sec >= FSRD_SEC_WPA2_PSK && sec <= FSRD_SEC_FT_EAP ?
+		security_names[sec] : "?";
+}
+
 static int set_security(struct parser *p, const struct key_desc *k,
 			void *base, const char *v)
 {
-	static const char *const names[] = {
-		[FSRD_SEC_WPA2_PSK] = "wpa2-psk",
-		[FSRD_SEC_FT_PSK] = "ft-psk",
-		[FSRD_SEC_WPA2_EAP] = "wpa2-eap",
-		[FSRD_SEC_FT_EAP] = "ft-eap",
-	};
 	struct fsrd_bss_conf *b = base;
 	size_t i;
 
 	for (i = FSRD_SEC_WPA2_PSK; i <= FSRD_SEC_FT_EAP; i++) {
-		if (!strcmp(v, names[i])) {
+		if (!strcmp(v, security_names[i])) {
 			b->security = (enum fsrd_security)i;
 			return 0;
 		}
@@ -230,24 +240,11 @@ static int set_security(struct parser *p, const struct key_desc *k,
 static int set_cipher(struct parser *p, const struct key_desc *k, void *base,
 		      const char *v)
 {
-	static const struct {
-		const char *name;
-		uint32_t suite;
-	} ciphers[] = {
-		{ "ccmp", 0x000fac04 },
-		{ "gcmp", 0x000fac08 },
-		{ "gcmp-256", 0x000fac09 },
-		{ "ccmp-256", 0x000fac0a },
-	};
 	struct fsrd_bss_conf *b = base;
-	size_t i;
 
-	for (i = 0; i < sizeof(ciphers) / sizeof(ciphers[0]); i++) {
-		if (!strcmp(v, ciphers[i].name)) {
-			b->pairwise_cipher = ciphers[i].suite;
-			return 0;
-		}
-	}
+	/* fsr's one table of cipher names (lib/fsr_parse.c) */
+	if (!fsr_parse_cipher(v, &b->pairwise_cipher))
+		return 0;
 	return cfg_bad(p, "%s: expected ccmp, gcmp, gcmp-256 or ccmp-256, got '%s'",
 		       k->name, v);
 }
@@ -322,21 +319,10 @@ static int set_ctrl_socket(struct parser *p, const struct key_desc *k,
 static int set_log_level(struct parser *p, const struct key_desc *k,
 			 void *base, const char *v)
 {
-	static const char *const names[] = {
-		[FSRD_LOG_ERR] = "error",
-		[FSRD_LOG_WARN] = "warning",
-		[FSRD_LOG_INFO] = "info",
-		[FSRD_LOG_DEBUG] = "debug",
-	};
 	struct fsrd_conf *c = base;
-	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!strcmp(v, names[i])) {
-			c->log_level = (enum fsrd_log_level)i;
-			return 0;
-		}
-	}
+	if (!fsrd_log_level_parse(v, &c->log_level))
+		return 0;
 	return cfg_bad(p, "%s: expected error, warning, info or debug, got '%s'",
 		       k->name, v);
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* fsrd's stderr logger (see log.h). */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "core/evloop.h"
@@ -12,12 +14,25 @@
 static enum fsrd_log_level cur_level = FSRD_LOG_INFO;
 static bool journal;
 
+/* the names of log_level (fsrd.conf) and of the lines' level word */
 static const char *const level_names[] = {
 	[FSRD_LOG_ERR] = "error",
 	[FSRD_LOG_WARN] = "warning",
 	[FSRD_LOG_INFO] = "info",
 	[FSRD_LOG_DEBUG] = "debug",
 };
+
+int fsrd_log_level_parse(const char *s, enum fsrd_log_level *level)
+{
+	for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]);
+	     i++) {
+		if (!strcmp(s, level_names[i])) {
+			*level = (enum fsrd_log_level)i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
 
 /* syslog(3) priorities: LOG_ERR, LOG_WARNING, LOG_INFO, LOG_DEBUG */
 static const int level_prio[] = {
@@ -99,9 +114,3 @@ void fsrd_log_rl(struct log_rl *rl, enum fsrd_log_level level,
 	va_end(ap);
 }
 
-const char *fsrd_mac_str(const uint8_t *mac, char *buf)
-{
-	snprintf(buf, MACSTR_LEN, "%02x:%02x:%02x:%02x:%02x:%02x",
-		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
-	return buf;
-}

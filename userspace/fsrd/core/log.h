@@ -11,8 +11,12 @@
 #include <stdint.h>
 
 #include "conf/config.h"
+#include "fsr_parse.h"
 
 void fsrd_log_set_level(enum fsrd_log_level level);
+/* "error", "warning", "info", "debug" (log_level of fsrd.conf): 0 or
+ * -EINVAL. */
+int fsrd_log_level_parse(const char *s, enum fsrd_log_level *level);
 enum fsrd_log_level fsrd_log_get_level(void);
 void fsrd_log(enum fsrd_log_level level, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -47,8 +51,13 @@ void fsrd_log_init(void);
 #define log_info(...)	fsrd_log(FSRD_LOG_INFO, __VA_ARGS__)
 #define log_dbg(...)	fsrd_log(FSRD_LOG_DEBUG, __VA_ARGS__)
 
-/* "02:00:00:00:01:00" for logs; MACSTR_LEN includes the NUL. */
-#define MACSTR_LEN 18
-const char *fsrd_mac_str(const uint8_t *mac, char *buf);
+/* "02:00:00:00:01:00" for logs; MACSTR_LEN includes the NUL. The one
+ * MAC formatter (and parser) of fsr is lib/fsr_parse.c's. */
+#define MACSTR_LEN FSR_MAC_STRLEN
+static inline const char *fsrd_mac_str(const uint8_t *mac, char *buf)
+{
+	fsr_format_mac(mac, buf);
+	return buf;
+}
 
 #endif

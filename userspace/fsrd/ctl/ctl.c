@@ -377,21 +377,6 @@ static void add_akms(struct json_object *o, enum fsrd_security sec)
 	json_object_object_add(o, "akms", a);
 }
 
-static const char *security_name(enum fsrd_security sec)
-{
-	switch (sec) {
-	case FSRD_SEC_WPA2_PSK:
-		return "wpa2-psk";
-	case FSRD_SEC_FT_PSK:
-		return "ft-psk";
-	case FSRD_SEC_WPA2_EAP:
-		return "wpa2-eap";
-	case FSRD_SEC_FT_EAP:
-		return "ft-eap";
-	}
-	return "?";
-}
-
 static struct json_object *bss_json(const struct fsrd_bss *b)
 {
 	const struct fsrd_bss_conf *bc = b->conf;
@@ -411,7 +396,7 @@ static struct json_object *bss_json(const struct fsrd_bss *b)
 	add_bool(o, "started", b->started);
 	add_int(o, "channel", bc->channel);
 	add_int(o, "freq", bc->freq_mhz);
-	add_str(o, "security", security_name(bc->security));
+	add_str(o, "security", fsrd_security_name(bc->security));
 	add_akms(o, bc->security);
 	add_suite(o, "cipher", bc->pairwise_cipher,
 		  fsr_cipher_suite_name(bc->pairwise_cipher));

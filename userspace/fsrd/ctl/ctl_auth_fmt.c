@@ -9,16 +9,16 @@
 
 #include "ctl/ctl_auth.h"
 #include "fsr_names.h"
+#include "fsr_parse.h"
 
 #define U64(o, k, v) json_object_object_add((o), (k), \
 		json_object_new_uint64((uint64_t)(v)))
 
 static void add_mac(struct json_object *o, const char *k, const uint8_t *m)
 {
-	char s[18];
+	char s[FSR_MAC_STRLEN];
 
-	snprintf(s, sizeof(s), "%02x:%02x:%02x:%02x:%02x:%02x",
-		 m[0], m[1], m[2], m[3], m[4], m[5]);
+	fsr_format_mac(m, s);
 	json_object_object_add(o, k, json_object_new_string(s));
 }
 

@@ -6,36 +6,12 @@
 #include <time.h>
 
 #include "ctl/ctl_proto.h"
+#include "fsr_parse.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
+/* fsr's one MAC parser (lib/fsr_parse.c) */
 int ctl_parse_mac(const char *s, uint8_t *mac)
 {
-	int i, hi, lo;
-
-	for (i = 0; i < 6; i++) {
-		hi = hexval(s[0]);
-		lo = hi < 0 ? -1 : hexval(s[1]);
-		if (lo < 0)
-			return -EINVAL;
-		mac[i] = (uint8_t)(hi << 4 | lo);
-		s += 2;
-		if (i < 5) {
-			if (*s != ':')
-				return -EINVAL;
-			s++;
-		}
-	}
-	return *s ? -EINVAL : 0;
+	return fsr_parse_mac(s, mac);
 }
 
 static const struct {
@@ -224,8 +200,7 @@ struct json_object *ctl_trace_json(uint64_t realtime_ms, const char *bss,
 	ctl_format_time(realtime_ms, buf, sizeof(buf));
 	json_object_object_add(o, "time", json_object_new_string(buf));
 	json_object_object_add(o, "bss", json_object_new_string(bss));
-	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x", sta[0],
-		 sta[1], sta[2], sta[3], sta[4], sta[5]);
+	fsr_format_mac(sta, buf);
 	json_object_object_add(o, "sta", json_object_new_string(buf));
 	json_object_object_add(o, "event", json_object_new_string(event));
 	json_object_object_add(o, "detail", json_object_new_string(detail));

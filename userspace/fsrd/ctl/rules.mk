@@ -5,7 +5,7 @@ FSRD_SRCS += ctl/ctl.c ctl/ctl_auth.c ctl/ctl_auth_fmt.c ctl/ctl_proto.c
 # json-c comes with $(LIBS) (fsrctl's packages), linked into fsrd too.
 
 CTL_T_SRCS := $(addprefix $(SRC)/fsrd/,ctl/ctl_proto.c ctl/ctl_auth_fmt.c \
-	core/trace_event.c) $(SRC)/lib/fsr_names.c
+	core/trace_event.c) $(SRC)/lib/fsr_names.c $(SRC)/lib/fsr_parse.c
 # the counter structs whose every field the test checks
 CTL_T_HDRS := $(addprefix $(SRC)/fsrd/,ctl/ctl_proto.h ctl/ctl_auth.h \
 	core/trace.h eap/sta_eap.h keys/pmksa.h eap/eap_relay.h \

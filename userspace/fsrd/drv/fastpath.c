@@ -70,20 +70,12 @@ static const char *errstr(int ret, const char *err)
 /* A station the kernel holds but fsrd cannot follow is removed. */
 static void kick(struct fsrd_bss *b, const uint8_t *addr, const char *why)
 {
-	struct fsrd_sta *sta = sta_find(&b->stas, addr);
 	char line[160];
 
 	snprintf(line, sizeof(line),
 		 "FT roam served by the kernel, not adopted: %s: deauthenticating",
 		 why);
-	if (sta) {
-		sta->in_kernel = true;	/* the kernel holds it: remove it */
-		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true, line);
-		return;
-	}
-	trace_sta_log(FSRD_LOG_WARN, b, addr, TRACE_EV_DISCONNECT, "%s", line);
-	mlme_send_deauth(b, addr, WLAN_REASON_UNSPECIFIED);
-	nl80211_del_station(b->ifindex, addr);
+	bss_kick(b, addr, line);
 }
 
 /* Served with the GTK of before a rekey: a group-key handshake gives it

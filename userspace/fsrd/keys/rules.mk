@@ -21,7 +21,8 @@ $(OBJ)/tests/test_pmksa: $(SRC)/tests/test_pmksa.c $(PMKSA_T_SRCS) \
 # flush, the BSS list, station drops and the log are the test's fakes.
 REVOKE_T_SRCS := $(addprefix $(SRC)/fsrd/,keys/revoke.c keys/pmksa.c \
 	keys/ft_store.c ap/sta_table.c) $(SRC)/lib/wpa_crypto.c \
-	$(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_keywrap.c
+	$(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_keywrap.c \
+	$(SRC)/lib/fsr_parse.c
 FSRD_TESTS += $(OBJ)/tests/test_revoke
 
 $(OBJ)/tests/test_revoke: $(SRC)/tests/test_revoke.c $(REVOKE_T_SRCS) \

@@ -261,3 +261,33 @@ for line in sys.stdin:
     print(hmac.new(pmk, b"PMK Name" + aa + spa, hashlib.sha1).hexdigest()[:32])
 ' "$2" "$3"
 }
+
+# iwd_knows BSSID...: iwd's scan results (StationDebug.GetNetworks, developer
+# mode) hold every BSSID given. A roam to a BSS iwd knows scans only that
+# BSS's channel; to an unknown one iwd first scans every channel of the
+# radio, which takes minutes under TCG.
+iwd_knows() {
+	iwd_ctl debug "$IWD_IF" get-networks > "$WORK/iwd-networks.txt" || return 1
+	for _b in "$@"; do
+		grep -q "$_b" "$WORK/iwd-networks.txt" || return 1
+	done
+}
+
+# iwd_learn BSSID...: scan (up to 3 times) until iwd knows every BSSID.
+iwd_learn() {
+	iwd_knows "$@" && return 0
+	_i=0
+	while [ $_i -lt 3 ]; do
+		iwd_ctl station "$IWD_IF" scan > /dev/null
+		wait_for 60 iwd_knows "$@" && return 0
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# stamp WHAT: a diagnostic line with the seconds since the test started (TCG
+# under load stretches setup steps; this shows which).
+IWD_T0=$(date +%s)
+stamp() {
+	diag "t=$(($(date +%s) - IWD_T0)) s: $*"
+}

@@ -27,6 +27,8 @@ SSID=fsrd-eap-session
 SECRET=fsr-session-secret
 ST=30
 ft_eap_lab "Session-Timeout := $ST"
+check "Accounting-On reached the server when fsrd started (RFC 2866)" \
+	wait_for 10 grep -q "Acct-Status-Type = Accounting-On" "$DETAIL"
 "$FSRCTL" pmk show > "$WORK/pmk.txt" 2>&1
 diag "$(grep -E '^sta|lifetime' "$WORK/pmk.txt")"
 check "fsr.ko's PMK-R1s end with the session (lifetime <= $ST s, not r0_key_lifetime)" sh -c "
@@ -69,5 +71,8 @@ check "ping through the AP again" wait_for 20 \
 check "fsrd still runs" kill -0 "$FSRD_PID"
 
 fsrd_sigterm
+check "Accounting-Off reached the server at the clean stop, after the Stops" \
+	wait_for 10 sh -c "grep -q 'Acct-Status-Type = Accounting-Off' '$DETAIL' &&
+		[ \$(grep -n 'Acct-Status-Type = Accounting-Off' '$DETAIL' | tail -n 1 | cut -d: -f1) -gt \$(grep -n 'Acct-Status-Type = Stop' '$DETAIL' | tail -n 1 | cut -d: -f1) ]"
 check "dmesg clean" dmesg_clean
 tap_finish

@@ -56,6 +56,7 @@ static struct {
 	struct ev_timer expire;
 	struct fsrd_auth_stats stats;
 	uint64_t session_seq;
+	uint32_t run_id;		/* Acct-Session-Id of On/Off */
 } g;
 
 struct fsrd_auth_stats *fsrd_auth_stats(void)
@@ -127,6 +128,37 @@ static void acct_done(void *ctx, const struct radius_result *res)
 	log_warn("RADIUS accounting %s: %s", what,
 		 res->status == RADIUS_TIMEOUT ?
 		 "no accounting server answered" : "could not be sent");
+}
+
+/*
+ * RFC 2866 Accounting-On when fsrd starts and Accounting-Off when it stops
+ * cleanly: a server closes the sessions a crash left open (at On) and
+ * those of this stop (at Off). Acct-Session-Id names this fsrd run.
+ */
+static void acct_onoff(bool on)
+{
+	struct radius_acct_info info = { 0 };
+	struct radius_msg *m;
+	char sid[32];
+
+	if (!g.radius || !g.conf->radius.client.n_acct)
+		return;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return;
+	snprintf(sid, sizeof(sid), "fsrd-%08X", g.run_id);
+	info.status = on ? RADIUS_ACCT_ON : RADIUS_ACCT_OFF;
+	info.session_id = sid;
+	if (radius_acct_build(m, &info) == RADIUS_OK &&
+	    radius_client_send(g.radius, RADIUS_KIND_ACCT, m, acct_done,
+			       (void *)(on ? "On" : "Off")))
+		log_info("RADIUS Accounting-Request %s sent (session %s)",
+			 on ? "Accounting-On" : "Accounting-Off", sid);
+	else
+		log_warn("RADIUS %s not sent: %s",
+			 on ? "Accounting-On" : "Accounting-Off",
+			 strerror(errno));
+	free(m);
 }
 
 static void acct_send(struct sta_eap *se, enum radius_acct_status status,
@@ -935,6 +967,9 @@ int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen)
 	}
 	g.expire.fn = expire_fire;
 	ev_timer_arm(&g.expire, 60 * 1000);
+	if (RAND_bytes((uint8_t *)&g.run_id, sizeof(g.run_id)) != 1)
+		g.run_id = (uint32_t)ev_now_ms();
+	acct_onoff(true);
 	log_info("802.1X: %zu RADIUS authentication server(s), %zu accounting server(s)%s",
 		 c->radius.client.n_auth, c->radius.client.n_acct,
 		 g.das ? ", Disconnect-Requests accepted" : "");
@@ -944,6 +979,7 @@ int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen)
 void sta_eap_exit(void)
 {
 	ev_timer_cancel(&g.expire);
+	acct_onoff(false);
 	if (g.das)
 		radius_das_free(g.das);
 	if (g.radius)

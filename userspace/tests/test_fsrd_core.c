@@ -2,6 +2,7 @@
 /* Unit tests of fsrd's pure core: frame builders, association checks,
  * station table. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,6 +332,35 @@ static void test_ft_store(void)
 	       "ft_store: flushed");
 }
 
+/* Management frames from these source addresses are dropped (mlme.c). */
+static void test_bad_source(void)
+{
+	static const struct {
+		uint8_t sa[6];
+		const char *want;
+		const char *name;
+	} c[] = {
+		{ { 0x03, 0, 0, 0xfe, 0, 1 }, "a group", "group address 03:..." },
+		{ { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }, "a group", "broadcast" },
+		{ { 0x33, 0x33, 0, 0, 0, 1 }, "a group", "IPv6 multicast 33:33:..." },
+		{ { 0x01, 0x80, 0xc2, 0, 0, 3 }, "a group", "PAE group address" },
+		{ { 0 }, "the zero", "zero address" },
+		{ { 2, 0, 0, 0, 0, 0 }, "the BSS's own", "the BSSID" },
+		{ { 2, 0, 0, 0, 1, 0 }, NULL, "a locally administered station" },
+		{ { 0x00, 0x1b, 0x63, 1, 2, 3 }, NULL, "a universal station address" },
+		{ { 0xfe, 0, 0, 0, 0, 0 }, NULL, "I/G clear, high bits set" },
+	};
+	char n[96];
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		const char *got = fsrd_bad_source(c[i].sa, bssid);
+
+		snprintf(n, sizeof(n), "source address: %s -> %s", c[i].name,
+			 c[i].want ? c[i].want : "accepted");
+		tap_ok(c[i].want ? got && !strcmp(got, c[i].want) : !got, n);
+	}
+}
+
 int main(void)
 {
 	test_beacon();
@@ -338,6 +368,7 @@ int main(void)
 	test_builders();
 	test_sta_table();
 	test_ft_store();
+	test_bad_source();
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
 }

@@ -180,3 +180,16 @@ uint16_t fsrd_assoc_req_check(const uint8_t *body, size_t len, bool reassoc,
 		return status;
 	return check_rsn(pol, req, why);
 }
+
+const char *fsrd_bad_source(const uint8_t *sa, const uint8_t *bssid)
+{
+	static const uint8_t zero[6];
+
+	if (sa[0] & 0x01)
+		return "a group";
+	if (!memcmp(sa, zero, sizeof(zero)))
+		return "the zero";
+	if (!memcmp(sa, bssid, 6))
+		return "the BSS's own";
+	return NULL;
+}

@@ -46,4 +46,11 @@ uint16_t fsrd_assoc_req_check(const uint8_t *body, size_t len, bool reassoc,
 			      const struct fsrd_assoc_policy *pol,
 			      struct fsrd_assoc_req *req, const char **why);
 
+/*
+ * Why the source address sa of a management frame to the BSS bssid can be
+ * no station's: "a group" (I/G bit set), "the zero" or "the BSS's own"
+ * (as in "from a group source address"); NULL when it can be one.
+ */
+const char *fsrd_bad_source(const uint8_t *sa, const uint8_t *bssid);
+
 #endif

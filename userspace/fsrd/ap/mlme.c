@@ -500,19 +500,12 @@ static void rx_remember(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
  */
 static bool bad_source(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
 {
-	static const uint8_t zero[6];
 	const uint8_t *sa = f + WLAN_OFF_SA;
-	const char *what;
+	const char *what = fsrd_bad_source(sa, b->addr);
 	char mac[MACSTR_LEN];
 	uint64_t now;
 
-	if (sa[0] & 0x01)
-		what = "a group";
-	else if (!memcmp(sa, zero, 6))
-		what = "the zero";
-	else if (!memcmp(sa, b->addr, 6))
-		what = "the BSS's own";
-	else
+	if (!what)
 		return false;
 	b->mgmt_bad_sa++;
 	now = ev_now_ms();

@@ -15,8 +15,10 @@
  *
  * Input: one selector octet (bit 0: an ft-eap BSS, else ft-psk; bit 1:
  * after a successful FT Authentication, put its ANonce into the
- * Reassociation Request's FTE and sign its MIC with the roam's KCK, as
- * the station would, so the fuzzer reaches what lies behind the MIC),
+ * Reassociation Request's FTE, and with bit 2 sign its MIC with the
+ * roam's KCK, as the station would, so the fuzzer reaches what lies
+ * behind the MIC; bit 3: the store holds the station's PMK-R0 for the
+ * other BSS's AKM),
  * then [length: 2 octets, big endian][FT Authentication elements], then
  * the Reassociation Request elements (the rest).
  */
@@ -111,7 +113,7 @@ static void setup(void)
 /* What the station does to its Reassociation Request: the ANonce of the
  * FT Authentication Response in the FTE, then the MIC. */
 static void sign(const struct fsrd_bss *b, const struct fsrd_sta *sta,
-		 uint8_t *ies, size_t len)
+		 uint8_t *ies, size_t len, bool mic)
 {
 	struct fsr_ft_mic_input in;
 	struct fsr_ie_set set;
@@ -123,6 +125,8 @@ static void sign(const struct fsrd_bss *b, const struct fsrd_sta *sta,
 		return;
 	fte = ies + (set.fte.p - ies);
 	memcpy(fte + FSR_FTE_MIC_OFFSET + 16, sta->ft.anonce, 32);
+	if (!mic)
+		return;
 	fsr_ft_mic_input_init(&in, &set, sta->addr, b->addr,
 			      FSR_FT_SEQ_REASSOC_REQ);
 	fsr_ft_mic_compute(sta->ft.ptk.kck, sta->ft.ptk.kck_len, &in,
@@ -144,7 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	setup();
 	b = &bss[data[0] & 1];
-	store_pmk_r0(data[0] & 1);
+	store_pmk_r0((data[0] ^ data[0] >> 3) & 1);
 	alen = (size_t)data[1] << 8 | data[2];
 	if (alen > size - 3)
 		alen = size - 3;
@@ -181,7 +185,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		      !memcmp(f.anonce, sta.ft.anonce, 32));
 	}
 	if (data[0] & 2)
-		sign(b, &sta, r, rlen);
+		sign(b, &sta, r, rlen, data[0] & 4);
 	why = NULL;
 	status = ft_reassoc_check(b, &sta, r, rlen, &why);
 	CHECK(why != NULL);

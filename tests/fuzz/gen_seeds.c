@@ -527,9 +527,10 @@ int main(int argc, char **argv)
 	wpa_auth_seeds();
 	eap_relay_seeds();
 	assoc_req_seeds();
-	ft_roam_seed("ft_psk_roam", 0x02, 0x000fac04);
-	ft_roam_seed("ft_8021x_roam", 0x03, 0x000fac03);
-	ft_roam_seed("ft_psk_roam_unsigned", 0x00, 0x000fac04);
+	ft_roam_seed("ft_psk_roam", 0x06, 0x000fac04);
+	ft_roam_seed("ft_8021x_roam", 0x07, 0x000fac03);
+	ft_roam_seed("ft_psk_roam_unsigned", 0x02, 0x000fac04);
+	ft_roam_seed("ft_psk_roam_other_akm", 0x0e, 0x000fac04);
 	ctl_seed("ping", 0, "{\"cmd\":\"ping\"}\n");
 	ctl_seed("station_show", 7,
 		 "{\"cmd\":\"station_show\",\"addr\":\"02:00:00:00:00:07\",\"bss\":\"wlan0\"}\r\n");

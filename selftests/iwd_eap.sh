@@ -34,6 +34,7 @@ FR_LOG=$WORK/radius.log
 if ! radius_start "$WORK/raddb" "$FR_LOG"; then
 	fail "FreeRADIUS starts"
 	diag "$(tail -n 30 "$FR_LOG")"
+	iwd_keep_logs iwd_eap
 	tap_finish
 fi
 defer "kill $RADIUS_PID"
@@ -71,6 +72,7 @@ if iwd_start cli wlan2; then
 else
 	fail "iwd manages wlan2 in netns cli"
 	diag "$(tail -n 30 "$IWD_LOG")"
+	iwd_keep_logs iwd_eap
 	tap_finish
 fi
 
@@ -94,7 +96,7 @@ connect_method() {
 	check "iwd sees $SSID" iwd_scan "$SSID"
 	stamp "$2: connecting"
 	check "$2: iwd connects" iwd_connect "$SSID"
-	check "$2: iwd is connected to the BSS" wait_for 10 iwd_on cli "$BSSID0"
+	check "$2: iwd is connected to the BSS" iwd_wait 10 iwd_on cli "$BSSID0"
 	check "$2: iwd saw EAP-Success" \
 		sh -c "tail -n +$_l0 '$IWD_LOG' | grep -aq 'EAP completed with eapSuccess'"
 	check "$2: fsrd: 802.1X authentication succeeded, then the 4-way handshake" \
@@ -142,4 +144,5 @@ check "no shared secret or password in fsrd's log" \
 diag "$(grep -aE 'eapol|EAP|handshake' "$IWD_LOG" | tail -n 15)"
 stamp "done"
 check "dmesg clean" dmesg_clean
+iwd_keep_logs iwd_eap
 tap_finish

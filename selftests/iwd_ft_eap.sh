@@ -44,6 +44,7 @@ FR_LOG=$WORK/radius.log
 if ! radius_start "$WORK/raddb" "$FR_LOG"; then
 	fail "FreeRADIUS starts"
 	diag "$(tail -n 30 "$FR_LOG")"
+	iwd_keep_logs iwd_ft_eap
 	tap_finish
 fi
 defer "kill $RADIUS_PID"
@@ -94,6 +95,7 @@ if iwd_start cli wlan2; then
 else
 	fail "iwd manages wlan2 in netns cli"
 	diag "$(tail -n 30 "$IWD_LOG")"
+	iwd_keep_logs iwd_ft_eap
 	tap_finish
 fi
 iwd_provision "$SSID" peap
@@ -129,6 +131,7 @@ check "one EAP authentication in iwd ($eaps)" [ "$eaps" -eq 1 ]
 if [ $connected -ne 0 ]; then
 	diag "$(grep -aE 'eapol|EAP|PMKID|handshake|station' "$IWD_LOG" | tail -n 25)"
 	diag "$(grep -v 'debug:' "$FSRD_LOG" | tail -n 25)"
+	iwd_keep_logs iwd_ft_eap
 	tap_finish
 fi
 check "iwd is connected to one of the BSSes ($cur)" \
@@ -157,7 +160,7 @@ stamp "roaming"
 RETRIES=0
 MAX_RETRIES=2
 roam_once() {
-	iwd_roam "$1" && wait_for 30 iwd_on cli "$1" && wait_for 10 ping_ap
+	iwd_roam "$1" && iwd_wait 30 iwd_on cli "$1" && wait_for 10 ping_ap
 }
 roam() {
 	roam_once "$1" && return 0
@@ -217,4 +220,5 @@ check "fsrctl auth show: ft_initial 1, ft_roam_kernel $ROAMS, eap_success 1 ($n)
 fsrd_sigterm
 stamp "done"
 check "dmesg clean" dmesg_clean
+iwd_keep_logs iwd_ft_eap
 tap_finish

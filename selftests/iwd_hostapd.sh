@@ -39,6 +39,7 @@ FR_LOG=$WORK/radius.log
 if ! radius_start "$WORK/raddb" "$FR_LOG"; then
 	fail "FreeRADIUS starts"
 	diag "$(tail -n 30 "$FR_LOG")"
+	iwd_keep_logs iwd_hostapd
 	tap_finish
 fi
 defer "kill $RADIUS_PID"
@@ -98,6 +99,7 @@ if iwd_start cli wlan2; then
 else
 	fail "iwd manages wlan2 in netns cli"
 	diag "$(tail -n 30 "$IWD_LOG")"
+	iwd_keep_logs iwd_hostapd
 	tap_finish
 fi
 iwd_provision "$SSID" peap
@@ -151,7 +153,7 @@ stamp "roaming"
 RETRIES=0
 MAX_RETRIES=2
 roam_once() {
-	iwd_roam "$1" && wait_for 30 iwd_on cli "$1" && wait_for 10 ping_ap
+	iwd_roam "$1" && iwd_wait 30 iwd_on cli "$1" && wait_for 10 ping_ap
 }
 roam() {
 	roam_once "$1" && return 0
@@ -191,4 +193,5 @@ check "still one EAP authentication in iwd's log" \
 	[ "$(iwd_log_count 'EAP completed with eapSuccess')" -eq 1 ]
 stamp "done"
 check "dmesg clean" dmesg_clean
+iwd_keep_logs iwd_hostapd
 tap_finish

@@ -99,12 +99,14 @@ iwd_start() {
 		"$IWD_BIN" -E -d -i "$IWD_IF" > "$IWD_LOG" 2>&1 &
 	IWD_PID=$!
 	defer "stop_pid $IWD_PID"
-	wait_for 20 iwd_has_station
+	iwd_wait 60 iwd_has_station
 }
 
-# iwctl ARGS...: iwctl without colours or pager
+# iwd_ctl ARGS...: iwctl without colours, bounded (IWD_CTL_TIMEOUT seconds,
+# default 60): iwctl waits for iwd's D-Bus reply without a limit of its own.
 iwd_ctl() {
-	iwctl "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+	timeout "${IWD_CTL_TIMEOUT:-60}" iwctl "$@" 2>&1 |
+		sed 's/\x1b\[[0-9;]*m//g'
 }
 
 iwd_has_station() {
@@ -167,7 +169,7 @@ iwd_scan() {
 	_i=0
 	while [ $_i -lt 6 ]; do
 		iwd_ctl station "$IWD_IF" scan > /dev/null
-		wait_for 5 iwd_sees "$1" && return 0
+		iwd_wait 10 iwd_sees "$1" && return 0
 		_i=$((_i + 1))
 	done
 	return 1
@@ -279,7 +281,7 @@ iwd_learn() {
 	_i=0
 	while [ $_i -lt 3 ]; do
 		iwd_ctl station "$IWD_IF" scan > /dev/null
-		wait_for 60 iwd_knows "$@" && return 0
+		iwd_wait 60 iwd_knows "$@" && return 0
 		_i=$((_i + 1))
 	done
 	return 1
@@ -290,4 +292,27 @@ iwd_learn() {
 IWD_T0=$(date +%s)
 stamp() {
 	diag "t=$(($(date +%s) - IWD_T0)) s: $*"
+}
+
+# iwd_keep_logs NAME: copy iwd's, fsrd's, FreeRADIUS's and hostapd's logs and
+# the captures of this test to $FSR_LAB_OUT/NAME/ (kept on the host in the
+# lab's run directory) when something failed.
+iwd_keep_logs() {
+	# shellcheck disable=SC2154 # lib.sh's
+	[ "$_tap_failed" -ne 0 ] && [ -n "${FSR_LAB_OUT:-}" ] || return 0
+	mkdir -p "$FSR_LAB_OUT/$1" &&
+		cp "$WORK"/*.log "$WORK"/*.pcap "$WORK"/eapol.txt "$FSR_LAB_OUT/$1/" 2>/dev/null
+	diag "logs kept in $FSR_LAB_OUT/$1"
+}
+
+# iwd_wait SECONDS CMD...: like wait_for, but bounded in wall-clock time
+# (each try of an iwctl-based CMD can take seconds under loaded TCG).
+iwd_wait() {
+	_end=$(($(date +%s) + $1))
+	shift
+	while :; do
+		"$@" >/dev/null 2>&1 && return 0
+		[ "$(date +%s)" -lt "$_end" ] || return 1
+		sleep 0.2
+	done
 }

@@ -109,6 +109,7 @@ ping_ap() {
 # --- FT initial mobility-domain association ----------------------------------
 stamp "iwd started"
 check "iwd sees $SSID" iwd_scan "$SSID"
+check "... on both BSSes" iwd_learn "$BSSID0" "$BSSID1"
 stamp "scan done"
 req0=$(radius_access_requests "$FR_LOG")
 t0=$(date +%s)
@@ -152,7 +153,7 @@ check "fsrctl pmk show: a PMK-R1 per BSS, AKM ft-8021x" sh -c "
 check "ping through the AP" wait_for 10 ping_ap
 
 # --- FT roams served by fsr.ko --------------------------------------------------
-check "iwd knows both BSSes (a roam then scans one channel)" \
+check "iwd still knows both BSSes (a roam then scans one channel)" \
 	iwd_learn "$BSSID0" "$BSSID1"
 stamp "roaming"
 # as fsrd_ft_eap.sh: a roam that did not complete (TCG) is retried once if
@@ -193,6 +194,8 @@ while [ $i -le "$ROAMS" ]; do
 		fail "FT-EAP roam $i to $next: connected, ping, adopted by fsrd"
 		diag "$(grep -aE 'ft|FT|roam|station|handshake' "$IWD_LOG" | tail -n 25)"
 		diag "$(grep -v 'debug:' "$FSRD_LOG" | tail -n 20)"
+		diag "fsr.ko: $("$FSRCTL" stats 2>&1 | awk '$2 != 0' | tr '\n' ' ')"
+		diag "$(dmesg_since_mark | grep 'fsr' | tail -n 10)"
 		break
 	fi
 	cur=$next

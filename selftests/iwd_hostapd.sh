@@ -113,6 +113,7 @@ ping_ap() {
 # --- FT initial mobility-domain association ----------------------------------
 stamp "iwd started"
 check "iwd sees $SSID" iwd_scan "$SSID"
+check "... on both BSSes" iwd_learn "$BSSID0" "$BSSID1"
 stamp "scan done"
 check "iwd connects: FT initial mobility-domain association with EAP" \
 	iwd_connect "$SSID"
@@ -145,7 +146,7 @@ check "one EAP authentication for the association" \
 	[ "$(iwd_log_count 'EAP completed with eapSuccess')" -eq 1 ]
 
 # --- FT roams ------------------------------------------------------------------
-check "iwd knows both BSSes (a roam then scans one channel)" \
+check "iwd still knows both BSSes (a roam then scans one channel)" \
 	iwd_learn "$BSSID0" "$BSSID1"
 stamp "roaming"
 # as fsrd_ft_eap.sh: a roam that did not complete (TCG) is retried once if

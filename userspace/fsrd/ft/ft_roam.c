@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* FT over-the-air roams in userspace (see ft_roam.h). */
 #include <errno.h>
+#include <stdbool.h>
 #include <openssl/rand.h>
 #include <string.h>
 
@@ -152,34 +153,47 @@ uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 	struct fsr_ie_fte f;
 	uint16_t status;
 	size_t pos = 0;
+	bool again;
 	int n;
 
-	memset(&sta->ft, 0, sizeof(sta->ft));
 	if (fsr_ie_walk(ies, len, &set, &perr)) {
 		*why = fsr_ft_parse_err_str(perr);
-		return fsr_ft_parse_err_status(perr);
+		status = fsr_ft_parse_err_status(perr);
+		goto refused;
 	}
 	status = check_mde(b, &set, why);
 	if (!status)
 		status = check_rsne(b, set.rsne.p, set.rsne.len, &r, why);
 	if (status)
-		return status;
+		goto refused;
 	if (!set.fte.p ||
 	    fsr_ie_parse_fte(set.fte.p, set.fte.len, MIC_LEN, &f, &perr)) {
 		*why = set.fte.p ? fsr_ft_parse_err_str(perr) : "no FTE";
-		return FSR_WLAN_STATUS_INVALID_FTE;
+		status = FSR_WLAN_STATUS_INVALID_FTE;
+		goto refused;
 	}
 	if (!f.r0kh_id || f.r0kh_id_len != b->gconf->r0kh_id_len ||
 	    memcmp(f.r0kh_id, b->gconf->r0kh_id, f.r0kh_id_len)) {
 		*why = "R0KH-ID is not this fsrd's";
-		return FSR_WLAN_STATUS_INVALID_PMKID;
+		status = FSR_WLAN_STATUS_INVALID_PMKID;
+		goto refused;
 	}
-	memcpy(sta->ft.snonce, f.snonce, sizeof(sta->ft.snonce));
-	memcpy(sta->ft.r0kh_id, f.r0kh_id, f.r0kh_id_len);
-	sta->ft.r0kh_id_len = f.r0kh_id_len;
-	status = derive(b, sta, r.pmkid, why);
-	if (status)
-		return status;
+	/*
+	 * The station sent this request again (same SNonce: its answer was
+	 * late or lost): answer with the same ANonce, or the keys it derives
+	 * from the first answer would not be ours.
+	 */
+	again = sta->ft.valid &&
+		!memcmp(f.snonce, sta->ft.snonce, sizeof(sta->ft.snonce));
+	if (!again) {
+		memset(&sta->ft, 0, sizeof(sta->ft));
+		memcpy(sta->ft.snonce, f.snonce, sizeof(sta->ft.snonce));
+		memcpy(sta->ft.r0kh_id, f.r0kh_id, f.r0kh_id_len);
+		sta->ft.r0kh_id_len = f.r0kh_id_len;
+		status = derive(b, sta, r.pmkid, why);
+		if (status)
+			goto refused;
+	}
 
 	/* the response echoes the request's PMKID: PMKR0Name (13.8.3) */
 	n = build_rsne_pmkid(b, r.pmkid, resp, size);
@@ -194,12 +208,14 @@ uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (n < 0)
 		goto nospace;
 	*resp_len = pos + (size_t)n;
-	*why = "ok";
+	*why = again ? "ok (repeated request, same ANonce)" : "ok";
 	return WLAN_STATUS_SUCCESS;
 nospace:
-	memset(&sta->ft, 0, sizeof(sta->ft));
 	*why = "response does not fit";
-	return WLAN_STATUS_UNSPECIFIED;
+	status = WLAN_STATUS_UNSPECIFIED;
+refused:
+	explicit_bzero(&sta->ft, sizeof(sta->ft));
+	return status;
 }
 
 uint16_t ft_reassoc_check(struct fsrd_bss *b, struct fsrd_sta *sta,

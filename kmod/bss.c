@@ -48,6 +48,12 @@ static struct fsr_bss_net *fsr_bss_net(struct net *net)
 	return net_generic(net, fsr_bss_net_id);
 }
 
+/* The exchange count of @net's fast path, as an identity (not a ref). */
+const struct fsr_pend_quota *fsr_bss_net_quota(struct net *net)
+{
+	return fsr_bss_net(net)->quota;
+}
+
 struct fsr_bss *fsr_bss_find_rcu(const struct net_device *dev)
 {
 	struct fsr_bss *bss;

@@ -92,6 +92,7 @@ struct fsr_pend_quota {
 };
 
 void fsr_pend_quota_put(struct fsr_pend_quota *q);
+const struct fsr_pend_quota *fsr_bss_net_quota(struct net *net);
 
 /* An attached BSS. Lookups under RCU; a reference keeps it (and dev). */
 struct fsr_bss {

@@ -152,6 +152,8 @@ bool fsr_ft_pend_same_auth(const struct fsr_ft_pend *p, const u8 *r1_name,
 void fsr_ft_pend_remove(struct fsr_ft_pend *p);
 /* Drop (and wipe) every exchange of @bss; it must be marked dead. */
 void fsr_ft_pending_flush_bss(struct fsr_bss *bss);
+u32 fsr_ft_pending_flush_sta(const struct fsr_pend_quota *quota,
+			     const u8 *sta);
 
 /* ft_report.c: counters and events. Any context with the right @gfp. */
 void fsr_ft_count_why(struct fsr_bss *bss, u8 why);

@@ -173,12 +173,13 @@ void fsr_ft_pend_remove(struct fsr_ft_pend *p)
 	spin_unlock_bh(&b->lock);
 }
 
-/* Drop the entries @match selects, bucket by bucket. */
-static void fsr_pend_sweep(bool (*match)(const struct fsr_ft_pend *p,
-					 const void *arg),
-			   const void *arg)
+/* Drop the entries @match selects, bucket by bucket; how many. */
+static u32 fsr_pend_sweep(bool (*match)(const struct fsr_ft_pend *p,
+					const void *arg),
+			  const void *arg)
 {
 	unsigned int i;
+	u32 n = 0;
 
 	for (i = 0; i < FSR_PEND_BUCKETS; i++) {
 		struct fsr_pend_bucket *b = &fsr_pend_tbl[i];
@@ -187,11 +188,15 @@ static void fsr_pend_sweep(bool (*match)(const struct fsr_ft_pend *p,
 
 		/* Locked even when it looks empty: an insert may be racing. */
 		spin_lock_bh(&b->lock);
-		hlist_for_each_entry_safe(p, tmp, &b->head, node)
-			if (match(p, arg))
+		hlist_for_each_entry_safe(p, tmp, &b->head, node) {
+			if (match(p, arg)) {
 				fsr_pend_unhash(p);
+				n++;
+			}
+		}
 		spin_unlock_bh(&b->lock);
 	}
+	return n;
 }
 
 static bool fsr_pend_of_bss(const struct fsr_ft_pend *p, const void *arg)
@@ -202,6 +207,33 @@ static bool fsr_pend_of_bss(const struct fsr_ft_pend *p, const void *arg)
 void fsr_ft_pending_flush_bss(struct fsr_bss *bss)
 {
 	fsr_pend_sweep(fsr_pend_of_bss, &bss->id);
+}
+
+struct fsr_pend_who {
+	const struct fsr_pend_quota *quota;	/* compared, never followed */
+	const u8 *sta;				/* NULL: every station */
+};
+
+static bool fsr_pend_of_sta(const struct fsr_ft_pend *p, const void *arg)
+{
+	const struct fsr_pend_who *w = arg;
+
+	return p->quota == w->quota &&
+	       (!w->sta || ether_addr_equal(p->sta, w->sta));
+}
+
+/*
+ * Keys revoked (FSR_CMD_PMK_FLUSH): the exchanges of @sta (NULL: all) in
+ * the namespace counted by @quota end too, so that an FT Authentication
+ * already answered cannot be completed with the revoked key. A job already
+ * running past its last check may still finish: microseconds.
+ */
+u32 fsr_ft_pending_flush_sta(const struct fsr_pend_quota *quota,
+			     const u8 *sta)
+{
+	struct fsr_pend_who w = { .quota = quota, .sta = sta };
+
+	return fsr_pend_sweep(fsr_pend_of_sta, &w);
 }
 
 static bool fsr_pend_old(const struct fsr_ft_pend *p, const void *arg)

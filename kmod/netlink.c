@@ -879,6 +879,9 @@ static int fsr_nl_pmk_flush(struct sk_buff *skb, struct genl_info *info)
 		return -ENOMEM;
 	}
 	n = fsr_pmk_flush(genl_info_net(info), sta ? nla_data(sta) : NULL);
+	/* and the exchanges already begun with those keys */
+	fsr_ft_pending_flush_sta(fsr_bss_net_quota(genl_info_net(info)),
+				 sta ? nla_data(sta) : NULL);
 	hdr = genlmsg_put_reply(msg, info, &fsr_nl_family, 0,
 				FSR_CMD_PMK_FLUSH);
 	if (!hdr || nla_put_u32(msg, FSR_A_PMK_COUNT, n)) {

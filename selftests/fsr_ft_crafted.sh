@@ -233,6 +233,27 @@ esac
 check "open-after-ft: the exchange ended (ft_fallback counted, its reassociation not served by the kernel)" \
 	sh -c "[ $(fsr_counter ft_fallback) -gt $fb0 ] &&
 		[ $(fsr_counter ft_reassoc_served) -eq $re0 ]"
+# Keys revoked between the FT Authentication and the Reassociation (fsrd's
+# keys_revoke_sta() flushes the station's PMK-R1s): the exchange the
+# kernel had begun with the revoked key ends too, its Reassociation is not
+# served by the kernel (passed on; fsrd never had that exchange).
+re0=$(fsr_counter ft_reassoc_served)
+np0=$(fsr_counter ft_passed)
+FT_STA=$(printf '02:00:00:00:0e:%02x' $((n + 1)))
+FT_INJECT_BETWEEN="$FSRCTL pmk flush sta $FT_STA > /dev/null"
+export FT_INJECT_BETWEEN
+run revoked
+case $GOT in
+"auth=0 between=0 reassoc="*)
+	if [ "$(fsr_counter ft_reassoc_served)" -eq "$re0" ] &&
+	    [ "$(fsr_counter ft_passed)" -gt "$np0" ] &&
+	    [ "${GOT#*mic=ok}" = "$GOT" ]; then
+		pass "revoked: a PMK flush ends the kernel's exchange, its Reassociation is not served with the revoked key"
+	else
+		fail "revoked: served by the kernel after the flush (got \"$GOT\", served $re0 -> $(fsr_counter ft_reassoc_served))"
+	fi ;;
+*)	fail "revoked: auth, flush, reassociation (got \"$GOT\")" ;;
+esac
 expect wrong-mdid "auth=54" err_mde
 expect fte-truncated "auth=55" err_fte
 expect fte-oversized "auth=55" err_fte

@@ -35,6 +35,9 @@ replaces a status that never came. Cases:
   fte-oversized   an FT Authentication whose R0KH-ID subelement runs past
                   the end of the FTE
   no-auth         a Reassociation Request without an FT Authentication
+  revoked         an FT Authentication, then the shell command in the
+                  environment variable FT_INJECT_BETWEEN (the test revokes
+                  the station's keys), then the Reassociation Request
   group-sa-open   an Open System Authentication from STA, a group address,
                   sent once (auth=timeout: nobody answers)
   group-sa-ft     the same with an FT Authentication
@@ -56,6 +59,7 @@ replaces a status that never came. Cases:
 import hashlib
 import hmac
 import os
+import subprocess
 import select
 import socket
 import struct
@@ -329,6 +333,10 @@ def main():
         out.append("assoc=%s" % status_of(f, 26))
     if st.case == "late":
         time.sleep(float(os.environ.get("FT_INJECT_DELAY", "2.5")))
+    if st.case == "revoked":
+        rc = subprocess.run(os.environ["FT_INJECT_BETWEEN"], shell=True,
+                            check=False).returncode
+        out.append("between=%d" % rc)
     req = st.reassoc_frame(
         pmkid=os.urandom(16) if st.case == "wrong-pmkr1name" else None,
         bad_mic=st.case == "bad-mic")

@@ -36,7 +36,9 @@
  *	identified by (FSR_A_STA_ADDR, FSR_A_PMK_R1_NAME).
  * @FSR_CMD_PMK_DEL: do: delete the entry (FSR_A_STA_ADDR, FSR_A_PMK_R1_NAME).
  * @FSR_CMD_PMK_FLUSH: do: delete every entry, or every entry of one station
- *	when FSR_A_STA_ADDR is given. Replies with FSR_A_PMK_COUNT deleted.
+ *	when FSR_A_STA_ADDR is given, and end the FT exchanges in progress
+ *	of those stations (keys revoked). Replies with FSR_A_PMK_COUNT
+ *	deleted.
  * @FSR_CMD_PMK_GET: dump: cache entries without key bytes, ordered by
  *	(station address, PMK-R1 name).
  * @FSR_CMD_BSS_NTF: event: a BSS was attached or detached (FSR_A_EVENT).

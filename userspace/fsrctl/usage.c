@@ -78,7 +78,8 @@ static const char help_pmk[] =
 	"       ID: the R0KH-ID, 1 to 48 bytes. MAC: aa:bb:cc:dd:ee:ff.\n"
 	"       HEX32: a 16-byte name as 32 hex digits.\n"
 	"del:   delete one entry.\n"
-	"flush: delete every entry, or every entry of one station.\n"
+	"flush: delete every entry, or every entry of one station, and end\n"
+	"       their FT exchanges in progress in the kernel.\n"
 	"show:  list the cache; key bytes are never shown.\n";
 
 static const char help_stats[] =

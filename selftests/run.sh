@@ -45,7 +45,7 @@ fsrd_rsc.sh
 fsrd_ingress.sh
 "
 [ $# -gt 0 ] && TESTS="$*"
-TIMEOUT=${FSR_TEST_TIMEOUT:-900}
+TIMEOUT=${FSR_TEST_TIMEOUT:-1500}
 
 status=0
 for t in $TESTS; do

@@ -293,7 +293,7 @@ check "auth show -j: exit 0, enabled false, only the counters" sh -c \
 check "auth show -j: psk >= 2 (both clients), ft_initial >= 1, no EAP" json "
 	d['auth']['psk'] >= 2 and d['auth']['ft_initial'] >= 1 and
 	d['auth']['eap_started'] == 0 and d['auth']['pmksa_cached'] == 0 and
-	d['auth']['ft_roam_user'] == 0 and len(d['auth']) == 16" "$WORK/auth.json"
+	d['auth']['ft_roam_user'] == 0 and d['auth']['eap_refused'] == 0 and len(d['auth']) == 17" "$WORK/auth.json"
 $F auth show > "$WORK/auth.txt" 2>&1
 check "auth show (text): the authentications block with psk" sh -c \
 	"grep -qx 'authentications' '$WORK/auth.txt' && grep -Eqx '    psk +[2-9][0-9]*' '$WORK/auth.txt' && ! grep -q 'auth_server' '$WORK/auth.txt'"

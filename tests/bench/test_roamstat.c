@@ -734,7 +734,7 @@ static void test_eap_summary(void)
 	bench_write_json(fp, b);
 	fclose(fp);
 	ok(buf && strstr(buf, "\"eap\": {\"method\"") &&
-	   strstr(buf, "{\"name\": \"full\", \"hostapd\": {\"mode\": \"hostapd-eap-full\", \"available\": true, \"roams\": 3, \"failed\": 0, \"port_open_us\": {\"p50\": 120000"),
+	   strstr(buf, "{\"name\": \"full\", \"hostapd\": {\"mode\": \"hostapd-eap-full\", \"available\": true, \"roams\": 3, \"failed\": 0, \"harness_failed\": 0, \"port_open_us\": {\"p50\": 120000"),
 	   "eap summary: JSON scenario full");
 	ok(buf && strstr(buf, "\"ratio_fsr_vs_hostapd\": {\"port_open_us\": {\"p50\": 0.500, \"p90\": 0.300, \"p99\": 0.300"),
 	   "eap summary: JSON ratio fsr/hostapd");
@@ -747,6 +747,101 @@ static void test_eap_summary(void)
 	free(buf);
 	for (len = 0; len < 3; len++)
 		rows_free(&b->mode[len].rows);
+	free(b);
+}
+
+/*
+ * A roam the client never started is the harness's failure: roams.log
+ * says "harness", the row keeps it apart from the AP's failures through
+ * the CSV, and the table stars every ratio it touches.
+ */
+static void test_harness_failures(void)
+{
+	static const char log[] =
+		"1 02:00:00:00:01:00 1000 2000 ok -\n"
+		"2 02:00:00:00:00:00 3000 4000 harness client does not know the target\n"
+		"3 02:00:00:00:01:00 5000 6000 fail not COMPLETED on the target within 10 s\n"
+		"4 02:00:00:00:00:00 7000 8000 skipped -\n";
+	static const int64_t v[4] = { 1000, 2000, 3000, 4000 };
+	const char *path = "/tmp/roamstat-harness.log", *csv = "/tmp/roamstat-harness.csv";
+	struct drv_list d;
+	struct row_list rows, back;
+	struct roam_list none = { 0 };
+	struct bench *b = calloc(1, sizeof(*b));
+	char err[256], *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	if (!b) {
+		ok(0, "harness: out of memory");
+		return;
+	}
+	fp = fopen(path, "w");
+	fputs(log, fp);
+	fclose(fp);
+	ok(drv_load(path, &d, err, sizeof(err)) < 0 && strstr(err, ":4: not a roam line"),
+	   "harness: an unknown status is refused ('%s')", err);
+	fp = fopen(path, "w");
+	fwrite(log, 1, strstr(log, "4 02") - log, fp);
+	fclose(fp);
+	ok(drv_load(path, &d, err, sizeof(err)) == 0 && d.n == 3,
+	   "harness: roams.log with ok, harness and fail lines");
+	if (d.n == 3)
+		ok(d.r[0].ok && !d.r[0].harness && !d.r[1].ok && d.r[1].harness &&
+		   !d.r[2].ok && !d.r[2].harness,
+		   "harness: statuses read as ok / harness / fail");
+	ok(rows_build(&none, &d, NULL, &rows) == 0 && rows.n == 3,
+	   "harness: one row per command");
+	if (rows.n == 3)
+		ok(rows.r[1].harness && !rows.r[2].harness && !rows.r[2].ok,
+		   "harness: the row keeps the harness flag");
+	fp = fopen(csv, "w");
+	rows_write_csv(fp, &rows);
+	fclose(fp);
+	ok(rows_read_csv(csv, &back, err, sizeof(err)) == 0 && back.n == 3 &&
+	   back.r[1].harness && !back.r[2].harness,
+	   "harness: the flag survives samples.csv");
+	rows_free(&back);
+	drv_free(&d);
+	remove(path);
+	remove(csv);
+
+	/* hostapd lost 1 of 4 roams to the harness, fsr-user none */
+	set_rows(&b->mode[0], "hostapd", v, 4, 0);
+	set_rows(&b->mode[1], "fsr-user", v, 4, 0);
+	b->mode[0].rows.r[3].ok = 0;
+	b->mode[0].rows.r[3].harness = 1;
+	snprintf(b->mode[0].rows.r[3].reason, sizeof(b->mode[0].rows.r[3].reason),
+		 "wpa_cli roam said: FAIL");
+	b->nmodes = 2;
+	for (i = 0; i < 2; i++)
+		mode_compute(&b->mode[i]);
+	ok(b->mode[0].failed == 0 && b->mode[0].harness == 1 &&
+	   b->mode[0].m[M_PORT].n == 3,
+	   "harness: not an AP failure, and not a sample");
+	fp = open_memstream(&buf, &len);
+	bench_print_table(fp, b);
+	fclose(fp);
+	ok(buf && strstr(buf, "x1.00*"),
+	   "harness: the ratio against the mode that lost samples is starred");
+	ok(buf && strstr(buf, "* hostapd: 1 of 4 roams were never started by the client") &&
+	   strstr(buf, "come from the 3 roams that completed"),
+	   "harness: the table says so");
+	ok(buf && strstr(buf, "hostapd roam 4 to  not started (harness): wpa_cli roam said: FAIL"),
+	   "harness: the roam is listed as not started");
+	free(buf);
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	bench_write_json(fp, b);
+	fclose(fp);
+	ok(buf && strstr(buf, "\"failed\": 0, \"harness_failed\": 1") &&
+	   strstr(buf, "{\"roam\": 4, \"harness\": true, \"reason\": \"wpa_cli roam said: FAIL\"}"),
+	   "harness: summary.json counts and lists it apart");
+	free(buf);
+	for (i = 0; i < 2; i++)
+		rows_free(&b->mode[i].rows);
+	rows_free(&rows);
 	free(b);
 }
 
@@ -819,6 +914,7 @@ int main(int argc, char **argv)
 	test_real_capture(dir);
 	test_real_eap(dir);
 	test_eap_summary();
+	test_harness_failures();
 	test_kview(dir);
 	printf("1..%d\n", n_test);
 	return n_fail ? 1 : 0;

@@ -93,6 +93,10 @@ start_client() {
 	cat > "$1/wpa.conf" << EOF
 ctrl_interface=$BENCH_RUN/wpa-ctrl
 ap_scan=1
+# Keep both APs in the scan table for the whole run, in every mode: with
+# the default 180 s a mode whose roams are slow (hostapd under LOAD=1)
+# would lose the other AP and the client would refuse to roam at all.
+bss_expiration_age=86400
 network={
 	ssid="$BENCH_SSID"
 	$_sc_net
@@ -117,16 +121,25 @@ EOF
 	# "any" is refused), and make sure it knows both APs. Non-FT roams
 	# need it: the 4-way handshake looks the network up by the new BSSID.
 	bench_wpa_cli bssid 0 00:00:00:00:00:00 > /dev/null
-	_sc_n=0
-	while [ $_sc_n -lt 10 ]; do
+	sta_learn "$BENCH_AP1" && sta_learn "$BENCH_AP2"
+}
+
+# sta_knows BSSID: the client has BSSID in its scan table.
+sta_knows() {
+	bench_wpa_cli bss "$1" 2> /dev/null | grep -q -i "^bssid=$1"
+}
+
+# sta_learn BSSID: scan (up to 10 times, 1 s apart) until the client knows
+# BSSID. Used before the timed part of a roam, the same way in every mode.
+sta_learn() {
+	_sl_n=0
+	while ! sta_knows "$1"; do
+		[ $_sl_n -ge 10 ] && return 1
 		bench_wpa_cli scan > /dev/null
 		sleep 1
-		_sc_seen=$(bench_wpa_cli scan_results | grep -c -i \
-			-e "$BENCH_AP1" -e "$BENCH_AP2")
-		[ "$_sc_seen" -ge 2 ] && return 0
-		_sc_n=$((_sc_n + 1))
+		_sl_n=$((_sl_n + 1))
 	done
-	return 1
+	return 0
 }
 
 stop_client() {
@@ -141,9 +154,12 @@ sta_completed() {
 
 # roam_loop DIR N TIMEOUT: N roams, alternating between the APs, starting
 # from the one the client is on. One line per roam in DIR/roams.log:
-#   index target command_us done_us ok|fail reason
+#   index target command_us done_us ok|fail|harness reason
 # command_us is just before "wpa_cli roam", done_us when the client was
 # COMPLETED on the target and a ping got through (or the timeout expired).
+# "harness": the client never started the roam (it did not know the
+# target even after scanning, or refused the roam command): a failure of
+# this harness, not of the AP, which the summary keeps apart.
 roam_loop() {
 	_rl_dir=$1
 	_rl_n=$2
@@ -158,12 +174,19 @@ roam_loop() {
 		fi
 		# the 802.1X scenarios prepare each roam (cache flushes)
 		command -v mode_pre_roam > /dev/null && mode_pre_roam "$_rl_tgt"
+		# Outside the timed part: the client must know the target.
+		_rl_known=1
+		sta_learn "$_rl_tgt" || _rl_known=0
 		_rl_t0=$(now_us)
-		_rl_out=$(bench_wpa_cli roam "$_rl_tgt" 2>&1)
+		_rl_out=
+		[ $_rl_known = 1 ] && _rl_out=$(bench_wpa_cli roam "$_rl_tgt" 2>&1)
 		_rl_st=ok
 		_rl_why=-
-		if [ "$_rl_out" != OK ]; then
-			_rl_st=fail
+		if [ $_rl_known = 0 ]; then
+			_rl_st=harness
+			_rl_why="the client does not know the target after 10 scans"
+		elif [ "$_rl_out" != OK ]; then
+			_rl_st=harness
 			_rl_why="wpa_cli roam said: $(echo "$_rl_out" | tr '\n' ' ')"
 		elif ! wait_until "$_rl_to" sta_on "$_rl_tgt"; then
 			_rl_st=fail

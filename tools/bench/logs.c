@@ -47,7 +47,8 @@ int drv_load(const char *path, struct drv_list *out, char *err, size_t errlen)
 		if (sscanf(line, "%d %31s %" SCNd64 " %" SCNd64 " %15s %n",
 			   &r.index, mac, &r.t_cmd, &r.t_done, st, &off) != 5 ||
 		    mac_parse(mac, r.target) < 0 ||
-		    (strcmp(st, "ok") && strcmp(st, "fail"))) {
+		    (strcmp(st, "ok") && strcmp(st, "fail") &&
+		     strcmp(st, "harness"))) {
 			snprintf(err, errlen, "%s:%d: not a roam line", path,
 				 lineno);
 			fclose(fp);
@@ -55,6 +56,7 @@ int drv_load(const char *path, struct drv_list *out, char *err, size_t errlen)
 			return -1;
 		}
 		r.ok = !strcmp(st, "ok");
+		r.harness = !strcmp(st, "harness");
 		snprintf(r.reason, sizeof(r.reason), "%s",
 			 strcmp(line + off, "-") ? line + off : "");
 		csv_clean(r.reason);

@@ -6,12 +6,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One line of roams.log: "index target command_us done_us ok|fail reason" */
+/*
+ * One line of roams.log: "index target command_us done_us STATUS reason",
+ * STATUS ok, fail (the roam was tried and did not complete) or harness
+ * (the client never tried: it refused the roam command or did not know
+ * the target; not the AP's failure).
+ */
 struct drv_roam {
 	int index;
 	uint8_t target[6];
 	int64_t t_cmd, t_done;
 	int ok;
+	int harness;
 	char reason[160];
 };
 

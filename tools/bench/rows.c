@@ -86,6 +86,7 @@ int rows_build(const struct roam_list *cap, const struct drv_list *drv,
 				row_from_roam(w, r);
 			if (!d->ok) {
 				w->ok = 0;
+				w->harness = d->harness;
 				snprintf(w->reason, sizeof(w->reason), "%s",
 					 d->reason);
 			} else if (!r) {
@@ -107,7 +108,8 @@ int rows_build(const struct roam_list *cap, const struct drv_list *drv,
 
 static const char CSV_HEAD[] =
 	"roam,target,ok,reason,auth_turnaround_us,reassoc_turnaround_us,"
-	"roam_us,port_open_us,fbt_us,data_gap_us,auth_tx,reassoc_tx,eap_frames";
+	"roam_us,port_open_us,fbt_us,data_gap_us,auth_tx,reassoc_tx,eap_frames,"
+	"harness";
 
 void rows_write_csv(FILE *fp, const struct row_list *l)
 {
@@ -126,8 +128,8 @@ void rows_write_csv(FILE *fp, const struct row_list *l)
 			else
 				fprintf(fp, ",%" PRId64, w->v[m]);
 		}
-		fprintf(fp, ",%d,%d,%d\n", w->auth_tx, w->reassoc_tx,
-			w->eap_frames);
+		fprintf(fp, ",%d,%d,%d,%d\n", w->auth_tx, w->reassoc_tx,
+			w->eap_frames, w->harness);
 	}
 }
 
@@ -170,7 +172,7 @@ int rows_read_csv(const char *path, struct row_list *out, char *err,
 				goto bad;
 			continue;
 		}
-		if (split(line, f, 16) != 7 + M_COUNT)
+		if (split(line, f, 16) != 8 + M_COUNT)
 			goto bad;
 		row_empty(&w, atoi(f[0]));
 		snprintf(w.target, sizeof(w.target), "%s", f[1]);
@@ -187,6 +189,7 @@ int rows_read_csv(const char *path, struct row_list *out, char *err,
 		w.auth_tx = atoi(f[4 + M_COUNT]);
 		w.reassoc_tx = atoi(f[5 + M_COUNT]);
 		w.eap_frames = atoi(f[6 + M_COUNT]);
+		w.harness = atoi(f[7 + M_COUNT]);
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
 			struct row *nr = realloc(out->r, ncap * sizeof(*nr));

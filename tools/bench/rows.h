@@ -12,6 +12,8 @@ struct row {
 	int index;		/* 1.. */
 	char target[18];
 	int ok;
+	int harness;		/* failed before the AP saw anything: the
+				 * client never started the roam */
 	char reason[160];	/* "" when ok */
 	int auth_tx, reassoc_tx;
 	int eap_frames;		/* EAP packets in the new BSS */

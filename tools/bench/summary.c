@@ -26,9 +26,15 @@ int mode_compute(struct mode_result *mr)
 	int m;
 
 	mr->failed = 0;
-	for (i = 0; i < mr->rows.n; i++)
-		if (!mr->rows.r[i].ok)
+	mr->harness = 0;
+	for (i = 0; i < mr->rows.n; i++) {
+		if (mr->rows.r[i].ok)
+			continue;
+		if (mr->rows.r[i].harness)
+			mr->harness++;
+		else
 			mr->failed++;
+	}
 	v = malloc((mr->rows.n ? mr->rows.n : 1) * sizeof(*v));
 	if (!v)
 		return -1;
@@ -212,8 +218,8 @@ static void json_eap_side(FILE *fp, const struct bench *b, const char *impl,
 		fputc('}', fp);
 		return;
 	}
-	fprintf(fp, ", \"available\": true, \"roams\": %zu, \"failed\": %zu, \"port_open_us\": ",
-		mr->rows.n, mr->failed);
+	fprintf(fp, ", \"available\": true, \"roams\": %zu, \"failed\": %zu, \"harness_failed\": %zu, \"port_open_us\": ",
+		mr->rows.n, mr->failed, mr->harness);
 	json_pstats(fp, &mr->m[M_PORT]);
 	fputs(", \"data_gap_us\": ", fp);
 	json_pstats(fp, &mr->m[M_GAP]);
@@ -307,8 +313,8 @@ void bench_write_json(FILE *fp, const struct bench *b)
 
 		fprintf(fp, "%s\n    {\"name\": ", i ? "," : "");
 		json_str(fp, mr->name);
-		fprintf(fp, ", \"roams\": %zu, \"failed\": %zu,", mr->rows.n,
-			mr->failed);
+		fprintf(fp, ", \"roams\": %zu, \"failed\": %zu, \"harness_failed\": %zu,",
+			mr->rows.n, mr->failed, mr->harness);
 		for (m = 0; m < M_COUNT; m++) {
 			fprintf(fp, "\n     \"%s\": ", metric_name[m]);
 			json_pstats(fp, &mr->m[m]);
@@ -346,8 +352,9 @@ void bench_write_json(FILE *fp, const struct bench *b)
 
 			if (w->ok)
 				continue;
-			fprintf(fp, "%s{\"roam\": %d, \"reason\": ",
-				nf++ ? ", " : "", w->index);
+			fprintf(fp, "%s{\"roam\": %d, \"harness\": %s, \"reason\": ",
+				nf++ ? ", " : "", w->index,
+				w->harness ? "true" : "false");
 			json_str(fp, w->reason);
 			fputc('}', fp);
 		}
@@ -425,6 +432,38 @@ static void print_kview(FILE *fp, const struct mode_result *mr)
 	}
 }
 
+/* Mark a ratio computed from a mode that lost samples to the harness. */
+static void starred(char *r, size_t len)
+{
+	size_t n = strlen(r);
+
+	if (n + 1 < len) {
+		r[n] = '*';
+		r[n + 1] = 0;
+	}
+}
+
+/*
+ * Roams the client never started (it refused the roam command or did not
+ * know the target) are the harness's failures, not the AP's: they are
+ * left out of "failed", and every ratio they touch is starred and
+ * explained here.
+ */
+static void print_harness(FILE *fp, const struct bench *b, int eap)
+{
+	int i;
+
+	for (i = 0; i < b->nmodes; i++) {
+		const struct mode_result *mr = &b->mode[i];
+
+		if (mode_is_eap(mr->name) != eap || !mr->harness)
+			continue;
+		fprintf(fp, "* %s: %zu of %zu roams were never started by the client (the harness's failure, not the AP's); its figures, and the ratios against it, come from the %zu roams that completed\n",
+			mr->name, mr->harness, mr->rows.n,
+			mr->rows.n - mr->failed - mr->harness);
+	}
+}
+
 /* The per-mode table of the modes with mode_is_eap(name) == eap. */
 static void print_modes(FILE *fp, const struct bench *b, int eap)
 {
@@ -452,6 +491,10 @@ static void print_modes(FILE *fp, const struct bench *b, int eap)
 			if (base && base != mr && p->n && base->m[m].n) {
 				ratio(r50, sizeof(r50), p->p50, base->m[m].p50);
 				ratio(r99, sizeof(r99), p->p99, base->m[m].p99);
+				if (mr->harness || base->harness) {
+					starred(r50, sizeof(r50));
+					starred(r99, sizeof(r99));
+				}
 			}
 			if (m == 0)
 				fprintf(fp, "%-17s %5zu %6zu  ", mr->name,
@@ -467,6 +510,7 @@ static void print_modes(FILE *fp, const struct bench *b, int eap)
 		if (mode_is_eap(b->unavail[i][0]) == eap)
 			fprintf(fp, "%-17s not available yet: %s\n",
 				b->unavail[i][0], b->unavail[i][1]);
+	print_harness(fp, b, eap);
 	for (i = 0; i < b->nmodes; i++)
 		if (b->mode[i].kv.present &&
 		    mode_is_eap(b->mode[i].name) == eap)
@@ -500,12 +544,14 @@ static void eap_side(char *out, size_t len, const struct bench *b,
 		snprintf(ar, sizeof(ar), "?");
 	if (mr->eap.n)
 		snprintf(out, len,
-			 "%s: %zu/%zu ok, EAP packets per roam %" PRId64
+			 "%s: %zu/%zu ok%s, EAP packets per roam %" PRId64
 			 ", Access-Requests %s", impl,
-			 mr->rows.n - mr->failed, mr->rows.n, mr->eap.p50, ar);
+			 mr->rows.n - mr->failed - mr->harness, mr->rows.n,
+			 mr->harness ? " (*)" : "", mr->eap.p50, ar);
 	else
-		snprintf(out, len, "%s: %zu/%zu ok, Access-Requests %s", impl,
-			 mr->rows.n - mr->failed, mr->rows.n, ar);
+		snprintf(out, len, "%s: %zu/%zu ok%s, Access-Requests %s",
+			 impl, mr->rows.n - mr->failed - mr->harness,
+			 mr->rows.n, mr->harness ? " (*)" : "", ar);
 }
 
 /* The 802.1X scenarios side by side: one row per scenario and metric. */
@@ -563,6 +609,10 @@ static void print_eap(FILE *fp, const struct bench *b)
 			if (ph->n && pf->n) {
 				ratio(c[4], sizeof(c[4]), pf->p50, ph->p50);
 				ratio(c[5], sizeof(c[5]), pf->p99, ph->p99);
+				if (h->harness || f->harness) {
+					starred(c[4], sizeof(c[4]));
+					starred(c[5], sizeof(c[5]));
+				}
 			}
 			fprintf(fp, "%-9s %-31s %8s %8s %8s %8s %8s %8s\n",
 				j ? "" : eap_label[i],
@@ -607,9 +657,11 @@ void bench_print_table(FILE *fp, const struct bench *b)
 
 		for (j = 0; j < mr->rows.n; j++)
 			if (!mr->rows.r[j].ok)
-				fprintf(fp, "%s roam %d to %s failed: %s\n",
+				fprintf(fp, "%s roam %d to %s %s: %s\n",
 					mr->name, mr->rows.r[j].index,
 					mr->rows.r[j].target,
+					mr->rows.r[j].harness ?
+					"not started (harness)" : "failed",
 					mr->rows.r[j].reason);
 	}
 }

@@ -16,7 +16,8 @@
 struct mode_result {
 	char name[32];
 	struct row_list rows;
-	size_t failed;
+	size_t failed;			/* roams the AP side failed */
+	size_t harness;			/* roams the client never started */
 	struct pstats m[M_COUNT];	/* over the roams that succeeded */
 	struct pstats eap;		/* EAP packets per successful roam */
 	long access_requests;		/* FreeRADIUS, during the roams; -1 */
@@ -40,7 +41,7 @@ struct bench {
 	int nmeta;
 };
 
-/* Fill failed and the percentiles of mr from its rows (access_requests
+/* Fill failed, harness and the percentiles of mr from its rows (access_requests
  * is left alone). Returns 0 or -1. */
 int mode_compute(struct mode_result *mr);
 /* key=value lines; unavailable: "name<TAB>reason" lines. 0 or -1. */

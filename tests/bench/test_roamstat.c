@@ -141,6 +141,15 @@ static void test_clean_roam(void)
 		is64(l.r[0].v[M_FBT], 18000 - 10500, "clean roam: FBT");
 		is64(l.r[0].v[M_PORT], l.r[0].v[M_ROAM],
 		     "clean roam: FT, the port opens with the Reassoc Response");
+		is64(l.r[0].v[M_PRE], 10000 - 2000,
+		     "clean roam: client before the 1st Auth (from the last data before it)");
+		is64(l.r[0].v[M_MID], 15000 - 12000,
+		     "clean roam: client between Auth response and Reassoc request");
+		is64(l.r[0].v[M_POST], 18000 - 16500,
+		     "clean roam: client from Reassoc response to new data");
+		is64(l.r[0].v[M_PRE] + l.r[0].v[M_AUTH] + l.r[0].v[M_MID] +
+		     l.r[0].v[M_REASSOC] + l.r[0].v[M_POST], 18000 - 2000,
+		     "clean roam: the breakdown adds up to old data -> new data");
 	}
 	roams_free(&l);
 	capture_free(&c);
@@ -830,6 +839,9 @@ static void test_harness_failures(void)
 	   "harness: the table says so");
 	ok(buf && strstr(buf, "hostapd roam 4 to  not started (harness): wpa_cli roam said: FAIL"),
 	   "harness: the roam is listed as not started");
+	ok(buf && strstr(buf, "where the data gap goes, p50/p99 (ms)") &&
+	   strstr(buf, "fsr-user                1.00/1.00       1.00/1.00       1.00/1.00       1.00/1.00       1.00/1.00    40.0%"),
+	   "breakdown: five parts per mode and the AP's share of the gap");
 	free(buf);
 	buf = NULL;
 	fp = open_memstream(&buf, &len);

@@ -27,7 +27,7 @@
 
 const char *const metric_name[M_COUNT] = {
 	"auth_turnaround_us", "reassoc_turnaround_us", "roam_us", "port_open_us", "fbt_us",
-	"data_gap_us",
+	"data_gap_us", "client_pre_us", "client_mid_us", "client_post_us",
 };
 
 enum stage { S_AUTH, S_REASSOC_REQ, S_REASSOC_RESP, S_DATA };
@@ -39,6 +39,9 @@ struct attempt {
 	int req_acked;		/* ... from an acknowledged copy */
 	int64_t reassoc_first;
 	int64_t last_old;	/* last acked data in the old BSS */
+	int64_t pre_last;	/* ... before the first Authentication request */
+	int64_t auth_resp_t;	/* the Authentication response (first copy) */
+	int64_t resp_t;		/* the Reassociation Response (first copy) */
 	int64_t m4_t;		/* EAPOL-Key 4/4: chosen copy, or NO_VALUE */
 	int m4_acked;
 };
@@ -157,6 +160,7 @@ static void start(struct attempt *a, const struct frame *f,
 		a->r.v[i] = NO_VALUE;
 	a->stage = S_AUTH;
 	a->last_old = last_data;
+	a->pre_last = last_data;
 	a->r.auth_tx = 1;
 	a->req_t = f->t_us;
 	a->req_acked = f->acked;
@@ -224,6 +228,7 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 				a.r.t_end = f->t_us;
 				if (a.last_old != NO_VALUE)
 					a.r.v[M_FBT] = f->t_us - a.last_old;
+				a.r.v[M_POST] = f->t_us - a.resp_t;
 				if (a.r.open && a.m4_t != NO_VALUE)
 					a.r.v[M_PORT] = a.m4_t - a.r.t_start;
 				if (finish(out, &a, NULL) < 0)
@@ -271,6 +276,9 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 		    mac_eq(f->a2, a.r.to) && mac_eq(f->a1, sta) &&
 		    a.stage == S_AUTH) {
 			a.r.v[M_AUTH] = f->t_us - a.req_t;
+			if (a.pre_last != NO_VALUE)
+				a.r.v[M_PRE] = a.req_t - a.pre_last;
+			a.auth_resp_t = f->t_us;
 			if (f->status) {
 				snprintf(why, sizeof(why),
 					 "Authentication status %u", f->status);
@@ -296,6 +304,8 @@ int roams_find(const struct capture *c, const uint8_t *sta_in,
 			   mac_eq(f->a2, a.r.to) && mac_eq(f->a1, sta) &&
 			   a.stage == S_REASSOC_RESP) {
 			a.r.v[M_REASSOC] = f->t_us - a.req_t;
+			a.r.v[M_MID] = a.req_t - a.auth_resp_t;
+			a.resp_t = f->t_us;
 			a.r.v[M_ROAM] = f->t_us - a.r.t_start;
 			if (!a.r.open)
 				a.r.v[M_PORT] = a.r.v[M_ROAM];

@@ -11,8 +11,16 @@
 /* A roam not finished this long after its first Auth request failed. */
 #define ROAM_LIMIT_US 10000000
 
-/* Metric indexes; NO_VALUE when unknown. */
-enum { M_AUTH, M_REASSOC, M_ROAM, M_PORT, M_FBT, M_GAP, M_COUNT };
+/*
+ * Metric indexes; NO_VALUE when unknown. The data-gap breakdown of one roam
+ * is M_PRE + M_AUTH + M_MID + M_REASSOC + M_POST: from the last
+ * acknowledged data frame in the old BSS before the first Authentication
+ * request to the first one in the new BSS. M_AUTH and M_REASSOC are the
+ * AP's share; the others are the client's (and, for an Open System roam,
+ * M_POST also holds EAP and the 4-way handshake).
+ */
+enum { M_AUTH, M_REASSOC, M_ROAM, M_PORT, M_FBT, M_GAP, M_PRE, M_MID, M_POST,
+       M_COUNT };
 #define NO_VALUE INT64_MIN
 
 struct roam {

@@ -108,7 +108,8 @@ int rows_build(const struct roam_list *cap, const struct drv_list *drv,
 
 static const char CSV_HEAD[] =
 	"roam,target,ok,reason,auth_turnaround_us,reassoc_turnaround_us,"
-	"roam_us,port_open_us,fbt_us,data_gap_us,auth_tx,reassoc_tx,eap_frames,"
+	"roam_us,port_open_us,fbt_us,data_gap_us,client_pre_us,client_mid_us,"
+	"client_post_us,auth_tx,reassoc_tx,eap_frames,"
 	"harness";
 
 void rows_write_csv(FILE *fp, const struct row_list *l)
@@ -151,7 +152,7 @@ static int split(char *line, char **f, int max)
 int rows_read_csv(const char *path, struct row_list *out, char *err,
 		  size_t errlen)
 {
-	char line[1024], *f[16], *end;
+	char line[1024], *f[8 + M_COUNT + 1], *end;
 	size_t cap = 0;
 	int lineno = 0, m;
 	FILE *fp;
@@ -172,7 +173,7 @@ int rows_read_csv(const char *path, struct row_list *out, char *err,
 				goto bad;
 			continue;
 		}
-		if (split(line, f, 16) != 8 + M_COUNT)
+		if (split(line, f, 8 + M_COUNT + 1) != 8 + M_COUNT)
 			goto bad;
 		row_empty(&w, atoi(f[0]));
 		snprintf(w.target, sizeof(w.target), "%s", f[1]);

@@ -380,6 +380,9 @@ static const char *const metric_label[M_COUNT] = {
 	"1st Auth -> port open (M4/FT)",
 	"FBT: data -> data",
 	"data gap (10 ms ping)",
+	"client: old data -> 1st Auth",
+	"client: Auth resp -> Reassoc req",
+	"client: Reassoc resp -> new data",
 };
 
 static void ms(char *out, size_t len, const struct pstats *p, int64_t v)
@@ -464,6 +467,58 @@ static void print_harness(FILE *fp, const struct bench *b, int eap)
 	}
 }
 
+/*
+ * Where the data gap goes, per mode: the client's time before the first
+ * Authentication, the AP's two turnarounds, the client's time in between
+ * and after the Reassociation Response (p50 and p99 of each; the parts'
+ * percentiles need not add up). "AP share" is the AP's p50s over the sum
+ * of the p50s: the part of the gap an AP implementation can change.
+ */
+static void print_breakdown(FILE *fp, const struct bench *b, int eap)
+{
+	static const int part[] = { M_PRE, M_AUTH, M_MID, M_REASSOC, M_POST };
+	char c[24];
+	int i, k, any = 0;
+
+	for (i = 0; i < b->nmodes; i++)
+		if (mode_is_eap(b->mode[i].name) == eap)
+			any = 1;
+	if (!any)
+		return;
+	fprintf(fp, "\nwhere the data gap goes, p50/p99 (ms): client | AP | client | AP | client\n");
+	fprintf(fp, "%-17s %15s %15s %15s %15s %15s %8s\n", "mode",
+		"old data->Auth", "Auth (AP)", "Auth->Reassoc", "Reassoc (AP)",
+		"Resp->new data", "AP share");
+	for (i = 0; i < b->nmodes; i++) {
+		const struct mode_result *mr = &b->mode[i];
+		int64_t ap = 0, all = 0;
+
+		if (mode_is_eap(mr->name) != eap)
+			continue;
+		fprintf(fp, "%-17s", mr->name);
+		for (k = 0; k < (int)(sizeof(part) / sizeof(part[0])); k++) {
+			const struct pstats *p = &mr->m[part[k]];
+
+			if (p->n)
+				snprintf(c, sizeof(c), "%.2f/%.2f",
+					 (double)p->p50 / 1000.0,
+					 (double)p->p99 / 1000.0);
+			else
+				snprintf(c, sizeof(c), "-");
+			fprintf(fp, " %15s", c);
+			if (p->n) {
+				all += p->p50;
+				if (part[k] == M_AUTH || part[k] == M_REASSOC)
+					ap += p->p50;
+			}
+		}
+		if (all > 0)
+			fprintf(fp, " %7.1f%%\n", 100.0 * (double)ap / (double)all);
+		else
+			fprintf(fp, " %8s\n", "-");
+	}
+}
+
 /* The per-mode table of the modes with mode_is_eap(name) == eap. */
 static void print_modes(FILE *fp, const struct bench *b, int eap)
 {
@@ -511,6 +566,7 @@ static void print_modes(FILE *fp, const struct bench *b, int eap)
 			fprintf(fp, "%-17s not available yet: %s\n",
 				b->unavail[i][0], b->unavail[i][1]);
 	print_harness(fp, b, eap);
+	print_breakdown(fp, b, eap);
 	for (i = 0; i < b->nmodes; i++)
 		if (b->mode[i].kv.present &&
 		    mode_is_eap(b->mode[i].name) == eap)

@@ -333,14 +333,14 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
 		return;
 	}
+	/* Only the station entry comes before the response: mac80211 must
+	 * know the station when its first frames arrive. The PTK and the
+	 * port follow the response, as hostapd installs them at the
+	 * response's TX status: two netlink round trips the client does not
+	 * wait for. Until then the client's first data frames are dropped,
+	 * never accepted unprotected. */
 	n = ft_reassoc_resp_ies(b, sta, ies, sizeof(ies));
 	err = n < 0 ? n : sta_to_kernel(b, sta, req);
-	if (!err)
-		err = nl80211_new_key(b->ifindex, sta->addr, 0, sta->ft.cipher,
-				      sta->ft.ptk.tk, sta->ft.ptk.tk_len, NULL,
-				      0);
-	if (!err)
-		err = nl80211_authorize(b->ifindex, sta->addr);
 	if (err) {
 		trace_sta_log(FSRD_LOG_ERR, b, sta->addr, TRACE_EV_FT_REFUSED,
 			      "FT Reassociation failed: %s", strerror(-err));
@@ -352,16 +352,26 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	sta->state = FSRD_STA_ASSOC;
 	sta->akm = req->akm;
 	sta->pairwise = req->pairwise;
-	sta->authorized = true;
 	sta->roamed_ft = true;
 	sta->since_ms = ev_now_ms();
 	send_assoc_resp_ies(b, sta, sta->addr, true, WLAN_STATUS_SUCCESS,
 			    sta->aid, ies, (size_t)n);
-	explicit_bzero(&sta->ft, sizeof(sta->ft));
 	explicit_bzero(ies, sizeof(ies));
+	err = nl80211_new_key(b->ifindex, sta->addr, 0, sta->ft.cipher,
+			      sta->ft.ptk.tk, sta->ft.ptk.tk_len, NULL, 0);
+	explicit_bzero(&sta->ft, sizeof(sta->ft));
+	if (!err)
+		err = nl80211_authorize(b->ifindex, sta->addr);
+	if (err) {
+		/* the client was told yes: tell it no, and forget it */
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
+			 "FT Reassociation answered but the PTK or the port could not be set");
+		return;
+	}
+	sta->authorized = true;
 	fsrd_auth_stats()->ft_roam_user++;
 	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
-		  "FT roam served by userspace: reassociated, AID %u, PTK installed, port authorized",
+		  "FT roam served by userspace: reassociated, AID %u, PTK installed after the response, port authorized",
 		  sta->aid);
 	/* After the response: removing the old BSS's kernel station waits
 	 * for an RCU grace period (milliseconds), the client must not. */

@@ -76,12 +76,16 @@ fuzz-long: deps
 
 # The roam benchmark, every available mode in one lab VM boot
 # (docs/benchmark.md): make bench [ROAMS=30] [LOAD=1] [EAP_ROAMS=10]
-# (EAP_ROAMS=0: without the 802.1X scenarios)
+# [STORM=8] [STORM_ROUNDS=10] (EAP_ROAMS=0: without the 802.1X scenarios;
+# STORM=0: without the roam storm)
 ROAMS ?= 30
 LOAD ?= 0
 EAP_ROAMS ?= 10
+STORM ?= 8
+STORM_ROUNDS ?= 10
 bench: all
-	@tools/bench/run.sh ROAMS=$(ROAMS) LOAD=$(LOAD) EAP_ROAMS=$(EAP_ROAMS)
+	@tools/bench/run.sh ROAMS=$(ROAMS) LOAD=$(LOAD) EAP_ROAMS=$(EAP_ROAMS) \
+		STORM=$(STORM) STORM_ROUNDS=$(STORM_ROUNDS)
 
 lab-shell: all
 	@tools/lab/shell

@@ -857,6 +857,66 @@ static void test_harness_failures(void)
 	free(b);
 }
 
+/* The roam storm's modes get their own table and JSON section, with
+ * ratios against storm-hostapd. */
+static void test_storm_summary(void)
+{
+	static const int64_t hap[4] = { 4000, 4000, 8000, 9000 };
+	static const int64_t fsr[4] = { 1000, 1000, 1000, 2000 };
+	struct bench *b = calloc(1, sizeof(*b));
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	if (!b) {
+		ok(0, "storm: out of memory");
+		return;
+	}
+	set_rows(&b->mode[0], "hostapd", hap, 4, 0);
+	set_rows(&b->mode[1], "storm-hostapd", hap, 4, 0);
+	set_rows(&b->mode[2], "storm-fsr-kernel", fsr, 4, 0);
+	b->mode[2].rows.r[3].ok = 0;
+	snprintf(b->mode[2].rows.r[3].reason, sizeof(b->mode[2].rows.r[3].reason),
+		 "Reassociation status 30");
+	for (i = 0; i < 3; i++) {
+		b->mode[1].rows.r[i].v[M_AUTH] = 3000;
+		b->mode[2].rows.r[i].v[M_AUTH] = 300;
+	}
+	b->nmodes = 3;
+	for (i = 0; i < 3; i++)
+		mode_compute(&b->mode[i]);
+	snprintf(b->meta[0][0], KV_LEN, "storm");
+	snprintf(b->meta[0][1], KV_LEN, "8");
+	snprintf(b->meta[1][0], KV_LEN, "storm_rounds");
+	snprintf(b->meta[1][1], KV_LEN, "10");
+	b->nmeta = 2;
+	ok(mode_is_storm("storm-fsr-user") && !mode_is_storm("fsr-user") &&
+	   !mode_is_eap("storm-hostapd"), "storm: which modes are storm modes");
+	fp = open_memstream(&buf, &len);
+	bench_print_table(fp, b);
+	fclose(fp);
+	ok(buf && strstr(buf, "roam storm: 8 clients roam at the same moment, 10 rounds"),
+	   "storm: its own table");
+	ok(buf && strstr(buf, "storm-fsr-kernel      4      1  Auth req -> resp (AP)") &&
+	   strstr(buf, "x0.10   x0.10"),
+	   "storm: failures counted, ratios against storm-hostapd");
+	free(buf);
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	bench_write_json(fp, b);
+	fclose(fp);
+	ok(buf && strstr(buf, "\"storm\": {\"clients\": 8, \"rounds\": 10, \"modes\": [") &&
+	   strstr(buf, "{\"name\": \"storm-fsr-kernel\", \"roams\": 4, \"ok\": 3, \"failed\": 1, \"harness_failed\": 0, \"auth_turnaround_us\": {\"p50\": 300"),
+	   "storm: summary.json storm section");
+	ok(buf && strstr(buf, "\"ratio_vs_hostapd\": {\"baseline\": \"storm-hostapd\""),
+	   "storm: JSON baseline is storm-hostapd");
+	free(buf);
+	for (i = 0; i < 3; i++)
+		rows_free(&b->mode[i].rows);
+	free(b);
+}
+
 /* fsr.ko's counters and histograms, as fsrctl -j bss show prints them */
 static void test_kview(const char *dir)
 {
@@ -927,6 +987,7 @@ int main(int argc, char **argv)
 	test_real_eap(dir);
 	test_eap_summary();
 	test_harness_failures();
+	test_storm_summary();
 	test_kview(dir);
 	printf("1..%d\n", n_test);
 	return n_fail ? 1 : 0;

@@ -1,10 +1,12 @@
 #!/bin/sh
 # The roam benchmark inside the lab VM (started by tools/bench/run.sh through
 # tools/lab/run). One boot, one topology, the modes one after the other:
-#   tools/bench/in-vm.sh ROAMS LOAD ROAM_TIMEOUT [EAP_ROAMS]
+#   tools/bench/in-vm.sh ROAMS LOAD ROAM_TIMEOUT [EAP_ROAMS [STORM [ROUNDS]]]
 # EAP_ROAMS > 0 (default 10) adds the 802.1X scenarios (eap-lib.sh): for
 # each of full, pmksa, okc and ft, the modes hostapd-eap-SCEN and
-# fsr-eap-SCEN with that many roams.
+# fsr-eap-SCEN with that many roams. STORM > 0 (default 0) adds the roam
+# storm (storm-lib.sh): STORM clients roaming at once, ROUNDS (default 10)
+# times, modes storm-hostapd, storm-fsr-user and storm-fsr-kernel.
 # Writes $FSR_LAB_OUT/bench/: meta (versions, settings), unavailable
 # (one "mode<TAB>reason" per line), and per mode that ran a folder with
 # capture.pcap (hwsim0, radiotap), ping.log (ping -D), roams.log and logs.
@@ -12,11 +14,14 @@ set -u
 BENCH_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 . "$BENCH_TOP/tools/lab/guest-lib.sh"
 . "$BENCH_TOP/tools/bench/lib.sh"
+. "$BENCH_TOP/tools/bench/storm-lib.sh"
 
 roams=${1:-30}
 BENCH_LOAD=${2:-0}
 roam_timeout=${3:-10}
 eap_roams=${4:-10}
+BENCH_STORM=${5:-0}
+storm_rounds=${6:-10}
 MODES="hostapd fsr-user fsr-kernel"
 [ "$roams" -gt 0 ] || MODES=
 # for debugging: EAP_SCENS=... and BENCH_WPA_DEBUG=-dd in the environment
@@ -48,6 +53,8 @@ BENCH_AP2=$(mac_of wlan1)
 	echo "roams=$roams"
 	echo "load=$BENCH_LOAD"
 	echo "eap_roams=$eap_roams"
+	echo "storm=$BENCH_STORM"
+	echo "storm_rounds=$storm_rounds"
 	echo "ap1=$BENCH_AP1"
 	echo "ap2=$BENCH_AP2"
 	echo "sta=$(ip netns exec "$BENCH_NS" cat /sys/class/net/$BENCH_STA_IF/address)"
@@ -110,5 +117,30 @@ if [ "$eap_roams" -gt 0 ]; then
 	done
 	BENCH_NETWORK=
 	bench_radius_stop
+fi
+# --- the roam storm -----------------------------------------------------
+if [ "$BENCH_STORM" -gt 0 ]; then
+	if ! storm_topology "$BENCH_STORM"; then
+		echo "in-vm.sh: cannot set up the storm clients' radios" >&2
+		exit 1
+	fi
+	for impl in hostapd fsr-user fsr-kernel; do
+		mode=storm-$impl
+		. "$BENCH_TOP/tools/bench/mode-$impl.sh"
+		if ! why=$(mode_check); then
+			printf '%s\t%s\n' "$mode" "$why" >> "$BENCH_OUT/unavailable"
+			bench_log "$mode: not available yet: $why"
+			continue
+		fi
+		bench_log "$mode: $BENCH_STORM clients, $storm_rounds rounds (load $BENCH_LOAD)"
+		if ! run_storm "$impl" "$storm_rounds" "$roam_timeout"; then
+			why=$(cat "$BENCH_OUT/$mode/error")
+			printf '%s\t%s\n' "$mode" "failed to start: $why" >> "$BENCH_OUT/unavailable"
+			bench_log "$mode: $why"
+			rc=1
+			continue
+		fi
+		bench_log "$mode: done, $(cat "$BENCH_OUT/$mode"/roams-*.log | grep -c ' ok ') of $((BENCH_STORM * storm_rounds)) roams completed"
+	done
 fi
 exit $rc

@@ -2,6 +2,7 @@
 # The roam benchmark (what "make bench" runs), on the host:
 #
 #   tools/bench/run.sh [ROAMS=30] [LOAD=0|1] [ROAM_TIMEOUT=10] [EAP_ROAMS=10]
+#                      [STORM=8] [STORM_ROUNDS=10]
 #
 # Builds roamstat, boots the lab VM once (tools/lab/run) to run every mode
 # (tools/bench/in-vm.sh), then analyses the captures here and writes
@@ -10,6 +11,9 @@
 # under raw/; bench-results/latest points to it. Prints the table.
 # EAP_ROAMS=0 leaves out the 802.1X scenarios (full EAP, PMKSA caching, OKC,
 # FT-802.1X; hostapd and fsr side by side in the "802.1X roams" table).
+# STORM=N (N clients roaming at the same moment, STORM_ROUNDS times back
+# and forth, for hostapd, fsr-user and fsr-kernel: the "roam storm" table);
+# STORM=0 leaves it out.
 # Exit status: 0 if every mode that ran finished its roams (failed roams are
 # counted, not fatal), 1 otherwise, the lab's 124/125 if the VM failed.
 set -u
@@ -18,24 +22,39 @@ roams=30
 load=0
 roam_timeout=10
 eap_roams=10
+storm=8
+storm_rounds=10
 for a in "$@"; do
 	case $a in
 	ROAMS=*) roams=${a#ROAMS=} ;;
 	LOAD=*) load=${a#LOAD=} ;;
 	ROAM_TIMEOUT=*) roam_timeout=${a#ROAM_TIMEOUT=} ;;
 	EAP_ROAMS=*) eap_roams=${a#EAP_ROAMS=} ;;
+	STORM=*) storm=${a#STORM=} ;;
+	STORM_ROUNDS=*) storm_rounds=${a#STORM_ROUNDS=} ;;
 	*)
-		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S] [EAP_ROAMS=N]" >&2
+		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S] [EAP_ROAMS=N] [STORM=N] [STORM_ROUNDS=N]" >&2
 		exit 2
 		;;
 	esac
 done
-case "$roams$roam_timeout$eap_roams" in
-'' | *[!0-9]*)
-	echo "bench: ROAMS, ROAM_TIMEOUT and EAP_ROAMS want whole numbers" >&2
+for v in "$roams" "$roam_timeout" "$eap_roams" "$storm" "$storm_rounds"; do
+	case $v in
+	'' | *[!0-9]*)
+		echo "bench: ROAMS, ROAM_TIMEOUT, EAP_ROAMS, STORM and STORM_ROUNDS want whole numbers" >&2
+		exit 2
+		;;
+	esac
+done
+# one hwsim radio per storm client, in a VM with a few hundred MB
+[ "$storm" -le 32 ] || {
+	echo "bench: STORM is at most 32 clients" >&2
 	exit 2
-	;;
-esac
+}
+[ "$storm" -eq 0 ] || [ "$storm_rounds" -ge 1 ] || {
+	echo "bench: STORM_ROUNDS must be at least 1" >&2
+	exit 2
+}
 case $load in
 0 | 1) ;;
 *)
@@ -56,11 +75,14 @@ python=/usr/bin/python3
 # Budget: boot, then per mode set-up plus per roam the worst case.
 vm_timeout=$((120 + 3 * (60 + roams * (2 * roam_timeout + 5)) +
 	8 * (60 + eap_roams * (2 * roam_timeout + 5))))
+[ "$storm" -gt 0 ] &&
+	vm_timeout=$((vm_timeout + 3 * (60 + 35 * storm + storm_rounds * (2 * roam_timeout + 2))))
 err=$top/build/bench/lab.err
 mkdir -p "$top/build/bench"
 cd "$top" || exit 1
 tools/lab/run --timeout "$vm_timeout" -- tools/bench/in-vm.sh \
-	"$roams" "$load" "$roam_timeout" "$eap_roams" 2> "$err"
+	"$roams" "$load" "$roam_timeout" "$eap_roams" "$storm" "$storm_rounds" \
+	2> "$err"
 rc=$?
 cat "$err" >&2
 rundir=$(sed -n 's/^lab: run dir //p' "$err" | head -n 1)
@@ -107,6 +129,35 @@ for mode in hostapd fsr-user fsr-kernel \
 	[ -s "$d/fsr-bss.json" ] && set -- "$@" -k "$mode=$d/fsr-bss.json"
 	# FreeRADIUS's Access-Requests during the roams (802.1X modes)
 	[ -s "$d/access-requests" ] && set -- "$@" -a "$mode=$d/access-requests"
+done
+# The storm: each client's roams in the common capture, one CSV per mode.
+for mode in storm-hostapd storm-fsr-user storm-fsr-kernel; do
+	d=$raw/$mode
+	[ -f "$d/capture.pcap" ] && [ -f "$d/clients" ] || continue
+	out=$res/samples-$mode.csv
+	: > "$out"
+	ok=1
+	while read -r k mac; do
+		if ! "$roamstat" roams -s "$mac" -r "$d/roams-$k.log" \
+			-p "$d/ping-$k.log" "$d/capture.pcap" > "$out.part"; then
+			echo "bench: cannot analyse client $k of the $mode capture" >&2
+			ok=0
+			break
+		fi
+		if [ -s "$out" ]; then
+			tail -n +2 "$out.part" >> "$out"
+		else
+			cat "$out.part" > "$out"
+		fi
+	done < "$d/clients"
+	rm -f "$out.part"
+	if [ $ok -eq 0 ] || [ ! -s "$out" ]; then
+		rc=1
+		continue
+	fi
+	tail -n +2 "$out" | sed "s/^/$mode,/" >> "$res/samples.csv"
+	set -- "$@" "$mode=$out"
+	[ -s "$d/fsr-bss.json" ] && set -- "$@" -k "$mode=$d/fsr-bss.json"
 done
 "$roamstat" summary -o "$res/summary.json" -l "$load" -m "$raw/meta" \
 	-u "$raw/unavailable" "$@" > "$res/table.txt" || rc=1

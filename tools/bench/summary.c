@@ -19,6 +19,18 @@ int mode_is_eap(const char *name)
 	       !strncmp(name, "fsr-eap-", 8);
 }
 
+int mode_is_storm(const char *name)
+{
+	return !strncmp(name, "storm-", 6);
+}
+
+/* Which table a mode goes to: MODE_PSK, MODE_EAP or MODE_STORM. */
+static int mode_kind(const char *name)
+{
+	return mode_is_storm(name) ? MODE_STORM :
+	       mode_is_eap(name) ? MODE_EAP : MODE_PSK;
+}
+
 int mode_compute(struct mode_result *mr)
 {
 	int64_t *v;
@@ -165,6 +177,8 @@ static const struct mode_result *baseline(const struct bench *b,
 			 strchr(strchr(mr->name, '-') + 1, '-') + 1);
 		return find_mode(b, name);
 	}
+	if (mode_is_storm(mr->name))
+		return find_mode(b, "storm-hostapd");
 	return find_mode(b, "hostapd");
 }
 
@@ -277,6 +291,44 @@ static void json_eap(FILE *fp, const struct bench *b)
 	fprintf(fp, "%s]}", first ? "" : "\n  ");
 }
 
+/* "storm": the roam storm's modes, compactly (also in "modes" in full). */
+static void json_storm(FILE *fp, const struct bench *b)
+{
+	static const int metric[] = { M_AUTH, M_REASSOC, M_ROAM };
+	const char *s;
+	int i, first = 1;
+	size_t k;
+
+	for (i = 0; i < b->nmodes && !mode_is_storm(b->mode[i].name); i++)
+		;
+	if (i == b->nmodes)
+		return;
+	fputs(",\n  \"storm\": {", fp);
+	if ((s = bench_meta(b, "storm")))
+		fprintf(fp, "\"clients\": %d, ", atoi(s));
+	if ((s = bench_meta(b, "storm_rounds")))
+		fprintf(fp, "\"rounds\": %d, ", atoi(s));
+	fputs("\"modes\": [", fp);
+	for (i = 0; i < b->nmodes; i++) {
+		const struct mode_result *mr = &b->mode[i];
+
+		if (!mode_is_storm(mr->name))
+			continue;
+		fprintf(fp, "%s\n    {\"name\": ", first ? "" : ",");
+		first = 0;
+		json_str(fp, mr->name);
+		fprintf(fp, ", \"roams\": %zu, \"ok\": %zu, \"failed\": %zu, \"harness_failed\": %zu",
+			mr->rows.n, mr->rows.n - mr->failed - mr->harness,
+			mr->failed, mr->harness);
+		for (k = 0; k < sizeof(metric) / sizeof(metric[0]); k++) {
+			fprintf(fp, ", \"%s\": ", metric_name[metric[k]]);
+			json_pstats(fp, &mr->m[metric[k]]);
+		}
+		fputc('}', fp);
+	}
+	fputs("\n  ]}", fp);
+}
+
 void bench_write_json(FILE *fp, const struct bench *b)
 {
 	static const char *const vkeys[] = { "kernel", "hostapd",
@@ -370,6 +422,7 @@ void bench_write_json(FILE *fp, const struct bench *b)
 	}
 	fprintf(fp, "%s]", b->nunavail ? "\n  " : "");
 	json_eap(fp, b);
+	json_storm(fp, b);
 	fputs("\n}\n", fp);
 }
 
@@ -452,14 +505,14 @@ static void starred(char *r, size_t len)
  * left out of "failed", and every ratio they touch is starred and
  * explained here.
  */
-static void print_harness(FILE *fp, const struct bench *b, int eap)
+static void print_harness(FILE *fp, const struct bench *b, int kind)
 {
 	int i;
 
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];
 
-		if (mode_is_eap(mr->name) != eap || !mr->harness)
+		if (mode_kind(mr->name) != kind || !mr->harness)
 			continue;
 		fprintf(fp, "* %s: %zu of %zu roams were never started by the client (the harness's failure, not the AP's); its figures, and the ratios against it, come from the %zu roams that completed\n",
 			mr->name, mr->harness, mr->rows.n,
@@ -474,14 +527,14 @@ static void print_harness(FILE *fp, const struct bench *b, int eap)
  * percentiles need not add up). "AP share" is the AP's p50s over the sum
  * of the p50s: the part of the gap an AP implementation can change.
  */
-static void print_breakdown(FILE *fp, const struct bench *b, int eap)
+static void print_breakdown(FILE *fp, const struct bench *b, int kind)
 {
 	static const int part[] = { M_PRE, M_AUTH, M_MID, M_REASSOC, M_POST };
 	char c[24];
 	int i, k, any = 0;
 
 	for (i = 0; i < b->nmodes; i++)
-		if (mode_is_eap(b->mode[i].name) == eap)
+		if (mode_kind(b->mode[i].name) == kind)
 			any = 1;
 	if (!any)
 		return;
@@ -493,7 +546,7 @@ static void print_breakdown(FILE *fp, const struct bench *b, int eap)
 		const struct mode_result *mr = &b->mode[i];
 		int64_t ap = 0, all = 0;
 
-		if (mode_is_eap(mr->name) != eap)
+		if (mode_kind(mr->name) != kind)
 			continue;
 		fprintf(fp, "%-17s", mr->name);
 		for (k = 0; k < (int)(sizeof(part) / sizeof(part[0])); k++) {
@@ -519,8 +572,8 @@ static void print_breakdown(FILE *fp, const struct bench *b, int eap)
 	}
 }
 
-/* The per-mode table of the modes with mode_is_eap(name) == eap. */
-static void print_modes(FILE *fp, const struct bench *b, int eap)
+/* The per-mode table of the modes of one kind (MODE_PSK, ...). */
+static void print_modes(FILE *fp, const struct bench *b, int kind)
 {
 	char c[4][24], r50[16], r99[16];
 	int i, m;
@@ -532,7 +585,7 @@ static void print_modes(FILE *fp, const struct bench *b, int eap)
 		const struct mode_result *mr = &b->mode[i];
 		const struct mode_result *base = baseline(b, mr);
 
-		if (mode_is_eap(mr->name) != eap)
+		if (mode_kind(mr->name) != kind)
 			continue;
 		for (m = 0; m < M_COUNT; m++) {
 			const struct pstats *p = &mr->m[m];
@@ -562,14 +615,14 @@ static void print_modes(FILE *fp, const struct bench *b, int eap)
 		}
 	}
 	for (i = 0; i < b->nunavail; i++)
-		if (mode_is_eap(b->unavail[i][0]) == eap)
+		if (mode_kind(b->unavail[i][0]) == kind)
 			fprintf(fp, "%-17s not available yet: %s\n",
 				b->unavail[i][0], b->unavail[i][1]);
-	print_harness(fp, b, eap);
-	print_breakdown(fp, b, eap);
+	print_harness(fp, b, kind);
+	print_breakdown(fp, b, kind);
 	for (i = 0; i < b->nmodes; i++)
 		if (b->mode[i].kv.present &&
-		    mode_is_eap(b->mode[i].name) == eap)
+		    mode_kind(b->mode[i].name) == kind)
 			print_kview(fp, &b->mode[i]);
 }
 
@@ -684,12 +737,12 @@ static void print_eap(FILE *fp, const struct bench *b)
 
 void bench_print_table(FILE *fp, const struct bench *b)
 {
-	int i, eap = 0, psk = 0;
+	int i, kinds[MODE_KINDS] = { 0 };
 
 	for (i = 0; i < b->nmodes; i++)
-		*(mode_is_eap(b->mode[i].name) ? &eap : &psk) = 1;
+		kinds[mode_kind(b->mode[i].name)] = 1;
 	for (i = 0; i < b->nunavail; i++)
-		*(mode_is_eap(b->unavail[i][0]) ? &eap : &psk) = 1;
+		kinds[mode_kind(b->unavail[i][0])] = 1;
 	fprintf(fp, "roam benchmark: %s roams per mode, load %s, %s emulation\n",
 		meta_or(b, "roams", "?"),
 		b->load ? "ON (stress-ng on every guest CPU)" : "off",
@@ -699,13 +752,18 @@ void bench_print_table(FILE *fp, const struct bench *b)
 		meta_or(b, "wpa_supplicant", "?"));
 	fputs("times in ms (emulated: compare modes within one run, as ratios)\n\n",
 	      fp);
-	if (psk || !eap)
-		print_modes(fp, b, 0);
-	if (eap) {
+	if (kinds[MODE_PSK] || (!kinds[MODE_EAP] && !kinds[MODE_STORM]))
+		print_modes(fp, b, MODE_PSK);
+	if (kinds[MODE_EAP]) {
 		print_eap(fp, b);
 		fputs("\n802.1X modes in detail (ratios against hostapd in the same scenario):\n",
 		      fp);
-		print_modes(fp, b, 1);
+		print_modes(fp, b, MODE_EAP);
+	}
+	if (kinds[MODE_STORM]) {
+		fprintf(fp, "\nroam storm: %s clients roam at the same moment, %s rounds back and forth (FT-PSK; ratios against storm-hostapd)\n",
+			meta_or(b, "storm", "?"), meta_or(b, "storm_rounds", "?"));
+		print_modes(fp, b, MODE_STORM);
 	}
 	for (i = 0; i < b->nmodes; i++) {
 		const struct mode_result *mr = &b->mode[i];

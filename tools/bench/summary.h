@@ -50,6 +50,10 @@ int bench_read_unavailable(struct bench *b, const char *path);
 const char *bench_meta(const struct bench *b, const char *key);
 /* 1 if name is an 802.1X mode (IMPL-eap-SCEN). */
 int mode_is_eap(const char *name);
+/* 1 if name is a roam storm mode (storm-IMPL: make bench STORM=N). */
+int mode_is_storm(const char *name);
+/* The tables of the report. */
+enum { MODE_PSK, MODE_EAP, MODE_STORM, MODE_KINDS };
 void bench_write_json(FILE *fp, const struct bench *b);
 void bench_print_table(FILE *fp, const struct bench *b);
 

@@ -8,8 +8,15 @@
  * An attached BSS is a mac80211 AP interface fsr serves. It is found by
  * the receive hook through a global RCU hash table keyed by net_device
  * pointer, and listed per network namespace in ifindex order for netlink.
- * RTNL serialises every writer (attach, detach, the netdevice notifier and
- * namespace exit), so the per-namespace lists need no lock of their own.
+ * Writers of the list (attach, detach, the netdevice notifier, namespace
+ * exit) hold RTNL, which the device lookup and the notifier need and which
+ * serialises the global hash table, and then the namespace's own mutex
+ * (struct fsr_bss_net.lock). Readers (BSS_GET, INFO_GET, dumps, the fast
+ * path's cleanup) and BSS_SET take only that mutex: RTNL is not fsr's
+ * lock, and a request anyone may send must not be able to take it in a
+ * loop. Lock order: RTNL (or the wiphy mutex, around an interface's
+ * unregistration), then fsr_bss_net.lock; nothing is called under that
+ * mutex that takes RTNL or a wiphy mutex.
  * Attaching requires the interface to be in AP mode at that moment; if it
  * later changes type it stays attached, and the hook simply sees no frames
  * for it (mac80211 only calls it for AP interfaces).
@@ -33,6 +40,7 @@
 #include <net/netns/generic.h>
 
 struct fsr_bss_net {
+	struct mutex lock;		/* the fields below, each BSS's ft */
 	struct list_head list;		/* ordered by ifindex */
 	u32 count;
 	u32 generation;			/* never 0 */
@@ -69,7 +77,7 @@ static struct fsr_bss *fsr_bss_find_index(struct fsr_bss_net *bn, int ifindex)
 {
 	struct fsr_bss *bss;
 
-	ASSERT_RTNL();
+	lockdep_assert_held(&bn->lock);
 	list_for_each_entry(bss, &bn->list, list)
 		if (bss->dev->ifindex == ifindex)
 			return bss;
@@ -82,16 +90,18 @@ static void fsr_bss_bump(struct fsr_bss_net *bn)
 		bn->generation = 1;
 }
 
-static void fsr_bss_fill(const struct fsr_bss *bss, struct fsr_bss_view *v)
+/* Under @bn->lock. */
+static void fsr_bss_fill(struct fsr_bss_net *bn, const struct fsr_bss *bss,
+			 struct fsr_bss_view *v)
 {
 	const struct fsr_ft_conf *conf;
 	int cpu, i, j;
 
 	memset(v, 0, sizeof(*v));
 	v->ifindex = bss->dev->ifindex;
-	strscpy(v->ifname, bss->dev->name, sizeof(v->ifname));
-	ether_addr_copy(v->bssid, bss->dev->dev_addr);
-	conf = rtnl_dereference(bss->ft);
+	strscpy(v->ifname, bss->ifname, sizeof(v->ifname));
+	ether_addr_copy(v->bssid, bss->bssid);
+	conf = rcu_dereference_protected(bss->ft, lockdep_is_held(&bn->lock));
 	if (conf) {
 		v->has_ft = true;
 		v->ft = conf->pub;
@@ -193,10 +203,12 @@ void fsr_bss_put(struct fsr_bss *bss)
 	call_rcu(&bss->rcu, fsr_bss_free_rcu);
 }
 
+/* Under RTNL and @bn->lock. */
 static void fsr_bss_unlink(struct fsr_bss_net *bn, struct fsr_bss *bss,
 			   u8 reason)
 {
 	ASSERT_RTNL();
+	lockdep_assert_held(&bn->lock);
 	hash_del_rcu(&bss->hnode);
 	list_del(&bss->list);
 	bn->count--;
@@ -272,10 +284,13 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 
 	bss->dev = dev;
 	netdev_hold(dev, &bss->tracker, GFP_KERNEL);
+	strscpy(bss->ifname, dev->name, sizeof(bss->ifname));
+	ether_addr_copy(bss->bssid, dev->dev_addr);
 	/* The fast path starts disabled, with the documented defaults. */
 	conf->pub.deadline_ms = FSR_FT_DEADLINE_DEF;
 	rcu_assign_pointer(bss->ft, conf);
 	conf = NULL;
+	mutex_lock(&bn->lock);
 	where = &bn->list;
 	list_for_each_entry(pos, &bn->list, list) {
 		if (pos->dev->ifindex > dev->ifindex) {
@@ -289,6 +304,7 @@ int fsr_bss_attach(struct net *net, u32 ifindex,
 	hash_add_rcu(fsr_bss_table, &bss->hnode, (unsigned long)dev);
 	fsr_nl_bss_notify(net, dev->ifindex, dev->name, FSR_EVENT_BSS_ATTACHED,
 			  0);
+	mutex_unlock(&bn->lock);
 	rtnl_unlock();
 	return 0;
 
@@ -309,6 +325,7 @@ int fsr_bss_detach(struct net *net, u32 ifindex,
 	int ret = 0;
 
 	rtnl_lock();
+	mutex_lock(&bn->lock);
 	bss = fsr_bss_find_index(bn, ifindex);
 	if (bss) {
 		fsr_bss_unlink(bn, bss, FSR_REASON_USER);
@@ -316,6 +333,7 @@ int fsr_bss_detach(struct net *net, u32 ifindex,
 		NL_SET_ERR_MSG_MOD(extack, "interface is not attached");
 		ret = -ENOENT;
 	}
+	mutex_unlock(&bn->lock);
 	rtnl_unlock();
 	return ret;
 }
@@ -389,6 +407,7 @@ int fsr_bss_ft_set(struct net *net, u32 ifindex,
 		   const struct fsr_ft_update *upd,
 		   struct netlink_ext_ack *extack)
 {
+	struct fsr_bss_net *bn = fsr_bss_net(net);
 	struct fsr_ft_conf *conf, *old;
 	struct fsr_bss *bss;
 	int ret = 0;
@@ -396,14 +415,14 @@ int fsr_bss_ft_set(struct net *net, u32 ifindex,
 	conf = kmalloc(sizeof(*conf), GFP_KERNEL);
 	if (!conf)
 		return -ENOMEM;
-	rtnl_lock();
-	bss = fsr_bss_find_index(fsr_bss_net(net), ifindex);
+	mutex_lock(&bn->lock);
+	bss = fsr_bss_find_index(bn, ifindex);
 	if (!bss) {
 		NL_SET_ERR_MSG_MOD(extack, "interface is not attached");
 		ret = -ENOENT;
 		goto out;
 	}
-	old = rtnl_dereference(bss->ft);
+	old = rcu_dereference_protected(bss->ft, lockdep_is_held(&bn->lock));
 	memcpy(conf, old, sizeof(*conf));
 	fsr_ft_apply(conf, upd);
 	if (conf->pub.aid_min && conf->pub.aid_max &&
@@ -416,59 +435,98 @@ int fsr_bss_ft_set(struct net *net, u32 ifindex,
 	fsr_ft_conf_release(old);
 	conf = NULL;
 out:
-	rtnl_unlock();
+	mutex_unlock(&bn->lock);
 	kfree_sensitive(conf);
 	return ret;
 }
 
-void fsr_bss_del_sta_others(struct fsr_bss *bss, const u8 *sta)
-{
-	struct fsr_bss *others[16];
-	struct fsr_bss *pos;
-	int n = 0, i, bkt;
+struct fsr_bss_stale {
+	const struct fsr_sta_owner *own;
+	u32 gen;
+};
 
-	rcu_read_lock();
-	hash_for_each_rcu(fsr_bss_table, bkt, pos, hnode) {
-		if (pos == bss || READ_ONCE(pos->dead) ||
-		    !net_eq(dev_net(pos->dev), dev_net(bss->dev)))
+/* Under the wiphy mutex of the BSS whose entry is about to go. */
+static bool fsr_bss_sta_stale(void *arg)
+{
+	const struct fsr_bss_stale *st = arg;
+
+	return fsr_sta_owner_current(st->own, st->gen);
+}
+
+void fsr_bss_del_sta_others(struct fsr_bss *bss, const u8 *sta,
+			    const struct fsr_sta_owner *own, u32 gen)
+{
+	struct fsr_bss_stale st = { .own = own, .gen = gen };
+	struct fsr_bss_net *bn = fsr_bss_net(dev_net(bss->dev));
+	struct fsr_bss **others = NULL;
+	struct fsr_bss *pos;
+	u32 n = 0, i;
+	int ret;
+
+	/*
+	 * References on every other BSS of the namespace, however many:
+	 * the station calls are made after the mutex is dropped (the wiphy
+	 * mutex comes before it).
+	 */
+	mutex_lock(&bn->lock);
+	/* Detached meanwhile: the namespace may not even be the same. */
+	if (READ_ONCE(bss->dead) || bn->count < 2)
+		goto out_unlock;
+	others = kmalloc_array(bn->count, sizeof(*others), GFP_KERNEL);
+	if (!others) {
+		net_warn_ratelimited("%s: out of memory, stale entries of %pM stay\n",
+				     bss->ifname, sta);
+		goto out_unlock;
+	}
+	list_for_each_entry(pos, &bn->list, list) {
+		if (pos == bss)
 			continue;
-		if (n == ARRAY_SIZE(others) || !refcount_inc_not_zero(&pos->ref))
-			continue;
+		refcount_inc(&pos->ref);
 		others[n++] = pos;
 	}
-	rcu_read_unlock();
+out_unlock:
+	mutex_unlock(&bn->lock);
+
 	for (i = 0; i < n; i++) {
 		struct ieee80211_vif *vif;
 
 		vif = ieee80211_mgmt_offload_vif(others[i]->dev);
-		if (vif)
-			ieee80211_mgmt_offload_del_sta(vif, sta);
-		fsr_bss_put(others[i]);
+		ret = vif ? ieee80211_mgmt_offload_del_sta_if(vif, sta,
+							      fsr_bss_sta_stale,
+							      &st) : 0;
+		/* It moved on: what is left is its new BSS's to clean. */
+		if (ret == -EAGAIN)
+			break;
 	}
+	for (i = 0; i < n; i++)
+		fsr_bss_put(others[i]);
+	kfree(others);
 }
 
 int fsr_bss_get(struct net *net, u32 ifindex, struct fsr_bss_view *v)
 {
+	struct fsr_bss_net *bn = fsr_bss_net(net);
 	struct fsr_bss *bss;
 	int ret = -ENOENT;
 
-	rtnl_lock();
-	bss = fsr_bss_find_index(fsr_bss_net(net), ifindex);
+	mutex_lock(&bn->lock);
+	bss = fsr_bss_find_index(bn, ifindex);
 	if (bss) {
-		fsr_bss_fill(bss, v);
+		fsr_bss_fill(bn, bss, v);
 		ret = 0;
 	}
-	rtnl_unlock();
+	mutex_unlock(&bn->lock);
 	return ret;
 }
 
 u32 fsr_bss_count(struct net *net)
 {
+	struct fsr_bss_net *bn = fsr_bss_net(net);
 	u32 n;
 
-	rtnl_lock();
-	n = fsr_bss_net(net)->count;
-	rtnl_unlock();
+	mutex_lock(&bn->lock);
+	n = bn->count;
+	mutex_unlock(&bn->lock);
 	return n;
 }
 
@@ -483,17 +541,17 @@ int fsr_bss_walk(struct net *net, int after, u32 *generation,
 	v = kmalloc(sizeof(*v), GFP_KERNEL);
 	if (!v)
 		return -ENOMEM;
-	rtnl_lock();
+	mutex_lock(&bn->lock);
 	*generation = bn->generation;
 	list_for_each_entry(bss, &bn->list, list) {
 		if (bss->dev->ifindex <= after)
 			continue;
-		fsr_bss_fill(bss, v);
+		fsr_bss_fill(bn, bss, v);
 		ret = fn(v, arg);
 		if (ret)
 			break;
 	}
-	rtnl_unlock();
+	mutex_unlock(&bn->lock);
 	kfree(v);
 	return ret;
 }
@@ -502,15 +560,31 @@ static int fsr_bss_netdev_event(struct notifier_block *nb,
 				unsigned long event, void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct fsr_bss_net *bn;
 	struct fsr_bss *bss;
 
-	/* Also sent when the device leaves its namespace. */
-	if (event != NETDEV_UNREGISTER)
+	if (event != NETDEV_UNREGISTER && event != NETDEV_CHANGENAME &&
+	    event != NETDEV_CHANGEADDR)
 		return NOTIFY_DONE;
+	/* RTNL is held: the hash table cannot change under us. */
 	bss = fsr_bss_find_rcu(dev);
-	if (bss)
-		fsr_bss_unlink(fsr_bss_net(dev_net(dev)), bss,
-			       FSR_REASON_IFACE_GONE);
+	if (!bss)
+		return NOTIFY_DONE;
+	bn = fsr_bss_net(dev_net(dev));
+	mutex_lock(&bn->lock);
+	switch (event) {
+	case NETDEV_UNREGISTER:
+		/* Also sent when the device leaves its namespace. */
+		fsr_bss_unlink(bn, bss, FSR_REASON_IFACE_GONE);
+		break;
+	case NETDEV_CHANGENAME:
+		strscpy(bss->ifname, dev->name, sizeof(bss->ifname));
+		break;
+	case NETDEV_CHANGEADDR:
+		ether_addr_copy(bss->bssid, dev->dev_addr);
+		break;
+	}
+	mutex_unlock(&bn->lock);
 	return NOTIFY_DONE;
 }
 
@@ -526,6 +600,7 @@ static int __net_init fsr_bss_net_init(struct net *net)
 	if (!bn->quota)
 		return -ENOMEM;
 	refcount_set(&bn->quota->ref, 1);
+	mutex_init(&bn->lock);
 	INIT_LIST_HEAD(&bn->list);
 	bn->generation = 1;
 	return 0;
@@ -542,14 +617,19 @@ static void __net_exit fsr_bss_net_pre_exit(struct net *net)
 	struct fsr_bss *bss, *tmp;
 
 	rtnl_lock();
+	mutex_lock(&bn->lock);
 	list_for_each_entry_safe(bss, tmp, &bn->list, list)
 		fsr_bss_unlink(bn, bss, FSR_REASON_SHUTDOWN);
+	mutex_unlock(&bn->lock);
 	rtnl_unlock();
 }
 
 static void __net_exit fsr_bss_net_exit(struct net *net)
 {
-	fsr_pend_quota_put(fsr_bss_net(net)->quota);
+	struct fsr_bss_net *bn = fsr_bss_net(net);
+
+	mutex_destroy(&bn->lock);
+	fsr_pend_quota_put(bn->quota);
 }
 
 static struct pernet_operations fsr_bss_net_ops = {

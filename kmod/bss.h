@@ -24,6 +24,7 @@ struct netlink_ext_ack;
 #define FSR_FT_DEADLINE_DEF	1000
 /* Bounds of what frames make the fast path do, per BSS. */
 #define FSR_FT_QUEUE_MAX	64	/* jobs queued for the workers */
+#define FSR_FT_PREP_MAX		64	/* stations prepared or preparing */
 #define FSR_FT_EVENTS_PER_S	100	/* FT_PASSED / FT_REFUSED events */
 #define FSR_FT_REFUSALS_PER_S	100	/* refusals sent from the hook */
 
@@ -97,14 +98,18 @@ const struct fsr_pend_quota *fsr_bss_net_quota(struct net *net);
 /* An attached BSS. Lookups under RCU; a reference keeps it (and dev). */
 struct fsr_bss {
 	struct hlist_node hnode;	/* fsr_bss_table, RCU */
-	struct list_head list;		/* fsr_bss_net.list, RTNL */
+	struct list_head list;		/* fsr_bss_net.list, its lock */
 	struct net_device *dev;
 	netdevice_tracker tracker;
 	struct fsr_bss_pcpu __percpu *stats;
-	struct fsr_ft_conf __rcu *ft;	/* RTNL for writers */
+	struct fsr_ft_conf __rcu *ft;	/* fsr_bss_net.lock for writers */
+	/* the device's, kept by the notifier; under fsr_bss_net.lock */
+	char ifname[IFNAMSIZ];
+	u8 bssid[ETH_ALEN];
 	u64 id;				/* unique for the module's life */
 	struct fsr_pend_quota *quota;	/* a reference */
 	atomic_t queued;		/* jobs handed to the workers */
+	atomic_t preps;			/* FSR_FT_PREP_MAX, ft_prep.c */
 	struct ratelimit_state ev_rs;	/* FT_PASSED / FT_REFUSED events */
 	struct ratelimit_state tx_rs;	/* refusals sent by the hook */
 	struct mutex sta_lock;		/* AID choice and station add */
@@ -131,7 +136,10 @@ void fsr_bss_exit(void);
 /* Under rcu_read_lock (or RTNL): the attached BSS of @dev, or NULL. */
 struct fsr_bss *fsr_bss_find_rcu(const struct net_device *dev);
 
-/* Process context; they take RTNL. */
+/*
+ * Process context. Attach and detach take RTNL, then the namespace's
+ * mutex; the others only that mutex, never RTNL.
+ */
 int fsr_bss_attach(struct net *net, u32 ifindex,
 		   struct netlink_ext_ack *extack);
 int fsr_bss_detach(struct net *net, u32 ifindex,
@@ -144,7 +152,7 @@ int fsr_bss_ft_set(struct net *net, u32 ifindex,
 		   struct netlink_ext_ack *extack);
 
 /*
- * Calls @fn, under RTNL, for each BSS of @net with an ifindex greater than
+ * Calls @fn, under the namespace's mutex, for each BSS of @net with an ifindex greater than
  * @after, in ifindex order, until @fn returns non-zero (then returned).
  * Before the first call it stores the generation of the namespace's BSS
  * list, stable during the walk, in *@generation.
@@ -158,9 +166,14 @@ void fsr_bss_put(struct fsr_bss *bss);
 void fsr_bss_count_stat(struct fsr_bss *bss, unsigned int stat);
 void fsr_bss_count_hist(struct fsr_bss *bss, enum fsr_hist_stage stage,
 			u64 ns);
-/* Process context: removes @sta from every other attached BSS of @bss's
- * namespace (it has roamed to @bss).
+/*
+ * Process context: removes @sta from every other attached BSS of @bss's
+ * namespace (it has roamed to @bss), as long as @own is still at the
+ * generation @gen of @bss's claim: an entry added after the station moved
+ * on again is never removed (ieee80211_mgmt_offload_del_sta_if()).
  */
-void fsr_bss_del_sta_others(struct fsr_bss *bss, const u8 *sta);
+struct fsr_sta_owner;
+void fsr_bss_del_sta_others(struct fsr_bss *bss, const u8 *sta,
+			    const struct fsr_sta_owner *own, u32 gen);
 
 #endif /* _FSR_BSS_H */

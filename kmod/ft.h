@@ -6,10 +6,16 @@
  *
  *   rx.c          softirq: the mac80211 receive hook, parsing, lookups,
  *                 the decision to pass, refuse or consume a frame
- *   ft_work.c     process context: the jobs the hook queued (PTK, station,
- *                 key, responses)
+ *   ft_auth.c     softirq: an FT Authentication answered from the hook
+ *                 (ANonce, PTK, exchange, response)
+ *   ft_work.c     process context: the Reassociation jobs the hook queued
+ *                 (station, key, response, authorization)
+ *   ft_prep.c     process context: the station of an exchange prepared
+ *                 after the FT Authentication response, and removed
+ *                 when the exchange ends without a Reassociation
  *   ft_report.c   any context: counters and events of both
  *   ft_pending.c  any context: the table of exchanges in progress
+ *   sta_owner.c   any context: which BSS owns a station just served
  *   bss.c         object lifetime: BSS attach/detach, namespace init/exit
  */
 #ifndef _FSR_FT_H
@@ -30,6 +36,7 @@
 #include "pmk_cache.h"
 
 struct fsr_bss;
+struct fsr_ft_conf;
 struct fsr_sta_ntf;
 
 #define FSR_HDR_LEN		24
@@ -46,19 +53,12 @@ struct fsr_sta_ntf;
 #define FSR_RSN_CAP_MFPR	BIT(6)
 #define FSR_RSN_CAP_MFPC	BIT(7)
 
-enum fsr_ft_kind {
-	FSR_FT_JOB_AUTH,
-	FSR_FT_JOB_REASSOC,
-};
-
 struct fsr_ft_job {
 	struct work_struct work;
-	enum fsr_ft_kind kind;
 	struct fsr_bss *bss;		/* a reference */
 	struct sk_buff *skb;
 	ktime_t t0;
-	struct fsr_ft_pend *pend;	/* Reassociation only; a reference */
-	struct fsr_pmk_secret pmk;	/* FT Authentication only; wiped */
+	struct fsr_ft_pend *pend;	/* a reference */
 };
 
 /* Outcome of the checks on an FT request. */
@@ -80,6 +80,13 @@ static inline bool fsr_ft_pass(struct fsr_ft_verdict *v, u8 why)
 	v->why = why;
 	return false;
 }
+
+/* Where the prepared station of an exchange stands (ft_prep.c). */
+enum fsr_ft_prep {
+	FSR_PREP_NONE,		/* not prepared (yet) */
+	FSR_PREP_ADDED,		/* added unassociated, @aid reserved */
+	FSR_PREP_OVER,		/* nothing more to do for it */
+};
 
 /*
  * One FT exchange the fast path is serving: created by the FT
@@ -113,7 +120,19 @@ struct fsr_ft_pend {
 	u8 r0kh_id_len;
 	u8 anonce[FSR_FT_NONCE_LEN];
 	u8 snonce[FSR_FT_NONCE_LEN];
-	u16 aid;
+	u16 aid;			/* prepared or served with it */
+	u8 prep;			/* enum fsr_ft_prep */
+	/*
+	 * The station prepared after the FT Authentication response:
+	 * @prep_bss is a BSS reference taken (with a place in its
+	 * FSR_FT_PREP_MAX) before @prep_work is first queued, and given back
+	 * by that work, under @lock, once @prep is FSR_PREP_OVER.
+	 * @prep_live says it is held, for kickers that cannot take @lock.
+	 * Each queued run of @prep_work holds a reference on the entry.
+	 */
+	struct fsr_bss *prep_bss;
+	bool prep_live;			/* smp_store_release / load_acquire */
+	struct work_struct prep_work;
 	/*
 	 * The FT Authentication response, written before the entry is
 	 * published and never changed after: the hook resends it (under RCU)
@@ -150,10 +169,21 @@ bool fsr_ft_pend_same_auth(const struct fsr_ft_pend *p, const u8 *r1_name,
 			   const u8 *snonce);
 /* Drop @p from the table (if still there). */
 void fsr_ft_pend_remove(struct fsr_ft_pend *p);
+/* Is @p still in the table? Under its bucket lock; any context. */
+bool fsr_ft_pend_hashed(struct fsr_ft_pend *p);
 /* Drop (and wipe) every exchange of @bss; it must be marked dead. */
 void fsr_ft_pending_flush_bss(struct fsr_bss *bss);
 u32 fsr_ft_pending_flush_sta(const struct fsr_pend_quota *quota,
 			     const u8 *sta);
+
+/* sta_owner.c: which BSS owns a served station (kernel-doc there). */
+struct fsr_sta_owner;
+void fsr_sta_owner_init(void);
+struct fsr_sta_owner *fsr_sta_owner_claim(struct fsr_bss *bss, const u8 *sta,
+					  u32 *gen);
+void fsr_sta_owner_release(struct fsr_sta_owner *o);
+void fsr_sta_owner_seen(const struct fsr_bss *bss, const u8 *sta);
+bool fsr_sta_owner_current(const struct fsr_sta_owner *o, u32 gen);
 
 /* ft_report.c: counters and events. Any context with the right @gfp. */
 void fsr_ft_count_why(struct fsr_bss *bss, u8 why);
@@ -163,15 +193,39 @@ void fsr_ft_refused(struct fsr_bss *bss, const u8 *sta, u16 status, u8 why,
 void fsr_ft_ntf_init(struct fsr_sta_ntf *n, struct fsr_bss *bss, u8 event,
 		     const u8 *sta);
 void fsr_ft_put_hdr(u8 *buf, u16 stype, const u8 *da, const u8 *bssid);
+/* The BSS RSNE @bss_rsne with one PMKID: its length, or -errno. */
+int fsr_ft_build_rsne(u8 *buf, size_t size, const u8 *bss_rsne,
+		      size_t bss_rsne_len, const u8 *pmkid);
 
 /* rx.c: the receive hook (softirq). */
 int fsr_rx_hook_register(void);
 void fsr_rx_hook_unregister(void);
 bool fsr_rx_hook_active(void);
 
+/* ft_auth.c: softirq, under the hook's RCU read lock (kernel-doc there). */
+u8 fsr_ft_serve_auth_rx(struct fsr_bss *bss, struct ieee80211_vif *vif,
+			const struct fsr_ft_conf *conf, struct sk_buff *skb,
+			const struct fsr_pmk_secret *pmk, ktime_t t0);
+
+/*
+ * ft_prep.c (kernel-doc there). fsr_ft_prep_queue() from the hook right
+ * after the FT Authentication response; fsr_ft_prep_kick() from anything
+ * that ended the exchange, used its station or saw its deadline pass.
+ */
+void fsr_ft_prep_queue(struct fsr_bss *bss, struct fsr_ft_pend *p);
+void fsr_ft_prep_kick(struct fsr_ft_pend *p);
+void fsr_ft_prep_work(struct work_struct *work);
+
 /* ft_work.c: process context. */
+/* Queues @work on the fast path's workqueue; false if already queued. */
+bool fsr_ft_queue_work(struct work_struct *work);
+/* A free AID of [@min, @max] that no station of @hw uses, or 0. */
+u16 fsr_ft_pick_aid(struct ieee80211_hw *hw, u16 min, u16 max);
 int fsr_ft_init(void);
-/* Runs every queued fast-path work; the hook must be unregistered. */
+/*
+ * Runs every queued Reassociation job; the hook must be unregistered.
+ * Prepare work may still be queued after it (fsr_ft_exit() drains it).
+ */
 void fsr_ft_drain(void);
 void fsr_ft_exit(void);
 /*
@@ -179,10 +233,10 @@ void fsr_ft_exit(void);
  * FSR_FT_QUEUE_MAX slots and a reference on it; ERR_PTR(-ENOSPC) when
  * all are taken, -ENOMEM, -ENODEV when @bss is going away. Any context.
  * fsr_ft_job_queue() hands it (with @skb) to the workers; a job that is
- * not queued goes back with fsr_ft_job_free().
+ * not queued goes back with fsr_ft_job_free(). Only Reassociation
+ * Requests become jobs.
  */
-struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss,
-				    enum fsr_ft_kind kind);
+struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss);
 void fsr_ft_job_queue(struct fsr_ft_job *job, struct sk_buff *skb,
 		      ktime_t t0);
 void fsr_ft_job_free(struct fsr_ft_job *job);

@@ -9,7 +9,10 @@
  * bounded per network namespace (module parameter pending_max); a
  * delayed work drops those past their deadline (plus a grace period in
  * which a late Reassociation Request is still recognised and refused as
- * stale). Freed entries are wiped (they hold the PTK).
+ * stale). Freed entries are wiped (they hold the PTK). Whatever takes an
+ * entry out of the table, and the garbage collector once its deadline
+ * has passed, kicks its prepare work (ft_prep.c), which removes a station
+ * prepared for it and not used.
  */
 
 #include "ft.h"
@@ -72,6 +75,7 @@ struct fsr_ft_pend *fsr_ft_pend_alloc(const u8 *sta, gfp_t gfp)
 		return NULL;
 	refcount_set(&p->ref, 1);
 	mutex_init(&p->lock);
+	INIT_WORK(&p->prep_work, fsr_ft_prep_work);
 	ether_addr_copy(p->sta, sta);
 	return p;
 }
@@ -83,6 +87,8 @@ static void __fsr_pend_unhash(struct fsr_ft_pend *p, bool uncount)
 	WRITE_ONCE(p->hashed, false);
 	if (uncount)
 		atomic_dec(&p->quota->n);
+	/* A station prepared for it and not used goes (ft_prep.c). */
+	fsr_ft_prep_kick(p);
 	fsr_ft_pend_put(p);
 }
 
@@ -161,6 +167,21 @@ struct fsr_ft_pend *fsr_ft_pend_find_rcu(const struct fsr_bss *bss,
 					 const u8 *sta)
 {
 	return fsr_pend_find(fsr_pend_bucket(bss->id, sta), bss->id, sta);
+}
+
+bool fsr_ft_pend_hashed(struct fsr_ft_pend *p)
+{
+	struct fsr_pend_bucket *b = fsr_pend_bucket(p->bss_id, p->sta);
+	bool hashed;
+
+	/*
+	 * The bucket lock orders this against an unhash: either the caller
+	 * sees it, or the unhash sees what the caller published before.
+	 */
+	spin_lock_bh(&b->lock);
+	hashed = p->hashed;
+	spin_unlock_bh(&b->lock);
+	return hashed;
 }
 
 void fsr_ft_pend_remove(struct fsr_ft_pend *p)
@@ -246,9 +267,30 @@ static bool fsr_pend_any(const struct fsr_ft_pend *p, const void *arg)
 	return true;
 }
 
+/* Past the deadline: a prepared station no Reassociation can use now. */
+static void fsr_pend_kick_expired(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < FSR_PEND_BUCKETS; i++) {
+		struct fsr_pend_bucket *b = &fsr_pend_tbl[i];
+		struct fsr_ft_pend *p;
+
+		if (hlist_empty(&b->head))
+			continue;
+		spin_lock_bh(&b->lock);
+		hlist_for_each_entry(p, &b->head, node)
+			if (time_after(jiffies, p->expires) &&
+			    READ_ONCE(p->prep) == FSR_PREP_ADDED)
+				fsr_ft_prep_kick(p);
+		spin_unlock_bh(&b->lock);
+	}
+}
+
 static void fsr_pend_gc(struct work_struct *work)
 {
 	fsr_pend_sweep(fsr_pend_old, NULL);
+	fsr_pend_kick_expired();
 	queue_delayed_work(system_power_efficient_wq, &fsr_pend_gc_work,
 			   msecs_to_jiffies(FSR_PEND_GC_MS));
 }

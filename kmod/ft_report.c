@@ -3,12 +3,14 @@
 /*
  * How the fast path reports what it did: per-BSS counters and the
  * FT_PASSED / FT_REFUSED events (rate-limited), from the receive hook
- * (softirq, GFP_ATOMIC) and from the workers (GFP_KERNEL) alike.
+ * (softirq, GFP_ATOMIC) and from the workers (GFP_KERNEL) alike; and the
+ * frame pieces both halves build (header, RSNE), in any context.
  */
 
 #include "ft.h"
 #include "bss.h"
 #include "netlink.h"
+#include "ft/ft_ie.h"
 
 /* The counter each refusal or pass reason goes to. */
 static const u8 fsr_why_stat[] = {
@@ -100,4 +102,19 @@ void fsr_ft_put_hdr(u8 *buf, u16 stype, const u8 *da,
 	ether_addr_copy(h->addr1, da);
 	ether_addr_copy(h->addr2, bssid);
 	ether_addr_copy(h->addr3, bssid);
+}
+
+int fsr_ft_build_rsne(u8 *buf, size_t size, const u8 *bss_rsne,
+		      size_t bss_rsne_len, const u8 *pmkid)
+{
+	enum fsr_ft_parse_err why;
+	struct fsr_ie_rsne r;
+
+	if (fsr_ie_parse_rsne(bss_rsne, bss_rsne_len, &r, &why))
+		return -EINVAL;
+	r.n_pmkid = 1;
+	r.pmkid = pmkid;
+	if (r.n_fields < FSR_RSNE_F_PMKID)
+		r.n_fields = FSR_RSNE_F_PMKID;
+	return fsr_ie_build_rsne(buf, size, &r);
 }

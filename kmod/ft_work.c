@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Copyright (C) 2026 The fsr authors. */
 /*
- * The FT fast path's process-context half: the jobs the receive hook
- * (rx.c) queued, over-the-air FT Authentication and Reassociation served
- * from the PMK-R1 cache (docs/architecture.md, "FT fast path").
+ * The FT fast path's process-context half: the Reassociation jobs the
+ * receive hook (rx.c) queued, served from the exchange an FT
+ * Authentication answered in the hook (ft_auth.c) left behind
+ * (docs/architecture.md, "FT fast path").
  *
  * Jobs run on an unbound high-priority workqueue, one work item each, so
  * roams of different stations run in parallel; the exchanges of one
  * station are serialised by its pending entry's mutex. Here, and only
- * here, fsr sleeps: the PTK derivation, mac80211's station and key
+ * here, fsr sleeps: mac80211's station and key
  * operations (wiphy mutex) and GFP_KERNEL allocations. Nothing holds a
  * global lock on the way from a request to its response.
  */
@@ -24,6 +25,7 @@
 #include "ft/ft_mic.h"
 
 #include <linux/bitmap.h>
+#include <linux/delay.h>
 #include <linux/etherdevice.h>
 #include <linux/ieee80211.h>
 #include <linux/random.h>
@@ -36,8 +38,7 @@ static struct workqueue_struct *fsr_ft_wq;
 
 static void fsr_ft_work(struct work_struct *work);
 
-struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss,
-				    enum fsr_ft_kind kind)
+struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss)
 {
 	struct fsr_ft_job *job;
 
@@ -56,9 +57,13 @@ struct fsr_ft_job *fsr_ft_job_alloc(struct fsr_bss *bss,
 		return ERR_PTR(-ENODEV);
 	}
 	job->bss = bss;
-	job->kind = kind;
 	INIT_WORK(&job->work, fsr_ft_work);
 	return job;
+}
+
+bool fsr_ft_queue_work(struct work_struct *work)
+{
+	return queue_work(fsr_ft_wq, work);
 }
 
 void fsr_ft_job_queue(struct fsr_ft_job *job, struct sk_buff *skb,
@@ -72,7 +77,6 @@ void fsr_ft_job_queue(struct fsr_ft_job *job, struct sk_buff *skb,
 
 void fsr_ft_job_free(struct fsr_ft_job *job)
 {
-	memzero_explicit(&job->pmk, sizeof(job->pmk));
 	kfree_skb(job->skb);
 	if (job->pend) {
 		/* The exchange may take another Reassociation job now. */
@@ -99,27 +103,6 @@ static int fsr_ft_tx_reassoc_status(struct ieee80211_vif *vif,
 	return ieee80211_mgmt_offload_tx(vif, buf, sizeof(buf));
 }
 
-/*
- * Something went wrong after the frame was consumed (memory, crypto): hand
- * it to userspace as if the hook had passed it, so fsrd can serve it.
- */
-static void fsr_ft_give_up(struct fsr_ft_job *job, u8 why)
-{
-	struct ieee80211_rx_status *st = IEEE80211_SKB_RXCB(job->skb);
-	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
-	struct fsr_bss *bss = job->bss;
-	struct wireless_dev *wdev = bss->dev->ieee80211_ptr;
-	int sig = 0;
-
-	fsr_ft_passed(bss, mgmt->sa, why, GFP_KERNEL);
-	if (!wdev)
-		return;
-	if (!(st->flag & RX_FLAG_NO_SIGNAL_VAL))
-		sig = st->signal;
-	cfg80211_rx_mgmt_khz(wdev, ieee80211_rx_status_to_khz(st), sig,
-			     job->skb->data, job->skb->len, 0);
-}
-
 /* Public copies of the configuration the workers need, read under RCU. */
 struct fsr_ft_snap {
 	struct fsr_ft_public pub;
@@ -144,153 +127,6 @@ static bool fsr_ft_snapshot(struct fsr_bss *bss, struct fsr_ft_snap *s)
 	return ok;
 }
 
-/* The BSS RSNE with one PMKID (PMKR0Name or PMKR1Name). */
-static int fsr_ft_build_rsne(u8 *buf, size_t size, const u8 *bss_rsne,
-			     size_t bss_rsne_len, const u8 *pmkid)
-{
-	enum fsr_ft_parse_err why;
-	struct fsr_ie_rsne r;
-
-	if (fsr_ie_parse_rsne(bss_rsne, bss_rsne_len, &r, &why))
-		return -EINVAL;
-	r.n_pmkid = 1;
-	r.pmkid = pmkid;
-	if (r.n_fields < FSR_RSNE_F_PMKID)
-		r.n_fields = FSR_RSNE_F_PMKID;
-	return fsr_ie_build_rsne(buf, size, &r);
-}
-
-static void fsr_ft_serve_auth(struct fsr_ft_job *job)
-{
-	const struct ieee80211_mgmt *mgmt = (const void *)job->skb->data;
-	struct fsr_bss *bss = job->bss;
-	const u8 *bssid = bss->dev->dev_addr;
-	struct ieee80211_vif *vif;
-	struct fsr_ft_pend *p = NULL, *same;
-	struct fsr_ft_snap *snap;
-	enum fsr_ft_parse_err perr;
-	struct fsr_ie_rsne r;
-	struct fsr_ie_fte fte, out;
-	struct fsr_ie_set set;
-	struct fsr_sta_ntf n;
-	u8 *buf = NULL;
-	size_t pos;
-	int len, ret;
-	u64 ns;
-
-	vif = ieee80211_mgmt_offload_vif(bss->dev);
-	snap = kmalloc(sizeof(*snap), GFP_KERNEL);
-	buf = kmalloc(FSR_AUTH_RESP_MAX, GFP_KERNEL);
-	p = fsr_ft_pend_alloc(mgmt->sa, GFP_KERNEL);
-	if (!vif || !snap || !buf || !p) {
-		fsr_ft_give_up(job, FSR_WHY_NOMEM);
-		goto out;
-	}
-	if (!fsr_ft_snapshot(bss, snap)) {
-		fsr_ft_give_up(job, FSR_WHY_NOT_READY);
-		goto out;
-	}
-	/* Checked by the hook; the frame has not changed since. */
-	if (fsr_ie_walk(mgmt->u.auth.variable, job->skb->len - FSR_AUTH_BODY,
-			&set, &perr) ||
-	    fsr_ie_parse_rsne(set.rsne.p, set.rsne.len, &r, &perr) ||
-	    fsr_ft_suite_init(&p->suite, job->pmk.info.akm,
-			      job->pmk.info.pairwise) ||
-	    fsr_ie_parse_fte(set.fte.p, set.fte.len, p->suite.mic_len, &fte,
-			     &perr)) {
-		fsr_ft_give_up(job, FSR_WHY_MALFORMED);
-		goto out;
-	}
-
-	memcpy(p->r0_name, r.pmkid, FSR_FT_NAME_LEN);
-	memcpy(p->r1_name, job->pmk.info.id.r1_name, FSR_FT_NAME_LEN);
-	memcpy(p->r0kh_id, fte.r0kh_id, fte.r0kh_id_len);
-	p->r0kh_id_len = fte.r0kh_id_len;
-	memcpy(p->snonce, fte.snonce, FSR_FT_NONCE_LEN);
-	get_random_bytes(p->anonce, FSR_FT_NONCE_LEN);
-	if (fsr_ft_derive_ptk(&p->suite, job->pmk.pmk, job->pmk.pmk_len,
-			      p->r1_name, p->snonce, p->anonce, bssid,
-			      mgmt->sa, &p->ptk)) {
-		fsr_ft_give_up(job, FSR_WHY_UNSUPPORTED);
-		goto out;
-	}
-
-	/* Authentication response: RSNE (PMKR0Name), MDE, FTE. */
-	fsr_ft_put_hdr(buf, IEEE80211_STYPE_AUTH, mgmt->sa, bssid);
-	((struct ieee80211_mgmt *)buf)->u.auth.auth_alg =
-		cpu_to_le16(WLAN_AUTH_FT);
-	((struct ieee80211_mgmt *)buf)->u.auth.auth_transaction =
-		cpu_to_le16(2);
-	((struct ieee80211_mgmt *)buf)->u.auth.status_code = 0;
-	pos = FSR_AUTH_BODY;
-	len = fsr_ft_build_rsne(buf + pos, FSR_AUTH_RESP_MAX - pos,
-				snap->pub.rsne, snap->pub.rsne_len, p->r0_name);
-	if (len < 0)
-		goto err_build;
-	pos += len;
-	memcpy(buf + pos, snap->pub.mde, FSR_FT_MDE_LEN);
-	pos += FSR_FT_MDE_LEN;
-	memset(&out, 0, sizeof(out));
-	out.mic_len = p->suite.mic_len;
-	out.anonce = p->anonce;
-	out.snonce = p->snonce;
-	out.r1kh_id = snap->pub.r1kh_id;
-	out.r0kh_id = p->r0kh_id;
-	out.r0kh_id_len = p->r0kh_id_len;
-	len = fsr_ie_build_fte(buf + pos, FSR_AUTH_RESP_MAX - pos, &out);
-	if (len < 0)
-		goto err_build;
-	pos += len;
-
-	/* Kept with the exchange for retransmitted requests. */
-	p->auth_resp = buf;
-	p->auth_resp_len = pos;
-	buf = NULL;
-
-	/* Published before the response goes out: the STA may be quick. */
-	refcount_inc(&p->ref);
-	ret = fsr_ft_pend_insert(bss, p, snap->pub.deadline_ms, &same);
-	if (ret) {
-		fsr_ft_pend_put(p);
-		p = NULL;
-		if (ret == -ENOSPC)
-			fsr_ft_give_up(job, FSR_WHY_PENDING_FULL);
-		if (ret != -EEXIST)
-			goto out;
-		/* The same request was answered meanwhile: that answer. */
-		if (ieee80211_mgmt_offload_tx(vif, same->auth_resp,
-					      same->auth_resp_len))
-			fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
-		else
-			fsr_bss_count_stat(bss, FSR_STAT_FT_AUTH_RESENT);
-		fsr_ft_pend_put(same);
-		goto out;
-	}
-	ret = ieee80211_mgmt_offload_tx(vif, p->auth_resp, p->auth_resp_len);
-	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
-	if (ret) {
-		fsr_ft_pend_remove(p);
-		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_TX, GFP_KERNEL);
-		goto out;
-	}
-	fsr_bss_count_hist(bss, FSR_HIST_AUTH, ns);
-	fsr_bss_count_stat(bss, FSR_STAT_FT_AUTH_SERVED);
-	fsr_bss_count_stat(bss, FSR_STAT_SERVED);
-	fsr_ft_ntf_init(&n, bss, FSR_EVENT_FT_AUTH_SERVED, mgmt->sa);
-	n.fields = FSR_NTF_SERVICE | FSR_NTF_NAMES;
-	n.service_ns = ns;
-	memcpy(n.r1_name, p->r1_name, FSR_FT_NAME_LEN);
-	fsr_nl_sta_notify(dev_net(bss->dev), &n, GFP_KERNEL);
-	goto out;
-
-err_build:
-	fsr_ft_give_up(job, FSR_WHY_UNSUPPORTED);
-out:
-	fsr_ft_pend_put(p);
-	kfree(buf);
-	kfree_sensitive(snap);
-}
-
 /* AIDs in use on the hardware (every interface; AIDs are small). */
 static void fsr_ft_aid_iter(void *data, struct ieee80211_sta *sta)
 {
@@ -300,16 +136,17 @@ static void fsr_ft_aid_iter(void *data, struct ieee80211_sta *sta)
 		__set_bit(sta->aid, used);
 }
 
-static u16 fsr_ft_pick_aid(struct ieee80211_hw *hw,
-			   const struct fsr_ft_public *pub)
+u16 fsr_ft_pick_aid(struct ieee80211_hw *hw, u16 min, u16 max)
 {
 	DECLARE_BITMAP(used, FSR_FT_AID_LIMIT + 1);
 	unsigned long aid;
 
+	if (!min || min > max || max > FSR_FT_AID_LIMIT)
+		return 0;
 	bitmap_zero(used, FSR_FT_AID_LIMIT + 1);
 	ieee80211_iterate_stations_atomic(hw, fsr_ft_aid_iter, used);
-	aid = find_next_zero_bit(used, pub->aid_max + 1, pub->aid_min);
-	return aid > pub->aid_max ? 0 : aid;
+	aid = find_next_zero_bit(used, max + 1, min);
+	return aid > max ? 0 : aid;
 }
 
 /*
@@ -366,7 +203,46 @@ struct fsr_ft_sta {
 	u8 rates[FSR_RATES_MAX];
 	struct ieee80211_ht_cap ht;
 	struct ieee80211_vht_cap vht;
+	u8 he[FSR_HE_CAP_MAX];
+	u8 eht[FSR_EHT_CAP_MAX];
+	struct ieee80211_he_6ghz_capa he_6ghz;
 };
+
+/* The shared parser's bounds are nl80211's, which mac80211 is built for. */
+static_assert(FSR_HE_CAP_MAX == NL80211_HE_MAX_CAPABILITY_LEN);
+static_assert(FSR_EHT_CAP_MAX == NL80211_EHT_MAX_CAPABILITY_LEN);
+static_assert(sizeof(struct ieee80211_he_6ghz_capa) == FSR_HE_6GHZ_CAP_LEN);
+
+/*
+ * HE, EHT and HE 6 GHz capabilities, as hostapd passes them: only when
+ * this BSS runs HE (EHT) itself, that is when its responses carry an HE
+ * (EHT) Operation element, and only well-formed ones (the shared parser
+ * checks each against its own fields; a malformed one is left out and the
+ * station served without it, as hostapd does).
+ */
+static void fsr_ft_sta_xcaps(struct fsr_ft_sta *s, const u8 *ies, size_t len,
+			     const struct fsr_ft_public *pub)
+{
+	struct link_station_parameters *lp = &s->params.link_sta_params;
+	struct fsr_ie_xcaps bss, c;
+	enum fsr_ft_parse_err why;
+
+	if (fsr_ie_parse_xcaps(pub->tail, pub->tail_len, &bss, &why) ||
+	    !bss.he_op || fsr_ie_parse_xcaps(ies, len, &c, &why) || !c.he)
+		return;
+	memcpy(s->he, c.he, c.he_len);
+	lp->he_capa = (const struct ieee80211_he_cap_elem *)s->he;
+	lp->he_capa_len = c.he_len;
+	if (c.he_6ghz) {
+		memcpy(&s->he_6ghz, c.he_6ghz, sizeof(s->he_6ghz));
+		lp->he_6ghz_capa = &s->he_6ghz;
+	}
+	if (bss.eht_op && c.eht) {
+		memcpy(s->eht, c.eht, c.eht_len);
+		lp->eht_capa = (const struct ieee80211_eht_cap_elem *)s->eht;
+		lp->eht_capa_len = c.eht_len;
+	}
+}
 
 static void fsr_ft_sta_params(struct fsr_ft_sta *s,
 			      const struct ieee80211_mgmt *mgmt,
@@ -427,6 +303,7 @@ static void fsr_ft_sta_params(struct fsr_ft_sta *s,
 		memcpy(&s->vht, e + 2, sizeof(s->vht));
 		sp->link_sta_params.vht_capa = &s->vht;
 	}
+	fsr_ft_sta_xcaps(s, ies, len, pub);
 
 	qos = fsr_ft_wmm_qos_info(ies, len);
 	if (qos >= 0 && pub->wmm) {
@@ -650,6 +527,42 @@ static bool fsr_ft_fault_after_key(void)
 }
 
 /*
+ * Test hook for the lab (selftests/fsr_ft_owner.sh): the next served
+ * Reassociation waits this many milliseconds before it removes the
+ * station from the other BSSes, so that a newer association can be made
+ * meanwhile. 0 in production.
+ */
+static atomic_t fsr_ft_delay_cleanup = ATOMIC_INIT(0);
+
+static int fsr_ft_delay_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int ms;
+	int ret;
+
+	ret = kstrtouint(val, 0, &ms);
+	if (ret)
+		return ret;
+	if (ms > 120000)
+		return -ERANGE;
+	atomic_set(&fsr_ft_delay_cleanup, ms);
+	return 0;
+}
+
+static int fsr_ft_delay_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%d\n", atomic_read(&fsr_ft_delay_cleanup));
+}
+
+static const struct kernel_param_ops fsr_ft_delay_ops = {
+	.set = fsr_ft_delay_set,
+	.get = fsr_ft_delay_get,
+};
+
+module_param_cb(test_delay_cleanup_ms, &fsr_ft_delay_ops, NULL, 0600);
+MODULE_PARM_DESC(test_delay_cleanup_ms,
+		 "test only: the next served Reassociation waits this long before removing the station from the other BSSes");
+
+/*
  * After the PTK went into the datapath, a failure ends the exchange for
  * good: the station is removed (its key with it), the PTK wiped and the
  * exchange dropped, so that no later request can install it again.
@@ -678,12 +591,16 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	struct wireless_dev *wdev;
 	struct fsr_ft_snap *snap = NULL;
 	struct fsr_ft_sta *sta = NULL;
+	struct fsr_sta_owner *own = NULL;
 	struct ieee80211_hw *hw;
 	struct fsr_ft_pend *p;
 	struct key_params key;
 	struct fsr_sta_ntf n;
 	u8 *buf = NULL;
+	unsigned int delay;
+	bool prepared;
 	int len, ret;
+	u32 own_gen;
 	u16 aid;
 	u64 ns;
 
@@ -771,7 +688,10 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 
 	/* AID choice and station add: one roam at a time per BSS. */
 	mutex_lock(&bss->sta_lock);
-	aid = fsr_ft_pick_aid(hw, &snap->pub);
+	/* Added unassociated after the FT Authentication (ft_prep.c)? */
+	prepared = p->prep == FSR_PREP_ADDED;
+	aid = prepared ? p->aid : fsr_ft_pick_aid(hw, snap->pub.aid_min,
+						  snap->pub.aid_max);
 	if (!aid) {
 		mutex_unlock(&bss->sta_lock);
 		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
@@ -779,10 +699,47 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 				      FSR_WHY_NO_AID);
 		goto out_unlock;
 	}
-	/* A stale entry of this station (it left and came back). */
-	ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+	/*
+	 * This BSS owns the station from now on, before its entry exists:
+	 * a cleanup of an earlier roam that is still running leaves it be.
+	 */
+	own = fsr_sta_owner_claim(bss, mgmt->sa, &own_gen);
+	if (!own) {
+		mutex_unlock(&bss->sta_lock);
+		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
+				      WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
+				      FSR_WHY_NOMEM);
+		goto out_unlock;
+	}
 	fsr_ft_sta_params(sta, mgmt, ies, ies_len, &snap->pub, aid);
-	ret = ieee80211_mgmt_offload_add_sta(vif, mgmt->sa, &sta->params);
+	if (prepared) {
+		/*
+		 * The one locked change of hostapd's order: to associated,
+		 * with the request's rates and capabilities. The station is
+		 * no longer the prepare work's to remove, whatever happens.
+		 */
+		WRITE_ONCE(p->prep, FSR_PREP_OVER);
+		ret = ieee80211_mgmt_offload_change_sta(vif, mgmt->sa,
+							&sta->params);
+		if (!ret) {
+			fsr_bss_count_stat(bss, FSR_STAT_FT_PREP_USED);
+		} else {
+			/* Removed meanwhile: added below, from fresh params. */
+			prepared = false;
+			fsr_ft_sta_params(sta, mgmt, ies, ies_len, &snap->pub,
+					  aid);
+		}
+	}
+	if (!prepared) {
+		/*
+		 * A stale entry of this station (it left and came back, or
+		 * a prepared one that could not be associated): the MIC has
+		 * proved the request, so it goes.
+		 */
+		ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
+		ret = ieee80211_mgmt_offload_add_sta(vif, mgmt->sa,
+						     &sta->params);
+	}
 	mutex_unlock(&bss->sta_lock);
 	if (ret)
 		goto err_sta;
@@ -853,9 +810,14 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	memcpy(n.snonce, p->snonce, sizeof(n.snonce));
 	n.gtk_idx = snap->pub.gtk_idx;
 	mutex_unlock(&p->lock);
+	/* The prepare work gives back its BSS reference now, not at GC. */
+	fsr_ft_prep_kick(p);
 
-	/* It has left the other BSSes of this host. */
-	fsr_bss_del_sta_others(bss, mgmt->sa);
+	/* It has left the other BSSes of this host: their stale entries go. */
+	delay = atomic_xchg(&fsr_ft_delay_cleanup, 0);
+	if (delay)
+		msleep_interruptible(delay);	/* not a hung task */
+	fsr_bss_del_sta_others(bss, mgmt->sa, own, own_gen);
 	fsr_nl_sta_notify(dev_net(bss->dev), &n, GFP_KERNEL);
 	goto out_put;
 
@@ -872,7 +834,10 @@ out_unlock:
 		p->req_len = 0;
 	}
 	mutex_unlock(&p->lock);
+	if (READ_ONCE(p->prep) == FSR_PREP_OVER)
+		fsr_ft_prep_kick(p);
 out_put:
+	fsr_sta_owner_release(own);
 	fsr_ft_pend_put(p);
 	kfree(buf);
 	kfree(sta);
@@ -883,12 +848,8 @@ static void fsr_ft_work(struct work_struct *work)
 {
 	struct fsr_ft_job *job = container_of(work, struct fsr_ft_job, work);
 
-	if (!READ_ONCE(job->bss->dead)) {
-		if (job->kind == FSR_FT_JOB_AUTH)
-			fsr_ft_serve_auth(job);
-		else
-			fsr_ft_serve_reassoc(job);
-	}
+	if (!READ_ONCE(job->bss->dead))
+		fsr_ft_serve_reassoc(job);
 	fsr_ft_job_free(job);
 }
 
@@ -899,6 +860,7 @@ int fsr_ft_init(void)
 	ret = fsr_crypto_init();
 	if (ret)
 		return ret;
+	fsr_sta_owner_init();
 	fsr_ft_wq = alloc_workqueue("fsr_ft", WQ_UNBOUND | WQ_HIGHPRI, 0);
 	if (!fsr_ft_wq) {
 		fsr_crypto_exit();
@@ -909,12 +871,19 @@ int fsr_ft_init(void)
 
 void fsr_ft_drain(void)
 {
-	drain_workqueue(fsr_ft_wq);
+	/*
+	 * A flush, not a drain: the garbage collector and netlink may still
+	 * kick prepare work, which a drain would refuse with a warning.
+	 * Jobs come only from the hook, so none is left after this; prepare
+	 * work queued later runs before destroy_workqueue() returns.
+	 */
+	flush_workqueue(fsr_ft_wq);
 }
 
 void fsr_ft_exit(void)
 {
-	destroy_workqueue(fsr_ft_wq);
+	/* Its last sweep may kick prepare work: the queue drains it. */
 	fsr_ft_pending_exit();
+	destroy_workqueue(fsr_ft_wq);
 	fsr_crypto_exit();
 }

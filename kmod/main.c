@@ -89,7 +89,7 @@ err_ft:
 static void __exit fsr_exit(void)
 {
 	fsr_rx_hook_unregister();
-	/* Runs the queued fast-path work, then no more can come. */
+	/* Runs the queued Reassociation jobs; no more can come. */
 	fsr_ft_drain();
 	fsr_nl_exit();
 	fsr_bss_exit();

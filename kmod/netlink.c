@@ -995,11 +995,25 @@ static const struct genl_ops fsr_nl_ops[] = {
 		.dumpit = fsr_nl_pmk_get_dump,
 		.policy = fsr_nl_none_policy,
 		.maxattr = FSR_A_MAX,
-		/* Entries name stations: as private as the events. */
-		.flags = GENL_ADMIN_PERM,
+		/*
+		 * Entries name stations: as private as the events, and
+		 * like them they are the caller's namespace's only, so the
+		 * same capability: CAP_NET_ADMIN over that namespace.
+		 */
+		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };
 
+/*
+ * Events name stations, so listening needs CAP_NET_ADMIN; genetlink
+ * checks it against the user namespace that owns the listener's network
+ * namespace, and every event goes to the namespace of its object only
+ * (genlmsg_multicast_netns()). So the owner of a namespace made with
+ * "unshare -Urn" may listen there and hears that namespace's events and
+ * nothing else, as for PMK_GET. Changes stay with CAP_NET_ADMIN in the
+ * initial user namespace (GENL_ADMIN_PERM): they make the kernel hold keys
+ * and memory, and anyone may create namespaces (docs/fsrctl.8).
+ */
 static const struct genl_multicast_group fsr_nl_mcgrps[] = {
 	[FSR_NL_MCGRP_EVENTS] = {
 		.name = FSR_MCGRP_EVENTS,

@@ -5,11 +5,13 @@
  *
  * Everything here runs for every management frame of an attached AP
  * interface, so nothing here sleeps, takes a mutex or allocates anything
- * but a bounded GFP_ATOMIC job: the BSS and the PMK-R1 are found by RCU
- * lookups, the frame is parsed with the shared element parsers, and the
- * hook decides. It passes the frame on to userspace (untouched), refuses
- * it on the spot with a short status frame, or consumes it and hands a job
- * to process context (ft_work.c).
+ * but bounded GFP_ATOMIC exchanges and jobs: the BSS and the PMK-R1 are
+ * found by RCU lookups, the frame is parsed with the shared element
+ * parsers, and the hook decides. It passes the frame on to userspace
+ * (untouched), refuses it on the spot with a short status frame, answers
+ * an FT Authentication whose PMK-R1 is cached right here (ft_auth.c), or
+ * consumes a Reassociation Request and hands a job to process context
+ * (ft_work.c).
  */
 
 #include "ft.h"
@@ -178,8 +180,8 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	const struct fsr_ft_conf *conf;
 	struct fsr_ft_verdict v = {};
 	struct fsr_pmk_secret pmk;
-	struct fsr_ft_job *job;
 	bool ok;
+	u8 why;
 
 	/*
 	 * A station that chose Open System after a kernel FT Authentication
@@ -205,20 +207,15 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	}
 	ok = fsr_ft_check_auth(bss, conf, mgmt, skb->len, &pmk, &v, &same);
 	if (ok) {
-		/* Userspace serves what the workers have no room for. */
-		job = fsr_ft_job_alloc(bss, FSR_FT_JOB_AUTH);
-		if (!IS_ERR(job)) {
-			job->pmk = pmk;
-			memzero_explicit(&pmk, sizeof(pmk));
-			fsr_ft_job_queue(job, skb, t0);
-			return IEEE80211_MGMT_OFFLOAD_CONSUMED;
-		}
+		/* Answered here: no work item before the response. */
+		why = fsr_ft_serve_auth_rx(bss, vif, conf, skb, &pmk, t0);
 		memzero_explicit(&pmk, sizeof(pmk));
-		if (PTR_ERR(job) == -ENODEV)
+		if (why) {
+			fsr_ft_passed(bss, mgmt->sa, why, GFP_ATOMIC);
 			return IEEE80211_MGMT_OFFLOAD_PASS;
-		fsr_ft_passed(bss, mgmt->sa, PTR_ERR(job) == -ENOSPC ?
-			      FSR_WHY_QUEUE_FULL : FSR_WHY_NOMEM, GFP_ATOMIC);
-		return IEEE80211_MGMT_OFFLOAD_PASS;
+		}
+		consume_skb(skb);
+		return IEEE80211_MGMT_OFFLOAD_CONSUMED;
 	}
 	memzero_explicit(&pmk, sizeof(pmk));
 
@@ -305,7 +302,7 @@ fsr_ft_rx_reassoc(struct fsr_bss *bss, struct ieee80211_vif *vif,
 		fsr_bss_count_stat(bss, FSR_STAT_ERR_DUP_JOB);
 		goto drop;
 	}
-	job = fsr_ft_job_alloc(bss, FSR_FT_JOB_REASSOC);
+	job = fsr_ft_job_alloc(bss);
 	if (IS_ERR(job)) {
 		atomic_set(&p->queued, 0);
 		fsr_ft_pend_put(p);
@@ -396,6 +393,9 @@ fsr_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
 	/* skb is not ours any more once the fast path consumed it */
 	is_short = skb->len < min;
 	verdict = IEEE80211_MGMT_OFFLOAD_PASS;
+	/* Before the fast path may consume it: a cleanup must see this. */
+	if (!group_sa && !is_short && stat && stat != FSR_STAT_RX_ACTION)
+		fsr_sta_owner_seen(bss, mgmt->sa);
 	if (group_sa) {
 		kfree_skb(skb);
 		verdict = IEEE80211_MGMT_OFFLOAD_CONSUMED;

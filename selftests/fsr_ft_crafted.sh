@@ -5,7 +5,9 @@
 # with "fsrctl pmk add" (PMKR1Name computed by ft_inject.py with the
 # published KDF), then ft_inject.py plays the station on a monitor
 # interface of a second radio: a correct roam (response MIC checked, GTK
-# unwrapped), an identical retransmission (same response, served once), a
+# unwrapped, one work item for the whole roam: the FT Authentication is
+# answered in the receive hook), an identical retransmission (same
+# response, served once), a
 # different replay (55), a bad MIC (55), a wrong PMKR1Name (passed on), a wrong
 # MDID (54), a truncated and an oversized FTE (55), a reassociation without
 # FT Authentication (not served by the kernel) and one after the deadline.
@@ -16,8 +18,14 @@
 # kernel FT Authentication goes through fsrd and ends the exchange. A
 # failure right after the key install refuses the roam and retires the
 # exchange (the key is never installed twice).
+# Between the two frames the station is prepared (issue 12, item 13):
+# added unassociated right after the FT Authentication response and
+# moved to associated by the Reassociation; removed when the exchange
+# expires or its keys are revoked; never prepared over an associated
+# station (a spoofed FT Authentication leaves it associated).
 # Each must get the right status and counter, refused stations must not
-# exist, and dmesg must stay clean.
+# be associated (a prepared one stays until the deadline), and dmesg must
+# stay clean.
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd iw python3
@@ -105,16 +113,37 @@ no_station() {
 	! iw dev wlan0 station get "$STA" > /dev/null 2>&1
 }
 
+# absent, or only the unassociated entry prepared after the FT
+# Authentication (removed at the exchange's deadline)
+no_assoc_station() {
+	! iw dev wlan0 station get "$STA" 2>/dev/null |
+		grep -q 'associated:.*yes'
+}
+
+# peek STA FILE: the AP's entry of STA right after the FT Authentication
+# response (FT_INJECT_PEEK); the prepare work runs right after it
+peek() {
+	FT_INJECT_PEEK="for i in 1 2 3 4 5 6 7 8 9 10; do iw dev wlan0 station get $1 > $2 2>&1 && break; sleep 0.05; done"
+	export FT_INJECT_PEEK
+}
+
+# prepared FILE: the peeked entry exists, authenticated, not associated
+prepared() {
+	grep -q 'authenticated:.*yes' "$1" &&
+		grep -q 'associated:.*no' "$1" &&
+		grep -q 'authorized:.*no' "$1"
+}
+
 # expect CASE "OUTPUT" COUNTER: exact output, COUNTER + 1, no station
 expect() {
 	_before=$(fsr_counter "$3")
 	_ref=$(fsr_counter ft_refused)
 	run "$1"
 	if [ "$GOT" = "$2" ] && [ "$(fsr_counter "$3")" -eq $((_before + 1)) ] &&
-	    [ "$(fsr_counter ft_refused)" -eq $((_ref + 1)) ] && no_station; then
-		pass "$1: \"$2\", $3 counted, no station"
+	    [ "$(fsr_counter ft_refused)" -eq $((_ref + 1)) ] && no_assoc_station; then
+		pass "$1: \"$2\", $3 counted, no associated station"
 	else
-		fail "$1: \"$2\", $3 counted, no station (got \"$GOT\", $3 $_before -> $(fsr_counter "$3"))"
+		fail "$1: \"$2\", $3 counted, no associated station (got \"$GOT\", $3 $_before -> $(fsr_counter "$3"))"
 	fi
 }
 
@@ -123,10 +152,26 @@ expect() {
 # that the station can be seen, and continued after (the event waits).
 auth0=$(fsr_counter ft_auth_served)
 re0=$(fsr_counter ft_reassoc_served)
+jobs0=$(fsr_counter jobs_queued)
+prep0=$(fsr_counter ft_sta_prepared)
+used0=$(fsr_counter ft_prep_used)
 kick0=$(fsrd_log_count "served by the kernel, not adopted")
 kill -STOP "$FSRD_PID"
+peek "$(printf '02:00:00:00:0e:%02x' $((n + 1)))" "$WORK/prep.txt"
 run ok
+unset FT_INJECT_PEEK
 iw dev wlan0 station get "$STA" > "$WORK/sta.txt" 2>&1
+auth1=$(fsr_counter ft_auth_served)
+re1=$(fsr_counter ft_reassoc_served)
+# A spoofed FT Authentication for the associated station (it carries no
+# MIC: anyone can send one for a station whose PMK-R1 is cached): it is
+# answered, but the station is not prepared over, so it stays associated.
+sk0=$(fsr_counter ft_prep_skipped)
+rm0=$(fsr_counter ft_prep_removed)
+# shellcheck disable=SC2086
+SPOOF=$($INJECT $_args auth-only 2>&1)
+sleep 0.5
+iw dev wlan0 station get "$STA" > "$WORK/sta2.txt" 2>&1
 kill -CONT "$FSRD_PID"
 aid=${GOT##*aid=}
 case $GOT in
@@ -139,11 +184,30 @@ case $GOT in
 *)	fail "ok: roam served (got \"$GOT\")" ;;
 esac
 check "ok: ft_auth_served and ft_reassoc_served counted" sh -c "
-	[ $(fsr_counter ft_auth_served) -eq $((auth0 + 1)) ] &&
-	[ $(fsr_counter ft_reassoc_served) -eq $((re0 + 1)) ]"
+	[ $auth1 -eq $((auth0 + 1)) ] && [ $re1 -eq $((re0 + 1)) ]"
+# The FT Authentication is answered in the receive hook (issue 12, item
+# 12): the roam's only work item is the Reassociation's.
+check "ok: one job for the roam (the Reassociation's; the FT Authentication has none)" \
+	test "$(fsr_counter jobs_queued)" -eq $((jobs0 + 1))
 check "ok: the station exists, associated and authorized" sh -c "
 	grep -q 'authorized:.*yes' '$WORK/sta.txt' &&
 	grep -q 'associated:.*yes' '$WORK/sta.txt'"
+# hostapd's order (issue 12, item 13): the station is there, unassociated,
+# between the FT Authentication response and the Reassociation Request,
+# and the Reassociation only associates it
+diag "prepared entry: $(tr '\n\t' '  ' < "$WORK/prep.txt" | cut -c1-300)"
+check "ok: after the FT Authentication response the station exists, authenticated, not associated, not authorized" \
+	prepared "$WORK/prep.txt"
+check "ok: ft_sta_prepared +1, the Reassociation used it (ft_prep_used +1)" sh -c "
+	[ $(fsr_counter ft_sta_prepared) -eq $((prep0 + 1)) ] &&
+	[ $(fsr_counter ft_prep_used) -eq $((used0 + 1)) ]"
+check "spoofed FT Authentication for the associated station: answered (got \"$SPOOF\"), not prepared over (ft_prep_skipped +1, nothing removed)" \
+	sh -c "[ '$SPOOF' = 'auth=0' ] &&
+		[ $(fsr_counter ft_prep_skipped) -eq $((sk0 + 1)) ] &&
+		[ $(fsr_counter ft_prep_removed) -eq $rm0 ]"
+check "spoofed FT Authentication: the station stays associated and authorized" sh -c "
+	grep -q 'authorized:.*yes' '$WORK/sta2.txt' &&
+	grep -q 'associated:.*yes' '$WORK/sta2.txt'"
 check "ok: fsrd, without its PMK-R0, removes the kernel-served station" \
 	wait_for 10 sh -c "[ \$(grep -c 'served by the kernel, not adopted' '$FSRD_LOG') -gt $kick0 ] && ! iw dev wlan0 station get $STA"
 
@@ -211,11 +275,11 @@ fb0=$(fsr_counter ft_fallback)
 re0=$(fsr_counter ft_reassoc_served)
 run wrong-pmkr1name
 if [ "${GOT#auth=0 reassoc=}" != "$GOT" ] && [ "${GOT#*reassoc=0}" = "$GOT" ] &&
-    no_station && [ "$(fsr_counter ft_reassoc_served)" -eq "$re0" ] &&
+    no_assoc_station && [ "$(fsr_counter ft_reassoc_served)" -eq "$re0" ] &&
     [ "$(fsr_counter ft_fallback)" -gt "$fb0" ]; then
-	pass "wrong-pmkr1name: passed on to fsrd (ft_fallback), not served, no station"
+	pass "wrong-pmkr1name: passed on to fsrd (ft_fallback), not served, no associated station"
 else
-	fail "wrong-pmkr1name: passed on, not served, no station (got \"$GOT\", ft_fallback $fb0 -> $(fsr_counter ft_fallback))"
+	fail "wrong-pmkr1name: passed on, not served, no associated station (got \"$GOT\", ft_fallback $fb0 -> $(fsr_counter ft_fallback))"
 fi
 
 # Open System right after a kernel FT Authentication: fsrd authenticates
@@ -254,10 +318,26 @@ case $GOT in
 	fi ;;
 *)	fail "revoked: auth, flush, reassociation (got \"$GOT\")" ;;
 esac
+unset FT_INJECT_BETWEEN
+check "revoked: the station prepared for the revoked exchange is removed" \
+	wait_for 5 no_station
 expect wrong-mdid "auth=54" err_mde
 expect fte-truncated "auth=55" err_fte
 expect fte-oversized "auth=55" err_fte
 expect late "auth=0 reassoc=1" err_stale
+
+# An FT Authentication and then nothing: the station prepared for it is
+# removed once the exchange's deadline (1 s) has passed.
+rm0=$(fsr_counter ft_prep_removed)
+peek "$(printf '02:00:00:00:0e:%02x' $((n + 1)))" "$WORK/prep2.txt"
+run auth-only
+unset FT_INJECT_PEEK
+check "expire: answered (got \"$GOT\")" test "$GOT" = "auth=0"
+check "expire: the station prepared unassociated" prepared "$WORK/prep2.txt"
+check "expire: no Reassociation, the prepared station is removed after the deadline" \
+	wait_for 6 no_station
+check "expire: ft_prep_removed counted" \
+	test "$(fsr_counter ft_prep_removed)" -ge $((rm0 + 1))
 
 # No FT Authentication before: the kernel leaves it to fsrd.
 re0=$(fsr_counter ft_reassoc_served)

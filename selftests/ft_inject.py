@@ -41,6 +41,8 @@ replaces a status that never came. Cases:
   group-sa-open   an Open System Authentication from STA, a group address,
                   sent once (auth=timeout: nobody answers)
   group-sa-ft     the same with an FT Authentication
+  auth-only       an FT Authentication alone (a spoofed one, when the
+                  station is associated already)
   late            ok up to the FT Authentication, then the Reassociation
                   Request after DELAY seconds (env FT_INJECT_DELAY, 2.5)
   open-after-ft   an FT Authentication, then Open System Authentication and
@@ -55,6 +57,14 @@ replaces a status that never came. Cases:
                   whatever the first answer was (again=STATUS)
   rsc             ok, and print the GTK subelement's key ID and RSC
                   (keyid=N rsc=16 hex digits, least significant octet first)
+  open-once       one Open System Authentication from STA, as a station
+                  that begins an association there (open=STATUS|timeout)
+
+The environment variable FT_INJECT_REQ_IES (hex) adds elements at the end
+of every Reassociation Request (outside the MIC, as HE or EHT
+Capabilities are). FT_INJECT_PEEK, when set, is a shell command run
+right after a successful FT Authentication in every case (the test looks
+at the AP's station table there); it prints nothing here.
 """
 import hashlib
 import hmac
@@ -251,6 +261,7 @@ class Station:
         f = fte(3 << 8, mic, anonce, self.snonce, self.r1kh, self.r0kh)
         body = struct.pack("<HH", 0x0421, listen) + self.bssid
         body += elem(0, b"fsrd-kft") + RATES + r + m + f + WMM_INFO
+        body += bytes.fromhex(os.environ.get("FT_INJECT_REQ_IES", ""))
         return hdr(STYPE_REASSOC_REQ, self.bssid, self.sta, self.bssid,
                    self.seq) + body
 
@@ -297,10 +308,19 @@ def main():
             frame = st.auth_frame()
         print("auth=%s" % status_of(st.exchange(frame, STYPE_AUTH, 1), 28))
         return 0
+    if st.case == "open-once":
+        frame = hdr(STYPE_AUTH, st.bssid, st.sta, st.bssid, 9) + \
+            struct.pack("<HHH", 0, 1, 0)
+        print("open=%s" % status_of(st.exchange(frame, STYPE_AUTH, 1), 28))
+        return 0
     if st.case != "no-auth":
         status = st.auth()
         out.append("auth=%s" % ("timeout" if status is None else status))
-        if status != 0:
+        # a look at the AP right after the answer, not in the output
+        if status == 0 and os.environ.get("FT_INJECT_PEEK"):
+            subprocess.run(os.environ["FT_INJECT_PEEK"], shell=True,
+                           check=False)
+        if status != 0 or st.case == "auth-only":
             print(" ".join(out))
             return 0
     if st.case == "auth-retransmit":

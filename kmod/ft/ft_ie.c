@@ -81,6 +81,18 @@ static const struct fsr_parse_err_desc fsr_parse_errs[FSR_FT_PARSE_ERR_MAX] = {
 	[FSR_FT_PARSE_FTE_IGTK_LEN] = {
 		"IGTK subelement length invalid",
 		FSR_WLAN_STATUS_INVALID_FTE, -EMSGSIZE },
+	[FSR_FT_PARSE_HE_CAP_LEN] = {
+		"HE Capabilities shorter than its fields",
+		FSR_WLAN_STATUS_INVALID_IE, -EMSGSIZE },
+	[FSR_FT_PARSE_EHT_CAP_LEN] = {
+		"EHT Capabilities shorter than its fields, or without HE",
+		FSR_WLAN_STATUS_INVALID_IE, -EMSGSIZE },
+	[FSR_FT_PARSE_HE_6GHZ_LEN] = {
+		"HE 6 GHz Band Capabilities length not 2",
+		FSR_WLAN_STATUS_INVALID_IE, -EMSGSIZE },
+	[FSR_FT_PARSE_DUP_XCAP] = {
+		"duplicate HE or EHT element", FSR_WLAN_STATUS_INVALID_IE,
+		-EBADMSG },
 };
 
 const char *fsr_ft_parse_err_str(enum fsr_ft_parse_err why)
@@ -568,4 +580,183 @@ int fsr_ie_build_fte(u8 *buf, size_t size, const struct fsr_ie_fte *f)
 	if (f->igtk)
 		p = fsr_put_sub(p, FSR_FTE_SUB_IGTK, f->igtk, f->igtk_len);
 	return (int)(p - buf);
+}
+
+/* HE Capabilities: MAC 6, PHY 11, then the MCS/NSS set */
+#define FSR_HE_FIXED		17
+#define FSR_HE_PHY0		6	/* PHY capabilities, octet 0 */
+#define FSR_HE_PHY6		12	/* PHY capabilities, octet 6 */
+#define FSR_HE_PHY0_40_2G	0x02	/* channel width set B0 */
+#define FSR_HE_PHY0_40_80_5G	0x04	/* B1 */
+#define FSR_HE_PHY0_160_5G	0x08	/* B2 */
+#define FSR_HE_PHY0_80P80_5G	0x10	/* B3 */
+#define FSR_HE_PHY6_PPE		0x80	/* PPE Thresholds Present */
+/* EHT Capabilities: MAC 2, PHY 9, then the MCS/NSS set */
+#define FSR_EHT_FIXED		11
+#define FSR_EHT_PHY0		2
+#define FSR_EHT_PHY5		7
+#define FSR_EHT_PHY0_320_6G	0x02
+#define FSR_EHT_PHY5_PPE	0x08
+
+static unsigned int fsr_bits(unsigned int v)
+{
+	unsigned int n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+/*
+ * PPE Thresholds: a header (NSS, RU index bitmask) of @hdr_bits, then
+ * two 3-bit thresholds per RU size in the mask, per spatial stream.
+ */
+static size_t fsr_ppe_len(unsigned int nss_m1, unsigned int ru_mask,
+			  unsigned int hdr_bits)
+{
+	return (hdr_bits + 6 * fsr_bits(ru_mask) * (nss_m1 + 1) + 7) / 8;
+}
+
+int fsr_ie_he_cap_len(const u8 *body, size_t len)
+{
+	size_t need = FSR_HE_FIXED + 4;
+
+	if (!body || len < need)
+		return -EMSGSIZE;
+	if (body[FSR_HE_PHY0] & FSR_HE_PHY0_160_5G)
+		need += 4;
+	if (body[FSR_HE_PHY0] & FSR_HE_PHY0_80P80_5G)
+		need += 4;
+	if (body[FSR_HE_PHY6] & FSR_HE_PHY6_PPE) {
+		/* header: NSS (3 bits), RU index bitmask (4 bits) */
+		if (len < need + 1)
+			return -EMSGSIZE;
+		need += fsr_ppe_len(body[need] & 0x07, (body[need] >> 3) & 0x0f,
+				    7);
+	}
+	if (len < need)
+		return -EMSGSIZE;
+	return (int)need;
+}
+
+int fsr_ie_eht_cap_len(const u8 *he, const u8 *body, size_t len,
+		       bool from_ap)
+{
+	size_t need = FSR_EHT_FIXED, mcs = 0;
+	u8 w = he ? he[FSR_HE_PHY0] : 0;
+
+	if (!he || !body || len < need)
+		return -EMSGSIZE;
+	/* 20 MHz-only: 4 octets (3 from an AP); 2.4 GHz with 40 MHz: 3 */
+	if (w & FSR_HE_PHY0_40_2G) {
+		mcs = 3;
+	} else {
+		if (w & FSR_HE_PHY0_40_80_5G)
+			mcs += 3;
+		if (w & FSR_HE_PHY0_160_5G)
+			mcs += 3;
+		if (body[FSR_EHT_PHY0] & FSR_EHT_PHY0_320_6G)
+			mcs += 3;
+		if (!mcs)
+			mcs = from_ap ? 3 : 4;
+	}
+	need += mcs;
+	if (body[FSR_EHT_PHY5] & FSR_EHT_PHY5_PPE) {
+		unsigned int hdr;
+
+		/* header: NSS (4 bits), RU index bitmask (5 bits) */
+		if (len < need + 2)
+			return -EMSGSIZE;
+		hdr = fsr_get_le16(body + need);
+		need += fsr_ppe_len(hdr & 0x0f, (hdr >> 4) & 0x1f, 9);
+	}
+	if (len < need)
+		return -EMSGSIZE;
+	return (int)need;
+}
+
+/* An extension element's body (after the ID extension) seen once. */
+static void fsr_xcap_once(const u8 **p, size_t *plen, const u8 *body,
+			  size_t len, bool *dup)
+{
+	if (*p || *dup) {
+		*p = NULL;
+		*dup = true;
+		return;
+	}
+	*p = body;
+	*plen = len;
+}
+
+int fsr_ie_parse_xcaps(const u8 *buf, size_t len, struct fsr_ie_xcaps *c,
+		       enum fsr_ft_parse_err *why)
+{
+	const u8 *he = NULL, *eht = NULL, *he6 = NULL;
+	size_t he_len = 0, eht_len = 0, he6_len = 0, pos = 0;
+	bool he_dup = false, eht_dup = false, he6_dup = false;
+	enum fsr_ft_parse_err first = FSR_FT_PARSE_OK;
+	int n;
+
+	memset(c, 0, sizeof(*c));
+	if (!buf && len)
+		return fsr_fail(why, FSR_FT_PARSE_BAD_ARG);
+	while (pos < len) {
+		size_t elen;
+
+		if (len - pos < 2)
+			return fsr_fail(why, FSR_FT_PARSE_TRUNC_HDR);
+		elen = buf[pos + 1];
+		if (elen > len - pos - 2)
+			return fsr_fail(why, FSR_FT_PARSE_ELEM_OVERFLOW);
+		if (buf[pos] == FSR_EID_EXT && elen >= 1) {
+			const u8 *body = buf + pos + 3;
+			size_t blen = elen - 1;
+
+			switch (buf[pos + 2]) {
+			case FSR_EID_EXT_HE_CAP:
+				fsr_xcap_once(&he, &he_len, body, blen,
+					      &he_dup);
+				break;
+			case FSR_EID_EXT_EHT_CAP:
+				fsr_xcap_once(&eht, &eht_len, body, blen,
+					      &eht_dup);
+				break;
+			case FSR_EID_EXT_HE_6GHZ_CAP:
+				fsr_xcap_once(&he6, &he6_len, body, blen,
+					      &he6_dup);
+				break;
+			case FSR_EID_EXT_HE_OP:
+				c->he_op = true;
+				break;
+			case FSR_EID_EXT_EHT_OP:
+				c->eht_op = true;
+				break;
+			}
+		}
+		pos += 2 + elen;
+	}
+
+	if (he_dup || eht_dup || he6_dup)
+		first = FSR_FT_PARSE_DUP_XCAP;
+	n = he ? fsr_ie_he_cap_len(he, he_len) : 0;
+	if (n > 0 && n <= FSR_HE_CAP_MAX) {
+		c->he = he;
+		c->he_len = (u8)n;
+	} else if (he && first == FSR_FT_PARSE_OK) {
+		first = FSR_FT_PARSE_HE_CAP_LEN;
+	}
+	n = eht && c->he ? fsr_ie_eht_cap_len(c->he, eht, eht_len, false) : 0;
+	if (n > 0 && n <= FSR_EHT_CAP_MAX) {
+		c->eht = eht;
+		c->eht_len = (u8)n;
+	} else if (eht && first == FSR_FT_PARSE_OK) {
+		first = FSR_FT_PARSE_EHT_CAP_LEN;
+	}
+	if (he6 && he6_len == FSR_HE_6GHZ_CAP_LEN)
+		c->he_6ghz = he6;
+	else if (he6 && first == FSR_FT_PARSE_OK)
+		first = FSR_FT_PARSE_HE_6GHZ_LEN;
+	if (why)
+		*why = first;
+	return 0;
 }

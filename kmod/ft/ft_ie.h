@@ -67,6 +67,10 @@ enum fsr_ft_parse_err {
 	FSR_FT_PARSE_FTE_R1KH_ID_LEN,
 	FSR_FT_PARSE_FTE_GTK_LEN,
 	FSR_FT_PARSE_FTE_IGTK_LEN,
+	FSR_FT_PARSE_HE_CAP_LEN,
+	FSR_FT_PARSE_EHT_CAP_LEN,
+	FSR_FT_PARSE_HE_6GHZ_LEN,
+	FSR_FT_PARSE_DUP_XCAP,
 	FSR_FT_PARSE_ERR_MAX,
 };
 
@@ -177,5 +181,61 @@ int fsr_ie_build_fte(u8 *buf, size_t size, const struct fsr_ie_fte *f);
 
 /* Offset of the MIC field inside an FTE (after ID, length, MIC Control) */
 #define FSR_FTE_MIC_OFFSET	4
+
+/*
+ * HE and EHT (IEEE 802.11ax-2021 9.4.2.248/249, 802.11be 9.4.2.313/323):
+ * elements with Element ID 255 and an Element ID Extension.
+ */
+#define FSR_EID_EXT		255
+#define FSR_EID_EXT_HE_CAP	35
+#define FSR_EID_EXT_HE_OP	36
+#define FSR_EID_EXT_HE_6GHZ_CAP	59
+#define FSR_EID_EXT_EHT_OP	106
+#define FSR_EID_EXT_EHT_CAP	108
+/* The longest each can be by its own fields (nl80211's bounds too). */
+#define FSR_HE_CAP_MAX		54
+#define FSR_EHT_CAP_MAX		51
+#define FSR_HE_6GHZ_CAP_LEN	2
+
+/*
+ * The HE/EHT capabilities of a station's (Re)Association Request, as
+ * mac80211 takes them (struct link_station_parameters): the element
+ * bodies after the Element ID Extension, each cut to the length its own
+ * fields give. NULL when absent or malformed.
+ */
+struct fsr_ie_xcaps {
+	const u8 *he;
+	u8 he_len;
+	const u8 *eht;		/* only with a valid HE */
+	u8 eht_len;
+	const u8 *he_6ghz;	/* FSR_HE_6GHZ_CAP_LEN octets */
+	bool he_op;		/* the list has an HE Operation element */
+	bool eht_op;		/* ... and an EHT Operation element */
+};
+
+/*
+ * The length of an HE Capabilities body (after the Element ID Extension)
+ * by its own fields: MAC and PHY capabilities (17), the MCS/NSS set (4,
+ * 8 or 12 by the channel widths), and the PPE thresholds when the PHY
+ * capabilities say they are present. -EMSGSIZE when @len is shorter.
+ */
+int fsr_ie_he_cap_len(const u8 *body, size_t len);
+/*
+ * The same for an EHT Capabilities body, whose MCS/NSS set depends on the
+ * station's HE capabilities @he (a valid HE body) and on whether it comes
+ * from an AP (@from_ap).
+ */
+int fsr_ie_eht_cap_len(const u8 *he, const u8 *body, size_t len,
+		       bool from_ap);
+/*
+ * Find and check the HE/EHT elements of a well-formed element list (a
+ * station's request, or a BSS's response tail for he_op/eht_op). A
+ * capability element that is malformed, repeated, or an EHT one without
+ * a valid HE one, is left out (as hostapd does: the station is served
+ * without it) and *@why names the first such problem; FSR_FT_PARSE_OK
+ * otherwise. Returns 0, or an error if the list itself is malformed.
+ */
+int fsr_ie_parse_xcaps(const u8 *buf, size_t len, struct fsr_ie_xcaps *c,
+		       enum fsr_ft_parse_err *why);
 
 #endif /* _FSR_FT_IE_H */

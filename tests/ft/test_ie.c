@@ -378,11 +378,134 @@ static void err_table_cases(void)
 	       "out-of-range reason -> \"unknown\", status 1");
 }
 
+/* An HE Capabilities element: @phy0 channel widths, @phy6 PPE bit. */
+static size_t he_elem(u8 *buf, u8 phy0, u8 phy6, const u8 *tail,
+		      size_t tail_len)
+{
+	size_t n = 3 + 17;
+
+	memset(buf, 0, 3 + 17 + 12);
+	buf[0] = FSR_EID_EXT;
+	buf[2] = FSR_EID_EXT_HE_CAP;
+	buf[3 + 6] = phy0;
+	buf[3 + 12] = phy6;
+	memcpy(buf + n, tail, tail_len);
+	n += tail_len;
+	buf[1] = (u8)(n - 2);
+	return n;
+}
+
+static void xcaps_cases(void)
+{
+	static const u8 mcs4[4] = { 0xfa, 0xff, 0xfa, 0xff };
+	static const u8 mcs12[12] = { 0xfa, 0xff, 0xfa, 0xff, 0xfa, 0xff,
+				      0xfa, 0xff, 0xfa, 0xff, 0xfa, 0xff };
+	/* PPE header: NSS-1 = 1, RU bitmask 0b0011: 7 + 6*2*2 bits = 4 */
+	static const u8 mcs4_ppe[8] = { 0xfa, 0xff, 0xfa, 0xff,
+					0x19, 0x11, 0x22, 0x33 };
+	/* an HE Operation element, as a BSS's tail carries it */
+	static const u8 he_op[9] = { FSR_EID_EXT, 7, FSR_EID_EXT_HE_OP };
+	/* EHT: MAC 2, PHY 9, a 20 MHz-only STA's MCS/NSS set (4) */
+	static const u8 eht[3 + 15] = { FSR_EID_EXT, 16, FSR_EID_EXT_EHT_CAP,
+					[3 + 11] = 0x22, 0x22, 0x22, 0x22 };
+	enum fsr_ft_parse_err why;
+	struct fsr_ie_xcaps c;
+	u8 buf[256], he[64];
+	size_t n, hn;
+
+	/* the length each body has by its own fields */
+	hn = he_elem(he, 0, 0, mcs4, 4);
+	tap_ok(fsr_ie_he_cap_len(he + 3, hn - 3) == 21,
+	       "HE caps: 20 MHz-only, no PPE: 17 + 4 = 21 octets");
+	hn = he_elem(he, 0x08 | 0x10, 0, mcs12, 12);
+	tap_ok(fsr_ie_he_cap_len(he + 3, hn - 3) == 29,
+	       "HE caps: 160 and 80+80 MHz: 17 + 12 = 29 octets");
+	hn = he_elem(he, 0x08 | 0x10, 0, mcs12, 8);
+	tap_ok(fsr_ie_he_cap_len(he + 3, hn - 3) == -EMSGSIZE,
+	       "HE caps: 160 and 80+80 MHz with only 8 MCS/NSS octets: -EMSGSIZE");
+	hn = he_elem(he, 0, 0x80, mcs4_ppe, 8);
+	tap_ok(fsr_ie_he_cap_len(he + 3, hn - 3) == 25,
+	       "HE caps: PPE thresholds for 2 NSS x 2 RUs: 17 + 4 + 4 = 25 octets");
+	hn = he_elem(he, 0, 0x80, mcs4_ppe, 7);
+	tap_ok(fsr_ie_he_cap_len(he + 3, hn - 3) == -EMSGSIZE,
+	       "HE caps: PPE thresholds cut one octet short: -EMSGSIZE");
+	hn = he_elem(he, 0, 0x80, mcs4, 4);
+	tap_ok(fsr_ie_he_cap_len(he + 3, hn - 3) == -EMSGSIZE,
+	       "HE caps: PPE present but no PPE header: -EMSGSIZE");
+	tap_ok(fsr_ie_he_cap_len(he + 3, 16) == -EMSGSIZE &&
+	       fsr_ie_he_cap_len(NULL, 0) == -EMSGSIZE,
+	       "HE caps: shorter than MAC + PHY capabilities: -EMSGSIZE");
+
+	/* in a request: found, cut to its fields, with HE Operation seen */
+	hn = he_elem(he, 0, 0, mcs4, 4);
+	he[1] += 3;			/* 3 octets the fields do not cover */
+	memcpy(buf, he, hn + 3);
+	n = hn + 3;
+	memcpy(buf + n, he_op, sizeof(he_op));
+	n += sizeof(he_op);
+	memcpy(buf + n, eht, sizeof(eht));
+	n += sizeof(eht);
+	tap_ok(!fsr_ie_parse_xcaps(buf, n, &c, &why) && why == FSR_FT_PARSE_OK &&
+	       c.he == buf + 3 && c.he_len == 21 && c.he_op && !c.eht_op &&
+	       c.eht == buf + n - sizeof(eht) + 3 && c.eht_len == 15 &&
+	       !c.he_6ghz,
+	       "xcaps: HE (cut to 21), EHT (15) and HE Operation found");
+
+	/* malformed HE: left out, EHT with it; the list still parses */
+	hn = he_elem(he, 0x08, 0, mcs4, 4);	/* 160 MHz needs 8 */
+	memcpy(buf, he, hn);
+	memcpy(buf + hn, eht, sizeof(eht));
+	n = hn + sizeof(eht);
+	tap_ok(!fsr_ie_parse_xcaps(buf, n, &c, &why) &&
+	       why == FSR_FT_PARSE_HE_CAP_LEN && !c.he && !c.eht,
+	       "xcaps: an HE element shorter than its MCS/NSS set is left out, and EHT with it");
+
+	/* an HE element whose length runs past the list: the list fails */
+	hn = he_elem(he, 0, 0, mcs4, 4);
+	memcpy(buf, he, hn);
+	buf[1] = (u8)(hn + 5);
+	tap_ok(fsr_ie_parse_xcaps(buf, hn, &c, &why) == -EMSGSIZE &&
+	       why == FSR_FT_PARSE_ELEM_OVERFLOW && !c.he,
+	       "xcaps: an HE element past the end of the list: -EMSGSIZE");
+
+	/* HE with length 1 (only the extension ID) and 0 */
+	buf[0] = FSR_EID_EXT;
+	buf[1] = 1;
+	buf[2] = FSR_EID_EXT_HE_CAP;
+	buf[3] = FSR_EID_EXT;
+	buf[4] = 0;
+	tap_ok(!fsr_ie_parse_xcaps(buf, 5, &c, &why) &&
+	       why == FSR_FT_PARSE_HE_CAP_LEN && !c.he,
+	       "xcaps: an empty HE Capabilities body is left out");
+
+	/* a second HE element: neither is taken */
+	hn = he_elem(he, 0, 0, mcs4, 4);
+	memcpy(buf, he, hn);
+	memcpy(buf + hn, he, hn);
+	tap_ok(!fsr_ie_parse_xcaps(buf, 2 * hn, &c, &why) &&
+	       why == FSR_FT_PARSE_DUP_XCAP && !c.he,
+	       "xcaps: two HE Capabilities elements: neither is taken");
+
+	/* EHT without HE, and an EHT body short of its MCS/NSS set */
+	tap_ok(!fsr_ie_parse_xcaps(eht, sizeof(eht), &c, &why) &&
+	       why == FSR_FT_PARSE_EHT_CAP_LEN && !c.eht,
+	       "xcaps: EHT without HE is left out");
+	memcpy(buf, he, hn);
+	memcpy(buf + hn, eht, sizeof(eht));
+	buf[hn + 1] -= 1;
+	tap_ok(!fsr_ie_parse_xcaps(buf, hn + sizeof(eht) - 1, &c, &why) &&
+	       why == FSR_FT_PARSE_EHT_CAP_LEN && c.he && !c.eht,
+	       "xcaps: an EHT element one octet short: HE kept, EHT left out");
+	tap_ok(fsr_ie_eht_cap_len(he + 3, eht + 3, sizeof(eht) - 3, true) == 14,
+	       "EHT caps from an AP: a 20 MHz-only MCS/NSS set is 3 octets");
+}
+
 void test_ie(void)
 {
 	walker_cases();
 	rsne_cases();
 	mde_cases();
 	fte_cases();
+	xcaps_cases();
 	err_table_cases();
 }

@@ -113,6 +113,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)fsr_ie_parse_mde(buf, size, &m, NULL);
 	(void)fsr_ie_parse_fte(buf, size, mic_len, &f, NULL);
 
+	/* HE/EHT: what is taken lies inside the buffer, within its bounds */
+	{
+		struct fsr_ie_xcaps c;
+
+		if (!fsr_ie_parse_xcaps(buf, size, &c, NULL)) {
+			CHECK(!c.he || (c.he > buf && c.he + c.he_len <=
+					buf + size && c.he_len <= FSR_HE_CAP_MAX &&
+					fsr_ie_he_cap_len(c.he, c.he_len) ==
+					c.he_len));
+			CHECK(!c.eht || (c.he && c.eht > buf &&
+					 c.eht + c.eht_len <= buf + size &&
+					 c.eht_len <= FSR_EHT_CAP_MAX));
+			CHECK(!c.he_6ghz ||
+			      c.he_6ghz + FSR_HE_6GHZ_CAP_LEN <= buf + size);
+		}
+	}
+
 	ret = fsr_ie_walk(buf, size, &set, &why);
 	CHECK((ret == 0) == (why == FSR_FT_PARSE_OK));
 	CHECK(fsr_ft_parse_err_str(why) != NULL);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# fsr lab VM, stage 2: runs as PID 1 inside the guest after the chroot into
+# fsr lab VM, stage 2: runs as PID 1 inside the guest after the switch_root into
 # the host's root (read-only). Prepares the system, runs the job written by
 # tools/lab/run into the run's output directory, saves its exit status and
 # the kernel log there, and powers the VM off.

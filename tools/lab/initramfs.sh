@@ -6,7 +6,8 @@
 # It holds busybox (static), the virtio and 9p modules of the lab kernel and
 # an /init that loads them, mounts the host's root read-only (9p tag
 # "hostroot"), mounts the run's output directory writable over the same path
-# (9p tag "hostout"), and chroots into the host root to run guest-init.sh.
+# (9p tag "hostout"), and switches root into the host root to run
+# guest-init.sh.
 # The kernel command line tells /init where things are:
 #   fsr_out=DIR    the run's output directory (host path, no spaces)
 #   fsr_init=FILE  the guest init script (host path, no spaces)
@@ -113,7 +114,11 @@ umount /proc
 umount /sys
 mount --move /dev /newroot/dev || fail "move /dev"
 export FSR_LAB_OUT="$out"
-exec chroot /newroot /bin/sh "$init"
+# switch_root, not chroot: the host root is moved over / and becomes the
+# root of the mount namespace, so the guest is not "chrooted" for the
+# kernel, which refuses user namespaces to chrooted processes (the
+# selftests make some, unshare -Urn).
+exec switch_root /newroot /bin/sh "$init"
 EOF
 chmod 755 "$tmp/init"
 

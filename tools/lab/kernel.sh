@@ -17,6 +17,10 @@
 #                       include/net/mac80211.h, scripts/checkpatch.pl and
 #                       the two data files checkpatch reads
 #   ABI/version         the Debian package version all three share
+#
+# With FSR_LAB_KERNEL=debug, fetch also builds the lab's debug kernel from
+# the same linux-source-6.1 and env describes that one instead (the
+# layout is in tools/lab/debug-kernel.sh); every lab script then uses it.
 set -eu
 
 CACHE=${FSR_LAB_CACHE:-/var/cache/fsr-lab}
@@ -170,6 +174,11 @@ env_lines() {
 	echo "FSR_LAB_SOURCE=$CACHE/$ABI/source"
 }
 
+case "${FSR_LAB_KERNEL:-}" in
+'' | debug) ;;
+*) die "FSR_LAB_KERNEL is '$FSR_LAB_KERNEL'; empty (Debian's) or debug" ;;
+esac
+
 case "${1:-}" in
 abi)
 	abi
@@ -177,8 +186,14 @@ abi)
 fetch)
 	ABI=$(abi)
 	fetch
+	if [ "${FSR_LAB_KERNEL:-}" = debug ]; then
+		"$(dirname "$0")/debug-kernel.sh" build
+	fi
 	;;
 env)
+	if [ "${FSR_LAB_KERNEL:-}" = debug ]; then
+		exec "$(dirname "$0")/debug-kernel.sh" env
+	fi
 	ABI=$(abi)
 	env_lines
 	;;

@@ -209,8 +209,8 @@ enum fsr_attr {
  *	Request without MDE and FTE, or one whose PMKID is not the
  *	exchange's PMKR1Name (FSR_WHY_NOT_EXCHANGE).
  * @FSR_STAT_ERR_QUEUE_FULL: the BSS's bounded queue of fast-path jobs was
- *	full: an FT Authentication was passed on (FSR_WHY_QUEUE_FULL), a
- *	Reassociation Request dropped (the station retransmits).
+ *	full: a Reassociation Request dropped (the station retransmits).
+ *	FT Authentications are answered in the receive hook, without a job.
  * @FSR_STAT_ERR_DUP_JOB: Reassociation Requests dropped because a job of
  *	the same exchange was already queued or running.
  * @FSR_STAT_EVENTS_SUPPRESSED: FT_PASSED / FT_REFUSED events left out by
@@ -218,7 +218,22 @@ enum fsr_attr {
  * @FSR_STAT_REFUSALS_SUPPRESSED: refusals the receive hook did not send
  *	because of the per-BSS rate limit (the refusal is still counted).
  * @FSR_STAT_JOBS_QUEUED: jobs the receive hook handed to process context
- *	(at most 64 per BSS at a time).
+ *	(at most 64 per BSS at a time): Reassociation Requests only, an FT
+ *	Authentication is answered in the hook itself.
+ * @FSR_STAT_FT_STA_PREPARED: stations added unassociated (AID reserved)
+ *	in process context right after their FT Authentication response, so
+ *	that the Reassociation only moves them to associated.
+ * @FSR_STAT_FT_PREP_USED: Reassociations served on a prepared station
+ *	(one change to associated instead of a station add).
+ * @FSR_STAT_FT_PREP_REMOVED: prepared stations removed because their
+ *	exchange ended without a Reassociation (deadline, Open System
+ *	Authentication, a newer FT Authentication, revocation, detach).
+ * @FSR_STAT_FT_PREP_SKIPPED: exchanges whose station was not prepared: it
+ *	already had an entry on the BSS (never replaced before the
+ *	Reassociation's MIC is checked), no free AID, too many prepared
+ *	stations on the BSS, or the exchange was over before the prepare
+ *	work ran; the Reassociation adds the station itself. Every FT
+ *	Authentication served counts under FSR_STAT_FT_STA_PREPARED or here.
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -255,6 +270,10 @@ enum fsr_stat {
 	FSR_STAT_EVENTS_SUPPRESSED,
 	FSR_STAT_REFUSALS_SUPPRESSED,
 	FSR_STAT_JOBS_QUEUED,
+	FSR_STAT_FT_STA_PREPARED,
+	FSR_STAT_FT_PREP_USED,
+	FSR_STAT_FT_PREP_REMOVED,
+	FSR_STAT_FT_PREP_SKIPPED,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1
@@ -380,7 +399,9 @@ enum fsr_ft_attr {
  *	FTE from a station with a kernel FT exchange whose PMKID is not that
  *	exchange's PMKR1Name (counted as FSR_STAT_FT_FALLBACK).
  * @FSR_WHY_QUEUE_FULL: passed on: the BSS's queue of fast-path jobs is
- *	full (counted as FSR_STAT_ERR_QUEUE_FULL).
+ *	full (counted as FSR_STAT_ERR_QUEUE_FULL). Not sent any more: only
+ *	FT Authentications were passed on for it, and they have no job now;
+ *	the value stays reserved.
  */
 enum fsr_ft_why {
 	FSR_WHY_NOT_READY = 1,

@@ -386,6 +386,25 @@ static void test_adopt_keys(void)
 	tap_ok(fastpath_adopt_keys(&r0, FSR_FT_CIPHER_CCMP_128, sta_mac,
 				   bssid, &ev, &ptk) == -EKEYREJECTED,
 	       "adopt: the PMK-R1 of another R1KH-ID is rejected");
+
+	/* a PMK-R1 another host's R0KH pushed (keys/r1_store.c) */
+	memset(&ptk, 0, sizeof(ptk));
+	tap_ok(!fastpath_adopt_keys_r1(&r1, FSR_FT_CIPHER_CCMP_128, bssid, &ev,
+				       &ptk) &&
+	       !memcmp(ptk.kck, kptk.kck, 16) &&
+	       !memcmp(ptk.kek, kptk.kek, 16) &&
+	       !memcmp(ptk.tk, kptk.tk, 16),
+	       "adopt from a received PMK-R1: KCK, KEK, TK equal the kernel's");
+	ev.pmk_r1_name[0] ^= 1;
+	tap_ok(fastpath_adopt_keys_r1(&r1, FSR_FT_CIPHER_CCMP_128, bssid, &ev,
+				      &ptk) == -EKEYREJECTED &&
+	       ptk.kck_len == 0,
+	       "adopt from a received PMK-R1: another PMKR1Name is rejected");
+	ev.pmk_r1_name[0] ^= 1;
+	r1.key_len = 48;
+	tap_ok(fastpath_adopt_keys_r1(&r1, FSR_FT_CIPHER_CCMP_128, bssid, &ev,
+				      &ptk) == -EKEYREJECTED,
+	       "adopt from a received PMK-R1: a key length the AKM does not use is rejected");
 	explicit_bzero(&r0, sizeof(r0));
 	explicit_bzero(&r1, sizeof(r1));
 }

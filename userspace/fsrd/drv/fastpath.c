@@ -16,6 +16,7 @@
 #include "fsr_names.h"
 #include "fsr_nl.h"
 #include "keys/ft_store.h"
+#include "keys/r1_store.h"
 #include "core/ieee80211.h"
 #include "core/log.h"
 #include "drv/nl80211.h"
@@ -78,25 +79,25 @@ static void kick(struct fsrd_bss *b, const uint8_t *addr, const char *why)
 	bss_kick(b, addr, line);
 }
 
-/* Served with the GTK of before a rekey: a group-key handshake gives it
- * the current one (and a running rekey waits for it too). */
-static void give_current_gtk(struct fsrd_bss *b, struct fsrd_sta *sta,
-			     uint8_t given)
+/* The PTK from a received PMK-R1 of the event's R0KH-ID and names;
+ * 0, or a negative errno (none such). */
+static int adopt_received(const struct fsrd_bss *b,
+			  const struct fastpath_event *ev,
+			  struct fsr_ft_ptk *ptk)
 {
+	struct r1_entry e;
 	int err;
 
-	sta->rekey_pending = true;
-	if (b->rekey_pending)	/* a rekey is running: wait for this one too */
-		b->rekey_pending++;
-	err = wpa_auth_group_rekey(sta->wpa);
-	if (err) {
-		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
-			 "cannot start the group-key handshake");
-		return;
-	}
-	trace_sta(b, sta->addr, TRACE_EV_REKEY,
-		  "the kernel gave GTK %u, the BSS uses %u now: group-key handshake started",
-		  given, b->group.key_idx);
+	err = r1_store_get(ev->sta, b->ft.r1kh_id, ev->pmk_r1_name, &e);
+	if (!err && (e.r0kh_id_len != ev->r0kh_id_len ||
+		     memcmp(e.r0kh_id, ev->r0kh_id, e.r0kh_id_len) ||
+		     memcmp(e.pmk_r0_name, ev->pmk_r0_name, FSR_FT_NAME_LEN)))
+		err = -EKEYREJECTED;
+	if (!err)
+		err = fastpath_adopt_keys_r1(&e.r1, b->conf->pairwise_cipher,
+					     b->addr, ev, ptk);
+	explicit_bzero(&e, sizeof(e));
+	return err;
 }
 
 static void adopt(const struct fastpath_event *ev)
@@ -138,7 +139,10 @@ static void adopt(const struct fastpath_event *ev)
 	}
 	if (ev->r0kh_id_len != c->r0kh_id_len ||
 	    memcmp(ev->r0kh_id, c->r0kh_id, c->r0kh_id_len)) {
-		kick(b, ev->sta, "R0KH-ID is not this fsrd's");
+		/* a key another host's R0KH pushed (mobility/) */
+		if (!adopt_received(b, ev, &ptk))
+			goto keys;
+		kick(b, ev->sta, "R0KH-ID is not this fsrd's and no PMK-R1 was received from it");
 		return;
 	}
 	bss_ft_scope(b, &scope);
@@ -159,6 +163,7 @@ static void adopt(const struct fastpath_event *ev)
 		return;
 	}
 
+keys:
 	sta = sta_find(&b->stas, ev->sta);
 	if (sta) {
 		/* an older record (e.g. an FT Authentication fsrd served):
@@ -207,7 +212,7 @@ static void adopt(const struct fastpath_event *ev)
 		  "FT roam served by the kernel in %llu us: adopted, AID %u",
 		  us, sta->aid);
 	if (ev->gtk_idx != b->group.key_idx)
-		give_current_gtk(b, sta, ev->gtk_idx);
+		bss_give_current_gtk(b, sta, ev->gtk_idx, "the kernel");
 }
 
 static void sta_ntf(const struct fastpath_event *ev)

@@ -254,3 +254,26 @@ int fastpath_adopt_keys(const struct fsr_ft_pmk_r0 *r0, uint32_t cipher,
 		explicit_bzero(ptk, sizeof(*ptk));
 	return ret;
 }
+
+int fastpath_adopt_keys_r1(const struct fsr_ft_pmk_r1 *r1, uint32_t cipher,
+			   const uint8_t *bssid,
+			   const struct fastpath_event *ev,
+			   struct fsr_ft_ptk *ptk)
+{
+	struct fsr_ft_suite s;
+	int ret;
+
+	memset(ptk, 0, sizeof(*ptk));
+	if (memcmp(r1->name, ev->pmk_r1_name, FSR_FT_NAME_LEN))
+		return -EKEYREJECTED;
+	ret = fsr_ft_suite_init(&s, ev->akm, cipher);
+	if (!ret && r1->key_len != s.pmk_len)
+		ret = -EKEYREJECTED;
+	if (!ret)
+		ret = fsr_ft_derive_ptk(&s, r1->key, r1->key_len, r1->name,
+					ev->snonce, ev->anonce, bssid, ev->sta,
+					ptk);
+	if (ret)
+		explicit_bzero(ptk, sizeof(*ptk));
+	return ret;
+}

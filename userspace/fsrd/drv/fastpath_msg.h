@@ -128,5 +128,14 @@ int fastpath_adopt_keys(const struct fsr_ft_pmk_r0 *r0, uint32_t cipher,
 			const uint8_t *r1kh_id, const uint8_t *bssid,
 			const struct fastpath_event *ev,
 			struct fsr_ft_ptk *ptk);
+/*
+ * The same from a PMK-R1 another host's R0KH pushed to this fsrd
+ * (keys/r1_store.c): -EKEYREJECTED when the event's PMKR1Name is not
+ * r1's or the key length does not fit the AKM.
+ */
+int fastpath_adopt_keys_r1(const struct fsr_ft_pmk_r1 *r1, uint32_t cipher,
+			   const uint8_t *bssid,
+			   const struct fastpath_event *ev,
+			   struct fsr_ft_ptk *ptk);
 
 #endif

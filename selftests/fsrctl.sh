@@ -121,6 +121,92 @@ check "... and not in the initial namespace" sh -c \
 check "the attached BSS is not visible from the other namespace" sh -c \
 	"[ \"\$(ip netns exec other '$F' -j bss show 2>/dev/null)\" = '[]' ]"
 
+# --- privileges (issue 12, finding 11; docs/fsrctl.8) -----------------------
+# Changes need CAP_NET_ADMIN in the initial user namespace; monitor and pmk
+# show need it over the caller's network namespace: refused to an
+# unprivileged user in the initial namespace, allowed to the owner of a
+# user+network namespace, who hears only that namespace's events.
+NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
+$NOBODY timeout 10 "$F" monitor > /dev/null 2> "$WORK/err7"
+rc=$?
+diag "$(cat "$WORK/err7")"
+check "unprivileged monitor in the initial namespace: exit 1, says CAP_NET_ADMIN is needed" sh -c \
+	"[ $rc -eq 1 ] && grep -q 'CAP_NET_ADMIN' '$WORK/err7'"
+$NOBODY "$F" pmk show > /dev/null 2> "$WORK/err8"
+rc=$?
+check "unprivileged pmk show in the initial namespace: exit 1, says CAP_NET_ADMIN is needed" sh -c \
+	"[ $rc -eq 1 ] && grep -q 'CAP_NET_ADMIN' '$WORK/err8'"
+# Debian's kernel lets unprivileged users create user namespaces only with
+# this switch on (the lab's default is off)
+if [ -e /proc/sys/kernel/unprivileged_userns_clone ]; then
+	old_uns=$(cat /proc/sys/kernel/unprivileged_userns_clone)
+	echo 1 > /proc/sys/kernel/unprivileged_userns_clone
+	defer "echo $old_uns > /proc/sys/kernel/unprivileged_userns_clone"
+fi
+diag "user.max_user_namespaces $(cat /proc/sys/user/max_user_namespaces)"
+# unshare without --fork: the monitor itself runs in the new namespaces
+$NOBODY unshare -Urn "$F" -j monitor > "$WORK/umon.json" 2> "$WORK/umon.err" &
+umon=$!
+defer "kill $umon 2>/dev/null"
+initns=$(readlink /proc/self/ns/net)
+wait_for 5 sh -c "[ \"\$(readlink /proc/$umon/ns/net)\" != '$initns' ]"
+sleep 1
+check "monitor in an unshare -Urn namespace of an unprivileged user runs" kill -0 $umon
+add 02:00:00:00:0a:01 000000000000000000000000000000a1
+echo "$KEY" | nsenter --net=/proc/$umon/ns/net "$F" pmk add sta 02:00:00:00:0a:02 \
+	r1name 000000000000000000000000000000a2 r0name abababababababababababababababab \
+	r0kh x r1kh 02:00:00:00:01:00 akm ft-psk key - ||
+	diag "pmk add in the user's namespace failed"
+$NOBODY nsenter --preserve-credentials -t $umon -U -n "$F" -j pmk show > "$WORK/upmk.json" 2> "$WORK/upmk.err"
+rc=$?
+diag "pmk show in the user's namespace: $(cat "$WORK/upmk.json" "$WORK/upmk.err")"
+check "pmk show by the namespace's owner: its namespace's entry only" sh -c \
+	"[ $rc -eq 0 ] && grep -q 02:00:00:00:0a:02 '$WORK/upmk.json' && ! grep -q 02:00:00:00:0a:01 '$WORK/upmk.json'"
+echo "$KEY" | $NOBODY nsenter --preserve-credentials -t $umon -U -n "$F" pmk add sta 02:00:00:00:0a:03 \
+	r1name 000000000000000000000000000000a3 r0name abababababababababababababababab \
+	r0kh x r1kh 02:00:00:00:01:00 akm ft-psk key - 2> "$WORK/err9"
+rc=$?
+check "pmk add by the namespace's owner: exit 1, CAP_NET_ADMIN (a change needs the initial namespace)" sh -c \
+	"[ $rc -eq 1 ] && grep -q 'CAP_NET_ADMIN' '$WORK/err9'"
+sleep 0.5
+kill -TERM $umon
+wait $umon
+diag "user namespace monitor: $(cat "$WORK/umon.json" "$WORK/umon.err")"
+check "that monitor heard its namespace's pmk-added and nothing of the initial namespace" python3 -c "
+import json, sys
+ev = [json.loads(l) for l in open('$WORK/umon.json')]
+sys.exit(0 if [e.get('sta') for e in ev if e.get('event') == 'pmk-added'] == ['02:00:00:00:0a:02'] and
+         not any(e.get('sta') == '02:00:00:00:0a:01' for e in ev) else 1)"
+"$F" pmk flush > /dev/null
+
+# --- RTNL is not fsr's lock (issue 12, finding 11) ---------------------------
+# The reads anyone may send (info, bss show, stats) must not take RTNL:
+# count rtnl_lock() calls of an unprivileged loop of them with the
+# function tracer (pid filter, children followed). A detach and attach
+# as root, which do take RTNL, show that the count works.
+T=/sys/kernel/tracing
+mountpoint -q $T || mount -t tracefs nodev $T
+# rtnl_calls CMD...: how many times CMD and its children called rtnl_lock()
+rtnl_calls() {
+	echo 0 > $T/tracing_on
+	echo nop > $T/current_tracer
+	echo rtnl_lock > $T/set_ftrace_filter
+	echo 1 > $T/options/function-fork
+	echo function > $T/current_tracer
+	echo > $T/trace
+	sh -c "echo \$\$ > $T/set_ftrace_pid && echo 1 > $T/tracing_on && exec \"\$@\"" sh "$@" > /dev/null 2>&1
+	echo 0 > $T/tracing_on
+	grep -v '^#' $T/trace | grep -c 'rtnl_lock'
+	echo nop > $T/current_tracer
+	echo > $T/set_ftrace_pid
+	echo > $T/set_ftrace_filter
+}
+n_root=$(rtnl_calls sh -c "'$F' bss detach wlan0; '$F' bss attach wlan0")
+n_user=$(rtnl_calls $NOBODY sh -c "for i in \$(seq 30); do '$F' info; '$F' -j bss show; '$F' stats wlan0; done")
+diag "rtnl_lock() calls: root detach+attach $n_root, unprivileged 30 x (info, bss show, stats) $n_user"
+check "the tracer counts rtnl_lock(): detach and attach take it" test "${n_root:-0}" -ge 2
+check "unprivileged info, bss show and stats never take RTNL (30 rounds)" test "$n_user" = 0
+
 # --- monitor results ----------------------------------------------------------
 check "bss detach wlan0" "$F" bss detach wlan0
 sleep 0.5

@@ -165,8 +165,14 @@ diag "fsrctl auth show: eap_refused, successes, relay starts_refused: $n"
 check "fsrctl auth show: eap_refused counts every refusal, $MAX successes" \
 	python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); r=a["auth"]["eap_refused"]; sys.exit(0 if r >= int(sys.argv[2]) + 1 and a["auth"]["eap_success"] + a["auth"]["eap_reauth"] == int(sys.argv[3]) else 1)' \
 	"$WORK/auth.json" $((ROUNDS - MAX + 1)) "$MAX"
+check "fsrctl auth show: the limit's own counters: $MAX starts allowed, the same refusals" \
+	python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); l=a["eap_limit"]; sys.exit(0 if l["allowed"] == int(sys.argv[2]) and l["refused"] == a["auth"]["eap_refused"] and l["evicted"] == 0 else 1)' \
+	"$WORK/auth.json" "$MAX"
 "$FSRCTL" auth show > "$WORK/auth.txt" 2>&1
 check "fsrctl auth show (text) shows eap_refused" grep -q "eap_refused" "$WORK/auth.txt"
+check "fsrctl auth show (text): the eap_limit block" sh -c "
+	grep -qx 'eap_limit' '$WORK/auth.txt' &&
+	grep -Eqx '    allowed +$MAX' '$WORK/auth.txt'"
 fsrd_sigterm
 check "dmesg clean" dmesg_clean
 tap_finish

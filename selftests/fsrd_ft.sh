@@ -122,6 +122,19 @@ done
 
 served=$(fsrd_log_count "FT roam served by userspace")
 check "fsrd served $served of $ROAMS roams in userspace" [ "$served" -eq "$ROAMS" ]
+# hostapd's order: the station added unassociated at the FT Authentication
+# (one SET_STATION before the Reassociation Response), PTK and port after
+# the response's ACK (its TX status)
+preadded=$(fsrd_log_count "station added unassociated")
+check "the station was added unassociated at $preadded of $ROAMS FT Authentications" \
+	[ "$preadded" -eq "$ROAMS" ]
+acked=$(fsrd_log_count "PTK installed after the response's ACK")
+check "PTK and port after the response's ACK in $acked of $ROAMS roams" \
+	[ "$acked" -eq "$ROAMS" ]
+check "no fallback from SET_STATION to NEW_STATION at the Reassociation" \
+	not grep -q "associating the station added at its FT Authentication failed" "$FSRD_LOG"
+check "no FT Reassociation Response left unacknowledged (timeout)" \
+	not grep -q "not acknowledged in time" "$FSRD_LOG"
 ft_ok=$(grep -c 'FT: Completed successfully' "$WORK/wpa.log")
 check "the client completed $ft_ok FT reassociations" [ "$ft_ok" -ge "$ROAMS" ]
 

@@ -121,6 +121,7 @@ t0=$(date +%s)
 IWD_CONNECT_TIMEOUT=90 iwd_connect "$SSID"
 connected=$?
 diag "iwctl connect returned after $(($(date +%s) - t0)) s"
+wait_for 10 capture_has_m2 "$CAP" "$STA" || diag "no message 2 from $STA in the capture after 10 s"
 capture_stop
 python3 "$SELFTESTS/eapol_keys.py" "$CAP" > "$WORK/eapol.txt" 2>&1
 cur=$(iwd_link cli)

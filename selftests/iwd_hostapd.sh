@@ -121,6 +121,7 @@ cur=$(iwd_link cli)
 check "iwd is connected to one of the BSSes ($cur)" \
 	sh -c "[ '$cur' = '$BSSID0' ] || [ '$cur' = '$BSSID1' ]"
 check "ping through the AP" wait_for 10 ping_ap
+wait_for 10 capture_has_m2 "$CAP" "$STA" || diag "no message 2 from $STA in the capture after 10 s"
 capture_stop
 python3 "$SELFTESTS/eapol_keys.py" "$CAP" > "$WORK/eapol.txt" 2>&1
 diag "$(cat "$WORK/eapol.txt")"

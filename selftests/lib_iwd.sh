@@ -232,13 +232,24 @@ iwd_log_count() {
 # --- what the 4-way handshake carries ------------------------------------------
 
 # capture_start FILE: record every frame of the medium (hwsim0, radiotap)
-# into FILE until capture_stop; sets CAPTURE_PID.
+# into FILE until capture_stop; sets CAPTURE_PID. Immediate mode: without
+# it libpcap hands frames over a ring block at a time, and the last block
+# (the handshake that just finished) was lost when capture_stop killed
+# tcpdump on a slow VM.
 capture_start() {
 	ip link set hwsim0 up || return 1
-	tcpdump -i hwsim0 -U -s 0 -w "$1" > "$WORK/tcpdump.log" 2>&1 &
+	tcpdump -i hwsim0 --immediate-mode -U -s 0 -w "$1" \
+		> "$WORK/tcpdump.log" 2>&1 &
 	CAPTURE_PID=$!
 	defer "kill $CAPTURE_PID"
 	wait_for 10 grep -q "listening on" "$WORK/tcpdump.log"
+}
+
+# capture_has_m2 FILE STA: the capture, still being written, holds a
+# message 2 of a 4-way handshake sent by STA (wait_for it before
+# capture_stop, so that the stop cannot overtake the frames).
+capture_has_m2() {
+	python3 "$SELFTESTS/eapol_keys.py" "$1" 2>/dev/null | grep -q "^m2 $2 "
 }
 
 capture_stop() {

@@ -1,7 +1,7 @@
 # shellcheck shell=sh
 # FreeRADIUS from Debian for the lab tests, with a minimal complete
 # configuration written here (no file of /etc/freeradius is used, only the
-# package's dictionaries and modules): PAP, EAP-PEAP/MSCHAPv2 and EAP-TLS
+# package's dictionaries and modules): PAP, CHAP, EAP-PEAP/MSCHAPv2 and EAP-TLS
 # with certificates made by openssl, accounting into a detail file, and
 # Message-Authenticator in every Access-Accept/Reject (FreeRADIUS >= 3.2.5
 # adds it by itself; Debian 12 has 3.2.1). Source after lib.sh (or define
@@ -78,6 +78,8 @@ modules {
 	}
 	pap {
 	}
+	chap {
+	}
 	files {
 		filename = \${confdir}/users
 	}
@@ -129,11 +131,15 @@ server default {
 			ok = return
 		}
 		files
+		chap
 		pap
 	}
 	authenticate {
 		Auth-Type PAP {
 			pap
+		}
+		Auth-Type CHAP {
+			chap
 		}
 		eap
 	}

@@ -20,6 +20,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,9 +121,10 @@ static void on_failure(void *ctx, enum eap_relay_reason why)
 	result();
 }
 
-static void on_trace(void *ctx, const char *line)
+static void on_trace(void *ctx, const char *line, bool per_message)
 {
 	(void)ctx;
+	(void)per_message;
 	printf("trace: %s\n", line);
 	fflush(stdout);
 }

@@ -106,9 +106,10 @@ static void op_failure(void *ctx, enum eap_relay_reason why)
 	}
 }
 
-static void op_trace(void *ctx, const char *line)
+static void op_trace(void *ctx, const char *line, bool per_message)
 {
 	(void)ctx;
+	(void)per_message;
 	CHECK(line != NULL);
 }
 

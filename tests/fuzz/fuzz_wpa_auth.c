@@ -107,9 +107,11 @@ static void op_done(void *ctx, const uint8_t *sta, int reason,
 	h.done_calls++;
 }
 
-static void op_trace(void *ctx, const uint8_t *sta, const char *event)
+static void op_trace(void *ctx, const uint8_t *sta, const char *event,
+		     bool per_message)
 {
 	(void)ctx;
+	(void)per_message;
 	(void)sta;
 	CHECK(event != NULL);
 }

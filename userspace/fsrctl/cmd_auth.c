@@ -12,20 +12,6 @@
 #include "view.h"
 
 /* Ask fsrd: cmd with an optional station; *reply on EXIT_OK. */
-static int ask(struct ctl *c, const char *cmd, const char *addr,
-	       struct json_object **reply)
-{
-	struct json_object *req = json_object_new_object();
-	int ret;
-
-	json_object_object_add(req, "cmd", json_object_new_string(cmd));
-	if (addr)
-		json_object_object_add(req, "addr",
-				       json_object_new_string(addr));
-	ret = fsrd_call(c, req, reply, false);
-	return ret == FSRD_ABSENT ? EXIT_FAIL : ret;
-}
-
 /* [MAC]: at most one argument, a MAC address, into macs. */
 static int opt_mac(struct ctl *c, int argc, char **argv, char *macs,
 		   const char **addr)
@@ -63,7 +49,7 @@ static int pmksa_show(struct ctl *c, int argc, char **argv)
 
 	ret = opt_mac(c, argc, argv, macs, &addr);
 	if (!ret)
-		ret = ask(c, "pmksa_show", addr, &reply);
+		ret = fsrd_ask(c, "pmksa_show", addr, NULL, &reply);
 	if (ret)
 		return ret;
 	if (!json_object_object_get_ex(reply, "entries", &list) ||
@@ -82,36 +68,10 @@ static int pmksa_show(struct ctl *c, int argc, char **argv)
 
 static int pmksa_flush(struct ctl *c, int argc, char **argv)
 {
-	struct json_object *req, *reply;
-	char macs[FSR_MAC_STRLEN];
-	const char *addr = NULL, *bss = NULL;
-	uint8_t mac[6];
-	int i, ret;
+	struct json_object *reply;
+	int ret;
 
-	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "bss")) {
-			if (++i == argc)
-				return ctl_usage(c, "bss needs an interface name");
-			bss = argv[i];
-		} else if (!addr) {
-			if (fsr_parse_mac(argv[i], mac))
-				return ctl_usage(c, "invalid MAC address '%s'",
-						 argv[i]);
-			fsr_format_mac(mac, macs);
-			addr = macs;
-		} else {
-			return ctl_usage(c, "unexpected argument '%s'", argv[i]);
-		}
-	}
-	req = json_object_new_object();
-	json_object_object_add(req, "cmd", json_object_new_string("pmksa_flush"));
-	if (addr)
-		json_object_object_add(req, "addr", json_object_new_string(addr));
-	if (bss)
-		json_object_object_add(req, "bss", json_object_new_string(bss));
-	ret = fsrd_call(c, req, &reply, false);
-	if (ret == FSRD_ABSENT)
-		return EXIT_FAIL;
+	ret = fsrd_call_sel(c, "pmksa_flush", argc, argv, &reply);
 	if (ret)
 		return ret;
 	if (c->json) {
@@ -147,7 +107,7 @@ static int auth_show(struct ctl *c, int argc, char **argv)
 
 	if (argc > 0)
 		return ctl_usage(c, "unexpected argument '%s'", argv[0]);
-	ret = ask(c, "auth_show", NULL, &reply);
+	ret = fsrd_ask(c, "auth_show", NULL, NULL, &reply);
 	if (ret)
 		return ret;
 	if (c->json) {

@@ -8,38 +8,10 @@
 
 static int station_show(struct ctl *c, int argc, char **argv)
 {
-	struct json_object *req, *reply, *st;
-	uint8_t mac[6];
-	char macs[FSR_MAC_STRLEN];
-	const char *bss = NULL, *addr = NULL;
-	int i, ret;
+	struct json_object *reply, *st;
+	int ret;
 
-	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "bss")) {
-			if (++i == argc)
-				return ctl_usage(c, "bss needs an interface name");
-			bss = argv[i];
-		} else if (!addr) {
-			if (fsr_parse_mac(argv[i], mac))
-				return ctl_usage(c, "invalid MAC address '%s'",
-						 argv[i]);
-			fsr_format_mac(mac, macs);
-			addr = macs;
-		} else {
-			return ctl_usage(c, "unexpected argument '%s'", argv[i]);
-		}
-	}
-	req = json_object_new_object();
-	json_object_object_add(req, "cmd",
-			       json_object_new_string("station_show"));
-	if (addr)
-		json_object_object_add(req, "addr",
-				       json_object_new_string(addr));
-	if (bss)
-		json_object_object_add(req, "bss", json_object_new_string(bss));
-	ret = fsrd_call(c, req, &reply, false);
-	if (ret == FSRD_ABSENT)
-		return EXIT_FAIL;
+	ret = fsrd_call_sel(c, "station_show", argc, argv, &reply);
 	if (ret)
 		return ret;
 	if (!json_object_object_get_ex(reply, "stations", &st) ||

@@ -65,5 +65,6 @@ int cmd_monitor(struct ctl *c, int argc, char **argv);
 int cmd_station(struct ctl *c, int argc, char **argv);
 int cmd_pmksa(struct ctl *c, int argc, char **argv);
 int cmd_auth(struct ctl *c, int argc, char **argv);
+int cmd_portal(struct ctl *c, int argc, char **argv);
 
 #endif /* FSRCTL_CTL_H */

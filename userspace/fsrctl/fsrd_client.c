@@ -6,6 +6,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "fsr_parse.h"
 #include "fsrd_client.h"
 
 const char *fsrd_socket_path(const struct ctl *c)
@@ -168,4 +169,46 @@ int fsrd_call(struct ctl *c, struct json_object *req,
 		*reply = NULL;
 	}
 	return ret;
+}
+
+int fsrd_call_sel(struct ctl *c, const char *cmd, int argc, char **argv,
+		  struct json_object **reply)
+{
+	char macs[FSR_MAC_STRLEN];
+	const char *addr = NULL, *bss = NULL;
+	uint8_t mac[FSR_MAC_LEN];
+	int i;
+
+	*reply = NULL;
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "bss")) {
+			if (++i == argc)
+				return ctl_usage(c, "bss needs an interface name");
+			bss = argv[i];
+		} else if (!addr) {
+			if (fsr_parse_mac(argv[i], mac))
+				return ctl_usage(c, "invalid MAC address '%s'",
+						 argv[i]);
+			fsr_format_mac(mac, macs);
+			addr = macs;
+		} else {
+			return ctl_usage(c, "unexpected argument '%s'", argv[i]);
+		}
+	}
+	return fsrd_ask(c, cmd, addr, bss, reply);
+}
+
+int fsrd_ask(struct ctl *c, const char *cmd, const char *addr,
+	     const char *bss, struct json_object **reply)
+{
+	struct json_object *req = json_object_new_object();
+	int ret;
+
+	json_object_object_add(req, "cmd", json_object_new_string(cmd));
+	if (addr)
+		json_object_object_add(req, "addr", json_object_new_string(addr));
+	if (bss)
+		json_object_object_add(req, "bss", json_object_new_string(bss));
+	ret = fsrd_call(c, req, reply, false);
+	return ret == FSRD_ABSENT ? EXIT_FAIL : ret;
 }

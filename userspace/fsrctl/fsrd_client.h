@@ -53,4 +53,21 @@ int fsrd_recv(struct ctl *c, struct fsrd_conn *conn, struct json_object **out);
 int fsrd_call(struct ctl *c, struct json_object *req,
 	      struct json_object **reply, bool quiet_absent);
 
+/*
+ * fsrd_call with {"cmd":cmd[,"addr":MAC][,"bss":IFNAME]} made from the
+ * words "[MAC] [bss IFNAME]" (either order): EXIT_OK with *reply,
+ * EXIT_USAGE for bad words, EXIT_FAIL (reported) when fsrd does not run
+ * or refuses.
+ */
+int fsrd_call_sel(struct ctl *c, const char *cmd, int argc, char **argv,
+		  struct json_object **reply);
+
+/*
+ * fsrd_call with {"cmd":cmd[,"addr":addr][,"bss":bss]} (NULL: left out):
+ * EXIT_OK with *reply, EXIT_FAIL (reported) when fsrd does not run or
+ * refuses.
+ */
+int fsrd_ask(struct ctl *c, const char *cmd, const char *addr,
+	     const char *bss, struct json_object **reply);
+
 #endif

@@ -46,6 +46,7 @@ static int dispatch(struct ctl *c, int argc, char **argv)
 		{ "station", cmd_station },
 		{ "pmksa", cmd_pmksa },
 		{ "auth", cmd_auth },
+		{ "portal", cmd_portal },
 		{ "help", cmd_help },
 	};
 	size_t i;

@@ -17,7 +17,7 @@ static const char help_bss[] =
 	"attach: serve the AP interface IFNAME with the kernel fast path.\n"
 	"detach: stop serving it.\n"
 	"show:   every BSS, or IFNAME, as fsrd (SSID, channel, security,\n"
-	"        stations, GTK) and fsr.ko (fast path, counters, service-time\n"
+	"        stations, GTK, frames dropped) and fsr.ko (fast path, counters, service-time\n"
 	"        histograms) see it. A view that is not available is noted;\n"
 	"        fails only when neither fsrd nor fsr.ko is there.\n";
 
@@ -54,12 +54,14 @@ static const char help_auth[] =
 	"authentications (started, succeeded, failed, reauthentications),\n"
 	"PMKSA cache and OKC hits, FT initial associations and FT roams\n"
 	"served by fsrd or by fsr.ko, Disconnect-Requests and accounting\n"
-	"requests; with 802.1X also the EAP relay's and the PMKSA cache's\n"
-	"counters, each RADIUS authentication and accounting server (alive or\n"
-	"dead, requests, retransmissions, timeouts, replies dropped for a bad\n"
+	"requests; with 802.1X also the EAP relay's, the EAP start limit's\n"
+	"(allowed, refused, evicted) and the PMKSA cache's counters, each\n"
+	"RADIUS authentication and accounting server (alive or dead,\n"
+	"requests, retransmissions, timeouts, replies dropped for a bad\n"
 	"authenticator or Message-Authenticator) and the DAS.\n"
 	"-j: fsrd's reply as JSON ({\"auth\":{...},\"enabled\":BOOL,\"eap\",\n"
-	"\"pmksa\",\"auth_servers\",\"acct_servers\",\"das\"}; fsrctl(8)).\n";
+	"\"eap_limit\",\"pmksa\",\"auth_servers\",\"acct_servers\",\"das\"};\n"
+	"fsrctl(8)).\n";
 
 static const char help_pmk[] =
 	"Usage: fsrctl pmk add sta MAC r1name HEX32 r0name HEX32 r0kh ID r1kh MAC\n"
@@ -102,11 +104,29 @@ static const char help_monitor[] =
 	"when the module is loaded. Needs fsrd.\n"
 	"With -j every line is one JSON object.\n";
 
+static const char help_portal[] =
+	"Usage: fsrctl [-j] [--socket PATH] portal show [MAC]\n"
+	"       fsrctl [-j] [--socket PATH] portal logout MAC\n"
+	"\n"
+	"fsrd's Portal authentication (BSSes with portal = yes).\n"
+	"show:   every session, or those of station MAC: IP address, MAC,\n"
+	"        state (challenged, authenticating, online-unconfirmed,\n"
+	"        online), portal server, CHAP or PAP, seconds online, user;\n"
+	"        then the service's counters (logins, rejects, logouts,\n"
+	"        NTF_LOGOUT sent and acknowledged, packets by outcome).\n"
+	"        Never a password or challenge. Without a [portal] section\n"
+	"        it says so and succeeds.\n"
+	"logout: end every session of station MAC as the AC: its traffic\n"
+	"        is blocked again and its portal server gets NTF_LOGOUT.\n"
+	"        A station without a session is an error (exit 1).\n"
+	"-j: fsrd's reply as JSON ({\"running\",\"sessions\":[...],\n"
+	"\"counters\":{...}} for show, {\"logged_out\":N} for logout).\n";
+
 static const char help_help[] =
 	"Usage: fsrctl help [COMMAND]\n"
 	"\n"
 	"Show help on COMMAND: info, bss, pmk, stats, station, pmksa, auth,\n"
-	"monitor or help.\n";
+	"portal, monitor or help.\n";
 
 void usage_all(FILE *f)
 {
@@ -131,6 +151,8 @@ void usage_all(FILE *f)
 	      "  pmksa flush [MAC] [bss IFNAME]\n"
 	      "                       empty it, or drop the entries of MAC/IFNAME\n"
 	      "  auth show            fsrd's authentication and RADIUS counters\n"
+	      "  portal show [MAC]    fsrd's Portal sessions and counters\n"
+	      "  portal logout MAC    end a station's Portal sessions\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
 	      "  monitor --client MAC fsrd's trace of one station\n"
 	      "  help [COMMAND]       help on one command\n"
@@ -138,15 +160,16 @@ void usage_all(FILE *f)
 	      "Options:\n"
 	      "  -j, --json           JSON output (info, bss show, pmk flush,\n"
 	      "                       pmk show, stats, station show, pmksa,\n"
-	      "                       auth show, monitor)\n"
+	      "                       auth show, portal, monitor)\n"
 	      "  -s, --socket PATH    fsrd's control socket (default $FSRD_SOCKET,\n"
 	      "                       else /run/fsrd.sock)\n"
 	      "  -h, --help           show this help (COMMAND --help: its help)\n"
 	      "  -V, --version        show the version\n"
 	      "\n"
 	      "Exit status: 0 success, 1 operation failed, 2 usage error.\n"
-	      "Needs CAP_NET_ADMIN for every change, pmk show and monitor;\n"
-	      "fsrd's control socket is for root.\n"
+	      "Needs CAP_NET_ADMIN for every change (initial namespace), pmk show\n"
+	      "and monitor (over the network namespace); fsrd's control socket\n"
+	      "is for root.\n"
 	      "See fsrctl(8).\n", f);
 }
 
@@ -163,6 +186,7 @@ int usage_topic(FILE *f, const char *topic)
 		{ "station", help_station },
 		{ "pmksa", help_pmksa },
 		{ "auth", help_auth },
+		{ "portal", help_portal },
 		{ "monitor", help_monitor },
 		{ "help", help_help },
 	};

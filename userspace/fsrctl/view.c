@@ -298,6 +298,8 @@ static void daemon_text(FILE *f, struct json_object *d)
 	kv(f, in, d, "gtk_set");
 	kv(f, in, d, "gtk_next_rekey");
 	kv(f, in, d, "rekey_pending");
+	kv(f, in, d, "eapol_dropped");
+	kv(f, in, d, "mgmt_bad_sa");
 	if (ft) {
 		kv(f, in, ft, "mobility_domain");
 		kv(f, in, ft, "r1kh_id");
@@ -473,6 +475,7 @@ void fmt_auth_text(FILE *f, struct json_object *reply)
 {
 	members(f, "authentications", get(reply, "auth"), 0);
 	members(f, "eap", get(reply, "eap"), 0);
+	members(f, "eap_limit", get(reply, "eap_limit"), 0);
 	members(f, "pmksa", get(reply, "pmksa"), 0);
 	servers_text(f, "auth_server", get(reply, "auth_servers"));
 	servers_text(f, "acct_server", get(reply, "acct_servers"));

@@ -41,6 +41,10 @@ static const char *const stat_names[] = {
 	[FSR_STAT_EVENTS_SUPPRESSED] = "events_suppressed",
 	[FSR_STAT_REFUSALS_SUPPRESSED] = "refusals_suppressed",
 	[FSR_STAT_JOBS_QUEUED] = "jobs_queued",
+	[FSR_STAT_FT_STA_PREPARED] = "ft_sta_prepared",
+	[FSR_STAT_FT_PREP_USED] = "ft_prep_used",
+	[FSR_STAT_FT_PREP_REMOVED] = "ft_prep_removed",
+	[FSR_STAT_FT_PREP_SKIPPED] = "ft_prep_skipped",
 };
 
 static const char *const event_names[] = {

@@ -5,24 +5,18 @@
 
 #include <linux/fsr.h>
 
+#include "fsr_names.h"
 #include "fsr_parse.h"
 
-struct suite_name {
-	const char *name;
-	uint32_t value;
+/* The selectors fsr.ko takes (uapi/linux/fsr.h). Their names are those
+ * of the one table of RSN suite names, fsr_names.c. */
+static const uint32_t fsr_akms[] = {
+	FSR_AKM_FT_PSK, FSR_AKM_FT_8021X, FSR_AKM_FT_8021X_SHA384,
 };
 
-static const struct suite_name akm_names[] = {
-	{ "ft-psk", FSR_AKM_FT_PSK },
-	{ "ft-8021x", FSR_AKM_FT_8021X },
-	{ "ft-8021x-sha384", FSR_AKM_FT_8021X_SHA384 },
-};
-
-static const struct suite_name cipher_names[] = {
-	{ "ccmp", FSR_CIPHER_CCMP_128 },
-	{ "gcmp", FSR_CIPHER_GCMP_128 },
-	{ "gcmp-256", FSR_CIPHER_GCMP_256 },
-	{ "ccmp-256", FSR_CIPHER_CCMP_256 },
+static const uint32_t fsr_ciphers[] = {
+	FSR_CIPHER_CCMP_128, FSR_CIPHER_GCMP_128, FSR_CIPHER_GCMP_256,
+	FSR_CIPHER_CCMP_256,
 };
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -96,49 +90,57 @@ int fsr_parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 	return 0;
 }
 
-static int suite_lookup(const struct suite_name *t, size_t n, const char *s,
+/* The name of v if it is one of t (fsr supports it), else NULL. */
+static const char *suite_name(const uint32_t *t, size_t n,
+			      const char *(*name)(uint32_t), uint32_t v)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i] == v)
+			return name(v);
+	return NULL;
+}
+
+static int suite_lookup(const uint32_t *t, size_t n,
+			const char *(*name)(uint32_t), const char *s,
 			uint32_t *out)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (!strcmp(t[i].name, s)) {
-			*out = t[i].value;
+		const char *nm = name(t[i]);
+
+		if (nm && !strcmp(nm, s)) {
+			*out = t[i];
 			return 0;
 		}
 	}
 	return -EINVAL;
 }
 
-static const char *suite_name(const struct suite_name *t, size_t n,
-			      uint32_t v)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i].value == v)
-			return t[i].name;
-	return NULL;
-}
-
 int fsr_parse_akm(const char *s, uint32_t *akm)
 {
-	return suite_lookup(akm_names, ARRAY_LEN(akm_names), s, akm);
+	return suite_lookup(fsr_akms, ARRAY_LEN(fsr_akms), fsr_akm_suite_name,
+			    s, akm);
 }
 
 int fsr_parse_cipher(const char *s, uint32_t *cipher)
 {
-	return suite_lookup(cipher_names, ARRAY_LEN(cipher_names), s, cipher);
+	return suite_lookup(fsr_ciphers, ARRAY_LEN(fsr_ciphers),
+			    fsr_cipher_suite_name, s, cipher);
 }
 
 const char *fsr_akm_name(uint32_t akm)
 {
-	return suite_name(akm_names, ARRAY_LEN(akm_names), akm);
+	return suite_name(fsr_akms, ARRAY_LEN(fsr_akms), fsr_akm_suite_name,
+			  akm);
 }
 
 const char *fsr_cipher_name(uint32_t cipher)
 {
-	return suite_name(cipher_names, ARRAY_LEN(cipher_names), cipher);
+	return suite_name(fsr_ciphers, ARRAY_LEN(fsr_ciphers),
+			  fsr_cipher_suite_name, cipher);
 }
 
 size_t fsr_akm_key_len(uint32_t akm)

@@ -25,7 +25,8 @@ int fsr_parse_cipher(const char *s, uint32_t *cipher);
 /* Length of the PMK-R1 for an AKM selector: 48 for SHA-384, else 32. */
 size_t fsr_akm_key_len(uint32_t akm);
 
-/* Names for selectors; NULL when the value is not one fsr knows. */
+/* Names of the selectors fsr.ko takes; NULL for any other (the names
+ * are those of fsr_names.h's one table: link fsr_names.c too). */
 const char *fsr_akm_name(uint32_t akm);
 const char *fsr_cipher_name(uint32_t cipher);
 

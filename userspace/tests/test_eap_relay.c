@@ -46,6 +46,7 @@ struct fake {
 	/* timers: armed ms, 0 = not armed */
 	unsigned int timer[EAP_RELAY_TIMERS];
 	char trace[16384];
+	char trace_msg[16384];		/* the per-message lines only */
 	bool stop_loop_on_frame;
 };
 
@@ -115,12 +116,17 @@ static void f_failure(void *ctx, enum eap_relay_reason why)
 	}
 }
 
-static void f_trace(void *ctx, const char *line)
+static void f_trace(void *ctx, const char *line, bool per_message)
 {
 	struct fake *f = ctx;
 	size_t n = strlen(f->trace);
 
 	snprintf(f->trace + n, sizeof(f->trace) - n, "%s\n", line);
+	if (per_message) {
+		n = strlen(f->trace_msg);
+		snprintf(f->trace_msg + n, sizeof(f->trace_msg) - n, "%s\n",
+			 line);
+	}
 }
 
 static void f_timer(void *ctx, enum eap_relay_timer t, unsigned int ms)
@@ -391,6 +397,9 @@ static void test_full_exchange(void)
 	       "EAP-Message is the EAP-Response/Identity, unchanged");
 	tap_ok(strstr(f.trace, "Identity 'alice' received") != NULL,
 	       "trace: identity received");
+	tap_ok(strstr(f.trace_msg, "Identity 'alice' received") &&
+	       strstr(f.trace_msg, "relayed in an Access-Request"),
+	       "trace: identity and relayed response are per-message lines (debug)");
 
 	/* challenge 1: PEAP start with a State */
 	challenge(&f, 201, 25, 1, "state-1", 0);
@@ -477,6 +486,9 @@ static void test_full_exchange(void)
 	       "tagged Tunnel-* attributes: VLAN 42 reported");
 	tap_ok(strstr(f.trace, "Access-Accept: EAP-Success sent, MSK derived") !=
 	       NULL, "trace: Access-Accept, EAP-Success, MSK derived");
+	tap_ok(strstr(f.trace_msg, "Access-Challenge relayed") &&
+	       !strstr(f.trace_msg, "EAP-Success"),
+	       "trace: challenges per-message (debug), the outcome not (info)");
 	for (i = 0; i < RADIUS_MSK_LEN; i++) {
 		snprintf(hex, sizeof(hex), "%02x", msk[i]);
 		if (i + 1 < RADIUS_MSK_LEN)

@@ -191,7 +191,11 @@ static void test_bss(void)
 		"    err_dup_job                           0\n"
 		"    events_suppressed                     0\n"
 		"    refusals_suppressed                    0\n"
-		"    jobs_queued                           0\n",
+		"    jobs_queued                           0\n"
+		"    ft_sta_prepared                       0\n"
+		"    ft_prep_used                          0\n"
+		"    ft_prep_removed                       0\n"
+		"    ft_prep_skipped                       0\n",
 		"stats: text, every counter");
 	free(out);
 	out = json(fmt_stats_json(&r, 1));
@@ -207,7 +211,8 @@ static void test_bss(void)
 		"\"err_pending_full\":0,\"err_group_sa\":0,\"ft_auth_resent\":0,"
 		"\"ft_fallback\":0,\"err_queue_full\":0,\"err_dup_job\":0,"
 		"\"events_suppressed\":0,\"refusals_suppressed\":0,"
-		"\"jobs_queued\":0}}]",
+		"\"jobs_queued\":0,\"ft_sta_prepared\":0,\"ft_prep_used\":0,"
+		"\"ft_prep_removed\":0,\"ft_prep_skipped\":0}}]",
 		"stats: json, u64 counters as numbers");
 	free(out);
 }

@@ -88,7 +88,9 @@ static const char two_ft[] =
 	"max_stations = 2007\n"
 	"inactivity_timeout = 10\n"
 	"eapol_timeout = 100\n"				/* 30 */
-	"eapol_retries = 10\n";
+	"eapol_retries = 10\n"
+	"rkh_pull_timeout = 100\n"
+	"rkh_pull_retries = 10\n";
 
 static void test_valid(void)
 {
@@ -132,7 +134,8 @@ static void test_valid(void)
 	       a->gtk_rekey_s == 86400 && a->ptk_lifetime_s == 43200 &&
 	       a->reassoc_deadline_tu == 1000 && a->max_stations == 128 &&
 	       a->inactivity_s == 300 && a->eapol_timeout_ms == 1000 &&
-	       a->eapol_retries == 4, "bss defaults");
+	       a->eapol_retries == 4 && a->rkh_pull_timeout_ms == 1000 &&
+	       a->rkh_pull_retries == 4, "bss defaults");
 	tap_ok(!strcmp(b->name, "two") && b->line == 16 &&
 	       !strcmp(b->ifname, "wlan1"), "indented header and keys");
 	tap_ok(b->ssid_len == 11 && !memcmp(b->ssid, "ThisIsASSID", 11),
@@ -147,7 +150,8 @@ static void test_valid(void)
 	       b->gtk_rekey_s == 0 && b->ptk_lifetime_s == 60 &&
 	       b->reassoc_deadline_tu == 65535 && b->max_stations == 2007 &&
 	       b->inactivity_s == 10 && b->eapol_timeout_ms == 100 &&
-	       b->eapol_retries == 10, "number keys at their limits");
+	       b->eapol_retries == 10 && b->rkh_pull_timeout_ms == 100 &&
+	       b->rkh_pull_retries == 10, "number keys at their limits");
 	fsrd_conf_free(&c);
 	tap_ok(!c.bss && !c.n_bss, "free");
 }
@@ -190,9 +194,9 @@ static void test_pbkdf2(void)
 static void test_sections(void)
 {
 	expect_err("unknown section", "[foo]\n", 1,
-		   "unknown section [foo]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME] or [das_client NAME]");
+		   "unknown section [foo]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal] or [portal_server NAME]");
 	expect_err("empty section name", "\n[]\n", 2,
-		   "unknown section []: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME] or [das_client NAME]");
+		   "unknown section []: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal] or [portal_server NAME]");
 	expect_err("bss without name", BSS_OK "[bss]\n", 6,
 		   "section [bss] needs a name: [bss NAME]");
 	expect_err("bad bss name", "[bss a/b]\n", 1,
@@ -215,9 +219,10 @@ static void test_sections(void)
 	expect_err("first error wins", "[bss a]\nfoo = 1\n[bar]\n", 2,
 		   "unknown key 'foo' in [bss]: expected one of interface, ssid, "
 		   "channel, ht, security, cipher, passphrase, psk, r1kh_id, "
-		   "okc, beacon_interval, dtim_period, gtk_rekey_interval, "
+		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
 		   "key_lifetime, reassociation_deadline, max_stations, "
-		   "inactivity_timeout, eapol_timeout, eapol_retries");
+		   "inactivity_timeout, eapol_timeout, eapol_retries, "
+		   "rkh_pull_timeout, rkh_pull_retries");
 }
 
 static void test_keys(void)
@@ -575,9 +580,9 @@ static void test_radius(void)
 		   "[acct_server a]\naddress = 127.0.0.1\nsecret = s\n", 1,
 		   "[bss e]: an 802.1X BSS needs at least one [auth_server NAME] section");
 	expect_err("radius: without an 802.1X BSS", BSS_OK "[radius]\n", 6,
-		   "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap");
+		   "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap or portal = yes");
 	expect_err("radius: server without an 802.1X BSS", BSS_OK AUTH_OK, 6,
-		   "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap");
+		   "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap or portal = yes");
 	expect_err("radius: passphrase on eap", EAP_BSS "passphrase = password\n"
 		   AUTH_OK, 5,
 		   "passphrase: only for security wpa2-psk or ft-psk, not wpa2-eap");
@@ -714,6 +719,221 @@ static void test_radius(void)
 		   "too many [auth_server NAME] sections: at most 8");
 }
 
+#define FT_HEAD "[global]\nmobility_domain = a1b2\nr0kh_id = ap1\n" \
+	"[bss a]\ninterface = wlan0\nssid = net\nsecurity = ft-psk\n" \
+	"passphrase = password\n"
+#define K32 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+
+/* r0kh / r1kh / pmk_r1_push / rrb_interface (docs/mobility.md) */
+static void test_rkh(void)
+{
+	struct fsrd_conf c;
+	const struct fsrd_bss_conf *b;
+	char err[512];
+	int ret;
+
+	ret = load(FT_HEAD
+		   "r0kh = 02:00:00:00:03:00 nas1.w1.fi " K32 "\n"
+		   "r1kh = 02:00:00:00:04:00 00:01:02:03:04:06 " K32 "\n"
+		   "r0kh = 02:00:00:00:05:00 nas2 100102030405060708090a0b0c0d0e0f\n"
+		   "pmk_r1_push = yes\n"
+		   "rrb_interface = br-ap\n", &c, err, sizeof(err));
+	b = c.bss;
+	tap_ok(!ret && b && b->n_r0kh == 2 && b->n_r1kh == 1 &&
+	       b->pmk_r1_push && !strcmp(b->rrb_ifname, "br-ap"),
+	       "r0kh/r1kh lists, pmk_r1_push, rrb_interface");
+	if (!ret) {
+		tap_ok(hexeq(b->r0kh[0].addr, 6, "020000000300") &&
+		       b->r0kh[0].id_len == 10 &&
+		       !memcmp(b->r0kh[0].id, "nas1.w1.fi", 10) &&
+		       hexeq(b->r0kh[0].key, 32, K32) && !b->r0kh[0].wildcard,
+		       "r0kh entry read");
+		tap_ok(hexeq(b->r1kh[0].addr, 6, "020000000400") &&
+		       hexeq(b->r1kh[0].id, 6, "000102030406") &&
+		       hexeq(b->r1kh[0].key, 32, K32), "r1kh entry read");
+		/* hostapd-ft.md 4.3 D: a 128-bit key expanded */
+		tap_ok(hexeq(b->r0kh[1].key, 32,
+			     "ab3dd2d49a1efaa3ef114cc7ac4283da99911929a5d0500890800c6da930c5b4"),
+		       "128-bit r0kh key expanded as hostapd does (vector D)");
+	}
+	fsrd_conf_free(&c);
+	ret = load(FT_HEAD, &c, err, sizeof(err));
+	tap_ok(!ret && !c.bss[0].pmk_r1_push &&
+	       !strcmp(c.bss[0].rrb_ifname, "wlan0") && !c.bss[0].n_r0kh,
+	       "defaults: no push, RRB on the BSS interface, no peers");
+	fsrd_conf_free(&c);
+
+	expect_err("r0kh: two fields", FT_HEAD "r0kh = 02:00:00:00:03:00 nas1\n",
+		   9, "r0kh: expected '<MAC> <R0KH-ID> <256-bit hex key>'");
+	expect_err("r0kh: four fields",
+		   FT_HEAD "r0kh = 02:00:00:00:03:00 nas1 " K32 " x\n", 9,
+		   "r0kh: expected '<MAC> <R0KH-ID> <256-bit hex key>'");
+	expect_err("r0kh: bad key",
+		   FT_HEAD "r0kh = 02:00:00:00:03:00 nas1 0011\n", 9,
+		   "r0kh: key: expected 64 hex digits (or 32 for a 128-bit key)");
+	expect_err("r0kh: group MAC",
+		   FT_HEAD "r0kh = 03:00:00:00:03:00 nas1 " K32 "\n", 9,
+		   "r0kh: expected a unicast MAC address, got '03:00:00:00:03:00'");
+	expect_err("r0kh: half a wildcard",
+		   FT_HEAD "r0kh = ff:ff:ff:ff:ff:ff nas1 " K32 "\n", 9,
+		   "r0kh: the wildcard is 'ff:ff:ff:ff:ff:ff *', both or neither");
+	expect_err("r0kh: wildcard not yet",
+		   FT_HEAD "r0kh = ff:ff:ff:ff:ff:ff * " K32 "\n", 9,
+		   "r0kh: the wildcard form needs peer discovery, which fsrd does not do: list each peer");
+	expect_err("r1kh: wildcard not yet",
+		   FT_HEAD "r1kh = 00:00:00:00:00:00 00:00:00:00:00:00 " K32 "\n",
+		   9, "r1kh: the wildcard form needs peer discovery, which fsrd does not do: list each peer");
+	expect_err("r1kh: half a wildcard",
+		   FT_HEAD "r1kh = 02:00:00:00:04:00 00:00:00:00:00:00 " K32 "\n",
+		   9, "r1kh: the wildcard is '00:00:00:00:00:00 00:00:00:00:00:00', both or neither");
+	expect_err("r1kh: R1KH-ID not a MAC",
+		   FT_HEAD "r1kh = 02:00:00:00:04:00 nas2 " K32 "\n", 9,
+		   "r1kh: R1KH-ID: expected a MAC address, got 'nas2'");
+	expect_err("r0kh: listed twice",
+		   FT_HEAD "r0kh = 02:00:00:00:03:00 nas1 " K32 "\n"
+		   "r0kh = 02:00:00:00:05:00 nas1 " K32 "\n", 10,
+		   "r0kh: this R0KH-ID is already listed");
+	expect_err("r0kh: own R0KH-ID",
+		   FT_HEAD "r0kh = 02:00:00:00:03:00 ap1 " K32 "\n", 9,
+		   "r0kh: R0KH-ID 'ap1' is this fsrd's own r0kh_id");
+	expect_err("pmk_r1_push on a non-FT BSS", BSS_OK "pmk_r1_push = yes\n",
+		   6, "pmk_r1_push: only for security ft-psk or ft-eap, not wpa2-psk");
+	expect_err("r1kh on a non-FT BSS",
+		   BSS_OK "r1kh = 02:00:00:00:04:00 00:01:02:03:04:06 " K32 "\n",
+		   6, "r1kh: only for security ft-psk or ft-eap, not wpa2-psk");
+	expect_err("rrb_interface bad", FT_HEAD "rrb_interface = a/b\n", 9,
+		   "rrb_interface: expected an interface name, got 'a/b'");
+	expect_err("pmk_r1_push twice",
+		   FT_HEAD "pmk_r1_push = yes\npmk_r1_push = no\n", 10,
+		   "duplicate key 'pmk_r1_push' (first at line 9)");
+}
+
+#define PORTAL_BSS BSS_OK "portal = yes\n"
+#define PSERVER "[portal_server p]\naddress = 10.0.0.5\nsecret = ps3cret\n"
+
+static void test_portal(void)
+{
+	struct fsrd_conf c;
+	char err[1024];
+	int ret;
+
+	ret = load(PORTAL_BSS AUTH_OK "[portal]\n" PSERVER, &c, err,
+		   sizeof(err));
+	tap_ok(ret == 0 && c.bss[0].portal && c.have_portal &&
+	       c.portal.n_servers == 1 && c.portal.servers[0].version == 2 &&
+	       c.portal.servers[0].notify_port == 50100 &&
+	       c.portal.servers[0].secret.len == 7 &&
+	       c.portal.max_sessions == 1024 && c.portal.max_pending == 64 &&
+	       c.portal.challenge_timeout_s == 60 &&
+	       c.portal.aff_timeout_s == 30 && !c.portal.bas_ip &&
+	       ntohs(((struct sockaddr_in *)&c.portal.listen)->sin_port) ==
+	       2000, "portal: defaults");
+	fsrd_conf_free(&c);
+	ret = load(PORTAL_BSS AUTH_OK "[portal]\nlisten = 127.0.0.1:2001\n"
+		   "bas_ip = 10.0.0.1\nmax_sessions = 10\nmax_pending = 2\n"
+		   "challenge_timeout = 5\naff_timeout = 0\n"
+		   "walled_garden = 192.0.2.10, 198.51.100.0/24\n"
+		   "walled_garden = 10.1.0.0/16\n"
+		   "[portal_server v1]\naddress = 10.0.0.6\nversion = 1\n"
+		   "notify_port = 50200\n" PSERVER, &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.portal.n_servers == 2 &&
+	       c.portal.servers[0].version == 1 &&
+	       !c.portal.servers[0].secret.len &&
+	       c.portal.servers[0].notify_port == 50200 &&
+	       c.portal.bas_ip == 0x0a000001 && c.portal.max_sessions == 10 &&
+	       c.portal.max_pending == 2 && c.portal.aff_timeout_s == 0 &&
+	       c.portal.n_garden == 3 && c.portal.garden[0].addr == 0xc000020a &&
+	       c.portal.garden[0].len == 32 &&
+	       c.portal.garden[1].addr == 0xc6336400 &&
+	       c.portal.garden[1].len == 24 &&
+	       c.portal.garden[2].addr == 0x0a010000 &&
+	       c.portal.garden[2].len == 16 &&
+	       ntohs(((struct sockaddr_in *)&c.portal.listen)->sin_port) ==
+	       2001, "portal: every key; a v1 server without a secret");
+	fsrd_conf_free(&c);
+
+	expect_err("portal: BSS without [portal]", PORTAL_BSS AUTH_OK, 1,
+		   "[bss a]: portal = yes needs a [portal] section");
+	expect_err("portal: no server", PORTAL_BSS AUTH_OK "[portal]\n", 10,
+		   "[portal]: needs at least one [portal_server NAME] section");
+	expect_err("portal: no RADIUS", PORTAL_BSS "[portal]\n" PSERVER, 1,
+		   "[bss a]: portal logins are checked by RADIUS: needs at least one [auth_server NAME] section");
+	expect_err("portal: unused", BSS_OK "[portal]\n" PSERVER, 6,
+		   "Portal is configured but no BSS has portal = yes");
+	expect_err("portal: v2 without secret", PORTAL_BSS AUTH_OK
+		   "[portal]\n[portal_server p]\naddress = 10.0.0.5\n", 11,
+		   "[portal_server p]: version 2 needs 'secret' (or 'secret_file'): it signs every packet");
+	expect_err("portal: server without address", PORTAL_BSS AUTH_OK
+		   "[portal]\n[portal_server p]\nsecret = x\n", 11,
+		   "[portal_server p]: missing required key 'address'");
+	expect_err("portal: address with a port", PORTAL_BSS AUTH_OK
+		   "[portal]\n[portal_server p]\naddress = 10.0.0.5:2000\n",
+		   12, "address: expected the portal server's IP address (no port: it may send from any), got '10.0.0.5:2000'");
+	expect_err("portal: version 3", PORTAL_BSS AUTH_OK "[portal]\n"
+		   PSERVER "version = 3\n", 14,
+		   "version: expected 1 (China Mobile, no Authenticator) or 2 (Huawei, with Authenticator), got '3'");
+	expect_err("portal: max_pending over max_sessions", PORTAL_BSS AUTH_OK
+		   "[portal]\nmax_sessions = 4\nmax_pending = 5\n" PSERVER, 12,
+		   "max_pending: 5 is more than max_sessions (4)");
+	expect_err("portal: url not http", PORTAL_BSS AUTH_OK
+		   "[portal]\nurl = ftp://portal.example/\n" PSERVER, 11,
+		   "url: expected an http:// or https:// URL of at most 255 printable characters without spaces, quotes, <>, or a #fragment, got 'ftp://portal.example/'");
+	expect_err("portal: url with a quote", PORTAL_BSS AUTH_OK
+		   "[portal]\nurl = http://p.example/\"><script>\n" PSERVER, 11,
+		   "url: expected an http:// or https:// URL of at most 255 printable characters without spaces, quotes, <>, or a #fragment, got 'http://p.example/\"><script>'");
+	expect_err("portal: ac_name with a space", PORTAL_BSS AUTH_OK
+		   "[portal]\nac_name = my ac\n" PSERVER, 11,
+		   "ac_name: expected 1..63 of A-Z a-z 0-9 . _ - (China Mobile's form is ACN.CTY.PRO.OPE, e.g. 0001.0755.200.00), got 'my ac'");
+	expect_err("portal: redirect_port 0", PORTAL_BSS AUTH_OK
+		   "[portal]\nredirect_port = 0\n" PSERVER, 11,
+		   "redirect_port: expected 1..65535, got '0'");
+	expect_err("portal: unknown key", PORTAL_BSS AUTH_OK
+		   "[portal]\nfoo = 1\n", 11,
+		   "unknown key 'foo' in [portal]: expected one of listen, bas_ip, max_sessions, max_pending, challenge_timeout, aff_timeout, walled_garden, url, ac_name, redirect_port, reconnect_timeout");
+	expect_err("portal: walled_garden host bits", PORTAL_BSS AUTH_OK
+		   "[portal]\nwalled_garden = 10.0.0.1, 10.0.0.1/24\n", 11,
+		   "walled_garden: expected IPv4 addresses or prefixes (192.0.2.10, 198.51.100.0/24; no host bits after the prefix), got '10.0.0.1/24'");
+	expect_err("portal: walled_garden a name", PORTAL_BSS AUTH_OK
+		   "[portal]\nwalled_garden = portal.example.com\n", 11,
+		   "walled_garden: expected IPv4 addresses or prefixes (192.0.2.10, 198.51.100.0/24; no host bits after the prefix), got 'portal.example.com'");
+	expect_err("portal: walled_garden prefix 33", PORTAL_BSS AUTH_OK
+		   "[portal]\nwalled_garden = 10.0.0.0/33\n", 11,
+		   "walled_garden: expected IPv4 addresses or prefixes (192.0.2.10, 198.51.100.0/24; no host bits after the prefix), got '10.0.0.0/33'");
+	expect_err("portal: walled_garden IPv6", PORTAL_BSS AUTH_OK
+		   "[portal]\nwalled_garden = 2001:db8::1\n", 11,
+		   "walled_garden: expected IPv4 addresses or prefixes (192.0.2.10, 198.51.100.0/24; no host bits after the prefix), got '2001:db8::1'");
+	{
+		char many[2048];
+		size_t used = (size_t)snprintf(many, sizeof(many), "%s",
+					       PORTAL_BSS AUTH_OK
+					       "[portal]\nwalled_garden = ");
+		int i;
+
+		/* 4 lines of 8, then a 33rd */
+		for (i = 0; i < 33; i++)
+			used += (size_t)snprintf(many + used,
+						 sizeof(many) - used,
+						 "10.0.0.%d%s", i,
+						 i % 8 == 7 ?
+						 "\nwalled_garden = " : ",");
+		snprintf(many + used, sizeof(many) - used, "\n");
+		expect_err("portal: walled_garden of 33 entries", many, 15,
+			   "walled_garden: at most 32 entries");
+	}
+	expect_err("portal: duplicate section", PORTAL_BSS AUTH_OK
+		   "[portal]\n[portal]\n", 11,
+		   "duplicate section [portal] (first at line 10)");
+	expect_err("portal: duplicate server", PORTAL_BSS AUTH_OK "[portal]\n"
+		   PSERVER PSERVER, 14,
+		   "duplicate section [portal_server p] (first at line 11)");
+	expect_err("portal: aff_timeout 1", PORTAL_BSS AUTH_OK
+		   "[portal]\naff_timeout = 1\n", 11,
+		   "aff_timeout: expected 0 or 5..3600 seconds, got '1'");
+	expect_err("portal: bas_ip", PORTAL_BSS AUTH_OK
+		   "[portal]\nbas_ip = nope\n", 11,
+		   "bas_ip: expected an IPv4 address, got 'nope'");
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -732,6 +952,8 @@ int main(void)
 	test_required();
 	test_misc();
 	test_radius();
+	test_rkh();
+	test_portal();
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/secret", dir);
 	unlink(path);

@@ -60,6 +60,16 @@ static void test_parse(void)
 		     &r, err) == -EINVAL, "parse: auth_show takes no addr");
 	tap_ok(parse("{\"cmd\":\"auth_show\",\"bss\":\"wlan0\"}", &r, err) ==
 	       -EINVAL, "parse: auth_show takes no bss");
+	tap_ok(parse("{\"cmd\":\"portal_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_PORTAL_SHOW && !r.has_addr,
+	       "parse: portal_show");
+	tap_ok(parse("{\"cmd\":\"portal_logout\",\"addr\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == 0 && r.cmd == CTL_CMD_PORTAL_LOGOUT &&
+	       r.has_addr && r.addr[5] == 0xab, "parse: portal_logout with a station");
+	tap_ok(parse("{\"cmd\":\"portal_logout\",\"addr\":\"10.77.0.2\"}",
+		     &r, err) == -EINVAL, "parse: portal_logout: an IP is no MAC");
+	tap_ok(parse("{\"cmd\":\"portal_show\",\"bss\":\"wlan0\"}", &r, err) ==
+	       -EINVAL, "parse: portal_show takes no bss");
 	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"sta\":\"02:00:00:00:02:ab\"}",
 		     &r, err) == -EINVAL, "parse: pmksa_flush: unknown member refused");
 	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"addr\":[1,2]}", &r, err) ==
@@ -276,6 +286,7 @@ static void test_auth_fmt(void)
 	struct pmksa_info e;
 	struct fsrd_auth_stats as;
 	struct eap_relay_stats es;
+	struct eap_limit_stats ls;
 	struct pmksa_stats ps;
 	struct radius_server_stats rs;
 	struct radius_das_stats ds;
@@ -339,6 +350,10 @@ static void test_auth_fmt(void)
 	fill(&es, sizeof(es));
 	tap_ok(counters_in_order(ctl_eap_stats_json(&es), 0, sizeof(es) / 8),
 	       "eap stats: every field of struct eap_relay_stats, in order");
+	fill(&ls, sizeof(ls));
+	tap_ok(counters_in_order(ctl_eap_limit_stats_json(&ls), 0,
+				 sizeof(ls) / 8),
+	       "eap limit stats: every field of struct eap_limit_stats, in order");
 	fill(&ps, sizeof(ps));
 	o = ctl_pmksa_stats_json(&ps, 7);
 	tap_ok(json_object_object_get_ex(o, "entries", &v) &&

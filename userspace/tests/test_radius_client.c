@@ -657,6 +657,93 @@ static void test_bad_conf(void)
 
 /* --- DAS ---------------------------------------------------------------- */
 
+/*
+ * A new server set while requests are under way (SIGHUP): they start
+ * again on the new servers with the new secrets; a server that stays
+ * keeps its counters; handles stay valid.
+ */
+static void test_renew(void)
+{
+	struct radius_client_conf conf;
+	struct radius_msg m = access_req();
+	struct result r = { 0 }, r2 = { 0 }, ra = { 0 };
+	struct fake_srv s3;
+	struct radius_req *h2 = NULL;
+	uint64_t s2_req;
+	char err[128] = "";
+
+	srv_drain(&s1);
+	srv_drain(&s2);
+	srv_drain(&sa);
+	fake_now += 100000;	/* every server alive */
+	/* two requests on s1, which will never answer */
+	tap_ok(radius_client_send(cl, RADIUS_KIND_AUTH, &m, done_cb, &r) &&
+	       (h2 = radius_client_send(cl, RADIUS_KIND_AUTH, &m, done_cb,
+					&r2)) && srv_drain(&s1) == 2,
+	       "renew: two requests under way on the first server");
+	s2_req = st(RADIUS_KIND_AUTH, 1)->requests;
+
+	/* new set: s3 (new, its own secret) first, then s2 (unchanged);
+	 * no accounting server */
+	srv_open(&s3, "127.0.0.1", "secret-three");
+	memset(&conf, 0, sizeof(conf));
+	conf.auth[0].addr = s3.addr;
+	conf.auth[0].addr_len = s3.addr_len;
+	conf.auth[0].secret = s3.sec;
+	conf.auth[1].addr = s2.addr;
+	conf.auth[1].addr_len = s2.addr_len;
+	conf.auth[1].secret = s2.sec;
+	conf.n_auth = 2;
+	conf.timeout_ms = 1000;
+	conf.max_tries = 3;
+	conf.dead_time_s = 30;
+	conf.now_ms = fake_clock;
+
+	/* a bad new set leaves the client as it was */
+	{
+		struct radius_client_conf bad = conf;
+		struct radius_client *before = cl;
+
+		bad.auth[0].secret.len = 0;
+		tap_ok(radius_client_renew(&cl, &bad, err, sizeof(err)) < 0 &&
+		       cl == before && radius_client_pending(cl) == 2,
+		       "renew: a bad server set is refused, the client runs on");
+	}
+
+	tap_ok(radius_client_renew(&cl, &conf, err, sizeof(err)) == 0,
+	       "renew: new server set taken");
+	tap_ok(radius_client_pending(cl) == 2 && srv_drain(&s3) == 2 &&
+	       !srv_recv(&s1), "renew: both requests sent again, to the new first server");
+	tap_ok(!radius_ma_verify(&s3.last, NULL, &s3.sec, true) &&
+	       password_is(&s3, "wonderland"),
+	       "renew: signed and hidden with the new secret");
+	tap_ok(st(RADIUS_KIND_AUTH, 1)->requests == s2_req,
+	       "renew: a server that stays keeps its counters");
+	radius_client_cancel(cl, h2);
+	tap_ok(radius_client_pending(cl) == 1 && r2.calls == 0,
+	       "renew: an old handle is cancelled on the new client");
+	srv_reply(&s3, RADIUS_ACCESS_ACCEPT, 0);
+	radius_client_input(cl);
+	tap_ok(r.calls == 1 && r.code == RADIUS_ACCESS_ACCEPT &&
+	       r.attempts == 2, "renew: answered by the new server (2 transmissions in all)");
+	tap_ok(radius_client_send(cl, RADIUS_KIND_ACCT, &m, done_cb, &ra) ==
+	       NULL && errno == EINVAL, "renew: no accounting server any more");
+	tap_ok(radius_client_pending(cl) == 0, "renew: nothing pending");
+
+	/* back to the first set for the tests that follow */
+	conf.auth[0].addr = s1.addr;
+	conf.auth[0].addr_len = s1.addr_len;
+	conf.auth[0].secret = s1.sec;
+	conf.acct[0].addr = sa.addr;
+	conf.acct[0].addr_len = sa.addr_len;
+	conf.acct[0].secret = sa.sec;
+	conf.n_acct = 1;
+	snprintf(conf.nas_id, sizeof(conf.nas_id), "fsr-test");
+	tap_ok(radius_client_renew(&cl, &conf, err, sizeof(err)) == 0,
+	       "renew: first set again");
+	close(s3.fd);
+}
+
 static int das_calls;
 
 static bool das_cb(void *ctx, const struct radius_msg *req, uint32_t *cause)
@@ -833,6 +920,7 @@ int main(void)
 	test_id_exhaustion();
 	test_dead_port();
 	test_bad_conf();
+	test_renew();
 	test_das();
 	radius_client_free(cl);
 	close(s1.fd);

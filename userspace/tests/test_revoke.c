@@ -19,7 +19,9 @@
 #include "core/trace.h"
 #include "ft/pmk_push.h"
 #include "keys/ft_store.h"
+#include "keys/keystore.h"
 #include "keys/pmksa.h"
+#include "keys/r1_store.h"
 #include "keys/revoke.h"
 #include "tap.h"
 #include "wpa_crypto.h"
@@ -39,6 +41,14 @@ static uint64_t fake_now(void)
 }
 
 static struct fsrd_bss *bsses[2];
+
+/* the key-store service (keys/keystore.c) holds the PMKSA cache */
+static struct pmksa_cache *the_pmksa;
+
+struct pmksa_cache *keys_pmksa(void)
+{
+	return the_pmksa;
+}
 
 struct fsrd_bss *bss_next(unsigned int *i)
 {
@@ -111,6 +121,16 @@ int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
 	return 0;
 }
 
+/* mobility/: the REVOKEs sent to the R1KHs we push to */
+static unsigned int revokes_sent;
+static uint8_t revoked_sta[6];
+
+void mobility_revoke(const uint8_t *spa)
+{
+	revokes_sent++;
+	memcpy(revoked_sta, spa, 6);
+}
+
 /* ---- tests ---- */
 
 static const uint8_t sta1[6] = { 2, 0, 0, 0, 1, 0 };
@@ -149,14 +169,47 @@ static void test_every_store(struct pmksa_cache *c)
 	pmksa_add(c, sta2, ap1, &sc1, pmk, 32, 3600, NULL, NULL);
 	r0_add(sta1, 0x11, 3600);
 	r0_add(sta2, 0x22, 3600);
+	{
+		/* PMK-R1s another host pushed: two BSSes of sta1, one of sta2 */
+		struct r1_entry e = { 0 };
+
+		memcpy(e.spa, sta1, 6);
+		e.r1kh_id[5] = 1;
+		e.r1.key_len = 32;
+		memset(e.r1.key, 0x33, 32);
+		r1_store_add(&e, 3600);
+		e.r1kh_id[5] = 2;
+		r1_store_add(&e, 3600);
+		memcpy(e.spa, sta2, 6);
+		r1_store_add(&e, 3600);
+		explicit_bzero(&e, sizeof(e));
+	}
+	{
+		struct r1_entry got;
+		uint8_t id[6] = { 0, 0, 0, 0, 0, 2 }, name[16] = { 0 };
+
+		tap_ok(!r1_store_get(sta1, id, name, &got) &&
+		       !memcmp(got.spa, sta1, 6) && got.r1.key[0] == 0x33,
+		       "setup: a received PMK-R1 found by station, R1KH-ID, PMKR1Name");
+		name[0] = 1;
+		tap_ok(r1_store_get(sta1, id, name, &got) == -ENOENT,
+		       "... not under another PMKR1Name");
+		explicit_bzero(&got, sizeof(got));
+	}
 	memcpy(kernel_sta, sta1, 6);
 	kernel_r1 = 2;
 
 	n = keys_revoke_sta(bsses[0], sta1, "EAPOL-Logoff", &r);
 	tap_ok(r.pmksa == 3 && r.pmk_r0 == 1 && r.pmk_r1 == 2 && !r.r1_err &&
-	       r.ft_pending == 0 && n == 6,
-	       "one call: 3 PMKSAs (2 AAs and the OKC copy), the PMK-R0, 2 PMK-R1s");
+	       r.ft_pending == 0 && r.pmk_r1_rx == 2 && n == 8,
+	       "one call: 3 PMKSAs (2 AAs and the OKC copy), the PMK-R0, 2 PMK-R1s, 2 received PMK-R1s");
+	tap_ok(r1_store_count() == 1 && r1_store_remove(sta1) == 0,
+	       "the station's received PMK-R1s are gone, the other one's stays");
+	tap_ok(strstr(last_trace, "2 PMK-R1(s) received from peers") != NULL,
+	       "trace line counts the received PMK-R1s");
 	tap_ok(flushes == 1 && kernel_r1 == 0, "fsr.ko asked once, for the station");
+	tap_ok(revokes_sent == 1 && !memcmp(revoked_sta, sta1, 6),
+	       "its PMK-R0 was ours: the R1KHs we push to are told once");
 	tap_ok(!pmksa_newest(c, sta1, NULL), "no PMKSA of the station left");
 	wpa_pmkid(pmk, 32, ap2, sta1, id2);
 	tap_ok(!pmksa_get_okc(c, sta1, ap2, &sc1, id2),
@@ -173,6 +226,7 @@ static void test_every_store(struct pmksa_cache *c)
 	n = keys_revoke_sta(bsses[0], sta1, "Session-Timeout", &r);
 	tap_ok(n == 0 && r.pmksa == 0 && r.pmk_r0 == 0 && r.pmk_r1 == 0,
 	       "a second revocation finds nothing");
+	tap_ok(revokes_sent == 1, "... and tells no peer (no PMK-R0 of ours)");
 	pmksa_flush(c);
 	ft_store_flush();
 }
@@ -248,6 +302,46 @@ static void test_ft_pending(void)
 	sta_remove(&bsses[0]->stas, a);
 }
 
+/* A REVOKE from one R0KH takes that R0KH's PMK-R1s of the station only */
+static unsigned int seen;
+
+static void saw(const struct r1_entry *e, void *arg)
+{
+	(void)arg;
+	if (e->r1.key[0] == 0x44)
+		seen++;
+}
+
+static void test_remove_from(void)
+{
+	struct r1_entry e = { 0 };
+
+	memcpy(e.spa, sta1, 6);
+	e.r1.key_len = 32;
+	memset(e.r1.key, 0x44, 32);
+	memcpy(e.r0kh_id, "ap1", 3);
+	e.r0kh_id_len = 3;
+	e.r1kh_id[5] = 1;
+	r1_store_add(&e, 3600);
+	memcpy(e.r0kh_id, "ap1.x", 5);
+	e.r0kh_id_len = 5;
+	e.r1kh_id[5] = 2;
+	r1_store_add(&e, 3600);
+	memcpy(e.spa, sta2, 6);
+	memcpy(e.r0kh_id, "ap1", 3);
+	e.r0kh_id_len = 3;
+	r1_store_add(&e, 3600);
+	explicit_bzero(&e, sizeof(e));
+	tap_ok(r1_store_remove_from(sta1, (const uint8_t *)"ap1", 3, saw,
+				    NULL) == 1 && seen == 1,
+	       "REVOKE: the station's PMK-R1 of that R0KH-ID goes, seen once");
+	tap_ok(r1_store_count() == 2 &&
+	       r1_store_remove_from(sta1, (const uint8_t *)"ap1", 3, NULL,
+				    NULL) == 0,
+	       "... another R0KH-ID (a longer one with the same prefix) and another station's stay");
+	r1_store_flush();
+}
+
 int main(void)
 {
 	struct pmksa_cache *c = pmksa_new(16, fake_now);
@@ -257,18 +351,19 @@ int main(void)
 	sta_table_init(&b1.stas, 8);
 	bsses[0] = &b0;
 	bsses[1] = &b1;
-	keys_revoke_init(c);
+	the_pmksa = c;
 	test_every_store(c);
 	test_kernel_errors(c);
 	test_expired_and_no_bss(c);
 	test_ft_pending();
-	keys_revoke_init(NULL);
+	test_remove_from();
+	the_pmksa = NULL;
 	pmksa_flush(c);
 	pmksa_add(c, sta1, ap1, &sc1,
 		  (const uint8_t *)"0123456789abcdef0123456789abcdef", 32, 60,
 		  NULL, NULL);
 	tap_ok(keys_revoke_sta(NULL, sta1, "x", NULL) == 0 && pmksa_count(c) == 1,
-	       "no cache registered (no 802.1X BSS): the PMKSA store is not touched");
+	       "no PMKSA cache (no 802.1X BSS): the PMKSA store is not touched");
 	pmksa_free(c);
 	return tap_done();
 }

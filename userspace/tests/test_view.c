@@ -501,7 +501,7 @@ static void test_names(void)
 	tap_str(fsr_cipher_suite_name(0x000fac04), "ccmp", "names: ccmp");
 	tap_str(fsr_cipher_suite_name(0x000fac09), "gcmp-256", "names: gcmp-256");
 	tap_ok(!fsr_cipher_suite_name(0x000fac03), "names: reserved cipher");
-	tap_str(fsr_stat_name(FSR_STAT_JOBS_QUEUED), "jobs_queued",
+	tap_str(fsr_stat_name(FSR_STAT_FT_PREP_SKIPPED), "ft_prep_skipped",
 		"names: last counter");
 	tap_str(fsr_event_name(FSR_EVENT_FT_STA_SERVED), "ft-sta-served",
 		"names: ft-sta-served");

@@ -39,6 +39,7 @@ struct world {
 	unsigned long now_ms;	/* simulated clock */
 	int done_calls, reason;
 	char why[160], last_trace[160];
+	bool last_per_message;
 	int traces;
 	uint8_t rsc[8];		/* what the "kernel" says the GTK's PN is */
 	int rsc_err;		/* or this error */
@@ -98,11 +99,13 @@ static void cb_done(void *ctx, const uint8_t *sta, int reason,
 	snprintf(w.why, sizeof(w.why), "%s", why);
 }
 
-static void cb_trace(void *ctx, const uint8_t *sta, const char *ev)
+static void cb_trace(void *ctx, const uint8_t *sta, const char *ev,
+		     bool per_message)
 {
 	(void)ctx;
 	(void)sta;
 	snprintf(w.last_trace, sizeof(w.last_trace), "%s", ev);
+	w.last_per_message = per_message;
 	w.traces++;
 }
 
@@ -653,6 +656,7 @@ static void full_handshake(int use_ft)
 	T(!deliver(sm, &s) && w.frames == 2, "M2 accepted, M3 sent");
 	T(!strcmp(w.last_trace, "M3 sent (try 1, replay counter 2)"),
 	  "trace says M3 sent");
+	T(w.last_per_message, "... as a per-message line (logged at debug)");
 	T(!supp_rx_m3(&s, w.frame, w.frame_len, ap_rsne, sizeof(ap_rsne)),
 	  s.err ? s.err : "supplicant accepts M3");
 	T(s.replay > r1, "M3 replay counter above M1's");
@@ -783,6 +787,8 @@ static void negatives(void)
 	bad(sm, &s, s.out_len, -EBADMSG, "M2 with a bad MIC");
 	tap_str(w.last_trace, "M2 MIC failure: wrong passphrase?",
 		"bad MIC traced as a wrong passphrase");
+	tap_ok(!w.last_per_message,
+	       "... as a step of the handshake (logged at info)");
 	memcpy(s.out, keep, keep_len);
 	tap_ok(!deliver(sm, &s) && w.frames == 2,
 	       "after all that, the genuine M2 still works");

@@ -12,10 +12,13 @@
 #include "drv/fastpath.h"
 #include "core/ieee80211.h"
 #include "core/log.h"
+#include "core/trace.h"
 #include "drv/nl80211.h"
 #include "ft/pmk_push.h"
 #include "keys/ft_store.h"
+#include "eap/eap_relay.h"
 #include "eap/sta_eap.h"
+#include "mobility/mobility.h"
 
 #define INACT_POLL_MAX_S 10
 #define AUTH_ONLY_MAX_S 30
@@ -32,25 +35,11 @@ struct fsrd_bss *bss_by_ifindex(int ifindex)
 	return NULL;
 }
 
-void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
-{
-	struct fsrd_sta *sta;
-	unsigned int i;
-	char why[64];
-
-	for (i = 0; i < FSRD_MAX_BSS; i++) {
-		if (!all_bss[i] || all_bss[i] == b)
-			continue;
-		sta = sta_find(&all_bss[i]->stas, addr);
-		if (!sta)
-			continue;
-		snprintf(why, sizeof(why), "roamed to %s", b->conf->ifname);
-		sta->term_cause = RADIUS_TERM_LOST_CARRIER;
-		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
-	}
-}
-
-void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
+/* addr is now on b: drop its records on every other BSS without a frame
+ * (kernel: fsr.ko served the roam and removed it from the BSSes attached
+ * to the fast path, so no DEL_STATION there either). */
+static void forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr,
+			     bool kernel)
 {
 	struct fsrd_sta *sta;
 	unsigned int i;
@@ -62,13 +51,23 @@ void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
 		sta = sta_find(&all_bss[i]->stas, addr);
 		if (!sta)
 			continue;
-		if (all_bss[i]->fp_attached)
+		if (kernel && all_bss[i]->fp_attached)
 			sta->in_kernel = false;
-		snprintf(why, sizeof(why), "roamed to %s (served by the kernel)",
-			 b->conf->ifname);
+		snprintf(why, sizeof(why), "roamed to %s%s", b->conf->ifname,
+			 kernel ? " (served by the kernel)" : "");
 		sta->term_cause = RADIUS_TERM_LOST_CARRIER;
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
 	}
+}
+
+void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
+{
+	forget_elsewhere(b, addr, false);
+}
+
+void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
+{
+	forget_elsewhere(b, addr, true);
 }
 
 size_t bss_count(void)
@@ -153,6 +152,8 @@ static void push_one(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 void bss_push_all_pmk_r1(void)
 {
 	ft_store_foreach(push_one, NULL);
+	/* and the PMK-R1s other hosts' R0KHs pushed to us */
+	mobility_repush_kernel();
 }
 
 static void bss_register(struct fsrd_bss *b, bool add)
@@ -219,6 +220,25 @@ void bss_rekey_step(struct fsrd_bss *b)
 {
 	if (b->rekey_pending && --b->rekey_pending == 0)
 		switch_gtk(b);
+}
+
+void bss_give_current_gtk(struct fsrd_bss *b, struct fsrd_sta *sta,
+			  uint8_t given, const char *giver)
+{
+	int err;
+
+	sta->rekey_pending = true;
+	if (b->rekey_pending)	/* a rekey is running: wait for this one too */
+		b->rekey_pending++;
+	err = wpa_auth_group_rekey(sta->wpa);
+	if (err) {
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
+			 "cannot start the group-key handshake");
+		return;
+	}
+	trace_sta(b, sta->addr, TRACE_EV_REKEY,
+		  "%s gave GTK %u, the BSS uses %u now: group-key handshake started",
+		  giver, given, b->group.key_idx);
 }
 
 static void rekey_fire(struct ev_timer *t)
@@ -415,7 +435,7 @@ static int start_ap(struct fsrd_bss *b)
 	uint8_t head[256], tail[512];
 	uint32_t akms[2];
 	struct nl80211_ap ap = { 0 };
-	int hl, tl;
+	int hl, tl, err;
 
 	hl = fsrd_build_beacon_head(&b->ies, head, sizeof(head));
 	tl = fsrd_build_beacon_tail(&b->ies, tail, sizeof(tail));
@@ -435,7 +455,16 @@ static int start_ap(struct fsrd_bss *b)
 	ap.akms = akms;
 	ap.pairwise = b->conf->pairwise_cipher;
 	ap.group = RSN_SUITE_CCMP;
-	return nl80211_start_ap(b->ifindex, &ap);
+	err = nl80211_start_ap(b->ifindex, &ap);
+	/* a portal BSS: stations' frames to each other go up through the
+	 * interface (and its portal rules) instead of being relayed by
+	 * mac80211 past them */
+	if (!err && b->conf->portal) {
+		err = nl80211_set_ap_isolate(b->ifindex, true);
+		if (err)
+			nl80211_stop_ap(b->ifindex);
+	}
+	return err;
 }
 
 /* START_AP and a fresh GTK; *step names what failed. */
@@ -552,7 +581,11 @@ static int bss_start_steps(struct fsrd_bss *b, const struct fsrd_conf *c,
 	if (err)
 		return err;
 	*step = "EAPOL socket";
-	return eapol_get(b);
+	err = eapol_get(b);
+	if (err)
+		return err;
+	*step = "R0KH/R1KH socket (rrb_interface)";
+	return mobility_bss_start(b);
 }
 
 int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
@@ -583,13 +616,14 @@ int bss_start(struct fsrd_bss *b, const struct fsrd_conf *c,
 		ev_timer_arm(&b->rekey_timer, bc->gtk_rekey_s * 1000);
 	if (bc->inactivity_s)
 		ev_timer_arm(&b->inact_timer, 1000);
-	log_info("bss %s: AP started on %s (%s), SSID \"%.*s\", %u MHz%s",
+	log_info("bss %s: AP started on %s (%s), SSID \"%.*s\", %u MHz%s%s",
 		 bc->name, bc->ifname, fsrd_mac_str(b->addr, mac),
 		 (int)bc->ssid_len, (const char *)bc->ssid, bc->freq_mhz,
 		 bc->security == FSRD_SEC_FT_PSK ? ", FT-PSK" :
 		 bc->security == FSRD_SEC_FT_EAP ? ", FT-802.1X" :
 		 bc->security == FSRD_SEC_WPA2_EAP ? ", WPA2-802.1X" :
-		 ", WPA2-PSK");
+		 ", WPA2-PSK",
+		 bc->portal ? ", Portal (stations isolated)" : "");
 	return 0;
 }
 
@@ -609,6 +643,7 @@ void bss_stop_why(struct fsrd_bss *b, const char *why)
 		b->stas.head->term_cause = RADIUS_TERM_NAS_REBOOT;
 		sta_drop(b->stas.head, WLAN_REASON_DEAUTH_LEAVING, true, why);
 	}
+	mobility_bss_stop(b);
 	eapol_put(b);
 	if (b->started) {
 		nl80211_stop_ap(b->ifindex);

@@ -90,11 +90,21 @@ void bss_push_all_pmk_r1(void);
 
 /* A station acknowledged the new GTK (or was dropped): maybe switch TX. */
 void bss_rekey_step(struct fsrd_bss *b);
+/* sta (authorized, with its authenticator) was given GTK index given
+ * (by giver, for the trace) before a rekey: a group-key handshake gives
+ * it the current one, and a running rekey waits for it too. */
+void bss_give_current_gtk(struct fsrd_bss *b, struct fsrd_sta *sta,
+			  uint8_t given, const char *giver);
 
 /* mlme.c */
 void mlme_rx(struct fsrd_bss *b, const uint8_t *frame, size_t len);
 void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr);
 void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr);
+/* A PULL started by the station's FT Authentication ended
+ * (mobility/pull.c): run the request ies again and answer it; why NULL
+ * when a PMK-R1 arrived, else why none did (status 53). */
+void mlme_ft_pull_done(struct fsrd_bss *b, const uint8_t *spa,
+		       const uint8_t *ies, size_t len, const char *why);
 int mlme_send_deauth(struct fsrd_bss *b, const uint8_t *da, uint16_t reason);
 /*
  * Remove a station: optionally send a Deauthentication with reason, then

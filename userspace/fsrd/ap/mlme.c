@@ -3,15 +3,20 @@
  * The MLME of a BSS: probe responses, Open System authentication,
  * (re)association, deauthentication and disassociation in both directions.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ap/bss.h"
+#include "ap/ft_assoc.h"
+#include "ft_ie.h"
 #include "ft/ft_roam.h"
 #include "core/ieee80211.h"
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "mobility/mobility.h"
+#include "portal/portal_svc.h"
 #include "core/trace.h"
 
 #define FRAME_MAX 1024
@@ -23,20 +28,31 @@ static uint16_t get_le16(const uint8_t *p)
 	return (uint16_t)(p[0] | p[1] << 8);
 }
 
-static void send_frame(struct fsrd_bss *b, const uint8_t *f, int len,
-		       const char *what, const uint8_t *da)
+/* cookie: NULL, or where the cookie of its TX status goes */
+static int send_frame_cookie(struct fsrd_bss *b, const uint8_t *f, int len,
+			     const char *what, const uint8_t *da,
+			     uint64_t *cookie)
 {
 	char mac[MACSTR_LEN];
 	int err;
 
 	if (len < 0) {
 		log_err("%s: cannot build %s", b->conf->ifname, what);
-		return;
+		return len;
 	}
-	err = nl80211_send_frame(b->ifindex, f, (size_t)len);
+	err = nl80211_send_frame_cookie(b->ifindex, f, (size_t)len, cookie);
 	if (err)
-		log_warn("%s: %s: sending %s failed: %s", b->conf->ifname,
-			 fsrd_mac_str(da, mac), what, strerror(-err));
+		/* one per frame answered: rate-limited */
+		log_warn_rl("%s: %s: sending %s failed: %s",
+			    b->conf->ifname, fsrd_mac_str(da, mac), what,
+			    strerror(-err));
+	return err;
+}
+
+static void send_frame(struct fsrd_bss *b, const uint8_t *f, int len,
+		       const char *what, const uint8_t *da)
+{
+	send_frame_cookie(b, f, len, what, da, NULL);
 }
 
 int mlme_send_deauth(struct fsrd_bss *b, const uint8_t *da, uint16_t reason)
@@ -60,7 +76,10 @@ void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
 	/* accounting: the station left, or fsrd removed it */
 	sta_eap_stop(sta, send_deauth ? RADIUS_TERM_NAS_REQUEST :
 					RADIUS_TERM_USER_REQUEST);
+	portal_svc_sta_gone(sta);
 	sta_wpa_stop(sta);
+	ft_assoc_cancel(sta);
+	mobility_pull_cancel(b, sta->addr);
 	if (sta->in_kernel) {
 		sta->in_kernel = false;
 		nl80211_del_station(b->ifindex, sta->addr);
@@ -72,7 +91,9 @@ void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
 static void sta_unassoc(struct fsrd_sta *sta)
 {
 	sta_eap_stop(sta, RADIUS_TERM_USER_REQUEST);
+	portal_svc_sta_gone(sta);
 	sta_wpa_stop(sta);
+	ft_assoc_cancel(sta);
 	if (sta->in_kernel) {
 		sta->in_kernel = false;
 		nl80211_del_station(sta->bss->ifindex, sta->addr);
@@ -129,9 +150,46 @@ static void send_auth(struct fsrd_bss *b, const uint8_t *da, uint16_t alg,
 	send_auth_ies(b, da, alg, status, NULL, 0);
 }
 
-/* FT Authentication (algorithm 2) of a station roaming in. */
+/*
+ * No PMK-R1 for the station's R0KH-ID (ft_roam.c): ask that R0KH
+ * (mobility/pull.c); the answer waits for mlme_ft_pull_done. true when
+ * pending, else *why says why not.
+ */
+static bool ft_auth_pull(struct fsrd_bss *b, struct fsrd_sta *sta,
+			 const uint8_t *ies, size_t len, const char **why)
+{
+	int ret = mobility_pull(b, sta->addr, sta->ft.r0kh_id,
+				sta->ft.r0kh_id_len, sta->ft.pmk_r0_name, ies,
+				len);
+
+	switch (ret) {
+	case 0:
+		trace_sta(b, sta->addr, TRACE_EV_FT_AUTH,
+			  "FT Authentication: no PMK-R1 from R0KH %.*s here, PULL sent; answered when it comes",
+			  (int)sta->ft.r0kh_id_len,
+			  (const char *)sta->ft.r0kh_id);
+		return true;
+	case -EALREADY:
+		return true;	/* a retransmission: the PULL is out */
+	case -ENOENT:
+		*why = "no PMK-R1 received from this R0KH-ID for this PMKR0Name, and it is no r0kh of this BSS";
+		break;
+	case -EBUSY:
+		*why = "no PMK-R1, and too many PULLs are pending";
+		break;
+	default:
+		*why = "no PMK-R1, and the PULL could not be sent";
+		break;
+	}
+	return false;
+}
+
+/* FT Authentication (algorithm 2) of a station roaming in. pulled: the
+ * request comes back after a PULL (mlme_ft_pull_done), no_key NULL or
+ * why no key came; it is not pulled twice. */
 static void rx_ft_auth(struct fsrd_bss *b, struct fsrd_sta *sta,
-		       const uint8_t *ies, size_t len)
+		       const uint8_t *ies, size_t len, bool pulled,
+		       const char *no_key)
 {
 	uint8_t resp[512];
 	size_t resp_len = 0;
@@ -142,7 +200,18 @@ static void rx_ft_auth(struct fsrd_bss *b, struct fsrd_sta *sta,
 	fsrd_mac_str(sta->addr, mac);
 	status = ft_auth_request(b, sta, ies, len, resp, sizeof(resp),
 				 &resp_len, &why);
+	if (status == FT_STATUS_PULL) {
+		if (!pulled && ft_auth_pull(b, sta, ies, len, &why))
+			return;
+		if (pulled)
+			why = no_key ? no_key :
+				       "the PMK-R1 pulled does not fit the request";
+		/* as hostapd without a key */
+		status = FSR_WLAN_STATUS_INVALID_PMKID;
+		explicit_bzero(&sta->ft, sizeof(sta->ft));
+	}
 	if (status) {
+		mobility_pull_cancel(b, sta->addr);
 		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
 			  "FT Authentication refused with status %u: %s",
 			  status, why);
@@ -152,8 +221,23 @@ static void rx_ft_auth(struct fsrd_bss *b, struct fsrd_sta *sta,
 	}
 	send_auth_ies(b, sta->addr, WLAN_AUTH_FT, WLAN_STATUS_SUCCESS, resp,
 		      resp_len);
+	/* after the response: the Reassociation then needs one SET_STATION */
+	ft_assoc_preadd(b, sta);
 	trace_sta(b, sta->addr, TRACE_EV_FT_AUTH,
-		  "FT Authentication served in userspace (PMK-R1 derived, PTK ready)");
+		  "FT Authentication served in userspace (PMK-R1 %s, PTK ready%s)",
+		  pulled ? "pulled" : "derived",
+		  sta->in_kernel ? ", station added unassociated" : "");
+}
+
+void mlme_ft_pull_done(struct fsrd_bss *b, const uint8_t *spa,
+		       const uint8_t *ies, size_t len, const char *why)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, spa);
+
+	/* gone, or associated again some other way meanwhile */
+	if (!sta || sta->state != FSRD_STA_AUTH || sta->ft.valid)
+		return;
+	rx_ft_auth(b, sta, ies, len, true, why);
 }
 
 static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
@@ -187,8 +271,9 @@ static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 		sta_unassoc(sta);
 	} else {
 		if (b->stas.n >= 2 * (size_t)b->conf->max_stations) {
-			log_warn("%s: %s: station table full", b->conf->ifname,
-				 mac);
+			/* a flood of new addresses: rate-limited */
+			log_warn_rl("%s: %s: station table full",
+				    b->conf->ifname, mac);
 			send_auth(b, sa, alg,
 				  WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
 			return;
@@ -203,9 +288,10 @@ static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 	sta->since_ms = ev_now_ms();
 	if (alg == WLAN_AUTH_FT) {
 		rx_ft_auth(b, sta, f + WLAN_HDR_LEN + 6,
-			   len - WLAN_HDR_LEN - 6);
+			   len - WLAN_HDR_LEN - 6, false, NULL);
 		return;
 	}
+	mobility_pull_cancel(b, sa);
 	memset(&sta->ft, 0, sizeof(sta->ft));
 	send_auth(b, sa, alg, WLAN_STATUS_SUCCESS);
 	trace_sta(b, sa, TRACE_EV_AUTH, "authenticated (Open System)");
@@ -220,10 +306,11 @@ static void keep_assoc_resp(struct fsrd_sta *sta, const uint8_t *f, int len)
 	}
 }
 
-static void send_assoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *keep,
-				const uint8_t *da, bool reassoc,
-				uint16_t status, uint16_t aid,
-				const uint8_t *ies, size_t ies_len)
+static int send_assoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *keep,
+			       const uint8_t *da, bool reassoc,
+			       uint16_t status, uint16_t aid,
+			       const uint8_t *ies, size_t ies_len,
+			       uint64_t *cookie)
 {
 	uint8_t f[FRAME_MAX];
 	int n = fsrd_build_assoc_resp(&b->ies, da, reassoc, status, aid, ies,
@@ -231,9 +318,9 @@ static void send_assoc_resp_ies(struct fsrd_bss *b, struct fsrd_sta *keep,
 
 	if (keep)
 		keep_assoc_resp(keep, f, n);
-	send_frame(b, f, n,
-		   reassoc ? "Reassociation Response" : "Association Response",
-		   da);
+	return send_frame_cookie(b, f, n, reassoc ? "Reassociation Response" :
+						    "Association Response",
+				 da, cookie);
 }
 
 static void send_assoc_resp(struct fsrd_bss *b, struct fsrd_sta *keep,
@@ -254,7 +341,7 @@ static void send_assoc_resp(struct fsrd_bss *b, struct fsrd_sta *keep,
 		}
 	}
 	send_assoc_resp_ies(b, keep, da, reassoc, status, aid,
-			    ft_len ? ft : NULL, (size_t)ft_len);
+			    ft_len ? ft : NULL, (size_t)ft_len, NULL);
 }
 
 /* FNV-1a: tells a repeated request from a new one (not a security check:
@@ -284,7 +371,19 @@ static int sta_to_kernel(struct fsrd_bss *b, struct fsrd_sta *sta,
 		.wme = req->wme && b->conf->ht,
 		.qos_info = req->qos_info,
 	};
-	int err = nl80211_new_station(b->ifindex, &p);
+	int err;
+
+	/* added unassociated at its FT Authentication (ft_assoc.c) */
+	if (sta->in_kernel && sta->state == FSRD_STA_AUTH) {
+		err = nl80211_set_station_assoc(b->ifindex, &p);
+		if (!err)
+			return 0;
+		log_warn_rl("%s: associating the station added at its FT Authentication failed (%s): adding it again",
+			    b->conf->ifname, strerror(-err));
+		sta->in_kernel = false;
+		nl80211_del_station(b->ifindex, sta->addr);
+	}
+	err = nl80211_new_station(b->ifindex, &p);
 
 	/* A kernel station fsrd no longer tracks (its state was dropped
 	 * while the kernel kept the entry) would block this client for
@@ -308,6 +407,7 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 {
 	uint8_t ies[512];
 	char mac[MACSTR_LEN];
+	uint64_t cookie;
 	const char *why;
 	uint16_t status;
 	int n, err;
@@ -322,7 +422,11 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 		send_assoc_resp(b, NULL, sta->addr, true, status, 0, 0);
 		return;
 	}
-	sta_unassoc(sta);
+	/* never associated here since its FT Authentication (rx_auth
+	 * unassociated it): keep the station added then */
+	if (sta->state == FSRD_STA_ASSOC)
+		sta_unassoc(sta);
+	ev_timer_cancel(&sta->ft_timer);
 	if (!sta->aid)
 		sta->aid = sta_aid_alloc(&b->stas);
 	if (!sta->aid) {
@@ -333,12 +437,13 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA, 0, 0);
 		return;
 	}
-	/* Only the station entry comes before the response: mac80211 must
-	 * know the station when its first frames arrive. The PTK and the
-	 * port follow the response, as hostapd installs them at the
-	 * response's TX status: two netlink round trips the client does not
-	 * wait for. Until then the client's first data frames are dropped,
-	 * never accepted unprotected. */
+	/* Before the response: the GTK's RSC (GET_KEY) and the station's
+	 * association (one SET_STATION, it was added at its FT
+	 * Authentication): mac80211 must know it associated when its first
+	 * frames arrive. The PTK and the port follow the response's ACK
+	 * (ft_assoc.c), as hostapd installs them at its TX status; until
+	 * then the client's first data frames are dropped, never accepted
+	 * unprotected. */
 	n = ft_reassoc_resp_ies(b, sta, ies, sizeof(ies));
 	err = n < 0 ? n : sta_to_kernel(b, sta, req);
 	if (err) {
@@ -354,29 +459,13 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	sta->pairwise = req->pairwise;
 	sta->roamed_ft = true;
 	sta->since_ms = ev_now_ms();
+	cookie = 0;
 	send_assoc_resp_ies(b, sta, sta->addr, true, WLAN_STATUS_SUCCESS,
-			    sta->aid, ies, (size_t)n);
+			    sta->aid, ies, (size_t)n, &cookie);
 	explicit_bzero(ies, sizeof(ies));
-	err = nl80211_new_key(b->ifindex, sta->addr, 0, sta->ft.cipher,
-			      sta->ft.ptk.tk, sta->ft.ptk.tk_len, NULL, 0);
-	explicit_bzero(&sta->ft, sizeof(sta->ft));
-	if (!err)
-		err = nl80211_authorize(b->ifindex, sta->addr);
-	if (err) {
-		/* the client was told yes: tell it no, and forget it */
-		sta_drop(sta, WLAN_REASON_UNSPECIFIED, true,
-			 "FT Reassociation answered but the PTK or the port could not be set");
-		return;
-	}
-	sta->authorized = true;
-	fsrd_auth_stats()->ft_roam_user++;
-	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
-		  "FT roam served by userspace: reassociated, AID %u, PTK installed after the response, port authorized",
-		  sta->aid);
-	/* After the response: removing the old BSS's kernel station waits
-	 * for an RCU grace period (milliseconds), the client must not. */
-	bss_forget_elsewhere(b, sta->addr);
-	sta_eap_ft_roamed(sta);
+	/* a send that failed has no TX status: the client's repeated
+	 * request, or the timeout, settles it */
+	ft_assoc_wait_ack(sta, cookie);
 }
 
 static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
@@ -405,7 +494,10 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	    sta->assoc_req_hash == hash) {
 		trace_sta(b, sa, TRACE_EV_ASSOC,
 			  "repeated %s Request: the same response again", kind);
-		send_frame(b, sta->assoc_resp, sta->assoc_resp_len, kind, sa);
+		/* an FT roam waiting for the ACK: of this copy, now */
+		send_frame_cookie(b, sta->assoc_resp, sta->assoc_resp_len,
+				  kind, sa, sta->ft_keys_pending ?
+				  &sta->ft_resp_cookie : NULL);
 		return;
 	}
 	status = fsrd_assoc_req_check(f + WLAN_HDR_LEN, len - WLAN_HDR_LEN,

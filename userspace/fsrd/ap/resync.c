@@ -75,7 +75,8 @@ void bss_resync(struct fsrd_bss *b, const char *why)
 		 why);
 	for (size_t i = 0; i < r.n; i++) {
 		sta = sta_find(&b->stas, r.addrs[i]);
-		if (!sta || sta->state != FSRD_STA_ASSOC)
+		/* an FT pre-added station is in the kernel unassociated */
+		if (!sta || (sta->state != FSRD_STA_ASSOC && !sta->in_kernel))
 			bss_kick(b, r.addrs[i], line);
 	}
 	snprintf(line, sizeof(line), "no longer in the kernel (%s)", why);

@@ -34,6 +34,7 @@ struct fsrd_sta_ft {
 	uint8_t snonce[32];
 	uint8_t r0kh_id[48];
 	size_t r0kh_id_len;
+	uint8_t pmk_r0_name[16];	/* what the request named (a PULL) */
 	uint32_t cipher;
 };
 
@@ -53,6 +54,21 @@ struct fsrd_sta {
 	struct ev_timer wpa_timer;
 	struct fsrd_sta_ft ft;
 	bool roamed_ft;			/* served by an FT roam, no 4-way */
+	/*
+	 * ap/ft_assoc.c. After a successful FT Authentication the station
+	 * is in the kernel unassociated (in_kernel, state AUTH) until its
+	 * Reassociation or ft_timer (the reassociation deadline). After
+	 * the Reassociation Response (state ASSOC, ft_keys_pending) the
+	 * PTK waits in ft.ptk for the response's ACK (TX status with
+	 * ft_resp_cookie) or ft_timer, whichever comes first: the key is
+	 * installed and the port authorized once, on the ACK.
+	 * ft_gtk_idx: the GTK the response gave (a rekey may start before
+	 * the ACK).
+	 */
+	bool ft_keys_pending;
+	uint8_t ft_gtk_idx;
+	uint64_t ft_resp_cookie;
+	struct ev_timer ft_timer;
 	bool probed;			/* inactive: null frame sent once */
 	/* The last Authentication/(Re)Association Request handled, to
 	 * recognise a retransmission (Retry bit, same sequence control):

@@ -117,6 +117,9 @@ static void bss_defaults(struct fsrd_bss_conf *b)
 	b->inactivity_s = 300;
 	b->eapol_timeout_ms = 1000;
 	b->eapol_retries = 4;
+	/* hostapd's rkh_pull_timeout and rkh_pull_retries */
+	b->rkh_pull_timeout_ms = 1000;
+	b->rkh_pull_retries = 4;
 	b->okc = true;
 }
 
@@ -159,9 +162,14 @@ static int begin_section(struct parser *p, const char *name, size_t n)
 {
 	int ret = cfg_radius_end_section(p);
 
+	if (!ret)
+		ret = cfg_portal_end_section(p);
 	if (ret)
 		return ret;
 	ret = cfg_radius_section(p, name, n);
+	if (ret <= 0)
+		return ret;
+	ret = cfg_portal_section(p, name, n);
 	if (ret <= 0)
 		return ret;
 	if (n == 6 && !memcmp(name, "global", 6)) {
@@ -184,7 +192,7 @@ static int begin_section(struct parser *p, const char *name, size_t n)
 			return cfg_bad(p, "section [bss] needs a name: [bss NAME]");
 		return add_bss(p, name, n);
 	}
-	return cfg_bad(p, "unknown section [%.*s]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME] or [das_client NAME]",
+	return cfg_bad(p, "unknown section [%.*s]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal] or [portal_server NAME]",
 		       (int)n, name);
 }
 
@@ -205,6 +213,8 @@ static int on_key(void *user, const char *section, const char *name,
 			name);
 		return 0;
 	}
+	if (p->sec >= SEC_PORTAL)
+		return cfg_portal_key(p, name, value) ? 0 : 1;
 	if (p->sec >= SEC_RADIUS)
 		return cfg_radius_key(p, name, value) ? 0 : 1;
 	if (p->sec == SEC_GLOBAL) {
@@ -225,12 +235,16 @@ static int on_key(void *user, const char *section, const char *name,
 			p->sec == SEC_GLOBAL ? "global" : "bss", list);
 		return 0;
 	}
-	if (lines[k - keys]) {
+	/* r0kh and r1kh are lists: one line per peer */
+	if (lines[k - keys] && !(keys == cfg_bss_keys &&
+				 (k == &cfg_bss_keys[BK_R0KH] ||
+				  k == &cfg_bss_keys[BK_R1KH]))) {
 		cfg_bad(p, "duplicate key '%s' (first at line %u)", name,
 			lines[k - keys]);
 		return 0;
 	}
-	lines[k - keys] = p->line;
+	if (!lines[k - keys])
+		lines[k - keys] = p->line;
 	if (keys == cfg_bss_keys &&
 	    ((k == &cfg_bss_keys[BK_PSK] && lines[BK_PASSPHRASE]) ||
 	     (k == &cfg_bss_keys[BK_PASSPHRASE] && lines[BK_PSK]))) {
@@ -364,6 +378,20 @@ static int check_bss(struct parser *p, struct fsrd_bss_conf *b,
 		return cfg_bad_line(p, x->key_line[BK_R1KH_ID],
 				    "r1kh_id: only for security ft-psk or ft-eap, not %s",
 				    sec_name(b->security));
+	for (i = BK_R0KH; i <= BK_RRB_INTERFACE; i++)
+		if (!is_ft(b->security) && x->key_line[i])
+			return cfg_bad_line(p, x->key_line[i],
+					    "%s: only for security ft-psk or ft-eap, not %s",
+					    cfg_bss_keys[i].name,
+					    sec_name(b->security));
+	for (i = 0; i < b->n_r0kh; i++)
+		if (b->r0kh[i].id_len == c->r0kh_id_len &&
+		    !memcmp(b->r0kh[i].id, c->r0kh_id, c->r0kh_id_len))
+			return cfg_bad_line(p, x->key_line[BK_R0KH],
+					    "r0kh: R0KH-ID '%.*s' is this fsrd's own r0kh_id",
+					    (int)c->r0kh_id_len, c->r0kh_id);
+	if (!b->rrb_ifname[0])
+		memcpy(b->rrb_ifname, b->ifname, sizeof(b->rrb_ifname));
 	if (b->channel == 14) {
 		/* 802.11b only on channel 14: no HT there */
 		if (x->key_line[BK_HT] && b->ht)
@@ -415,11 +443,13 @@ static int check_ft_pair(struct parser *p, size_t i, size_t j)
 
 static int check_all(struct parser *p)
 {
-	const struct fsrd_bss_conf *eap = NULL;
+	const struct fsrd_bss_conf *eap = NULL, *portal = NULL;
 	size_t i, j;
 	int ret;
 
 	ret = cfg_radius_end_section(p);
+	if (!ret)
+		ret = cfg_portal_end_section(p);
 	if (ret)
 		return ret;
 	if (!p->conf->n_bss)
@@ -436,9 +466,18 @@ static int check_all(struct parser *p)
 				return ret;
 		}
 	}
-	for (i = 0; i < p->conf->n_bss && !eap; i++)
-		if (!is_psk(p->conf->bss[i].security))
+	for (i = 0; i < p->conf->n_bss; i++) {
+		if (!eap && !is_psk(p->conf->bss[i].security))
 			eap = &p->conf->bss[i];
+		if (!portal && p->conf->bss[i].portal)
+			portal = &p->conf->bss[i];
+	}
+	ret = cfg_portal_check(p, portal);
+	if (ret)
+		return ret;
+	/* RADIUS serves 802.1X and Portal logins */
+	if (!eap)
+		eap = portal;
 	return cfg_radius_check(p, eap != NULL, eap ? eap->line : 0,
 				eap ? eap->name : "");
 }
@@ -453,6 +492,7 @@ static void conf_defaults(struct fsrd_conf *c)
 	c->r0_key_lifetime_s = 3600;
 	c->kernel_fast_path = true;
 	cfg_radius_defaults(c);
+	cfg_portal_defaults(c);
 }
 
 int fsrd_conf_load(const char *path, struct fsrd_conf *conf, char *err,
@@ -510,4 +550,5 @@ void fsrd_conf_free(struct fsrd_conf *conf)
 	conf->bss = NULL;
 	conf->n_bss = 0;
 	cfg_radius_free(conf);
+	cfg_portal_free(conf);
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "portal/portal_msg.h"
 #include "radius/radius_client.h"
 
 /* [bss NAME] sections in one configuration, BSSes in one fsrd */
@@ -35,6 +36,24 @@ enum fsrd_log_level {
 
 /* "wpa2-psk", "ft-psk", "wpa2-eap", "ft-eap" */
 const char *fsrd_security_name(enum fsrd_security sec);
+
+/* r0kh / r1kh lines of a BSS (docs/fsrd.conf.5, docs/mobility.md) */
+#define FSRD_MAX_RKH	32
+
+/*
+ * A peer key holder: r0kh = MAC R0KH-ID KEY (id 1..48 octets) or
+ * r1kh = MAC R1KH-ID KEY (id 6 octets). key: 256 bits, or a 128-bit
+ * key expanded as hostapd does. wildcard: hostapd's catch-all forms
+ * "ff:ff:ff:ff:ff:ff *" (r0kh) and "00:00:00:00:00:00
+ * 00:00:00:00:00:00" (r1kh). Keys are wiped by fsrd_conf_free.
+ */
+struct fsrd_rkh {
+	uint8_t addr[6];
+	uint8_t id[48];
+	size_t id_len;
+	uint8_t key[32];
+	bool wildcard;
+};
 
 struct fsrd_bss_conf {
 	char name[32];			/* the NAME of [bss NAME] */
@@ -63,6 +82,62 @@ struct fsrd_bss_conf {
 	uint32_t eapol_retries;		/* eapol_retries = 1..10 (default 4) */
 	/* 802.1X BSSes (wpa2-eap, ft-eap) */
 	bool okc;			/* okc = yes|no (default yes): opportunistic key caching */
+	/* FT BSSes: the R0KH/R1KH key transport with other hosts */
+	struct fsrd_rkh r0kh[FSRD_MAX_RKH];	/* r0kh = ... (repeatable) */
+	size_t n_r0kh;
+	struct fsrd_rkh r1kh[FSRD_MAX_RKH];	/* r1kh = ... (repeatable) */
+	size_t n_r1kh;
+	bool pmk_r1_push;		/* pmk_r1_push = yes|no (default no) */
+	char rrb_ifname[IF_NAMESIZE];	/* rrb_interface = IF (default: interface) */
+	uint32_t rkh_pull_timeout_ms;	/* rkh_pull_timeout = 100..10000 ms (default 1000) */
+	uint32_t rkh_pull_retries;	/* rkh_pull_retries = 1..10 (default 4) */
+	bool portal;			/* portal = yes|no (default no): Portal login ([portal]) */
+};
+
+#define FSRD_PORTAL_MAX_SERVERS 4
+#define FSRD_PORTAL_MAX_GARDEN 32
+
+/* One IPv4 prefix of the walled garden, host order. */
+struct fsrd_ipv4_prefix {
+	uint32_t addr;
+	uint8_t len;
+};
+
+/* [portal_server NAME] (docs/fsrd.conf.5, docs/portal.md) */
+struct fsrd_portal_server {
+	char name[32];
+	unsigned int line;
+	struct sockaddr_storage addr;	/* address = IP: packets from it only */
+	socklen_t addr_len;
+	uint16_t notify_port;		/* notify_port = where NTF_LOGOUT goes (50100) */
+	uint8_t version;		/* version = 1|2 (default 2) */
+	struct portal_secret secret;	/* secret = / secret_file = (v2: required) */
+};
+
+/* [portal]: the AC side of Portal authentication */
+#define FSRD_PORTAL_URL_MAX 255
+
+struct fsrd_portal_conf {
+	struct sockaddr_storage listen;	/* listen = addr[:port] (0.0.0.0:2000) */
+	socklen_t listen_len;
+	uint32_t bas_ip;		/* bas_ip = IPv4 sent as BAS-IP (v2), host order; 0 none */
+	uint32_t max_sessions;		/* max_sessions = 1..65536 (1024) */
+	uint32_t max_pending;		/* max_pending = 1..max_sessions (64) */
+	uint32_t challenge_timeout_s;	/* challenge_timeout = 5..600 s (60) */
+	uint32_t aff_timeout_s;		/* aff_timeout = 0 (not required) or 5..3600 s (30) */
+	/* walled_garden = ADDR[/LEN][, ...]: reachable before login, with
+	 * DHCP, DNS and the [portal_server] addresses */
+	struct fsrd_ipv4_prefix garden[FSRD_PORTAL_MAX_GARDEN];
+	size_t n_garden;
+	struct fsrd_portal_server servers[FSRD_PORTAL_MAX_SERVERS];
+	size_t n_servers;
+	/* url = http[s]://...: web requests before login get a 302 there
+	 * ("" none: they are dropped like the rest) */
+	char url[FSRD_PORTAL_URL_MAX + 1];
+	char ac_name[64];		/* ac_name = wlanacname ("": the host name) */
+	uint32_t redirect_port;		/* redirect_port = 1..65535 (2080): local TCP port
+					 * the redirected requests go to */
+	uint32_t reconnect_timeout_s;	/* reconnect_timeout = 0 (off) or 1..86400 s (0) */
 };
 
 /* A RADIUS server or DAS client section: its NAME for logs. */
@@ -125,6 +200,8 @@ struct fsrd_conf {
 	 * an 802.1X BSS requires at least one [auth_server] */
 	bool have_radius;
 	struct fsrd_radius_conf radius;
+	bool have_portal;		/* a [portal] section */
+	struct fsrd_portal_conf portal;
 	struct fsrd_bss_conf *bss;
 	size_t n_bss;
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "conf/config_priv.h"
 #include "core/log.h"
@@ -77,8 +78,8 @@ static bool parse_mac(const char *v, uint8_t *mac)
 	return true;
 }
 
-static int parse_bool(struct parser *p, const char *key, const char *v,
-		      bool *out)
+int cfg_parse_bool(struct parser *p, const char *key, const char *v,
+		   bool *out)
 {
 	if (!strcmp(v, "yes"))
 		*out = true;
@@ -204,7 +205,8 @@ static int set_channel(struct parser *p, const struct key_desc *k,
 static int set_ht(struct parser *p, const struct key_desc *k, void *base,
 		  const char *v)
 {
-	return parse_bool(p, k->name, v, &((struct fsrd_bss_conf *)base)->ht);
+	return cfg_parse_bool(p, k->name, v,
+			      &((struct fsrd_bss_conf *)base)->ht);
 }
 
 /* the names of security = (fsrd.conf), also shown by fsrctl bss show */
@@ -303,6 +305,145 @@ static int set_r1kh_id(struct parser *p, const struct key_desc *k,
 	return 0;
 }
 
+/*
+ * The key of an r0kh/r1kh line: 64 hex digits, or 32 (a hostapd <= 2.6
+ * 128-bit key) expanded as hostapd 2.7+ does: HMAC-SHA256(key,
+ * "FT OLDKEY" NUL 0x01), RFC 5295's KDF with that label.
+ */
+static bool parse_rkh_key(const char *v, uint8_t *key)
+{
+	static const uint8_t label[] = "FT OLDKEY\0\x01";
+	uint8_t old[16];
+	size_t out_len = 0;
+	bool ok;
+
+	if (parse_hex(v, key, 32))
+		return true;
+	if (!parse_hex(v, old, sizeof(old)))
+		return false;
+	ok = EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, old, sizeof(old),
+		       label, sizeof(label) - 1, key, 32, &out_len) &&
+	     out_len == 32;
+	OPENSSL_cleanse(old, sizeof(old));
+	return ok;
+}
+
+/* "MAC ID KEY" of r0kh (is_r0 true) and r1kh lines. */
+static int set_rkh(struct parser *p, const struct key_desc *k, void *base,
+		   const char *v, bool is_r0)
+{
+	static const uint8_t zero[6], bcast[6] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	struct fsrd_bss_conf *b = base;
+	struct fsrd_rkh *list = is_r0 ? b->r0kh : b->r1kh, *e;
+	size_t *n = is_r0 ? &b->n_r0kh : &b->n_r1kh, i;
+	char tok[3][80];
+	int used = 0, got;
+
+	got = sscanf(v, "%79s %79s %79s %n", tok[0], tok[1], tok[2], &used);
+	if (got != 3 || v[used])
+		return cfg_bad(p, "%s: expected '<MAC> <%s> <256-bit hex key>'",
+			       k->name, is_r0 ? "R0KH-ID" : "R1KH-ID MAC");
+	if (*n >= FSRD_MAX_RKH)
+		return cfg_bad(p, "%s: more than %d lines in one BSS", k->name,
+			       FSRD_MAX_RKH);
+	e = &list[*n];
+	if (!parse_mac(tok[0], e->addr))
+		return cfg_bad(p, "%s: expected a MAC address like 02:00:00:00:01:00, got '%s'",
+			       k->name, tok[0]);
+	if (is_r0) {
+		size_t len = strlen(tok[1]);
+
+		if (len < 1 || len > sizeof(e->id))
+			return cfg_bad(p, "%s: R0KH-ID must be 1..%zu bytes, got %zu",
+				       k->name, sizeof(e->id), len);
+		memcpy(e->id, tok[1], len);
+		e->id_len = len;
+		e->wildcard = !memcmp(e->addr, bcast, 6) && !strcmp(tok[1], "*");
+		if (!e->wildcard && (!memcmp(e->addr, bcast, 6) ||
+				     !strcmp(tok[1], "*")))
+			return cfg_bad(p, "%s: the wildcard is 'ff:ff:ff:ff:ff:ff *', both or neither",
+				       k->name);
+	} else {
+		if (!parse_mac(tok[1], e->id))
+			return cfg_bad(p, "%s: R1KH-ID: expected a MAC address, got '%s'",
+				       k->name, tok[1]);
+		e->id_len = 6;
+		e->wildcard = !memcmp(e->addr, zero, 6) && !memcmp(e->id, zero, 6);
+		if (!e->wildcard && (!memcmp(e->addr, zero, 6) ||
+				     !memcmp(e->id, zero, 6)))
+			return cfg_bad(p, "%s: the wildcard is '00:00:00:00:00:00 00:00:00:00:00:00', both or neither",
+				       k->name);
+		if (!e->wildcard && (e->id[0] & 1))
+			return cfg_bad(p, "%s: R1KH-ID must be a unicast address, got '%s'",
+				       k->name, tok[1]);
+	}
+	if (!e->wildcard && (e->addr[0] & 1))
+		return cfg_bad(p, "%s: expected a unicast MAC address, got '%s'",
+			       k->name, tok[0]);
+	if (!parse_rkh_key(tok[2], e->key)) {
+		OPENSSL_cleanse(tok, sizeof(tok));
+		memset(e, 0, sizeof(*e));
+		return cfg_bad(p, "%s: key: expected 64 hex digits (or 32 for a 128-bit key)",
+			       k->name);
+	}
+	OPENSSL_cleanse(tok, sizeof(tok));
+	if (e->wildcard) {
+		OPENSSL_cleanse(e, sizeof(*e));
+		return cfg_bad(p, "%s: the wildcard form needs peer discovery, which fsrd does not do: list each peer",
+			       k->name);
+	}
+	for (i = 0; i < *n; i++)
+		if (list[i].id_len == e->id_len &&
+		    !memcmp(list[i].id, e->id, e->id_len)) {
+			OPENSSL_cleanse(e, sizeof(*e));
+			return cfg_bad(p, "%s: %s already listed", k->name,
+				       is_r0 ? "this R0KH-ID is" :
+				       "this R1KH-ID is");
+		}
+	(*n)++;
+	return 0;
+}
+
+static int set_r0kh(struct parser *p, const struct key_desc *k, void *base,
+		    const char *v)
+{
+	return set_rkh(p, k, base, v, true);
+}
+
+static int set_r1kh(struct parser *p, const struct key_desc *k, void *base,
+		    const char *v)
+{
+	return set_rkh(p, k, base, v, false);
+}
+
+static int set_portal(struct parser *p, const struct key_desc *k,
+		      void *base, const char *v)
+{
+	return cfg_parse_bool(p, k->name, v,
+			      &((struct fsrd_bss_conf *)base)->portal);
+}
+
+static int set_pmk_r1_push(struct parser *p, const struct key_desc *k,
+			   void *base, const char *v)
+{
+	return cfg_parse_bool(p, k->name, v,
+			  &((struct fsrd_bss_conf *)base)->pmk_r1_push);
+}
+
+static int set_rrb_interface(struct parser *p, const struct key_desc *k,
+			     void *base, const char *v)
+{
+	struct fsrd_bss_conf *b = base;
+	size_t n = strlen(v);
+
+	if (n < 1 || n >= sizeof(b->rrb_ifname) || strpbrk(v, " /:"))
+		return cfg_bad(p, "%s: expected an interface name, got '%s'",
+			       k->name, v);
+	memcpy(b->rrb_ifname, v, n + 1);
+	return 0;
+}
+
 static int set_ctrl_socket(struct parser *p, const struct key_desc *k,
 			   void *base, const char *v)
 {
@@ -364,14 +505,15 @@ static int set_r0kh_id(struct parser *p, const struct key_desc *k,
 static int set_fast_path(struct parser *p, const struct key_desc *k,
 			 void *base, const char *v)
 {
-	return parse_bool(p, k->name, v,
-			  &((struct fsrd_conf *)base)->kernel_fast_path);
+	return cfg_parse_bool(p, k->name, v,
+			      &((struct fsrd_conf *)base)->kernel_fast_path);
 }
 
 static int set_okc(struct parser *p, const struct key_desc *k, void *base,
 		   const char *v)
 {
-	return parse_bool(p, k->name, v, &((struct fsrd_bss_conf *)base)->okc);
+	return cfg_parse_bool(p, k->name, v,
+			      &((struct fsrd_bss_conf *)base)->okc);
 }
 
 /* ---- key tables ---- */
@@ -425,6 +567,11 @@ const struct key_desc cfg_bss_keys[] = {
 	[BK_PSK] = FN("psk", set_psk),
 	[BK_R1KH_ID] = FN("r1kh_id", set_r1kh_id),
 	[BK_OKC] = FN("okc", set_okc),
+	[BK_R0KH] = FN("r0kh", set_r0kh),
+	[BK_R1KH] = FN("r1kh", set_r1kh),
+	[BK_PMK_R1_PUSH] = FN("pmk_r1_push", set_pmk_r1_push),
+	[BK_RRB_INTERFACE] = FN("rrb_interface", set_rrb_interface),
+	[BK_PORTAL] = FN("portal", set_portal),
 	NUM(struct fsrd_bss_conf, "beacon_interval", beacon_interval,
 	    15, 65535, false, "TU"),
 	NUM(struct fsrd_bss_conf, "dtim_period", dtim_period, 1, 255, false, ""),
@@ -443,6 +590,10 @@ const struct key_desc cfg_bss_keys[] = {
 	    100, 10000, false, "ms"),
 	NUM(struct fsrd_bss_conf, "eapol_retries", eapol_retries, 1, 10,
 	    false, ""),
+	NUM(struct fsrd_bss_conf, "rkh_pull_timeout", rkh_pull_timeout_ms,
+	    100, 10000, false, "ms"),
+	NUM(struct fsrd_bss_conf, "rkh_pull_retries", rkh_pull_retries, 1,
+	    10, false, ""),
 	{ .name = NULL }
 };
 

@@ -33,7 +33,7 @@ struct key_desc {
 };
 
 enum { SEC_NONE, SEC_GLOBAL, SEC_BSS, SEC_RADIUS, SEC_AUTH_SERVER,
-       SEC_ACCT_SERVER, SEC_DAS_CLIENT };
+       SEC_ACCT_SERVER, SEC_DAS_CLIENT, SEC_PORTAL, SEC_PORTAL_SERVER };
 
 /* What fsrd_conf_load needs per BSS beyond struct fsrd_bss_conf. */
 struct bss_extra {
@@ -60,11 +60,16 @@ struct parser {
 	unsigned int radius_line;
 	unsigned int radius_key_line[16];
 	unsigned int server_key_line[4];	/* of the current server section */
+	/* config_portal.c */
+	unsigned int portal_line;
+	unsigned int portal_key_line[8];
+	unsigned int pserver_key_line[6];	/* of the current [portal_server] */
 };
 
 enum {
 	BK_INTERFACE, BK_SSID, BK_CHANNEL, BK_HT, BK_SECURITY, BK_CIPHER,
-	BK_PASSPHRASE, BK_PSK, BK_R1KH_ID, BK_OKC,
+	BK_PASSPHRASE, BK_PSK, BK_R1KH_ID, BK_OKC, BK_R0KH, BK_R1KH,
+	BK_PMK_R1_PUSH, BK_RRB_INTERFACE, BK_PORTAL,
 };
 
 /* NULL-terminated; bss keys indexed by BK_* */
@@ -81,11 +86,31 @@ int cfg_radius_end_section(struct parser *p);
 int cfg_radius_check(struct parser *p, bool any_8021x,
 		     unsigned int first_8021x_line, const char *first_8021x);
 
+/* config_portal.c: [portal] and [portal_server NAME]; the same shape
+ * as the RADIUS sections. */
+void cfg_portal_defaults(struct fsrd_conf *c);
+void cfg_portal_free(struct fsrd_conf *c);
+int cfg_portal_section(struct parser *p, const char *name, size_t n);
+int cfg_portal_key(struct parser *p, const char *name, const char *value);
+int cfg_portal_end_section(struct parser *p);
+/* first_portal: the first BSS with portal = yes, or NULL */
+int cfg_portal_check(struct parser *p,
+		     const struct fsrd_bss_conf *first_portal);
+/* 1..RADIUS_SECRET_MAX octets, or the first line of a file (secret_file) */
+int cfg_secret(struct parser *p, bool file, const char *v, uint8_t *out,
+	       size_t max, size_t *len);
+int cfg_parse_u32_range(struct parser *p, const char *key, const char *v,
+			uint32_t lo, uint32_t hi, bool zero_ok,
+			const char *unit, uint32_t *out);
+
 /* "a, b, c": the names of keys, for an error message */
 void cfg_key_list(const struct key_desc *keys, char *out, size_t len);
 
 /* Record "PATH:LINE: message" (the current line, or line; 0: no line)
  * unless an error is already recorded; return the error. */
+/* config_keys.c: "yes" or "no" into *out; else cfg_bad() naming key. */
+int cfg_parse_bool(struct parser *p, const char *key, const char *v,
+		   bool *out);
 int cfg_bad(struct parser *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int cfg_bad_line(struct parser *p, unsigned int line, const char *fmt, ...)

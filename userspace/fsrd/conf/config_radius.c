@@ -163,9 +163,9 @@ int cfg_radius_section(struct parser *p, const char *name, size_t n)
 	return 0;
 }
 
-static int parse_u32_range(struct parser *p, const char *key, const char *v,
-			   uint32_t lo, uint32_t hi, bool zero_ok,
-			   const char *unit, uint32_t *out)
+int cfg_parse_u32_range(struct parser *p, const char *key, const char *v,
+			uint32_t lo, uint32_t hi, bool zero_ok,
+			const char *unit, uint32_t *out)
 {
 	uint64_t n = 0;
 	const char *s = v;
@@ -187,18 +187,6 @@ bad:
 	return cfg_bad(p, "%s: expected %s%" PRIu32 "..%" PRIu32 "%s%s, got '%s'",
 		       key, zero_ok ? "0 or " : "", lo, hi, *unit ? " " : "",
 		       unit, v);
-}
-
-static int parse_yes_no(struct parser *p, const char *key, const char *v,
-			bool *out)
-{
-	if (!strcmp(v, "yes"))
-		*out = true;
-	else if (!strcmp(v, "no"))
-		*out = false;
-	else
-		return cfg_bad(p, "%s: expected yes or no, got '%s'", key, v);
-	return 0;
 }
 
 static int radius_key(struct parser *p, int k, const char *v)
@@ -229,16 +217,16 @@ static int radius_key(struct parser *p, int k, const char *v)
 		rc->have_nas_ip = true;
 		return 0;
 	case RK_TIMEOUT:
-		return parse_u32_range(p, key, v, 100, 60000, false, "ms",
+		return cfg_parse_u32_range(p, key, v, 100, 60000, false, "ms",
 				       &rc->timeout_ms);
 	case RK_RETRIES:
-		return parse_u32_range(p, key, v, 1, 10, false, "",
+		return cfg_parse_u32_range(p, key, v, 1, 10, false, "",
 				       &rc->max_tries);
 	case RK_DEAD_TIME:
-		return parse_u32_range(p, key, v, 1, 3600, false, "seconds",
+		return cfg_parse_u32_range(p, key, v, 1, 3600, false, "seconds",
 				       &rc->dead_time_s);
 	case RK_INTERIM:
-		return parse_u32_range(p, key, v, 60, 86400, true, "seconds",
+		return cfg_parse_u32_range(p, key, v, 60, 86400, true, "seconds",
 				       &r->acct_interim_s);
 	case RK_DAS_LISTEN:
 		if (radius_parse_addr(v, 3799, &r->das.bind, &r->das.bind_len))
@@ -247,12 +235,12 @@ static int radius_key(struct parser *p, int k, const char *v)
 		r->have_das = true;
 		return 0;
 	case RK_DAS_MA:
-		return parse_yes_no(p, key, v, &r->das.require_ma);
+		return cfg_parse_bool(p, key, v, &r->das.require_ma);
 	case RK_DAS_TS:
-		return parse_yes_no(p, key, v,
+		return cfg_parse_bool(p, key, v,
 				    &r->das.require_event_timestamp);
 	case RK_DAS_WINDOW:
-		ret = parse_u32_range(p, key, v, 1, 3600, false, "seconds", &n);
+		ret = cfg_parse_u32_range(p, key, v, 1, 3600, false, "seconds", &n);
 		if (!ret)
 			r->das.time_window_s = n;
 		return ret;
@@ -260,22 +248,24 @@ static int radius_key(struct parser *p, int k, const char *v)
 	return -EINVAL;
 }
 
-/* 1..RADIUS_SECRET_MAX octets; secret_file: its first line. */
-static int set_secret(struct parser *p, bool file, const char *v,
-		      struct radius_secret *s)
+/* 1..max octets; secret_file: its first line. */
+int cfg_secret(struct parser *p, bool file, const char *v, uint8_t *out,
+	       size_t max, size_t *outlen)
 {
 	char buf[RADIUS_SECRET_MAX + 3];
 	size_t len;
 	FILE *f;
 	int ret = 0;
 
+	if (max > RADIUS_SECRET_MAX)
+		max = RADIUS_SECRET_MAX;
 	if (!file) {
 		len = strlen(v);
-		if (len < 1 || len > RADIUS_SECRET_MAX)
-			return cfg_bad(p, "secret: expected 1..%d octets, got %zu",
-				       RADIUS_SECRET_MAX, len);
-		memcpy(s->data, v, len);
-		s->len = len;
+		if (len < 1 || len > max)
+			return cfg_bad(p, "secret: expected 1..%zu octets, got %zu",
+				       max, len);
+		memcpy(out, v, len);
+		*outlen = len;
 		return 0;
 	}
 	f = fopen(v, "re");
@@ -286,13 +276,12 @@ static int set_secret(struct parser *p, bool file, const char *v,
 		buf[0] = '\0';
 	fclose(f);
 	len = strcspn(buf, "\r\n");
-	if (len < 1 || len > RADIUS_SECRET_MAX || (!buf[len] && len ==
-						    sizeof(buf) - 1))
-		ret = cfg_bad(p, "secret_file: '%s': the first line must hold 1..%d octets",
-			      v, RADIUS_SECRET_MAX);
+	if (len < 1 || len > max || (!buf[len] && len == sizeof(buf) - 1))
+		ret = cfg_bad(p, "secret_file: '%s': the first line must hold 1..%zu octets",
+			      v, max);
 	else {
-		memcpy(s->data, buf, len);
-		s->len = len;
+		memcpy(out, buf, len);
+		*outlen = len;
 	}
 	OPENSSL_cleanse(buf, sizeof(buf));
 	return ret;
@@ -346,7 +335,8 @@ static int server_key(struct parser *p, int k, const char *v)
 		return cfg_bad(p, "secret and secret_file are mutually exclusive (the other is at line %u)",
 			       p->server_key_line[k == SK_SECRET ?
 						  SK_SECRET_FILE : SK_SECRET]);
-	return set_secret(p, k == SK_SECRET_FILE, v, secret);
+	return cfg_secret(p, k == SK_SECRET_FILE, v, secret->data,
+			  RADIUS_SECRET_MAX, &secret->len);
 }
 
 static void key_list(const char *const *keys, size_t n, char *out,
@@ -431,7 +421,7 @@ int cfg_radius_check(struct parser *p, bool any_8021x,
 				    r->client.n_auth ? r->auth_name[0].line :
 				    r->client.n_acct ? r->acct_name[0].line :
 				    r->das_name[0].line,
-				    "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap");
+				    "RADIUS is configured but no BSS uses security wpa2-eap or ft-eap or portal = yes");
 	if (r->have_das && !r->das.n_clients)
 		return cfg_bad_line(p, p->radius_key_line[RK_DAS_LISTEN],
 				    "das_listen: no [das_client NAME] section: every Disconnect-Request would be dropped");

@@ -15,16 +15,19 @@
 #include <unistd.h>
 
 #include "ap/bss.h"
+#include "ap/ft_assoc.h"
 #include "ap/resync.h"
 #include "conf/config.h"
 #include "ctl/ctl.h"
 #include "core/evloop.h"
-#include "keys/ft_store.h"
+#include "keys/keystore.h"
 #include "core/log.h"
 #include "core/reload.h"
 #include "drv/fastpath.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "portal/portal_svc.h"
+#include "radius/radius_svc.h"
 
 #ifndef FSRD_VERSION
 #define FSRD_VERSION "0"
@@ -68,6 +71,14 @@ static void on_unexpected(int ifindex, const uint8_t *addr)
 		mlme_unexpected_frame(b, addr);
 }
 
+static void on_tx_status(int ifindex, uint64_t cookie, bool ack)
+{
+	struct fsrd_bss *b = bss_by_ifindex(ifindex);
+
+	if (b)
+		ft_assoc_tx_status(b, cookie, ack);
+}
+
 static void on_ap_stopped(int ifindex)
 {
 	struct fsrd_bss *b = bss_by_ifindex(ifindex);
@@ -92,6 +103,7 @@ static const struct nl80211_events nl_events = {
 	.frame = on_frame,
 	.del_station = on_del_station,
 	.unexpected = on_unexpected,
+	.tx_status = on_tx_status,
 	.ap_stopped = on_ap_stopped,
 	.lost = on_events_lost,
 };
@@ -197,6 +209,7 @@ static int run(struct fsrd_conf *conf)
 	struct fsrd_bss *b;
 	unsigned int it;
 	size_t i, up = 0;
+	bool all_up;
 	char msg[256];
 	int err;
 
@@ -205,9 +218,20 @@ static int run(struct fsrd_conf *conf)
 		log_err("nl80211 unavailable: %s", strerror(-err));
 		return 1;
 	}
-	err = sta_eap_init(conf, msg, sizeof(msg));
+	/* the daemon-wide services every BSS uses, before the first one:
+	 * key stores, RADIUS (client, DAS, Accounting-On), 802.1X */
+	err = keys_apply(conf, msg, sizeof(msg));
+	if (!err)
+		err = radius_svc_apply(conf, msg, sizeof(msg));
+	if (!err)
+		err = sta_eap_configure(conf, msg, sizeof(msg));
+	if (!err)
+		err = portal_svc_start(conf, msg, sizeof(msg));
 	if (err) {
-		log_err("802.1X: %s", msg);
+		log_err("%s", msg);
+		portal_svc_stop();
+		radius_svc_stop();
+		keys_stop();
 		nl80211_close();
 		return 1;
 	}
@@ -227,7 +251,9 @@ static int run(struct fsrd_conf *conf)
 		up++;
 	}
 	err = 0;
-	if (up == conf->n_bss) {
+	/* before the loop: a reload changes conf->n_bss */
+	all_up = up == conf->n_bss;
+	if (all_up) {
 		err = ev_add_fd(nl80211_event_fd(), nl_input, NULL);
 		if (!err) {
 			/* without the socket fsrd still serves (logged) */
@@ -243,11 +269,14 @@ static int run(struct fsrd_conf *conf)
 	}
 	fastpath_exit();
 	ctl_stop();	/* after: monitors see the last disconnections */
-	sta_eap_exit();	/* after: the accounting Stops went out */
-	ft_store_flush();
+	/* after: the accounting Stops went out before Accounting-Off */
+	sta_eap_exit();
+	portal_svc_stop();
+	radius_svc_stop();
+	keys_stop();
 	nl80211_close();
 	ev_cleanup();
-	return up == conf->n_bss && !err ? 0 : 1;
+	return all_up && !err ? 0 : 1;
 }
 
 int main(int argc, char **argv)

@@ -12,8 +12,11 @@
 #include "core/log.h"
 #include "core/reload.h"
 #include "drv/fastpath.h"
+#include "eap/sta_eap.h"
 #include "keys/ft_store.h"
+#include "keys/keystore.h"
 #include "keys/revoke.h"
+#include "radius/radius_svc.h"
 
 /* Equal settings (the section's line number aside). Sections come from
  * calloc'd memory, so their padding compares equal too. */
@@ -59,33 +62,67 @@ static bool ft_global_same(const struct fsrd_conf *a,
 	       a->kernel_fast_path == b->kernel_fast_path;
 }
 
-static bool any_8021x(const struct fsrd_conf *c)
+/* Has b a portal BSS on ifname? */
+static bool portal_on(const struct fsrd_conf *c, const char *ifname)
 {
-	for (size_t i = 0; i < c->n_bss; i++)
-		if (c->bss[i].security == FSRD_SEC_WPA2_EAP ||
-		    c->bss[i].security == FSRD_SEC_FT_EAP)
+	size_t i;
+
+	for (i = 0; i < c->n_bss; i++)
+		if (c->bss[i].portal && !strcmp(c->bss[i].ifname, ifname))
 			return true;
 	return false;
 }
 
+/* The interfaces with portal = yes are the same (the nftables chains). */
+static bool portal_bss_same(const struct fsrd_conf *a,
+			    const struct fsrd_conf *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_bss; i++)
+		if (a->bss[i].portal && !portal_on(b, a->bss[i].ifname))
+			return false;
+	for (i = 0; i < b->n_bss; i++)
+		if (b->bss[i].portal && !portal_on(a, b->bss[i].ifname))
+			return false;
+	return true;
+}
+
 /*
  * What a running fsrd cannot take over: the control socket it listens on,
- * and the RADIUS and 802.1X settings (its RADIUS client holds requests
- * under way). Refused with the reason; the running configuration stays.
+ * the size of a PMKSA cache that holds keys, and the Portal service's
+ * settings and which BSSes use it (its sessions and nftables chains). Refused with the reason;
+ * the running configuration stays. (RADIUS servers and the other eap_*
+ * settings are taken live: radius_svc.h, sta_eap.h.)
  */
 static const char *not_live(const struct fsrd_conf *a,
 			    const struct fsrd_conf *b)
 {
 	if (strcmp(a->ctrl_socket, b->ctrl_socket))
 		return "control_socket changed (takes effect at the next start)";
-	if (a->have_radius != b->have_radius ||
-	    memcmp(&a->radius, &b->radius, sizeof(a->radius)))
-		return "the RADIUS sections changed (take effect at the next start)";
-	if (memcmp(&a->eap, &b->eap, sizeof(a->eap)))
-		return "the 802.1X settings (eap_*, pmksa_*) changed (take effect at the next start)";
-	if (!any_8021x(a) && any_8021x(b))
-		return "the first 802.1X BSS needs a start of fsrd with it (its RADIUS client and PMKSA cache)";
+	if (!keys_pmksa_max_live(b->eap.pmksa_max))
+		return "pmksa_max_entries changed (takes effect at the next start)";
+	if (a->have_portal != b->have_portal ||
+	    memcmp(&a->portal, &b->portal, sizeof(a->portal)))
+		return "the [portal] or [portal_server] sections changed (take effect at the next start)";
+	if (!portal_bss_same(a, b))
+		return "the BSSes with portal = yes changed (take effect at the next start)";
 	return NULL;
+}
+
+/* The daemon-wide services take the new file before any BSS changes: a
+ * failure (a socket, a bind) refuses the reload with nothing changed but
+ * what the service put back itself. A service that is no longer needed
+ * (no RADIUS section left) stops after the BSSes that used it. */
+static int services_apply(const struct fsrd_conf *nc, char *err,
+			  size_t errlen)
+{
+	int e;
+
+	e = keys_apply(nc, err, errlen);
+	if (!e && nc->have_radius)
+		e = radius_svc_apply(nc, err, errlen);
+	return e;
 }
 
 /* A PSK changed: the PMK-R0s made with the old one (this SSID, FT-PSK)
@@ -156,6 +193,12 @@ int fsrd_reload(struct fsrd_conf *cur, int debug)
 		fsrd_conf_free(&nc);
 		return -EBUSY;
 	}
+	if (services_apply(&nc, err, sizeof(err))) {
+		log_err("reload refused: %s; the running configuration stays",
+			err);
+		fsrd_conf_free(&nc);
+		return -EBUSY;
+	}
 	ft_same = ft_global_same(cur, &nc);
 
 	/* 1. stop what went or changed, while its old settings are valid
@@ -190,6 +233,13 @@ int fsrd_reload(struct fsrd_conf *cur, int debug)
 	for (size_t k = 0; k < n_keep; k++)
 		bss_conf_moved(keep[k], find_section(cur, keep[k]->conf->name));
 	fsrd_conf_free(&old);
+	if (!cur->have_radius)	/* the BSSes that used it are gone */
+		radius_svc_apply(cur, err, sizeof(err));
+	/* the eap_* settings: this fails only without memory for a new
+	 * limit table, and then changes nothing */
+	if (sta_eap_configure(cur, err, sizeof(err)))
+		log_err("reload: %s; the 802.1X settings stay as they were",
+			err);
 	level = (int)cur->log_level + debug;
 	fsrd_log_set_level(level > FSRD_LOG_DEBUG ? FSRD_LOG_DEBUG :
 			   (enum fsrd_log_level)level);

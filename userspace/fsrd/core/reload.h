@@ -3,8 +3,14 @@
  * SIGHUP: read the configuration file again and apply it without a
  * restart. The file is checked whole first: a bad file is refused with
  * its file:line, and so is a change that cannot be taken live (the
- * control socket, the RADIUS and 802.1X settings, a first 802.1X BSS);
- * then the running configuration stays as it was. Otherwise:
+ * control socket, the size of a PMKSA cache in use), and one the
+ * services fail to take (a RADIUS socket that cannot be opened); then the
+ * running configuration stays as it was. Otherwise:
+ *  - the daemon-wide services take the new file first: the key stores
+ *    (a first 802.1X BSS gets its PMKSA cache), the RADIUS service (a
+ *    changed server set renews the client, requests under way are sent
+ *    again to the new servers: radius/radius_svc.h), the eap_* settings
+ *    (eap/sta_eap.h);
  *  - the log level is applied;
  *  - a BSS whose section is unchanged keeps running with its stations
  *    and their keys;

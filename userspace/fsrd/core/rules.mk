@@ -1,5 +1,5 @@
 # fsrd core: main, event loop, log, per-client trace. See userspace/Makefile.
-FSRD_SRCS += core/main.c core/log.c core/evloop.c core/trace.c \
+FSRD_SRCS += core/main.c core/log.c core/evloop.c core/trace.c core/auth_stats.c \
 	core/trace_event.c core/reload.c
 
 # The event loop alone, sanitized.

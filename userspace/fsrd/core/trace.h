@@ -39,6 +39,7 @@ struct fsrd_bss;
 #define TRACE_EV_PMK		"pmk"		/* PMK-R0 kept / PMK-R1 pushed */
 #define TRACE_EV_EAP		"eap"		/* 802.1X, PMKSA, RADIUS */
 #define TRACE_EV_DISCONNECT	"disconnect"
+#define TRACE_EV_PORTAL		"portal"	/* Portal login, logout, kept, resumed */
 #define TRACE_EV_INFO		"info"		/* anything else */
 
 /*

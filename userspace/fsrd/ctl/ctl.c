@@ -20,12 +20,17 @@
 #include "ap/bss.h"
 #include "ctl/ctl.h"
 #include "ctl/ctl_auth.h"
+#include "ctl/ctl_portal.h"
+#include "portal/portal_svc.h"
+#include "radius/radius_msg.h"
 #include "ctl/ctl_proto.h"
 #include "fsr_names.h"
 #include "core/ieee80211.h"
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "keys/keystore.h"
+#include "mobility/mobility.h"
 
 #ifndef FSRD_VERSION
 #define FSRD_VERSION "0"
@@ -377,6 +382,32 @@ static void add_akms(struct json_object *o, enum fsrd_security sec)
 	json_object_object_add(o, "akms", a);
 }
 
+/* The R0KH/R1KH key transport's counters (mobility/mobility.h). */
+static void add_rrb(struct json_object *ft, const struct fsrd_bss *b)
+{
+	const struct mob_counters *m = mobility_counters(b);
+	struct json_object *r;
+
+	if (!m)
+		return;
+	r = json_object_new_object();
+	add_str(r, "interface", b->conf->rrb_ifname);
+	add_bool(r, "pmk_r1_push", b->conf->pmk_r1_push);
+	add_int(r, "r0kh", (int64_t)b->conf->n_r0kh);
+	add_int(r, "r1kh", (int64_t)b->conf->n_r1kh);
+#define C(f) add_int(r, #f, (int64_t)m->f)
+	C(rx); C(rx_malformed); C(rx_unknown_peer); C(rx_auth_fail);
+	C(rx_replay); C(rx_deferred); C(rx_dropped); C(rx_unsupported);
+	C(push_rx); C(push_refused); C(push_tx); C(push_tx_fail);
+	C(revoke_rx); C(revoke_refused); C(revoke_tx); C(revoke_tx_fail);
+	C(pull_rx); C(pull_rx_nak); C(pull_refused); C(pull_tx);
+	C(pull_tx_fail); C(pulled); C(pull_nak); C(pull_timeout);
+	C(pull_busy); C(resp_refused);
+	C(seq_req_tx); C(seq_resp_tx); C(seq_resp_rx);
+#undef C
+	json_object_object_add(ft, "rrb", r);
+}
+
 static struct json_object *bss_json(const struct fsrd_bss *b)
 {
 	const struct fsrd_bss_conf *bc = b->conf;
@@ -412,6 +443,9 @@ static struct json_object *bss_json(const struct fsrd_bss *b)
 		add_time(o, "gtk_next_rekey", b->rekey_timer.when_ms);
 	}
 	add_int(o, "rekey_pending", b->rekey_pending);
+	/* frames fsrd dropped on this BSS (since it started) */
+	add_int(o, "eapol_dropped", (int64_t)b->eapol_dropped);
+	add_int(o, "mgmt_bad_sa", (int64_t)b->mgmt_bad_sa);
 	if (b->wconf.ft) {
 		struct json_object *ft = json_object_new_object();
 		char md[8];
@@ -420,6 +454,7 @@ static struct json_object *bss_json(const struct fsrd_bss *b)
 		add_str(ft, "mobility_domain", md);
 		add_mac(ft, "r1kh_id", b->ft.r1kh_id);
 		add_bool(ft, "kernel_fast_path", b->gconf->kernel_fast_path);
+		add_rrb(ft, b);
 		json_object_object_add(o, "ft", ft);
 	}
 	return o;
@@ -476,8 +511,34 @@ static int do_pmksa_flush(struct ctl_client *c, const struct ctl_req *r)
 		}
 	}
 	o = ctl_reply_ok();
-	add_int(o, "removed", (int64_t)sta_eap_pmksa_flush(
+	add_int(o, "removed", (int64_t)keys_pmksa_flush(
 			r->has_addr ? r->addr : NULL, aa));
+	return client_send(c, o);
+}
+
+/* The AC ends the station's portal sessions; {"ok":true,"logged_out":N}.
+ * A station with none is an error, so is a daemon without Portal. */
+static int do_portal_logout(struct ctl_client *c, const struct ctl_req *r)
+{
+	struct json_object *o;
+	char m[MACSTR_LEN];
+	int n;
+
+	if (!r->has_addr)
+		return client_send(c, ctl_reply_error(
+			"portal_logout needs \"addr\" (the station's MAC)"));
+	n = portal_svc_logout_mac(r->addr, RADIUS_TERM_ADMIN_RESET,
+				  "logged out by the administrator");
+	if (n == -ENOTCONN)
+		return client_send(c, ctl_reply_error(
+			"Portal is not configured (no [portal] section)"));
+	if (n <= 0)
+		return client_send(c, ctl_reply_error(
+			"no portal session for this station"));
+	log_info("portal: %s: %d session%s ended by fsrctl",
+		 fsrd_mac_str(r->addr, m), n, n == 1 ? "" : "s");
+	o = ctl_reply_ok();
+	add_int(o, "logged_out", n);
 	return client_send(c, o);
 }
 
@@ -521,6 +582,11 @@ static int do_request(void *arg, char *line, size_t len)
 		return do_pmksa_flush(c, &r);
 	case CTL_CMD_AUTH_SHOW:
 		return client_send(c, ok_with(ctl_auth_json(ctl.conf)));
+	case CTL_CMD_PORTAL_SHOW:
+		return client_send(c, ok_with(ctl_portal_json(r.has_addr ?
+							     r.addr : NULL)));
+	case CTL_CMD_PORTAL_LOGOUT:
+		return do_portal_logout(c, &r);
 	}
 	return client_send(c, ctl_reply_error("unknown command"));
 }
@@ -571,8 +637,8 @@ static bool peer_allowed(int cfd)
 		return true;
 	if (send(cfd, no, sizeof(no) - 1, MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
 		log_dbg("control socket: %s", strerror(errno));
-	log_warn("control socket: client refused: uid %u pid %d is neither root nor fsrd's user",
-		 (unsigned int)cr.uid, (int)cr.pid);
+	log_warn_rl("control socket: client refused: uid %u pid %d is neither root nor fsrd's user",
+		    (unsigned int)cr.uid, (int)cr.pid);
 	return false;
 }
 
@@ -601,7 +667,7 @@ static void listen_input(int fd, void *arg)
 			 MSG_DONTWAIT | MSG_NOSIGNAL) < 0)
 			log_dbg("control socket: %s", strerror(errno));
 		close(cfd);
-		log_warn("control socket: client refused (too many)");
+		log_warn_rl("control socket: client refused (too many)");
 		return;
 	}
 	memset(c, 0, sizeof(*c));

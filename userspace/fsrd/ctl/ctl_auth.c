@@ -9,10 +9,13 @@
 #include <string.h>
 
 #include "ctl/ctl_auth.h"
+#include "eap/sta_eap.h"
+#include "keys/keystore.h"
+#include "radius/radius_svc.h"
 
 struct json_object *ctl_pmksa_json(const uint8_t *sta)
 {
-	struct pmksa_cache *c = sta_eap_pmksa();
+	struct pmksa_cache *c = keys_pmksa();
 	struct json_object *o = json_object_new_object();
 	struct json_object *a = json_object_new_array();
 	struct pmksa_info *list = NULL;
@@ -50,9 +53,9 @@ static struct json_object *servers(struct radius_client *rc,
 struct json_object *ctl_auth_json(const struct fsrd_conf *conf)
 {
 	struct json_object *o = json_object_new_object();
-	struct radius_client *rc = sta_eap_radius();
-	struct pmksa_cache *pc = sta_eap_pmksa();
-	struct radius_das *das = sta_eap_das();
+	struct radius_client *rc = radius_svc_client();
+	struct pmksa_cache *pc = keys_pmksa();
+	struct radius_das *das = radius_svc_das();
 
 	json_object_object_add(o, "auth",
 			       ctl_auth_stats_json(fsrd_auth_stats()));
@@ -61,6 +64,10 @@ struct json_object *ctl_auth_json(const struct fsrd_conf *conf)
 	if (!rc)
 		return o;
 	json_object_object_add(o, "eap", ctl_eap_stats_json(eap_relay_totals()));
+	/* null with eap_max_starts = 0 */
+	json_object_object_add(o, "eap_limit", sta_eap_limit_stats() ?
+			       ctl_eap_limit_stats_json(sta_eap_limit_stats()) :
+			       NULL);
 	json_object_object_add(o, "pmksa", pc ?
 			       ctl_pmksa_stats_json(pmksa_stats(pc),
 						    pmksa_count(pc)) : NULL);

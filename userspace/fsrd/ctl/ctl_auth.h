@@ -15,14 +15,15 @@
 #include <json-c/json.h>
 
 #include "conf/config.h"
+#include "eap/eap_limit.h"
 #include "eap/eap_relay.h"
 #include "keys/pmksa.h"
 #include "radius/radius_client.h"
-#include "eap/sta_eap.h"
+#include "core/auth_stats.h"
 
 /* {"enabled":bool,"entries":[...]}: the entries of sta (NULL: all). */
 struct json_object *ctl_pmksa_json(const uint8_t *sta);
-/* {"auth":{...},"enabled":bool[,"eap","pmksa","auth_servers",
+/* {"auth":{...},"enabled":bool[,"eap","eap_limit","pmksa","auth_servers",
  * "acct_servers","das"]} */
 struct json_object *ctl_auth_json(const struct fsrd_conf *conf);
 
@@ -32,6 +33,7 @@ struct json_object *ctl_auth_json(const struct fsrd_conf *conf);
 struct json_object *ctl_pmksa_entry_json(const struct pmksa_info *e);
 struct json_object *ctl_auth_stats_json(const struct fsrd_auth_stats *s);
 struct json_object *ctl_eap_stats_json(const struct eap_relay_stats *s);
+struct json_object *ctl_eap_limit_stats_json(const struct eap_limit_stats *s);
 /* with "entries": the count of live entries */
 struct json_object *ctl_pmksa_stats_json(const struct pmksa_stats *s,
 					 size_t entries);

@@ -80,6 +80,16 @@ struct json_object *ctl_auth_stats_json(const struct fsrd_auth_stats *s)
 	return o;
 }
 
+struct json_object *ctl_eap_limit_stats_json(const struct eap_limit_stats *s)
+{
+	struct json_object *o = json_object_new_object();
+
+	U64(o, "allowed", s->allowed);
+	U64(o, "refused", s->refused);
+	U64(o, "evicted", s->evicted);
+	return o;
+}
+
 struct json_object *ctl_eap_stats_json(const struct eap_relay_stats *s)
 {
 	struct json_object *o = json_object_new_object();

@@ -25,6 +25,8 @@ static const struct {
 	{ "pmksa_show", CTL_CMD_PMKSA_SHOW },
 	{ "pmksa_flush", CTL_CMD_PMKSA_FLUSH },
 	{ "auth_show", CTL_CMD_AUTH_SHOW },
+	{ "portal_show", CTL_CMD_PORTAL_SHOW },
+	{ "portal_logout", CTL_CMD_PORTAL_LOGOUT },
 };
 
 static int fail(char *err, size_t errlen, int ret, const char *msg,

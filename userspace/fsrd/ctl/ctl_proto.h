@@ -10,6 +10,8 @@
  *	{"cmd":"pmksa_show"[,"addr":"MAC"]}
  *	{"cmd":"pmksa_flush"[,"addr":"MAC"][,"bss":"IFNAME"]}
  *	{"cmd":"auth_show"}
+ *	{"cmd":"portal_show"[,"addr":"MAC"]}
+ *	{"cmd":"portal_logout","addr":"MAC"}
  * Replies: {"ok":true,...} or {"ok":false,"error":"..."}; after a
  * monitor reply, one trace object per line:
  *	{"time":"...Z","bss":IFNAME,"sta":MAC,"event":NAME,"detail":TEXT}
@@ -35,6 +37,8 @@ enum ctl_cmd {
 	CTL_CMD_PMKSA_SHOW,
 	CTL_CMD_PMKSA_FLUSH,
 	CTL_CMD_AUTH_SHOW,
+	CTL_CMD_PORTAL_SHOW,
+	CTL_CMD_PORTAL_LOGOUT,
 };
 
 struct ctl_req {

@@ -2,7 +2,6 @@
 /* PF_PACKET EAPOL sockets, one per BSS interface, and interface up/down. */
 #include <errno.h>
 #include <linux/if_ether.h>
-#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <string.h>
@@ -12,48 +11,13 @@
 #include <arpa/inet.h>
 
 #include "drv/eapol_sock.h"
+#include "drv/packet_sock.h"
 
 #define ETH_HDR 14
 
 int eapol_sock_open(int ifindex)
 {
-	/* accept ethertype 0x888e only: ldh [12]; jeq 0x888e; ret all/0 */
-	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ETH_P_PAE, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, 0xffff),
-		BPF_STMT(BPF_RET | BPF_K, 0),
-	};
-	struct sock_fprog prog = {
-		.len = sizeof(code) / sizeof(code[0]),
-		.filter = code,
-	};
-	struct sockaddr_ll ll = {
-		.sll_family = AF_PACKET,
-		.sll_protocol = htons(ETH_P_ALL),
-		.sll_ifindex = ifindex,
-	};
-	int fd, one = 1;
-
-	if (ifindex <= 0)
-		return -EINVAL;
-	/* protocol 0: nothing is queued before the filter and the bind */
-	fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-	if (fd < 0)
-		return -errno;
-	/* our own transmissions (and frames the bridge forwards out of the
-	 * interface) are not input */
-	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
-		       sizeof(prog)) ||
-	    setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one,
-		       sizeof(one)) ||
-	    bind(fd, (struct sockaddr *)&ll, sizeof(ll))) {
-		int err = -errno;
-
-		close(fd);
-		return err;
-	}
-	return fd;
+	return packet_sock_open(ifindex, ETH_P_PAE);
 }
 
 int eapol_sock_send(int fd, int ifindex, const uint8_t *src,

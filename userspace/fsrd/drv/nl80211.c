@@ -69,6 +69,12 @@ static int on_event(struct nl_msg *msg, void *arg)
 		if (events && events->ap_stopped)
 			events->ap_stopped(ifindex);
 		break;
+	case NL80211_CMD_FRAME_TX_STATUS:
+		if (tb[NL80211_ATTR_COOKIE] && events && events->tx_status)
+			events->tx_status(ifindex,
+					  nla_get_u64(tb[NL80211_ATTR_COOKIE]),
+					  tb[NL80211_ATTR_ACK] != NULL);
+		break;
 	case NL80211_CMD_UNEXPECTED_FRAME:
 		if (tb[NL80211_ATTR_MAC] &&
 		    nla_len(tb[NL80211_ATTR_MAC]) == 6 && events &&
@@ -392,17 +398,56 @@ int nl80211_stop_ap(int ifindex)
 	return exec(cmd_sk, msg, NULL, NULL);
 }
 
-int nl80211_send_frame(int ifindex, const uint8_t *frame, size_t len)
+int nl80211_set_ap_isolate(int ifindex, bool on)
 {
-	struct nl_msg *msg = new_msg(NL80211_CMD_FRAME, ifindex);
+	struct nl_msg *msg = new_msg(NL80211_CMD_SET_BSS, ifindex);
 
 	if (!msg)
 		return -ENOMEM;
-	PUT(nla_put(msg, NL80211_ATTR_FRAME, (int)len, frame));
+	PUT(nla_put_u8(msg, NL80211_ATTR_AP_ISOLATE, on));
 	return exec(cmd_sk, msg, NULL, NULL);
 nla_fail:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
+}
+
+static int on_cookie(struct nl_msg *msg, void *arg)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[NL80211_ATTR_MAX + 1];
+
+	if (!nla_parse(tb, NL80211_ATTR_MAX, genlmsg_attrdata(gh, 0),
+		       genlmsg_attrlen(gh, 0), NULL) &&
+	    tb[NL80211_ATTR_COOKIE])
+		*(uint64_t *)arg = nla_get_u64(tb[NL80211_ATTR_COOKIE]);
+	return NL_SKIP;
+}
+
+int nl80211_send_frame_cookie(int ifindex, const uint8_t *frame,
+			      size_t len, uint64_t *cookie)
+{
+	struct nl_msg *msg = new_msg(NL80211_CMD_FRAME, ifindex);
+	uint64_t c = 0;
+	int err;
+
+	if (!msg)
+		return -ENOMEM;
+	PUT(nla_put(msg, NL80211_ATTR_FRAME, (int)len, frame));
+	err = exec(cmd_sk, msg, on_cookie, &c);
+	if (!err && cookie) {
+		if (!c)
+			return -ENODATA;
+		*cookie = c;
+	}
+	return err;
+nla_fail:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+int nl80211_send_frame(int ifindex, const uint8_t *frame, size_t len)
+{
+	return nl80211_send_frame_cookie(ifindex, frame, len, NULL);
 }
 
 static int put_flags(struct nl_msg *msg, uint32_t mask, uint32_t set)
@@ -412,13 +457,12 @@ static int put_flags(struct nl_msg *msg, uint32_t mask, uint32_t set)
 	return nla_put(msg, NL80211_ATTR_STA_FLAGS2, sizeof(upd), &upd);
 }
 
-int nl80211_new_station(int ifindex, const struct nl80211_sta *sta)
+/* The attributes of an associated station, for NEW_STATION and for the
+ * SET_STATION that associates a station added unassociated. */
+static int put_sta_assoc(struct nl_msg *msg, const struct nl80211_sta *sta)
 {
-	struct nl_msg *msg = new_msg(NL80211_CMD_NEW_STATION, ifindex);
 	uint32_t mask, set;
 
-	if (!msg)
-		return -ENOMEM;
 	PUT(nla_put(msg, NL80211_ATTR_MAC, 6, sta->addr));
 	PUT(nla_put(msg, NL80211_ATTR_STA_SUPPORTED_RATES, (int)sta->n_rates,
 		    sta->rates));
@@ -444,22 +488,69 @@ int nl80211_new_station(int ifindex, const struct nl80211_sta *sta)
 		struct nlattr *wme = nla_nest_start(msg, NL80211_ATTR_STA_WME);
 
 		if (!wme)
-			goto nla_fail;
+			return -EMSGSIZE;
 		PUT(nla_put_u8(msg, NL80211_STA_WME_UAPSD_QUEUES,
 			       sta->qos_info & 0x0f));
 		PUT(nla_put_u8(msg, NL80211_STA_WME_MAX_SP,
 			       (sta->qos_info >> 5) & 0x03));
 		nla_nest_end(msg, wme);
 	}
+	return 0;
+nla_fail:
+	return -EMSGSIZE;
+}
+
+static int sta_assoc_cmd(uint8_t cmd, int ifindex,
+			 const struct nl80211_sta *sta)
+{
+	struct nl_msg *msg = new_msg(cmd, ifindex);
+
+	if (!msg)
+		return -ENOMEM;
+	if (put_sta_assoc(msg, sta)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	return exec(cmd_sk, msg, NULL, NULL);
+}
+
+int nl80211_new_station(int ifindex, const struct nl80211_sta *sta)
+{
+	return sta_assoc_cmd(NL80211_CMD_NEW_STATION, ifindex, sta);
+}
+
+int nl80211_set_station_assoc(int ifindex, const struct nl80211_sta *sta)
+{
+	return sta_assoc_cmd(NL80211_CMD_SET_STATION, ifindex, sta);
+}
+
+int nl80211_new_station_auth(int ifindex, const uint8_t *addr)
+{
+	struct nl_msg *msg = new_msg(NL80211_CMD_NEW_STATION, ifindex);
+
+	if (!msg)
+		return -ENOMEM;
+	PUT(nla_put(msg, NL80211_ATTR_MAC, 6, addr));
+	/* nl80211 wants rates, a listen interval and a non-zero AID even
+	 * here: the SET_STATION at association gives the real ones (hostapd
+	 * does the same) */
+	PUT(nla_put(msg, NL80211_ATTR_STA_SUPPORTED_RATES, 0, NULL));
+	PUT(nla_put_u16(msg, NL80211_ATTR_STA_AID, 1));
+	PUT(nla_put_u16(msg, NL80211_ATTR_STA_LISTEN_INTERVAL, 0));
+	PUT(put_flags(msg, 1u << NL80211_STA_FLAG_AUTHORIZED |
+			   1u << NL80211_STA_FLAG_AUTHENTICATED |
+			   1u << NL80211_STA_FLAG_ASSOCIATED,
+		      1u << NL80211_STA_FLAG_AUTHENTICATED));
 	return exec(cmd_sk, msg, NULL, NULL);
 nla_fail:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
 }
 
-int nl80211_del_station(int ifindex, const uint8_t *addr)
+/* A command about one station that carries only its address. */
+static int sta_cmd(uint8_t cmd, int ifindex, const uint8_t *addr)
 {
-	struct nl_msg *msg = new_msg(NL80211_CMD_DEL_STATION, ifindex);
+	struct nl_msg *msg = new_msg(cmd, ifindex);
 
 	if (!msg)
 		return -ENOMEM;
@@ -468,6 +559,11 @@ int nl80211_del_station(int ifindex, const uint8_t *addr)
 nla_fail:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
+}
+
+int nl80211_del_station(int ifindex, const uint8_t *addr)
+{
+	return sta_cmd(NL80211_CMD_DEL_STATION, ifindex, addr);
 }
 
 int nl80211_authorize(int ifindex, const uint8_t *addr)
@@ -624,15 +720,7 @@ nla_fail:
 
 int nl80211_probe_client(int ifindex, const uint8_t *addr)
 {
-	struct nl_msg *msg = new_msg(NL80211_CMD_PROBE_CLIENT, ifindex);
-
-	if (!msg)
-		return -ENOMEM;
-	PUT(nla_put(msg, NL80211_ATTR_MAC, 6, addr));
-	return exec(cmd_sk, msg, NULL, NULL);
-nla_fail:
-	nlmsg_free(msg);
-	return -EMSGSIZE;
+	return sta_cmd(NL80211_CMD_PROBE_CLIENT, ifindex, addr);
 }
 
 static uint64_t sta_info_u64(struct nlattr **si, int a64, int a32)

@@ -21,6 +21,9 @@ struct nl80211_events {
 	void (*unexpected)(int ifindex, const uint8_t *addr);
 	/* The kernel stopped the AP by itself (e.g. interface down). */
 	void (*ap_stopped)(int ifindex);
+	/* The transmit status of a frame sent with
+	 * nl80211_send_frame_cookie(): acknowledged by its receiver or not. */
+	void (*tx_status)(int ifindex, uint64_t cookie, bool ack);
 	/* Events were lost (socket overrun): compare with the kernel. */
 	void (*lost)(void);
 };
@@ -61,7 +64,14 @@ struct nl80211_ap {
 
 int nl80211_start_ap(int ifindex, const struct nl80211_ap *ap);
 int nl80211_stop_ap(int ifindex);
+/* Stations of the BSS cannot send to each other through mac80211 (their
+ * frames go up the stack instead): NL80211_CMD_SET_BSS, AP_ISOLATE. */
+int nl80211_set_ap_isolate(int ifindex, bool on);
 int nl80211_send_frame(int ifindex, const uint8_t *frame, size_t len);
+/* The same, and the cookie its transmit status will carry (the
+ * tx_status event, on the event socket's "mlme" group). */
+int nl80211_send_frame_cookie(int ifindex, const uint8_t *frame,
+			      size_t len, uint64_t *cookie);
 
 struct nl80211_sta {
 	const uint8_t *addr;
@@ -75,7 +85,14 @@ struct nl80211_sta {
 	uint8_t qos_info;
 };
 
+/* An associated station (NEW_STATION). */
 int nl80211_new_station(int ifindex, const struct nl80211_sta *sta);
+/* An authenticated, not associated station (NEW_STATION; mac80211 has
+ * NL80211_FEATURE_FULL_AP_CLIENT_STATE): added at authentication, so that
+ * its association is one SET_STATION. */
+int nl80211_new_station_auth(int ifindex, const uint8_t *addr);
+/* That station associated: AID, capabilities, rates (SET_STATION). */
+int nl80211_set_station_assoc(int ifindex, const struct nl80211_sta *sta);
 int nl80211_del_station(int ifindex, const uint8_t *addr);
 int nl80211_authorize(int ifindex, const uint8_t *addr);
 /* addr NULL: a group key; seq (RSC) may be NULL. */

@@ -169,20 +169,42 @@ static bool leave(struct eap_relay *s)
 	return false;
 }
 
+static void vtrace(struct eap_relay *s, bool per_message, const char *fmt,
+		   va_list ap)
+{
+	char line[256];
+
+	if (!s->ops->trace || s->zombie)
+		return;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	s->ops->trace(s->ctx, line, per_message);
+}
+
+/* A step of the session: its start, outcome, a timeout, a server's odd
+ * answer. */
 static void trace(struct eap_relay *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 static void trace(struct eap_relay *s, const char *fmt, ...)
 {
-	char line[256];
 	va_list ap;
 
-	if (!s->ops->trace || s->zombie)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vtrace(s, false, fmt, ap);
 	va_end(ap);
-	s->ops->trace(s->ctx, line);
+}
+
+/* One EAPOL/EAP/RADIUS message relayed, sent again or dropped. */
+static void trace_msg(struct eap_relay *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void trace_msg(struct eap_relay *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vtrace(s, true, fmt, ap);
+	va_end(ap);
 }
 
 /* Printable copy of an identity for a trace line. */
@@ -312,7 +334,7 @@ static void send_identity(struct eap_relay *s)
 	COUNT(s, identity_tx);
 	send_frame(s, s->tx, s->tx_len);
 	timer_set(s, EAP_RELAY_TIMER_TX, s->tx_timeout_ms);
-	trace(s, "EAP-Request/Identity sent (id %u)", s->id);
+	trace_msg(s, "EAP-Request/Identity sent (id %u)", s->id);
 }
 
 /* --- station side -------------------------------------------------------- */
@@ -376,7 +398,7 @@ static void relay_response(struct eap_relay *s, const uint8_t *eap,
 	s->have_relayed = true;
 	s->relayed_id = eap[1];
 	COUNT(s, access_requests);
-	trace(s, "EAP-Response/%s (id %u) relayed in an Access-Request",
+	trace_msg(s, "EAP-Response/%s (id %u) relayed in an Access-Request",
 	      type_str(eap[4], tb, sizeof(tb)), eap[1]);
 }
 
@@ -386,12 +408,12 @@ static void rx_response(struct eap_relay *s, const uint8_t *eap, size_t len)
 
 	if (eap[0] != EAP_CODE_RESPONSE) {
 		COUNT(s, bad_code);
-		trace(s, "EAP code %u from the station dropped", eap[0]);
+		trace_msg(s, "EAP code %u from the station dropped", eap[0]);
 		return;
 	}
 	if (len < EAP_HDR_LEN + 1) {
 		COUNT(s, malformed);
-		trace(s, "EAP-Response without a type dropped");
+		trace_msg(s, "EAP-Response without a type dropped");
 		return;
 	}
 	switch (s->state) {
@@ -401,35 +423,35 @@ static void rx_response(struct eap_relay *s, const uint8_t *eap, size_t len)
 	case EAP_RELAY_RADIUS:
 		if (id == s->id) {
 			COUNT(s, duplicates);
-			trace(s, "duplicate EAP-Response (id %u) dropped: Access-Request pending",
+			trace_msg(s, "duplicate EAP-Response (id %u) dropped: Access-Request pending",
 			      id);
 		} else {
 			COUNT(s, wrong_id);
-			trace(s, "EAP-Response id %u dropped: expected id %u",
+			trace_msg(s, "EAP-Response id %u dropped: expected id %u",
 			      id, s->id);
 		}
 		return;
 	default:
 		COUNT(s, unexpected);
-		trace(s, "EAP-Response (id %u) dropped: no request outstanding (%s)",
+		trace_msg(s, "EAP-Response (id %u) dropped: no request outstanding (%s)",
 		      id, eap_relay_state_str(s->state));
 		return;
 	}
 	if (id != s->id && s->have_relayed && id == s->relayed_id) {
 		COUNT(s, duplicates);
-		trace(s, "duplicate EAP-Response (id %u) dropped: already relayed",
+		trace_msg(s, "duplicate EAP-Response (id %u) dropped: already relayed",
 		      id);
 		return;
 	}
 	if (id != s->id) {
 		COUNT(s, wrong_id);
-		trace(s, "EAP-Response id %u dropped: expected id %u", id,
+		trace_msg(s, "EAP-Response id %u dropped: expected id %u", id,
 		      s->id);
 		return;
 	}
 	if (len > EAP_RELAY_EAP_MAX) {
 		COUNT(s, oversize);
-		trace(s, "EAP-Response of %zu octets dropped (max %u)", len,
+		trace_msg(s, "EAP-Response of %zu octets dropped (max %u)", len,
 		      EAP_RELAY_EAP_MAX);
 		return;
 	}
@@ -441,7 +463,7 @@ static void rx_response(struct eap_relay *s, const uint8_t *eap, size_t len)
 		/* RFC 4282/4284: the identity stops at a NUL */
 		if (n > EAP_RELAY_USER_MAX) {
 			COUNT(s, oversize);
-			trace(s, "identity of %zu octets dropped (max %u)", n,
+			trace_msg(s, "identity of %zu octets dropped (max %u)", n,
 			      EAP_RELAY_USER_MAX);
 			return;
 		}
@@ -449,12 +471,12 @@ static void rx_response(struct eap_relay *s, const uint8_t *eap, size_t len)
 		s->identity[n] = '\0';
 		s->identity_len = n;
 		printable(pr, sizeof(pr), s->identity, n);
-		trace(s, "Identity '%s' received", pr);
+		trace_msg(s, "Identity '%s' received", pr);
 	} else if (s->state == EAP_RELAY_IDENTITY) {
 		/* a Nak or anything else to our Identity request: relay it */
 		char tb[16];
 
-		trace(s, "EAP-Response/%s to the Identity request",
+		trace_msg(s, "EAP-Response/%s to the Identity request",
 		      type_str(eap[4], tb, sizeof(tb)));
 	}
 	relay_response(s, eap, len);
@@ -481,13 +503,13 @@ void eap_relay_rx_eapol(struct eap_relay *s, const uint8_t *f, size_t len)
 	COUNT(s, eapol_rx);
 	if (len < EAPOL_HDR_LEN) {
 		COUNT(s, malformed);
-		trace(s, "EAPOL frame of %zu octets dropped", len);
+		trace_msg(s, "EAPOL frame of %zu octets dropped", len);
 		goto out;
 	}
 	body = (size_t)f[2] << 8 | f[3];
 	if (body > len - EAPOL_HDR_LEN) {
 		COUNT(s, malformed);
-		trace(s, "truncated EAPOL frame dropped (body %zu, %zu octets)",
+		trace_msg(s, "truncated EAPOL frame dropped (body %zu, %zu octets)",
 		      body, len - EAPOL_HDR_LEN);
 		goto out;
 	}
@@ -499,14 +521,14 @@ void eap_relay_rx_eapol(struct eap_relay *s, const uint8_t *f, size_t len)
 
 		if (body < EAP_HDR_LEN) {
 			COUNT(s, malformed);
-			trace(s, "EAPOL-EAP with a %zu-octet body dropped",
+			trace_msg(s, "EAPOL-EAP with a %zu-octet body dropped",
 			      body);
 			break;
 		}
 		elen = (size_t)eap[2] << 8 | eap[3];
 		if (elen < EAP_HDR_LEN || elen > body) {
 			COUNT(s, malformed);
-			trace(s, "EAP length %zu does not fit the %zu-octet body: dropped",
+			trace_msg(s, "EAP length %zu does not fit the %zu-octet body: dropped",
 			      elen, body);
 			break;
 		}
@@ -517,7 +539,7 @@ void eap_relay_rx_eapol(struct eap_relay *s, const uint8_t *f, size_t len)
 		COUNT(s, eapol_start);
 		if (s->state == EAP_RELAY_HELD) {
 			COUNT(s, held_drops);
-			trace(s, "EAPOL-Start ignored: quiet period");
+			trace_msg(s, "EAPOL-Start ignored: quiet period");
 		} else if (s->state == EAP_RELAY_IDENTITY && s->tries == 1 &&
 			   !s->reauthenticating) {
 			/* our Identity request crossed it: send it again */
@@ -525,11 +547,11 @@ void eap_relay_rx_eapol(struct eap_relay *s, const uint8_t *f, size_t len)
 			COUNT(s, identity_retx);
 			send_frame(s, s->tx, s->tx_len);
 			timer_set(s, EAP_RELAY_TIMER_TX, s->tx_timeout_ms);
-			trace(s, "EAPOL-Start received: EAP-Request/Identity (id %u) sent again",
+			trace_msg(s, "EAPOL-Start received: EAP-Request/Identity (id %u) sent again",
 			      s->id);
 		} else if (s->ops->may_start && !s->ops->may_start(s->ctx)) {
 			COUNT(s, starts_refused);
-			trace(s, "EAPOL-Start ignored: no new authentication allowed now");
+			trace_msg(s, "EAPOL-Start ignored: no new authentication allowed now");
 		} else {
 			restart(s, "EAPOL-Start received");
 		}
@@ -717,7 +739,7 @@ static void on_challenge(struct eap_relay *s, const struct radius_msg *m)
 	COUNT(s, sta_req_tx);
 	send_frame(s, s->tx, s->tx_len);
 	timer_set(s, EAP_RELAY_TIMER_TX, s->tx_timeout_ms);
-	trace(s, "Access-Challenge relayed: EAP-Request/%s (id %u, %ld octets)",
+	trace_msg(s, "Access-Challenge relayed: EAP-Request/%s (id %u, %ld octets)",
 	      type_str(eap[4], tb, sizeof(tb)), eap[1], n);
 }
 
@@ -890,7 +912,7 @@ void eap_relay_timeout(struct eap_relay *s, enum eap_relay_timer t)
 			COUNT(s, sta_req_retx);
 		send_frame(s, s->tx, s->tx_len);
 		timer_set(s, EAP_RELAY_TIMER_TX, s->tx_timeout_ms);
-		trace(s, "EAP-Request%s (id %u) retransmitted (%u/%u)",
+		trace_msg(s, "EAP-Request%s (id %u) retransmitted (%u/%u)",
 		      ident ? "/Identity" : "", s->id, s->tries, max);
 		break;
 	}

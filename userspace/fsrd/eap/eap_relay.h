@@ -171,8 +171,11 @@ struct eap_relay_ops {
 	/* EAP-Failure sent (if the station is still there) or logoff or
 	 * session end: the port is unauthorized, the owner deauthenticates. */
 	void (*failure)(void *ctx, enum eap_relay_reason why);
-	/* One line of the per-client trace (optional). */
-	void (*trace)(void *ctx, const char *line);
+	/* One line of the per-client trace (optional). per_message: one
+	 * EAPOL/EAP/RADIUS message relayed, sent again or dropped (the
+	 * daemon logs these at debug); else a step of the session (start,
+	 * outcome, timeout). */
+	void (*trace)(void *ctx, const char *line, bool per_message);
 	/* Arm (ms > 0) or cancel (ms == 0) a one-shot timer that calls
 	 * eap_relay_timeout(s, t). NULL: the session uses evloop.h timers. */
 	void (*timer)(void *ctx, enum eap_relay_timer t, unsigned int ms);

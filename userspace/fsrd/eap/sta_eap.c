@@ -3,7 +3,9 @@
  * 802.1X stations of fsrd (docs/8021x.md): PMKSA cache and OKC lookups at
  * association, the EAP session of a station that has to authenticate in
  * full, the 4-way handshake with the PMK from the MSK, RADIUS accounting
- * of the session, and Disconnect-Requests from the DAS.
+ * of the session, and Disconnect-Requests from the DAS. The RADIUS client
+ * and DAS are the daemon's (radius/radius_svc.h), so are the key stores
+ * (keys/keystore.h): this file holds only the stations' sessions.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,7 +25,9 @@
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "keys/keystore.h"
 #include "keys/revoke.h"
+#include "radius/radius_svc.h"
 #include "core/trace.h"
 
 #define RSNE_COPY_MAX	257
@@ -47,44 +51,22 @@ struct sta_eap {
 };
 
 static struct {
-	const struct fsrd_conf *conf;
+	const struct fsrd_conf *conf;	/* the running one (reload: same
+					 * struct, new contents) */
+	/* read by every EAP session (eap_relay.c keeps the pointer): a
+	 * reload changes it in place, sessions use it from their next
+	 * timer on */
 	struct eap_relay_conf econf;
-	struct radius_client *radius;
-	struct radius_das *das;
-	struct pmksa_cache *pmksa;
 	struct eap_limit *limit;	/* eap_max_starts per eap_start_window */
-	struct ev_timer expire;
-	struct fsrd_auth_stats stats;
+	uint32_t limit_starts, limit_window_s, limit_size;
 	uint64_t session_seq;
-	uint32_t run_id;		/* Acct-Session-Id of On/Off */
 } g;
 
-struct fsrd_auth_stats *fsrd_auth_stats(void)
-{
-	return &g.stats;
-}
+#define stats fsrd_auth_stats()
 
-struct pmksa_cache *sta_eap_pmksa(void)
+const struct eap_limit_stats *sta_eap_limit_stats(void)
 {
-	return g.pmksa;
-}
-
-struct radius_client *sta_eap_radius(void)
-{
-	return g.radius;
-}
-
-struct radius_das *sta_eap_das(void)
-{
-	return g.das;
-}
-
-size_t sta_eap_pmksa_flush(const uint8_t *spa, const uint8_t *aa)
-{
-	if (!g.pmksa)
-		return 0;
-	return spa || aa ? pmksa_remove(g.pmksa, spa, aa) :
-			   pmksa_flush(g.pmksa);
+	return g.limit ? eap_limit_stats(g.limit) : NULL;
 }
 
 /* Where a PMKSA made (or used) on b with akm is good: b's SSID, akm. */
@@ -118,49 +100,6 @@ static struct fsrd_sta *sta_by_mac(const uint8_t *mac)
 
 /* ---- accounting (RFC 2866) ---- */
 
-static void acct_done(void *ctx, const struct radius_result *res)
-{
-	const char *what = ctx;
-
-	if (res->status == RADIUS_REPLY)
-		return;
-	g.stats.acct_failed++;
-	log_warn("RADIUS accounting %s: %s", what,
-		 res->status == RADIUS_TIMEOUT ?
-		 "no accounting server answered" : "could not be sent");
-}
-
-/*
- * RFC 2866 Accounting-On when fsrd starts and Accounting-Off when it stops
- * cleanly: a server closes the sessions a crash left open (at On) and
- * those of this stop (at Off). Acct-Session-Id names this fsrd run.
- */
-static void acct_onoff(bool on)
-{
-	struct radius_acct_info info = { 0 };
-	struct radius_msg *m;
-	char sid[32];
-
-	if (!g.radius || !g.conf->radius.client.n_acct)
-		return;
-	m = calloc(1, sizeof(*m));
-	if (!m)
-		return;
-	snprintf(sid, sizeof(sid), "fsrd-%08X", g.run_id);
-	info.status = on ? RADIUS_ACCT_ON : RADIUS_ACCT_OFF;
-	info.session_id = sid;
-	if (radius_acct_build(m, &info) == RADIUS_OK &&
-	    radius_client_send(g.radius, RADIUS_KIND_ACCT, m, acct_done,
-			       (void *)(on ? "On" : "Off")))
-		log_info("RADIUS Accounting-Request %s sent (session %s)",
-			 on ? "Accounting-On" : "Accounting-Off", sid);
-	else
-		log_warn("RADIUS %s not sent: %s",
-			 on ? "Accounting-On" : "Accounting-Off",
-			 strerror(errno));
-	free(m);
-}
-
 static void acct_send(struct sta_eap *se, enum radius_acct_status status,
 		      uint32_t cause)
 {
@@ -172,8 +111,9 @@ static void acct_send(struct sta_eap *se, enum radius_acct_status status,
 	struct radius_msg *m;
 	const char *what;
 	size_t i;
+	int err;
 
-	if (!g.radius || !g.conf->radius.client.n_acct)
+	if (!radius_svc_has_acct())
 		return;
 	m = calloc(1, sizeof(*m));
 	if (!m)
@@ -204,21 +144,21 @@ static void acct_send(struct sta_eap *se, enum radius_acct_status status,
 	switch (status) {
 	case RADIUS_ACCT_START:
 		what = "Start";
-		g.stats.acct_start++;
+		stats->acct_start++;
 		break;
 	case RADIUS_ACCT_STOP:
 		what = "Stop";
-		g.stats.acct_stop++;
+		stats->acct_stop++;
 		break;
 	default:
 		what = "Interim-Update";
-		g.stats.acct_interim++;
+		stats->acct_interim++;
 		break;
 	}
-	if (!radius_client_send(g.radius, RADIUS_KIND_ACCT, m, acct_done,
-				(void *)what))
+	err = radius_svc_acct_send(m, what);
+	if (err)
 		log_warn("%s: RADIUS accounting %s not sent: %s",
-			 b->conf->ifname, what, strerror(errno));
+			 b->conf->ifname, what, strerror(-err));
 	else
 		trace_sta(b, sta->addr, TRACE_EV_INFO,
 			  "RADIUS Accounting-Request %s sent (session %s)",
@@ -253,7 +193,7 @@ static void acct_start(struct sta_eap *se)
 {
 	unsigned int s;
 
-	if (se->acct_started || !g.radius || !g.conf->radius.client.n_acct)
+	if (se->acct_started || !radius_svc_has_acct())
 		return;
 	se->acct_started = true;
 	se->acct_start_ms = ev_now_ms();
@@ -287,22 +227,33 @@ static int op_send_eapol(void *ctx, const uint8_t *frame, size_t len)
 static void *op_radius_send(void *ctx, const struct radius_msg *req,
 			    radius_done_fn done, void *done_ctx)
 {
+	struct radius_client *c = radius_svc_client();
+
 	(void)ctx;
-	return radius_client_send(g.radius, RADIUS_KIND_AUTH, req, done,
-				  done_ctx);
+	if (!c) {
+		errno = ENODEV;
+		return NULL;
+	}
+	return radius_client_send(c, RADIUS_KIND_AUTH, req, done, done_ctx);
 }
 
+/* handles stay valid across a renewal of the client (radius_svc.h) */
 static void op_radius_cancel(void *ctx, void *handle)
 {
+	struct radius_client *c = radius_svc_client();
+
 	(void)ctx;
-	radius_client_cancel(g.radius, handle);
+	if (c)
+		radius_client_cancel(c, handle);
 }
 
-static void op_trace(void *ctx, const char *line)
+/* Per-message lines go to the trace at once, to the log at debug. */
+static void op_trace(void *ctx, const char *line, bool per_message)
 {
 	struct sta_eap *se = ctx;
 
-	trace_sta(se->sta->bss, se->sta->addr, TRACE_EV_EAP, "%s", line);
+	trace_sta_log(per_message ? FSRD_LOG_DEBUG : FSRD_LOG_INFO,
+		      se->sta->bss, se->sta->addr, TRACE_EV_EAP, "%s", line);
 }
 
 /* The 4-way handshake with a PMK (AKM 1) or XXKey (AKM 3). */
@@ -339,16 +290,16 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 	se->attrs = *r->attrs;
 	se->have_attrs = true;
 	if (r->reauth)
-		g.stats.eap_reauth++;
+		stats->eap_reauth++;
 	else
-		g.stats.eap_success++;
+		stats->eap_success++;
 	if (r->msk_len < 2 * PMKSA_PMK_LEN) {
 		sta_drop_later(sta, WLAN_REASON_IEEE8021X_FAILED,
 			       "the MSK is too short for a PMK");
 		return;
 	}
 	bss_key_scope(b, se->akm, &scope);
-	if (g.pmksa && !pmksa_add(g.pmksa, sta->addr, b->addr, &scope, r->msk,
+	if (keys_pmksa() && !pmksa_add(keys_pmksa(), sta->addr, b->addr, &scope, r->msk,
 				  PMKSA_PMK_LEN, pmksa_lifetime(r->attrs),
 				  r->attrs, NULL))
 		log_warn("%s: PMKSA not cached", b->conf->ifname);
@@ -416,7 +367,7 @@ static void op_failure(void *ctx, enum eap_relay_reason why)
 	char line[96];
 
 	if (why != EAP_RELAY_SESSION_TIMEOUT && why != EAP_RELAY_LOGOFF)
-		g.stats.eap_failure++;
+		stats->eap_failure++;
 	snprintf(line, sizeof(line), "802.1X authentication failed: %s",
 		 eap_relay_reason_str(why));
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP, "%s", line);
@@ -442,7 +393,7 @@ static bool limit_ok(struct sta_eap *se, const char *what)
 
 	if (!g.limit || eap_limit_allow(g.limit, sta->addr, &retry))
 		return true;
-	g.stats.eap_refused++;
+	stats->eap_refused++;
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
 		  "full EAP authentication refused (%s): %u already started in the last %u s (eap_max_starts), next one possible in %u s",
 		  what, g.conf->eap.max_starts, g.conf->eap.start_window_s,
@@ -500,32 +451,33 @@ static const struct pmksa_entry *find_pmksa(struct fsrd_sta *sta,
 	const struct pmksa_entry *e;
 	enum fsr_ft_parse_err perr;
 	struct fsr_ie_rsne r;
+	struct pmksa_cache *pc = keys_pmksa();
 	struct ft_scope scope;
 	size_t i;
 
 	*okc = false;
-	if (!g.pmksa || rsn_akm_is_ft(req->akm) ||
+	if (!pc || rsn_akm_is_ft(req->akm) ||
 	    fsr_ie_parse_rsne(req->rsne, req->rsne_len, &r, &perr) ||
 	    !r.n_pmkid)
 		return NULL;
 	/* only authentications made on this SSID with this AKM */
 	bss_key_scope(b, req->akm, &scope);
 	for (i = 0; i < r.n_pmkid; i++) {
-		e = pmksa_get(g.pmksa, sta->addr, b->addr, &scope,
+		e = pmksa_get(pc, sta->addr, b->addr, &scope,
 			      r.pmkid + i * PMKSA_PMKID_LEN);
 		if (e)
 			return e;
 	}
 	if (b->conf->okc)
 		for (i = 0; i < r.n_pmkid; i++) {
-			e = pmksa_get_okc(g.pmksa, sta->addr, b->addr, &scope,
+			e = pmksa_get_okc(pc, sta->addr, b->addr, &scope,
 					  r.pmkid + i * PMKSA_PMKID_LEN);
 			if (e) {
 				*okc = true;
 				return e;
 			}
 		}
-	g.stats.pmksa_miss++;
+	stats->pmksa_miss++;
 	trace_sta(b, sta->addr, TRACE_EV_EAP,
 		  "PMKID in the RSNE not in the PMKSA cache: full EAP authentication");
 	return NULL;
@@ -598,10 +550,10 @@ uint32_t sta_eap_key_lifetime_s(const struct fsrd_sta *sta, uint32_t max_s)
 	struct ft_scope here;
 	uint64_t end, now, left;
 
-	if (!g.pmksa || !sta->eap || !is_8021x(sta->bss->conf))
+	if (!keys_pmksa() || !sta->eap || !is_8021x(sta->bss->conf))
 		return max_s;
 	bss_key_scope(sta->bss, 0, &here);
-	e = pmksa_newest(g.pmksa, sta->addr, &here);
+	e = pmksa_newest(keys_pmksa(), sta->addr, &here);
 	if (!e || !e->attrs.has_session_timeout || !e->attrs.session_timeout)
 		return max_s;
 	/* whole seconds left of the Session-Timeout, at least 1 */
@@ -619,7 +571,7 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 	bool okc;
 
 	sta_eap_stop(sta, RADIUS_TERM_USER_REQUEST);
-	if (req->rsne_len > RSNE_COPY_MAX || !g.radius)
+	if (req->rsne_len > RSNE_COPY_MAX || !radius_svc_client())
 		return -EINVAL;
 	se = se_get(sta);
 	if (!se)
@@ -631,9 +583,9 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 	e = find_pmksa(sta, req, &okc);
 	if (e) {
 		if (okc)
-			g.stats.pmksa_okc++;
+			stats->pmksa_okc++;
 		else
-			g.stats.pmksa_cached++;
+			stats->pmksa_cached++;
 		se->attrs = e->attrs;
 		se->have_attrs = true;
 		trace_sta(b, sta->addr, TRACE_EV_EAP,
@@ -672,7 +624,7 @@ static int start_eap(struct sta_eap *se)
 	se->relay = eap_relay_new(&g.econf, &relay_ops, se, &rsta);
 	if (!se->relay)
 		return -ENOMEM;
-	g.stats.eap_started++;
+	stats->eap_started++;
 	eap_relay_start(se->relay);
 	return 0;
 }
@@ -724,7 +676,7 @@ void sta_eap_ft_roamed(struct fsrd_sta *sta)
 	struct ft_scope here;
 	struct sta_eap *se;
 
-	if (!g.pmksa || !is_8021x(sta->bss->conf))
+	if (!keys_pmksa() || !is_8021x(sta->bss->conf))
 		return;
 	sta_eap_stop(sta, RADIUS_TERM_USER_REQUEST);
 	se = se_get(sta);
@@ -734,7 +686,7 @@ void sta_eap_ft_roamed(struct fsrd_sta *sta)
 	new_session_id(se);
 	/* the authentication made on this SSID (FT keys never leave it) */
 	bss_key_scope(sta->bss, 0, &here);
-	e = pmksa_newest(g.pmksa, sta->addr, &here);
+	e = pmksa_newest(keys_pmksa(), sta->addr, &here);
 	if (e) {
 		se->attrs = e->attrs;
 		se->have_attrs = true;
@@ -764,35 +716,6 @@ void sta_eap_stop(struct fsrd_sta *sta, uint32_t terminate_cause)
 }
 
 /* ---- Dynamic Authorization (RFC 5176) ---- */
-
-/* "02-00-00-00-01-00", "02:00:00:00:01:00", "020000000100" */
-static bool parse_station_id(const uint8_t *v, size_t len, uint8_t mac[6])
-{
-	char hex[13];
-	size_t i, n = 0;
-
-	for (i = 0; i < len && n < 12; i++) {
-		char ch = (char)v[i];
-
-		if (ch == '-' || ch == ':' || ch == '.')
-			continue;
-		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
-		      (ch >= 'A' && ch <= 'F')))
-			return false;
-		hex[n++] = ch;
-	}
-	if (n != 12 || i != len)
-		return false;
-	hex[12] = '\0';
-	for (i = 0; i < 6; i++) {
-		unsigned int x;
-
-		if (sscanf(hex + 2 * i, "%2x", &x) != 1)
-			return false;
-		mac[i] = (uint8_t)x;
-	}
-	return true;
-}
 
 /* A given attribute must equal want; an absent one does not constrain. */
 static bool attr_is(const struct radius_msg *m, uint8_t type,
@@ -844,10 +767,10 @@ static bool das_revoke_cached(const struct radius_msg *req,
 	const struct pmksa_entry *e;
 	size_t len;
 
-	if (!g.pmksa ||
+	if (!keys_pmksa() ||
 	    radius_msg_find(req, RADIUS_ATTR_ACCT_SESSION_ID, &len))
 		return false;
-	e = pmksa_newest(g.pmksa, mac, NULL);
+	e = pmksa_newest(keys_pmksa(), mac, NULL);
 	if (radius_msg_find(req, RADIUS_ATTR_USER_NAME, &len) &&
 	    (!e || !attr_is(req, RADIUS_ATTR_USER_NAME, e->attrs.user_name)))
 		return false;
@@ -855,7 +778,7 @@ static bool das_revoke_cached(const struct radius_msg *req,
 			     "RADIUS Disconnect-Request, station not associated",
 			     NULL))
 		return false;
-	g.stats.das_disconnect++;
+	stats->das_disconnect++;
 	log_info("RADIUS Disconnect-Request: cached keys of a station not associated revoked (ACK)");
 	return true;
 }
@@ -877,7 +800,7 @@ static bool das_request(void *ctx, const struct radius_msg *req,
 		return false;
 	}
 	v = radius_msg_find(req, RADIUS_ATTR_CALLING_STATION_ID, &len);
-	if (v && !parse_station_id(v, len, mac)) {
+	if (v && !radius_station_id_parse(v, len, mac)) {
 		*error_cause = RADIUS_ERR_CAUSE_INVALID_REQUEST;
 		log_info("RADIUS Disconnect-Request: bad Calling-Station-Id (NAK, Error-Cause 404)");
 		return false;
@@ -894,7 +817,7 @@ static bool das_request(void *ctx, const struct radius_msg *req,
 		log_info("RADIUS Disconnect-Request: no such session (NAK, Error-Cause 503)");
 		return false;
 	}
-	g.stats.das_disconnect++;
+	stats->das_disconnect++;
 	trace_sta(sta->bss, sta->addr, TRACE_EV_EAP,
 		  "RADIUS Disconnect-Request: session %s ended (ACK)",
 		  se->session_id);
@@ -909,25 +832,27 @@ static bool das_request(void *ctx, const struct radius_msg *req,
 
 /* ---- set-up ---- */
 
-static void expire_fire(struct ev_timer *t)
-{
-	pmksa_expire(g.pmksa);
-	ev_timer_arm(t, 60 * 1000);
-}
-
-int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen)
+int sta_eap_configure(const struct fsrd_conf *c, char *err, size_t errlen)
 {
 	const struct fsrd_eap_conf *ec = &c->eap;
-	bool any = false;
-	size_t i;
+	struct eap_limit *limit = NULL;
+	bool new_limit;
 
-	memset(&g, 0, sizeof(g));
+	new_limit = !g.conf || ec->max_starts != g.limit_starts ||
+		    ec->start_window_s != g.limit_window_s ||
+		    ec->pmksa_max != g.limit_size;
+	if (new_limit && ec->max_starts) {
+		/* the table holds as many stations as the PMKSA cache */
+		limit = eap_limit_new(ec->max_starts, ec->start_window_s,
+				      ec->pmksa_max, ev_now_ms);
+		if (!limit) {
+			snprintf(err, errlen, "EAP start limit: out of memory");
+			return -ENOMEM;
+		}
+	}
+	if (!g.conf)
+		eap_relay_conf_defaults(&g.econf);
 	g.conf = c;
-	for (i = 0; i < c->n_bss; i++)
-		any |= is_8021x(&c->bss[i]);
-	if (!any)
-		return 0;
-	eap_relay_conf_defaults(&g.econf);
 	g.econf.identity_timeout_ms = ec->identity_timeout_ms;
 	g.econf.identity_tries = ec->identity_tries;
 	g.econf.supp_timeout_ms = ec->supp_timeout_ms;
@@ -936,60 +861,21 @@ int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen)
 	g.econf.quiet_period_ms = ec->quiet_period_ms;
 	snprintf(g.econf.nas_id, sizeof(g.econf.nas_id), "%s",
 		 c->radius.client.nas_id);
-	if (ec->max_starts) {
-		/* the table holds as many stations as the PMKSA cache */
-		g.limit = eap_limit_new(ec->max_starts, ec->start_window_s,
-					ec->pmksa_max, ev_now_ms);
-		if (!g.limit) {
-			snprintf(err, errlen, "EAP start limit: out of memory");
-			return -ENOMEM;
-		}
+	if (new_limit) {
+		/* a new limit starts with no history */
+		eap_limit_free(g.limit);
+		g.limit = limit;
+		g.limit_starts = ec->max_starts;
+		g.limit_window_s = ec->start_window_s;
+		g.limit_size = ec->pmksa_max;
 	}
-	g.pmksa = pmksa_new(ec->pmksa_max, ev_now_ms);
-	if (!g.pmksa) {
-		snprintf(err, errlen, "PMKSA cache: out of memory");
-		sta_eap_exit();
-		return -ENOMEM;
-	}
-	keys_revoke_init(g.pmksa);
-	g.radius = radius_client_new(&c->radius.client, err, errlen);
-	if (!g.radius) {
-		sta_eap_exit();
-		return -EINVAL;
-	}
-	if (c->radius.have_das) {
-		g.das = radius_das_new(&c->radius.das, das_request, NULL, err,
-				       errlen);
-		if (!g.das) {
-			sta_eap_exit();
-			return -EINVAL;
-		}
-	}
-	g.expire.fn = expire_fire;
-	ev_timer_arm(&g.expire, 60 * 1000);
-	if (RAND_bytes((uint8_t *)&g.run_id, sizeof(g.run_id)) != 1)
-		g.run_id = (uint32_t)ev_now_ms();
-	acct_onoff(true);
-	log_info("802.1X: %zu RADIUS authentication server(s), %zu accounting server(s)%s",
-		 c->radius.client.n_auth, c->radius.client.n_acct,
-		 g.das ? ", Disconnect-Requests accepted" : "");
+	radius_svc_set_das_handler(RADIUS_DAS_EAP, das_request, NULL);
 	return 0;
 }
 
 void sta_eap_exit(void)
 {
-	ev_timer_cancel(&g.expire);
-	acct_onoff(false);
-	if (g.das)
-		radius_das_free(g.das);
-	if (g.radius)
-		radius_client_free(g.radius);
-	keys_revoke_init(NULL);
+	radius_svc_set_das_handler(RADIUS_DAS_EAP, NULL, NULL);
 	eap_limit_free(g.limit);
-	g.limit = NULL;
-	if (g.pmksa)
-		pmksa_free(g.pmksa);
-	g.das = NULL;
-	g.radius = NULL;
-	g.pmksa = NULL;
+	memset(&g, 0, sizeof(g));
 }

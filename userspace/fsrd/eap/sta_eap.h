@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * 802.1X in fsrd: the glue between a station of a wpa2-eap or ft-eap BSS,
- * its EAP session (eap_relay.c), the RADIUS client and DAS
- * (radius_client.c), the PMKSA cache (pmksa.c) and the 4-way handshake
- * (sta_wpa.c). Also RADIUS accounting, and the daemon's counters of how
- * stations got their keys (full EAP, PMKSA caching, OKC, FT). See
- * docs/8021x.md.
+ * its EAP session (eap_relay.c), the daemon's RADIUS service
+ * (radius/radius_svc.h: client and DAS), its key stores
+ * (keys/keystore.h: the PMKSA cache) and the 4-way handshake
+ * (sta_wpa.c). Also the RADIUS accounting of the sessions, the answers
+ * to Disconnect-Requests, and the counters of how stations got their keys
+ * (core/auth_stats.h). See docs/8021x.md.
  */
 #ifndef FSRD_STA_EAP_H
 #define FSRD_STA_EAP_H
@@ -15,48 +16,28 @@
 #include <stdint.h>
 
 #include "conf/config.h"
-#include "keys/pmksa.h"
-#include "radius/radius_client.h"
+#include "core/auth_stats.h"
 
 struct fsrd_sta;
+struct eap_limit_stats;
 struct fsrd_assoc_req;
 
-/* How stations got their keys, since fsrd started (never reset). */
-struct fsrd_auth_stats {
-	uint64_t psk;			/* 4-way handshakes started with the PSK */
-	uint64_t eap_started;		/* full EAP authentications begun */
-	uint64_t eap_success;		/* ... that ended with an Access-Accept */
-	uint64_t eap_failure;		/* ... that failed (reject, timeout, ...) */
-	uint64_t eap_reauth;		/* reauthentications that succeeded */
-	uint64_t pmksa_cached;		/* associations that skipped EAP: PMKSA */
-	uint64_t pmksa_okc;		/* ... : OKC */
-	uint64_t pmksa_miss;		/* PMKID sent but not found: full EAP */
-	uint64_t ft_initial;		/* FT initial mobility-domain associations */
-	uint64_t ft_roam_user;		/* FT roams served by fsrd */
-	uint64_t ft_roam_kernel;	/* FT roams served by fsr.ko (adopted) */
-	uint64_t das_disconnect;	/* stations removed by Disconnect-Request */
-	uint64_t acct_start;		/* Accounting-Requests sent */
-	uint64_t acct_interim;
-	uint64_t acct_stop;
-	uint64_t acct_failed;		/* no accounting server answered */
-	uint64_t eap_refused;		/* full EAP refused: eap_max_starts */
-};
-
-/* Start the RADIUS client, the DAS and the PMKSA cache when the
- * configuration asks for them. 0 or -errno with a line in err. */
-int sta_eap_init(const struct fsrd_conf *c, char *err, size_t errlen);
-/* Stop them (pending requests dropped, keys wiped). */
+/*
+ * Take the eap_* settings of c, at start and at every reload (c: the
+ * running configuration, the same struct across reloads), and answer the
+ * DAS's requests. Sessions under way use the new timeouts and retries
+ * from their next timer on; the reauthentication period and quiet period
+ * apply from the next authentication; a changed eap_max_starts or
+ * eap_start_window starts the limit with no history. 0, or -errno with a
+ * line in err (nothing changed).
+ */
+int sta_eap_configure(const struct fsrd_conf *c, char *err, size_t errlen);
+/* The counters of the eap_max_starts limit; NULL without a limit
+ * (eap_max_starts = 0). A reload that changes the limit starts them at 0. */
+const struct eap_limit_stats *sta_eap_limit_stats(void);
+/* Stop answering the DAS, free the limit table (the sessions end with
+ * their stations, before). */
 void sta_eap_exit(void);
-
-/* Counters, for the control socket. */
-struct fsrd_auth_stats *fsrd_auth_stats(void);
-/* NULL when no BSS uses 802.1X. */
-struct pmksa_cache *sta_eap_pmksa(void);
-struct radius_client *sta_eap_radius(void);
-struct radius_das *sta_eap_das(void);
-/* Remove the PMKSAs of spa (NULL: every station) for BSSID aa (NULL:
- * every BSS); returns the count. */
-size_t sta_eap_pmksa_flush(const uint8_t *spa, const uint8_t *aa);
 
 /*
  * An 802.1X station (re)associated: if its RSNE names a cached PMKSA

@@ -8,6 +8,7 @@
 #include "ft_mic.h"
 #include "ft/ft_roam.h"
 #include "keys/ft_store.h"
+#include "keys/r1_store.h"
 #include "core/ieee80211.h"
 #include "drv/nl80211.h"
 
@@ -96,9 +97,38 @@ static uint16_t check_mde(const struct fsrd_bss *b, const struct fsr_ie_set *set
 	return WLAN_STATUS_SUCCESS;
 }
 
-/* The keys of the roam: PMK-R0 from the store, PMK-R1, ANonce, PTK. */
+/*
+ * The PMK-R1 another host's R0KH (sta->ft.r0kh_id) pushed for this BSS
+ * and station with this PMKR0Name (keys/r1_store.c): 0, or -ENOENT.
+ */
+static int received_r1(const struct fsrd_bss *b, const struct fsrd_sta *sta,
+		       const struct fsr_ft_suite *s,
+		       const uint8_t *pmk_r0_name, struct fsr_ft_pmk_r1 *r1)
+{
+	uint8_t name[FSR_FT_NAME_LEN];
+	struct r1_entry e;
+	int ret;
+
+	if (fsr_ft_pmk_r1_name(s, pmk_r0_name, b->ft.r1kh_id, sta->addr,
+			       name))
+		return -ENOENT;
+	ret = r1_store_get(sta->addr, b->ft.r1kh_id, name, &e);
+	if (!ret && (e.r0kh_id_len != sta->ft.r0kh_id_len ||
+		     memcmp(e.r0kh_id, sta->ft.r0kh_id, e.r0kh_id_len) ||
+		     memcmp(e.pmk_r0_name, pmk_r0_name, FSR_FT_NAME_LEN) ||
+		     e.r1.key_len != s->pmk_len))
+		ret = -ENOENT;
+	if (!ret)
+		*r1 = e.r1;
+	explicit_bzero(&e, sizeof(e));
+	return ret;
+}
+
+/* The keys of the roam: PMK-R1 (from our PMK-R0, or received from the
+ * station's R0KH when foreign), ANonce, PTK. */
 static uint16_t derive(struct fsrd_bss *b, struct fsrd_sta *sta,
-		       const uint8_t *pmk_r0_name, const char **why)
+		       const uint8_t *pmk_r0_name, bool foreign,
+		       const char **why)
 {
 	struct fsr_ft_suite s;
 	struct fsr_ft_pmk_r0 r0;
@@ -111,6 +141,18 @@ static uint16_t derive(struct fsrd_bss *b, struct fsrd_sta *sta,
 		*why = "cipher not usable with FT";
 		return WLAN_STATUS_PAIRWISE_CIPHER_NOT_VALID;
 	}
+	memset(&r0, 0, sizeof(r0));
+	if (foreign) {
+		/* another host's R0KH: a PMK-R1 it pushed (mobility/) */
+		if (received_r1(b, sta, &s, pmk_r0_name, &r1)) {
+			/* the caller may pull it (mobility/pull.c) */
+			*why = "no PMK-R1 received from this R0KH-ID for this PMKR0Name";
+			memcpy(sta->ft.pmk_r0_name, pmk_r0_name,
+			       sizeof(sta->ft.pmk_r0_name));
+			return FT_STATUS_PULL;
+		}
+		goto have_r1;
+	}
 	bss_ft_scope(b, &scope);
 	switch (ft_store_get(sta->addr, pmk_r0_name, &scope, &r0)) {
 	case 0:
@@ -122,12 +164,16 @@ static uint16_t derive(struct fsrd_bss *b, struct fsrd_sta *sta,
 		*why = "no PMK-R0 for this PMKR0Name";
 		return FSR_WLAN_STATUS_INVALID_PMKID;
 	}
+	if (fsr_ft_derive_pmk_r1(&s, &r0, b->ft.r1kh_id, sta->addr, &r1)) {
+		*why = "key derivation failed";
+		goto out;
+	}
+have_r1:
 	if (RAND_bytes(sta->ft.anonce, sizeof(sta->ft.anonce)) != 1) {
 		*why = "no random ANonce";
 		goto out;
 	}
-	if (fsr_ft_derive_pmk_r1(&s, &r0, b->ft.r1kh_id, sta->addr, &r1) ||
-	    fsr_ft_derive_ptk(&s, r1.key, r1.key_len, r1.name,
+	if (fsr_ft_derive_ptk(&s, r1.key, r1.key_len, r1.name,
 			      sta->ft.snonce, sta->ft.anonce, b->addr,
 			      sta->addr, &sta->ft.ptk)) {
 		*why = "key derivation failed";
@@ -153,7 +199,7 @@ uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 	struct fsr_ie_fte f;
 	uint16_t status;
 	size_t pos = 0;
-	bool again;
+	bool again, foreign;
 	int n;
 
 	if (fsr_ie_walk(ies, len, &set, &perr)) {
@@ -172,12 +218,14 @@ uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 		status = FSR_WLAN_STATUS_INVALID_FTE;
 		goto refused;
 	}
-	if (!f.r0kh_id || f.r0kh_id_len != b->gconf->r0kh_id_len ||
-	    memcmp(f.r0kh_id, b->gconf->r0kh_id, f.r0kh_id_len)) {
-		*why = "R0KH-ID is not this fsrd's";
+	if (!f.r0kh_id) {
+		*why = "no R0KH-ID";
 		status = FSR_WLAN_STATUS_INVALID_PMKID;
 		goto refused;
 	}
+	/* another R0KH-ID: only with a PMK-R1 that R0KH pushed (derive) */
+	foreign = f.r0kh_id_len != b->gconf->r0kh_id_len ||
+		  memcmp(f.r0kh_id, b->gconf->r0kh_id, f.r0kh_id_len);
 	/*
 	 * The station sent this request again (same SNonce: its answer was
 	 * late or lost): answer with the same ANonce, or the keys it derives
@@ -190,7 +238,9 @@ uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 		memcpy(sta->ft.snonce, f.snonce, sizeof(sta->ft.snonce));
 		memcpy(sta->ft.r0kh_id, f.r0kh_id, f.r0kh_id_len);
 		sta->ft.r0kh_id_len = f.r0kh_id_len;
-		status = derive(b, sta, r.pmkid, why);
+		status = derive(b, sta, r.pmkid, foreign, why);
+		if (status == FT_STATUS_PULL)
+			return status;	/* sta->ft kept for the PULL */
 		if (status)
 			goto refused;
 	}

@@ -12,9 +12,15 @@
 
 #include "ap/bss.h"
 
+/* Not a status code: the request names another host's R0KH and no
+ * PMK-R1 from it is held; sta->ft has its R0KH-ID and PMKR0Name for a
+ * PULL (mobility_pull), after which the request runs again. */
+#define FT_STATUS_PULL 0xffff
+
 /*
- * An FT Authentication Request's elements: returns the status code; on
- * success sta->ft holds the roam's keys and resp its RSNE, MDE and FTE.
+ * An FT Authentication Request's elements: returns the status code (or
+ * FT_STATUS_PULL); on success sta->ft holds the roam's keys and resp its
+ * RSNE, MDE and FTE.
  */
 uint16_t ft_auth_request(struct fsrd_bss *b, struct fsrd_sta *sta,
 			 const uint8_t *ies, size_t len, uint8_t *resp,

@@ -12,44 +12,33 @@
 
 #define LIFETIME_MAX 0x7fffffffu
 
-int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
-		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
-		size_t errlen)
+/* FSR_CMD_PMK_ADD of r1 for b and spa, made by R0KH-ID r0kh_id. */
+static int push_key(const struct fsrd_bss *b, const uint8_t *spa,
+		    const struct fsr_ft_pmk_r1 *r1, const uint8_t *pmk_r0_name,
+		    const uint8_t *r0kh_id, size_t r0kh_id_len,
+		    uint32_t lifetime_s, char *err, size_t errlen)
 {
-	const struct fsrd_conf *c = b->gconf;
 	char buf[FSR_NL_SNDBUF];
-	struct fsr_ft_suite s;
-	struct fsr_ft_pmk_r1 r1;
 	struct fsr_nlerr e;
 	struct nlmsghdr *req;
 	struct fsr_nl nl;
 	uint32_t life;
 	int ret;
 
-	err[0] = '\0';
-	ret = fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
-				b->conf->pairwise_cipher);
-	if (!ret)
-		ret = fsr_ft_derive_pmk_r1(&s, r0, b->ft.r1kh_id, spa, &r1);
+	ret = fsr_nl_open(&nl, &e);
 	if (ret)
 		return ret;
-	ret = fsr_nl_open(&nl, &e);
-	if (ret) {
-		explicit_bzero(&r1, sizeof(r1));
-		return ret;
-	}
 	life = lifetime_s > LIFETIME_MAX ? LIFETIME_MAX : lifetime_s;
 	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_ADD);
 	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
-	mnl_attr_put(req, FSR_A_PMK_R1_NAME, sizeof(r1.name), r1.name);
-	mnl_attr_put(req, FSR_A_PMK_R0_NAME, sizeof(r0->name), r0->name);
-	mnl_attr_put(req, FSR_A_R0KH_ID, c->r0kh_id_len, c->r0kh_id);
+	mnl_attr_put(req, FSR_A_PMK_R1_NAME, sizeof(r1->name), r1->name);
+	mnl_attr_put(req, FSR_A_PMK_R0_NAME, FSR_FT_NAME_LEN, pmk_r0_name);
+	mnl_attr_put(req, FSR_A_R0KH_ID, r0kh_id_len, r0kh_id);
 	mnl_attr_put(req, FSR_A_R1KH_ID, 6, b->ft.r1kh_id);
 	mnl_attr_put_u32(req, FSR_A_AKM, fsrd_sec_ft_akm(b->conf->security));
 	mnl_attr_put_u32(req, FSR_A_PAIRWISE, b->conf->pairwise_cipher);
 	mnl_attr_put_u32(req, FSR_A_LIFETIME, life ? life : 1);
-	mnl_attr_put(req, FSR_A_PMK_KEY, r1.key_len, r1.key);
-	explicit_bzero(&r1, sizeof(r1));
+	mnl_attr_put(req, FSR_A_PMK_KEY, r1->key_len, r1->key);
 	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
 	/* the request held the key */
 	explicit_bzero(buf, sizeof(buf));
@@ -57,6 +46,37 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 		fsr_nlerr_format(&e, err, errlen);
 	fsr_nl_close(&nl);
 	return ret;
+}
+
+int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
+		const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s, char *err,
+		size_t errlen)
+{
+	const struct fsrd_conf *c = b->gconf;
+	struct fsr_ft_suite s;
+	struct fsr_ft_pmk_r1 r1;
+	int ret;
+
+	err[0] = '\0';
+	ret = fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
+				b->conf->pairwise_cipher);
+	if (!ret)
+		ret = fsr_ft_derive_pmk_r1(&s, r0, b->ft.r1kh_id, spa, &r1);
+	if (!ret)
+		ret = push_key(b, spa, &r1, r0->name, c->r0kh_id,
+			       c->r0kh_id_len, lifetime_s, err, errlen);
+	explicit_bzero(&r1, sizeof(r1));
+	return ret;
+}
+
+int pmk_push_r1_key(const struct fsrd_bss *b, const uint8_t *spa,
+		    const struct fsr_ft_pmk_r1 *r1, const uint8_t *pmk_r0_name,
+		    const uint8_t *r0kh_id, size_t r0kh_id_len,
+		    uint32_t lifetime_s, char *err, size_t errlen)
+{
+	err[0] = '\0';
+	return push_key(b, spa, r1, pmk_r0_name, r0kh_id, r0kh_id_len,
+			lifetime_s, err, errlen);
 }
 
 static int flush_count_cb(const struct nlmsghdr *nlh, void *data)
@@ -87,6 +107,29 @@ int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
 	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_FLUSH);
 	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
 	ret = fsr_nl_do(&nl, req, flush_count_cb, removed, &e);
+	if (ret)
+		fsr_nlerr_format(&e, err, errlen);
+	fsr_nl_close(&nl);
+	return ret;
+}
+
+int pmk_del_r1(const uint8_t *spa, const uint8_t *pmk_r1_name, char *err,
+	       size_t errlen)
+{
+	char buf[FSR_NL_SNDBUF];
+	struct fsr_nlerr e;
+	struct nlmsghdr *req;
+	struct fsr_nl nl;
+	int ret;
+
+	err[0] = '\0';
+	ret = fsr_nl_open(&nl, &e);
+	if (ret)
+		return ret;
+	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_DEL);
+	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
+	mnl_attr_put(req, FSR_A_PMK_R1_NAME, FSR_FT_NAME_LEN, pmk_r1_name);
+	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
 	if (ret)
 		fsr_nlerr_format(&e, err, errlen);
 	fsr_nl_close(&nl);

@@ -64,10 +64,12 @@ int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
 	return 0;
 }
 
-int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
-		 const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0)
+int ft_store_get_ttl(const uint8_t *spa, const uint8_t *pmk_r0_name,
+		     const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0,
+		     uint32_t *ttl_s)
 {
 	struct r0_entry *e;
+	uint64_t now = ev_now_ms();
 
 	prune(NULL);
 	for (e = head; e; e = e->next) {
@@ -76,10 +78,20 @@ int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
 			if (!ft_scope_eq(&e->scope, scope))
 				return -EACCES;
 			*r0 = e->r0;
+			if (ttl_s)
+				*ttl_s = e->expires_ms > now ?
+					 (uint32_t)((e->expires_ms - now + 999) /
+						    1000) : 0;
 			return 0;
 		}
 	}
 	return -ENOENT;
+}
+
+int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
+		 const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0)
+{
+	return ft_store_get_ttl(spa, pmk_r0_name, scope, r0, NULL);
 }
 
 size_t ft_store_remove(const uint8_t *spa)

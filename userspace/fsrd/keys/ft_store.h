@@ -29,6 +29,11 @@ int ft_store_add(const uint8_t *spa, const struct fsr_ft_pmk_r0 *r0,
  * another SSID or AKM than scope). */
 int ft_store_get(const uint8_t *spa, const uint8_t *pmk_r0_name,
 		 const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0);
+/* The same, and the entry's remaining lifetime in seconds (ttl_s may be
+ * NULL): what a PMK-R1 made from it for a PULL may live. */
+int ft_store_get_ttl(const uint8_t *spa, const uint8_t *pmk_r0_name,
+		     const struct ft_scope *scope, struct fsr_ft_pmk_r0 *r0,
+		     uint32_t *ttl_s);
 /* Forget every PMK-R0 of spa, expired or not (keys/revoke.c); returns
  * the count. */
 size_t ft_store_remove(const uint8_t *spa);

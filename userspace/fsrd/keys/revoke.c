@@ -9,17 +9,14 @@
 #include "core/ieee80211.h"
 #include "core/log.h"
 #include "core/trace.h"
+#include "keys/r1_store.h"
 #include "ft/pmk_push.h"
 #include "keys/ft_store.h"
+#include "keys/keystore.h"
 #include "keys/pmksa.h"
 #include "keys/revoke.h"
+#include "mobility/mobility.h"
 
-static struct pmksa_cache *pmksa;
-
-void keys_revoke_init(struct pmksa_cache *c)
-{
-	pmksa = c;
-}
 
 /* An FT Authentication fsrd answered holds a PTK derived from the
  * station's PMK-R1 until the Reassociation Request: without this the
@@ -47,12 +44,17 @@ static size_t drop_ft_pending(const uint8_t *spa)
 size_t keys_revoke_sta(const struct fsrd_bss *b, const uint8_t spa[6],
 		       const char *cause, struct keys_revoked *out)
 {
+	struct pmksa_cache *pmksa = keys_pmksa();
 	struct keys_revoked r = { 0 };
 	char err[256], r1[320], mac[MACSTR_LEN];
 
 	if (pmksa)
 		r.pmksa = pmksa_remove(pmksa, spa, NULL);
 	r.pmk_r0 = ft_store_remove(spa);
+	/* we were its R0KH: the R1KHs we push to forget our PMK-R1s */
+	if (r.pmk_r0)
+		mobility_revoke(spa);
+	r.pmk_r1_rx = r1_store_remove(spa);
 	r.r1_err = pmk_flush_sta(spa, &r.pmk_r1, err, sizeof(err));
 	r.ft_pending = drop_ft_pending(spa);
 
@@ -65,18 +67,20 @@ size_t keys_revoke_sta(const struct fsrd_bss *b, const uint8_t spa[6],
 			 err[0] ? err : strerror(-r.r1_err));
 	if (b)
 		trace_sta(b, spa, TRACE_EV_PMK,
-			  "keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s, %zu FT roam(s) under way",
-			  cause, r.pmksa, r.pmk_r0, r1, r.ft_pending);
+			  "keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s, %zu FT roam(s) under way, %zu PMK-R1(s) received from peers",
+			  cause, r.pmksa, r.pmk_r0, r1, r.ft_pending,
+			  r.pmk_r1_rx);
 	else	/* a station on no BSS: quiet when it had nothing */
-		fsrd_log(r.pmksa || r.pmk_r0 || r.pmk_r1 ? FSRD_LOG_INFO :
-			 FSRD_LOG_DEBUG,
-			 "%s: keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s",
-			 fsrd_mac_str(spa, mac), cause, r.pmksa, r.pmk_r0, r1);
+		fsrd_log(r.pmksa || r.pmk_r0 || r.pmk_r1 || r.pmk_r1_rx ?
+			 FSRD_LOG_INFO : FSRD_LOG_DEBUG,
+			 "%s: keys revoked (%s): %zu PMKSA(s), %zu PMK-R0(s), %s, %zu PMK-R1(s) received from peers",
+			 fsrd_mac_str(spa, mac), cause, r.pmksa, r.pmk_r0, r1,
+			 r.pmk_r1_rx);
 	if (r.r1_err && r.r1_err != -ENOENT)
 		log_warn("%s: fsr.ko may still hold PMK-R1s of a revoked station: %s",
 			 fsrd_mac_str(spa, mac),
 			 err[0] ? err : strerror(-r.r1_err));
 	if (out)
 		*out = r;
-	return r.pmksa + r.pmk_r0 + r.pmk_r1 + r.ft_pending;
+	return r.pmksa + r.pmk_r0 + r.pmk_r1 + r.ft_pending + r.pmk_r1_rx;
 }

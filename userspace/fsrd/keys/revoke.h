@@ -6,7 +6,11 @@
  * Reject or a failed reauthentication, EAPOL-Logoff, Session-Timeout)
  * calls it. The keys (docs/keys.md):
  *  - PMKSA entries of the station on every AA, OKC copies included;
- *  - its PMK-R0 in the R0KH store (ft_store.c);
+ *  - its PMK-R0 in the R0KH store (ft_store.c), and with it the PMK-R1s
+ *    we pushed to other hosts: each r1kh we push to gets fsr's REVOKE
+ *    (mobility/revoke.c) and forgets them;
+ *  - the PMK-R1s other hosts pushed for it (r1_store.c);
+ *    (these three are the daemon-wide stores of keystore.h)
  *  - its PMK-R1s in fsr.ko, one per FT BSS of this fsrd (FSR_CMD_PMK_FLUSH
  *    of the station: the kernel cache is per network namespace);
  *  - the keys of an FT roam fsrd had begun (FT Authentication answered,
@@ -22,7 +26,6 @@
 #include <stdint.h>
 
 struct fsrd_bss;
-struct pmksa_cache;
 
 /* What one revocation removed. */
 struct keys_revoked {
@@ -32,17 +35,15 @@ struct keys_revoked {
 	int r1_err;		/* 0; -ENOENT: fsr.ko not loaded; else the
 				 * flush failed and PMK-R1s may remain */
 	size_t ft_pending;	/* FT roams under way in fsrd, dropped */
+	size_t pmk_r1_rx;	/* PMK-R1s received from peers (r1_store.c) */
 };
-
-/* The PMKSA cache revocations clear (NULL: none, no 802.1X BSS). */
-void keys_revoke_init(struct pmksa_cache *pmksa);
 
 /*
  * Forget every key of station spa; cause names why (RADIUS Disconnect-
  * Request, Access-Reject, EAPOL-Logoff, Session-Timeout...) in one trace
  * line on b (NULL: a log line, the station is on no BSS). out may be
  * NULL. Returns the number of keys removed (PMKSA + PMK-R0 + PMK-R1 + FT
- * roams under way). Never fails half-way: every store is tried; a failed
+ * roams under way + received PMK-R1s). Never fails half-way: every store is tried; a failed
  * fsr.ko flush is in out->r1_err and logged.
  */
 size_t keys_revoke_sta(const struct fsrd_bss *b, const uint8_t spa[6],

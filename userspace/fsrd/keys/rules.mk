@@ -1,7 +1,8 @@
 # fsrd's key stores: the PMKSA cache (PMKID, OKC) and the PMK-R0 store,
 # both pure code; revoke.c, the one call that forgets every key of a
 # station (docs/keys.md).
-FSRD_SRCS += keys/pmksa.c keys/ft_store.c keys/revoke.c
+FSRD_SRCS += keys/pmksa.c keys/ft_store.c keys/r1_store.c keys/revoke.c \
+	keys/keystore.c
 
 # The PMKSA test needs the WPA crypto for the PMKID.
 PMKSA_T_SRCS := $(SRC)/fsrd/keys/pmksa.c $(SRC)/lib/wpa_crypto.c \
@@ -19,10 +20,10 @@ $(OBJ)/tests/test_pmksa: $(SRC)/tests/test_pmksa.c $(PMKSA_T_SRCS) \
 
 # The revocation point with the real stores and station table; the kernel
 # flush, the BSS list, station drops and the log are the test's fakes.
-REVOKE_T_SRCS := $(addprefix $(SRC)/fsrd/,keys/revoke.c keys/pmksa.c \
+REVOKE_T_SRCS := $(addprefix $(SRC)/fsrd/,keys/revoke.c keys/pmksa.c keys/r1_store.c \
 	keys/ft_store.c ap/sta_table.c) $(SRC)/lib/wpa_crypto.c \
 	$(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_keywrap.c \
-	$(SRC)/lib/fsr_parse.c
+	$(SRC)/lib/fsr_parse.c $(SRC)/lib/fsr_names.c
 FSRD_TESTS += $(OBJ)/tests/test_revoke
 
 $(OBJ)/tests/test_revoke: $(SRC)/tests/test_revoke.c $(REVOKE_T_SRCS) \

@@ -54,6 +54,7 @@ struct radius_req {
 	uint64_t server_start_replies;	/* its replies_seen then */
 	uint64_t server_start_marks;	/* its dead_marks then */
 	uint64_t deadline_ms;
+	bool restart;			/* moved by radius_client_renew */
 	radius_done_fn done;
 	void *ctx;
 	struct radius_msg tmpl;		/* as given, User-Password in clear */
@@ -520,6 +521,73 @@ void radius_client_cancel(struct radius_client *c, struct radius_req *r)
 	unlink_req(c, r);
 	req_free(r);
 	dispatch_waiting(c);
+}
+
+static bool same_server(const struct radius_server_conf *a,
+			const struct radius_server_conf *b)
+{
+	return a->addr_len == b->addr_len &&
+	       !memcmp(&a->addr, &b->addr, a->addr_len) &&
+	       a->secret.len == b->secret.len &&
+	       !memcmp(a->secret.data, b->secret.data, a->secret.len);
+}
+
+int radius_client_renew(struct radius_client **cp,
+			const struct radius_client_conf *conf, char *err,
+			size_t errlen)
+{
+	struct radius_client *old = *cp, *c;
+	struct radius_req *r, *moved, **tail;
+	size_t i, j;
+	int k;
+
+	c = radius_client_new(conf, err, errlen);
+	if (!c)
+		return -1;
+	/* a server that stays keeps its counters and its dead mark */
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->n_srv[k]; i++)
+			for (j = 0; j < old->n_srv[k]; j++) {
+				struct radius_server *s = &c->srv[k][i];
+				const struct radius_server *o = &old->srv[k][j];
+
+				if (!same_server(&s->conf, &o->conf))
+					continue;
+				s->st = o->st;
+				s->dead_until = o->dead_until;
+				s->replies_seen = o->replies_seen;
+				break;
+			}
+	/* the requests under way leave the old servers, in order */
+	moved = old->reqs;
+	old->reqs = NULL;
+	old->n_reqs = 0;
+	tail = &c->reqs;
+	for (r = moved; r; r = r->next) {
+		release_id(old, r);
+		r->tried = 0;
+		r->tries = 0;
+		r->restart = true;
+		*tail = r;
+		tail = &r->next;
+		c->n_reqs++;
+	}
+	radius_client_free(old);
+	*cp = c;
+	/* ... and start again on the new ones (a callback of one that
+	 * completes here sends through *cp, the new client) */
+	c->in_dispatch = true;
+again:
+	for (r = c->reqs; r; r = r->next) {
+		if (!r->restart)
+			continue;
+		r->restart = false;
+		dispatch(c, r);
+		goto again;	/* the list may have changed */
+	}
+	c->in_dispatch = false;
+	dispatch_waiting(c);
+	return 0;
 }
 
 static void mark_dead(struct radius_client *c, struct radius_server *s,

@@ -130,6 +130,21 @@ struct radius_req *radius_client_send(struct radius_client *c,
 /* Forget a pending request: no callback, a late reply is unknown_id. */
 void radius_client_cancel(struct radius_client *c, struct radius_req *r);
 
+/*
+ * A new server set (SIGHUP): a client for conf replaces *cp, and every
+ * request under way on the old one starts again on the new servers (a
+ * new Identifier and Request Authenticator, signed with the new secrets,
+ * its transmissions counted on): an answer from a removed server, or one
+ * signed with a replaced secret, is never awaited. A request for which
+ * the new set has no server of its kind completes with RADIUS_TIMEOUT.
+ * Handles stay valid (cancel them with *cp). A server of the new set
+ * with the same address and secret as an old one keeps its counters and
+ * dead mark. On error (-1, a line in err) *cp is untouched and runs on.
+ */
+int radius_client_renew(struct radius_client **cp,
+			const struct radius_client_conf *conf, char *err,
+			size_t errlen);
+
 /* Read every socket (called by the event loop; tests call it directly). */
 void radius_client_input(struct radius_client *c);
 /* Handle due retransmissions/failovers (event loop timer; tests). */

@@ -312,3 +312,36 @@ void radius_msg_del(struct radius_msg *m, uint8_t type)
 		put_len(m);
 	}
 }
+
+static int hex_nibble(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+bool radius_station_id_parse(const uint8_t *v, size_t len, uint8_t mac[6])
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		char ch = (char)v[i];
+		int x;
+
+		if (ch == '-' || ch == ':' || ch == '.')
+			continue;
+		x = hex_nibble(ch);
+		if (x < 0 || n == 12)
+			return false;
+		if (n % 2 == 0)
+			mac[n / 2] = (uint8_t)(x << 4);
+		else
+			mac[n / 2] |= (uint8_t)x;
+		n++;
+	}
+	return n == 12;
+}

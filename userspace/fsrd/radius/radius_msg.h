@@ -40,6 +40,7 @@ enum radius_attr {
 	RADIUS_ATTR_NAS_IP_ADDRESS = 4,
 	RADIUS_ATTR_NAS_PORT = 5,
 	RADIUS_ATTR_SERVICE_TYPE = 6,
+	RADIUS_ATTR_FRAMED_IP_ADDRESS = 8,
 	RADIUS_ATTR_FRAMED_MTU = 12,
 	RADIUS_ATTR_REPLY_MESSAGE = 18,
 	RADIUS_ATTR_STATE = 24,
@@ -91,6 +92,7 @@ enum radius_acct_status {
 /* Acct-Terminate-Cause values (RFC 2866 5.10) */
 #define RADIUS_TERM_USER_REQUEST	1
 #define RADIUS_TERM_LOST_CARRIER	2
+#define RADIUS_TERM_LOST_SERVICE	3
 #define RADIUS_TERM_IDLE_TIMEOUT	4
 #define RADIUS_TERM_SESSION_TIMEOUT	5
 #define RADIUS_TERM_ADMIN_RESET		6
@@ -217,5 +219,10 @@ long radius_msg_get_eap(const struct radius_msg *m, uint8_t *out,
 			size_t max);
 /* Remove every attribute of a type (used to re-encode requests). */
 void radius_msg_del(struct radius_msg *m, uint8_t type);
+
+/* A Calling-Station-Id (RFC 3580 3.21) as servers write it:
+ * "02-00-00-00-01-00", "02:00:00:00:01:00", "0200.0000.0100",
+ * "020000000100", either case. */
+bool radius_station_id_parse(const uint8_t *v, size_t len, uint8_t mac[6]);
 
 #endif

@@ -3,7 +3,7 @@
 # (OpenSSL 3); radius_client.c: the client (failover, retransmission) and
 # the RFC 5176 DAS; radius_addr.c parses addresses.
 FSRD_SRCS += radius/radius_msg.c radius/radius_auth.c radius/radius_client.c \
-	radius/radius_addr.c
+	radius/radius_addr.c radius/radius_svc.c
 FSRD_PKGS += libcrypto
 
 # Unit tests: sanitized builds with the event loop and the logger.

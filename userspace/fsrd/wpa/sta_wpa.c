@@ -14,6 +14,8 @@
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
 #include "core/trace.h"
+#include "mobility/mobility.h"
+#include "portal/portal_svc.h"
 
 static void sta_timer_fire(struct ev_timer *t)
 {
@@ -83,8 +85,10 @@ static int op_authorize(void *ctx, const uint8_t *addr)
 	struct fsrd_sta *sta = sta_find(&b->stas, addr);
 	int err = nl80211_authorize(b->ifindex, addr);
 
-	if (!err && sta)
+	if (!err && sta) {
 		sta->authorized = true;
+		portal_svc_sta_authorized(sta);
+	}
 	return err;
 }
 
@@ -128,8 +132,15 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 		life = sta_eap_key_lifetime_s(sta, b->gconf->r0_key_lifetime_s);
 		err = ft_store_add(sta->addr, &r0, &scope, life);
 	}
-	if (!err)
+	if (!err) {
+		uint32_t st = sta_eap_key_lifetime_s(sta, UINT32_MAX);
+
 		bss_push_pmk_r1(sta->addr, &r0, &scope, life);
+		/* other hosts' R1KHs (pmk_r1_push); the Session-Timeout goes
+		 * with the key, as hostapd sends it */
+		mobility_push(b, sta->addr, &r0, life,
+			      st == UINT32_MAX ? 0 : st);
+	}
 	explicit_bzero(&k, sizeof(k));
 	explicit_bzero(&r0, sizeof(r0));
 	if (err)
@@ -175,11 +186,14 @@ static void op_done(void *ctx, const uint8_t *addr, int reason,
 	sta_drop_later(sta, (uint16_t)reason, why ? why : "handshake failed");
 }
 
-static void op_trace(void *ctx, const uint8_t *addr, const char *event)
+/* Per-message lines go to the trace at once, to the log at debug. */
+static void op_trace(void *ctx, const uint8_t *addr, const char *event,
+		     bool per_message)
 {
 	struct fsrd_bss *b = ctx;
 
-	trace_sta(b, addr, NULL, "%s", event);
+	trace_sta_log(per_message ? FSRD_LOG_DEBUG : FSRD_LOG_INFO, b, addr,
+		      NULL, "%s", event);
 }
 
 /* The GTK's transmit sequence counter, from the kernel each time. */

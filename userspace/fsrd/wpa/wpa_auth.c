@@ -79,20 +79,41 @@ struct wpa_auth_sta {
 	bool roamed;			/* made by wpa_auth_sta_new_ft() */
 };
 
+static void vtrace(const struct wpa_auth_sta *sm, bool per_message,
+		   const char *fmt, va_list ap)
+{
+	char line[160];
+
+	if (!sm->conf->ops->trace)
+		return;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	sm->conf->ops->trace(sm->conf->ctx, sm->spa, line, per_message);
+}
+
+/* A step of a handshake: start, keys installed, outcome, failure. */
 static void trace(const struct wpa_auth_sta *sm, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 static void trace(const struct wpa_auth_sta *sm, const char *fmt, ...)
 {
-	char line[160];
 	va_list ap;
 
-	if (!sm->conf->ops->trace)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vtrace(sm, false, fmt, ap);
 	va_end(ap);
-	sm->conf->ops->trace(sm->conf->ctx, sm->spa, line);
+}
+
+/* One EAPOL-Key message sent, received or dropped. */
+static void trace_msg(const struct wpa_auth_sta *sm, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void trace_msg(const struct wpa_auth_sta *sm, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vtrace(sm, true, fmt, ap);
+	va_end(ap);
 }
 
 static unsigned int conf_retries(const struct wpa_auth_conf *c)
@@ -128,7 +149,7 @@ static void finish(struct wpa_auth_sta *sm, int reason, const char *why)
 static int drop(struct wpa_auth_sta *sm, int err, const char *what,
 		const char *why)
 {
-	trace(sm, "%s dropped: %s", what, why);
+	trace_msg(sm, "%s dropped: %s", what, why);
 	return err;
 }
 
@@ -325,7 +346,7 @@ static int send_frame(struct wpa_auth_sta *sm, uint8_t *frame, int len,
 	if (err)
 		trace(sm, "%s not sent (%s)", name, strerror(-err));
 	else
-		trace(sm, "%s sent (try %u, replay counter %llu)", name,
+		trace_msg(sm, "%s sent (try %u, replay counter %llu)", name,
 		      sm->tx, (unsigned long long)sm->replay);
 	return err;
 }
@@ -654,7 +675,7 @@ static int rx_m2(struct wpa_auth_sta *sm, const uint8_t *buf,
 	}
 	sm->ptk = ptk;
 	wpa_wipe(&ptk, sizeof(ptk));
-	trace(sm, "M2 received, MIC ok");
+	trace_msg(sm, "M2 received, MIC ok");
 	new_message(sm, WS_PTKINIT);
 	return send_encrypted(sm, true);
 }
@@ -669,7 +690,7 @@ static int rx_m4(struct wpa_auth_sta *sm, const uint8_t *buf,
 	if (err)
 		return drop(sm, err, "M4", err == -EBADMSG ? "MIC failure" :
 			    "MIC not computed");
-	trace(sm, "M4 received, MIC ok");
+	trace_msg(sm, "M4 received, MIC ok");
 	set_timer(sm, 0);
 	err = c->ops->install_ptk(c->ctx, sm->spa, c->pairwise_cipher,
 				  sm->ptk.tk, sm->ptk.tk_len);
@@ -703,7 +724,7 @@ static int rx_g2(struct wpa_auth_sta *sm, const uint8_t *buf,
 	if (err)
 		return drop(sm, err, "G2", err == -EBADMSG ? "MIC failure" :
 			    "MIC not computed");
-	trace(sm, "G2 received, MIC ok, GTK %u in use", sm->conf->group->key_idx);
+	trace_msg(sm, "G2 received, MIC ok, GTK %u in use", sm->conf->group->key_idx);
 	sm->state = WS_DONE;
 	finish(sm, 0, "group key handshake completed");
 	return 0;
@@ -743,14 +764,14 @@ int wpa_auth_rx_eapol(struct wpa_auth_sta *sm, const uint8_t *buf,
 	}
 	if ((ki & never) || !(ki & EAPOL_KI_MIC) ||
 	    (want == WS_REKEY && !(ki & EAPOL_KI_SECURE))) {
-		trace(sm, "EAPOL-Key dropped: unexpected key info 0x%04x", ki);
+		trace_msg(sm, "EAPOL-Key dropped: unexpected key info 0x%04x", ki);
 		return -EPROTO;
 	}
 	if (sm->state != want)
 		return drop(sm, -EPROTO, name, "not expected now");
 	/* any transmission of the pending message, as hostapd accepts */
 	if (k.replay < sm->replay_first || k.replay > sm->replay) {
-		trace(sm, "%s dropped: replay counter %llu, expected %llu..%llu",
+		trace_msg(sm, "%s dropped: replay counter %llu, expected %llu..%llu",
 		      name, (unsigned long long)k.replay,
 		      (unsigned long long)sm->replay_first,
 		      (unsigned long long)sm->replay);

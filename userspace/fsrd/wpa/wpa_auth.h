@@ -41,8 +41,12 @@ struct wpa_auth_ops {
 	void (*done)(void *ctx, const uint8_t *sta, int reason,
 		     const char *why);
 	/* One event of the per-client trace, e.g. "M1 sent",
-	 * "M2 received, MIC ok", "PTK installed". Never contains keys. */
-	void (*trace)(void *ctx, const uint8_t *sta, const char *event);
+	 * "M2 received, MIC ok", "PTK installed". Never contains keys.
+	 * per_message: one EAPOL-Key message sent, received or dropped
+	 * (the daemon logs these at debug); else a step of the handshake
+	 * (start, keys installed, port authorized, failure). */
+	void (*trace)(void *ctx, const uint8_t *sta, const char *event,
+		      bool per_message);
 	/* The transmit sequence counter of group key key_idx right now, as
 	 * the Key RSC field carries it (8 octets, PN least significant octet
 	 * first), read anew for every M3 and G1. NULL: the RSC is the

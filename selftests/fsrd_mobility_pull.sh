@@ -1,0 +1,237 @@
+#!/bin/sh
+# PMK-R1 PULL between fsrd and hostapd 2.10 (issue 14 item 1): the
+# topology of fsrd_mobility_hostapd.sh (fsrd in namespace ap1, Debian's
+# hostapd in ap2, one FT-PSK mobility domain, each the other's r0kh and
+# r1kh) with PMK-R1 push off on both sides, so a key reaches the other
+# AP only when that AP asks for it.
+#  - hostapd is the R0KH: the client's initial association at hostapd,
+#    then an FT roam to fsrd, which has no PMK-R1: fsrd PULLs it from
+#    hostapd, answers the FT Authentication when the RESP arrives, and
+#    gives the key to fsr.ko, which serves the next roam into fsrd.
+#  - fsrd is the R0KH: a new initial association at fsrd, then a roam to
+#    hostapd, which PULLs from fsrd (fsrd answers with a PMK-R1 derived
+#    for hostapd's R1KH-ID).
+# Ping after each roam. Then bad PULL/RESP frames on the DS
+# (selftests/rrb_inject.py): an unknown R1KH, a wrong key, a RESP for no
+# pending PULL, a flood of PULLs; each dropped and counted, the flood
+# logged with a rate limit, the client still roams.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib_mobility.sh"
+require_root
+require_cmd hostapd wpa_supplicant wpa_cli iw ping
+if [ ! -x "$FSRD" ] || [ ! -x "$FSRCTL" ]; then
+	echo "1..0 # SKIP build/bin/fsrd or fsrctl missing"
+	exit $KSFT_SKIP
+fi
+dmesg_mark
+
+SSID=fsrd-pull
+PASS=pull-passphrase-42
+K12=3132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f50
+K21=5152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f70
+
+load_radios 3 || { fail "load radios"; tap_finish; }
+fsr_load
+BSSID0=$(cat /sys/class/net/wlan0/address)
+BSSID1=$(cat /sys/class/net/wlan1/address)
+STA=$(cat /sys/class/net/wlan2/address)
+
+check "the DS bridge" mob_ds_up
+check "namespace ap1 (fsrd) with wlan0's radio" mob_ap_ns ap1 wlan0
+check "namespace ap2 (hostapd) with wlan1's radio" mob_ap_ns ap2 wlan1
+client_netns cli wlan2
+ip -n cli addr add 10.77.0.2/24 dev wlan2
+
+cat > "$WORK/fsrd-ap1.conf" <<END
+[global]
+log_level = debug
+control_socket = $WORK/fsrd-ap1.sock
+mobility_domain = a1b2
+r0kh_id = fsrd.lab.example
+kernel_fast_path = yes
+
+[bss a]
+interface = wlan0
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = $PASS
+rrb_interface = br0
+pmk_r1_push = no
+r1kh = $BSSID1 $BSSID1 $K12
+r0kh = $BSSID1 hostapd.lab.example $K21
+END
+cat > "$WORK/hostapd-ap2.conf" <<END
+interface=wlan1
+bridge=br0
+driver=nl80211
+ctrl_interface=$WORK/hostapd-ctrl
+ssid=$SSID
+hw_mode=g
+channel=1
+wpa=2
+wpa_key_mgmt=FT-PSK
+rsn_pairwise=CCMP
+wpa_passphrase=$PASS
+mobility_domain=a1b2
+nas_identifier=hostapd.lab.example
+ft_over_ds=0
+pmk_r1_push=0
+r0kh=$BSSID0 fsrd.lab.example $K12
+r1kh=$BSSID0 $BSSID0 $K21
+END
+
+mob_fsrd ap1
+log1=$WORK/fsrd-ap1.log
+check "fsrd starts its BSS in ap1" wait_for 30 grep -q "AP started" "$log1"
+check "fsrd configures the fast path of ap1's fsr.ko" \
+	wait_for 15 grep -q "FT fast path of fsr.ko enabled" "$log1"
+check "fsrd's radio bridged to the DS" mob_bridge_wlan ap1 wlan0
+check "hostapd 2.10 starts in ap2 (bridge=br0, pmk_r1_push=0)" mob_hostapd ap2
+hlog=$WORK/hostapd-ap2.log
+
+mob_client "$(mob_net_ft_psk)"
+check "the client connects" \
+	wait_for 40 grep -q 'CTRL-EVENT-CONNECTED' "$WORK/wpa.log"
+ft_cli scan > /dev/null
+check "the client sees both BSSes" wait_for 20 ft_both_seen
+
+roam_once() {
+	_r=$(ft_cli roam "$1")
+	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
+	wait_for 20 ft_on_bssid "$1" &&
+		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
+}
+RETRIES=0
+roam() {
+	roam_once "$1" && return 0
+	RETRIES=$((RETRIES + 1))
+	diag "roam to $1 not completed, retrying once (retry $RETRIES)"
+	sleep 1
+	roam_once "$1"
+}
+ft_completed() {
+	ft_cli status 2>/dev/null | grep -q '^wpa_state=COMPLETED'
+}
+# a fresh initial association at $1 (its AP becomes the R0KH), even
+# when the client is there already
+assoc_at() {
+	ft_cli disconnect > /dev/null
+	wait_for 10 not ft_completed || true
+	ft_cli bssid 0 "$1" > /dev/null
+	ft_cli reassociate > /dev/null
+	wait_for 30 ft_on_bssid "$1" || return 1
+	ft_cli bssid 0 any > /dev/null
+	ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
+}
+
+# hostapd the R0KH, fsrd pulls
+check "initial association at hostapd" assoc_at "$BSSID1"
+check "no PMK-R1 pushed by hostapd (pmk_r1_push=0)" \
+	not grep -q "$STA: PMK-R1 received from R0KH" "$log1"
+check "FT roam hostapd -> fsrd, ping" roam "$BSSID0"
+pulled_by_fsrd() {
+	grep -q "$STA: PMK-R1 pulled from R0KH hostapd.lab.example ($BSSID1)" "$log1" &&
+		grep -q "$STA: pulled PMK-R1 pushed to fsr.ko" "$log1" &&
+		grep -q "$STA: FT Authentication served in userspace (PMK-R1 pulled" "$log1"
+}
+check "fsrd pulled the PMK-R1 from hostapd, answered the FT Authentication with it, gave it to fsr.ko" \
+	pulled_by_fsrd
+pull_counters() {
+	[ "$(mob_rrb ap1 wlan0 pull_tx)" -ge 1 ] &&
+		[ "$(mob_rrb ap1 wlan0 pulled)" -ge 1 ] &&
+		[ "$(mob_rrb ap1 wlan0 pull_nak)" -eq 0 ] &&
+		[ "$(mob_rrb ap1 wlan0 pull_timeout)" -eq 0 ]
+}
+check "fsrd's counters: PULL sent, key pulled, no NAK, no timeout" \
+	pull_counters
+check "FT roam fsrd -> hostapd, ping" roam "$BSSID1"
+reas0=$(mob_fsr_counter ap1 ft_reassoc_served)
+pulls0=$(mob_rrb ap1 wlan0 pull_tx)
+check "FT roam hostapd -> fsrd again, ping" roam "$BSSID0"
+reas=$(($(mob_fsr_counter ap1 ft_reassoc_served) - reas0))
+kernel_served() {
+	[ "$reas" -eq 1 ] && [ "$(mob_rrb ap1 wlan0 pull_tx)" -eq "$pulls0" ]
+}
+check "fsr.ko served it with the pulled key ($reas), no second PULL" \
+	kernel_served
+
+# fsrd the R0KH (its push off), hostapd pulls
+check "initial association at fsrd" assoc_at "$BSSID0"
+check "fsrd is the client's R0KH now (PMK-R0 kept)" \
+	grep -q "$STA: FT initial mobility-domain association: PMK-R0 kept" "$log1"
+check "fsrd pushed nothing (pmk_r1_push = no)" \
+	not grep -q "$STA: PMK-R1 pushed to R1KH" "$log1"
+check "FT roam fsrd -> hostapd, ping (hostapd pulls from fsrd)" roam "$BSSID1"
+pulled_from_fsrd() {
+	grep -q "$STA: PMK-R1 pulled by R1KH $BSSID1 (R1KH-ID $BSSID1)" "$log1" &&
+		[ "$(mob_rrb ap1 wlan0 pull_rx)" -ge 1 ] &&
+		[ "$(mob_rrb ap1 wlan0 pull_rx_nak)" -eq 0 ]
+}
+if ! mob_poll 5 pulled_from_fsrd; then
+	fail "fsrd answered hostapd's PULL with a PMK-R1 for hostapd's R1KH-ID"
+	grep -iE 'pull|resp|seq_|rrb' "$log1" | tail -20 | sed 's/^/# /'
+	for c in rx rx_unknown_peer rx_auth_fail rx_replay rx_deferred \
+		rx_dropped pull_rx pull_rx_nak pull_refused seq_req_tx seq_resp_rx; do
+		diag "$c $(mob_rrb ap1 wlan0 $c)"
+	done
+	tail -30 "$hlog" | sed 's/^/# hostapd: /'
+else
+	pass "fsrd answered hostapd's PULL with a PMK-R1 for hostapd's R1KH-ID"
+fi
+check "FT roam hostapd -> fsrd, ping" roam "$BSSID0"
+check "FT roam fsrd -> hostapd, ping" roam "$BSSID1"
+
+check "at most 2 roams retried ($RETRIES)" [ "$RETRIES" -le 2 ]
+check "hostapd logged no RRB decryption failure" \
+	not grep -q "Failed to decrypt" "$hlog"
+check "fsrd dropped or refused no RRB frame" sh -c "
+	! grep -qE 'RRB .*(dropped|refused)|PULL .*(unanswered|not answered)' '$log1'"
+
+# --- bad PULL/RESP frames on the DS, aimed at fsrd -----------------------
+inject() {
+	/usr/bin/python3 "$SELFTESTS/rrb_inject.py" ds "$BSSID0" "$@"
+}
+ctr_gt() {
+	[ "$(mob_rrb ap1 wlan0 "$1")" -gt "$2" ]
+}
+# bad_case NAME COUNTER INJECT-ARGS...
+bad_case() {
+	_name=$1
+	_c=$2
+	shift 2
+	_before=$(mob_rrb ap1 wlan0 "$_c")
+	_out=$(inject "$@" 2>&1)
+	if mob_poll 20 ctr_gt "$_c" "$_before"; then
+		pass "bad input on the DS: $_name: dropped, $_c $(mob_rrb ap1 wlan0 "$_c")"
+	else
+		fail "bad input on the DS: $_name: dropped, $_c counted ($_out)"
+	fi
+}
+answered0=$(mob_rrb ap1 wlan0 pull_rx)
+bad_case "a PULL from an unknown R1KH" rx_unknown_peer \
+	pull-unknown fsrd.lab.example
+bad_case "a PULL from hostapd's address under a wrong key" rx_auth_fail \
+	pull-wrongkey "$BSSID1" fsrd.lab.example "$BSSID1"
+bad_case "a RESP answering no PULL of fsrd's" rx_dropped \
+	resp-stray "$BSSID1" hostapd.lab.example "$BSSID0"
+unk0=$(mob_rrb ap1 wlan0 rx_unknown_peer)
+lines0=$(grep -c "not a configured r1kh, dropped" "$log1")
+check "a flood of 100 PULLs from unknown R1KHs: sent" \
+	inject pull-flood fsrd.lab.example 100
+flood_counted() {
+	[ "$(mob_rrb ap1 wlan0 rx_unknown_peer)" -ge $((unk0 + 100)) ]
+}
+check "the flood: each PULL dropped and counted" mob_poll 20 flood_counted
+lines=$(($(grep -c "not a configured r1kh, dropped" "$log1") - lines0))
+check "the flood: logged with a rate limit ($lines lines)" [ "$lines" -le 11 ]
+check "none of them was answered (pull_rx stays $answered0)" \
+	[ "$(mob_rrb ap1 wlan0 pull_rx)" -eq "$answered0" ]
+check "the client still roams: hostapd -> fsrd, ping" roam "$BSSID0"
+
+kill -TERM "$MOB_PID_ap1"
+wait "$MOB_PID_ap1"
+rc=$?
+check "SIGTERM: fsrd exits 0 (status $rc)" [ "$rc" -eq 0 ]
+check "kernel log clean" dmesg_clean
+tap_finish

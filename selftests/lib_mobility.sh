@@ -1,0 +1,110 @@
+# shellcheck shell=sh
+# The mobility-domain lab (issue 14), for selftests and the benchmark:
+# each AP is a network namespace with its own hwsim radio and its own
+# daemon (fsrd or hostapd); every AP namespace has a bridge br0 (its
+# uplink eth0, and the radio's interface once the AP runs) joined by a
+# veth pair to the bridge "ds" in the initial namespace, the distribution
+# system, which holds 10.77.0.1/24. The client is in namespace "cli".
+# Source lib.sh first.
+#
+#   mob_ds_up                      the DS bridge
+#   mob_ap_ns NS IFACE             namespace NS with IFACE's radio, br0, eth0
+#   mob_bridge_wlan NS IFACE       IFACE into NS's br0 (once it is an AP)
+#   mob_fsrd NS                    fsrd in NS on $WORK/fsrd-NS.conf, log
+#                                  $WORK/fsrd-NS.log, control socket
+#                                  $WORK/fsrd-NS.sock
+#   mob_hostapd NS                 hostapd in NS on $WORK/hostapd-NS.conf
+#   mob_fsr_counter NS NAME        an fsr.ko counter of NS's BSSes
+#   mob_rrb NS IFACE NAME          a counter of fsrd's key transport (ft.rrb)
+#   mob_poll SECONDS CMD...        CMD once a second until it succeeds
+#   mob_client NETWORK             wpa_supplicant in "cli" on wlan2 with one
+#                                  network on 2412 MHz (NETWORK: its lines),
+#                                  log $WORK/wpa.log, pid $WORK/wpa.pid
+#   mob_net_ft_psk                 the lines of $SSID with FT-PSK, $PASS
+#   mob_net_ft_eap BSSID           the lines of $SSID with FT-EAP (PEAP,
+#                                  alice, $CERTS/ca.pem), starting at BSSID
+
+mob_ds_up() {
+	ip link add ds type bridge || return 1
+	defer "ip link del ds"
+	ip link set ds up &&
+		ip addr add 10.77.0.1/24 dev ds
+}
+
+mob_ap_ns() {
+	ip netns add "$1" || return 1
+	defer "ip netns del $1"
+	iw phy "$(phy_of "$2")" set netns name "$1" || return 1
+	ip -n "$1" link set lo up &&
+		ip link add "v-$1" type veth peer name eth0 netns "$1" &&
+		ip link set "v-$1" master ds &&
+		ip link set "v-$1" up &&
+		ip -n "$1" link add br0 type bridge &&
+		ip -n "$1" link set eth0 master br0 &&
+		ip -n "$1" link set eth0 up &&
+		ip -n "$1" link set br0 up
+}
+
+mob_bridge_wlan() {
+	ip -n "$1" link set "$2" master br0
+}
+
+mob_fsrd() {
+	ip netns exec "$1" "$FSRD" -f -c "$WORK/fsrd-$1.conf" \
+		> "$WORK/fsrd-$1.log" 2>&1 &
+	eval "MOB_PID_$1=$!"
+	defer "kill $!"
+}
+
+mob_hostapd() {
+	ip netns exec "$1" hostapd -B -P "$WORK/hostapd-$1.pid" \
+		-f "$WORK/hostapd-$1.log" "$WORK/hostapd-$1.conf" || return 1
+	defer "kill \$(cat $WORK/hostapd-$1.pid)"
+	wait_for 15 grep -q AP-ENABLED "$WORK/hostapd-$1.log"
+}
+
+mob_fsr_counter() {
+	ip netns exec "$1" "$FSRCTL" stats 2>/dev/null |
+		awk -v n="$2" '$1 == n { s += $2 } END { print s + 0 }'
+}
+
+# mob_poll SECONDS CMD...: CMD once a second until it succeeds (for
+# checks that are slow themselves, like mob_rrb under TCG)
+mob_poll() {
+	_n=$1
+	shift
+	while [ "$_n" -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 1
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
+mob_rrb() {
+	/usr/bin/python3 "$SELFTESTS/rrb_ctl.py" "$WORK/fsrd-$1.sock" "$2" "$3"
+}
+
+mob_client() {
+	cat > "$WORK/wpa.conf" <<END
+ctrl_interface=$WORK/wpa-ctrl
+bss_expiration_age=1800
+network={
+$1
+	scan_freq=2412
+}
+END
+	ip netns exec cli wpa_supplicant -B -i wlan2 -c "$WORK/wpa.conf" \
+		-P "$WORK/wpa.pid" -f "$WORK/wpa.log" -dd || return 1
+	defer "kill \$(cat $WORK/wpa.pid)"
+}
+
+mob_net_ft_psk() {
+	printf '\tssid="%s"\n\tkey_mgmt=FT-PSK\n\tpsk="%s"\n' "$SSID" "$PASS"
+}
+
+mob_net_ft_eap() {
+	printf '\tssid="%s"\n\tkey_mgmt=FT-EAP\n\teap=PEAP\n\tidentity="alice"\n' "$SSID"
+	printf '\tpassword="wonderland"\n\tphase2="auth=MSCHAPV2"\n'
+	printf '\tca_cert="%s"\n\tbssid_hint=%s\n' "$CERTS/ca.pem" "$1"
+}

@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The R0KH/R1KH key transport of each BSS (mobility.h): its socket, the
+ * dispatch of received frames, hostapd's sequence-number exchange
+ * (SEQ_REQ / SEQ_RESP) and the frames held for it.
+ */
+#include <errno.h>
+#include <net/if.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ap/bss.h"
+#include "core/evloop.h"
+#include "core/log.h"
+#include "mobility/mob_priv.h"
+#include "mobility/rrb_sock.h"
+
+static struct mob_bss *all[FSRD_MAX_BSS];
+
+uint32_t mob_now_s(void)
+{
+	return (uint32_t)(ev_now_ms() / 1000);
+}
+
+int mob_seq_next(struct mob_peer *p, struct rrb_seq_tlv *seq)
+{
+	uint32_t r[2] = { 0, 0 };
+
+	/* the first message to a peer: a random domain and counter */
+	if (!p->tx.dom && RAND_bytes((uint8_t *)r, sizeof(r)) != 1)
+		return -EIO;
+	rrb_seq_next(&p->tx, r[0], r[1], mob_now_s(), seq);
+	return 0;
+}
+
+struct mob_bss *mob_find(const struct fsrd_bss *b)
+{
+	for (unsigned int i = 0; i < FSRD_MAX_BSS; i++)
+		if (all[i] && all[i]->b == b)
+			return all[i];
+	return NULL;
+}
+
+struct mob_bss *mob_next(size_t *i)
+{
+	while (*i < FSRD_MAX_BSS)
+		if (all[(*i)++])
+			return all[*i - 1];
+	return NULL;
+}
+
+const struct mob_counters *mobility_counters(const struct fsrd_bss *b)
+{
+	const struct mob_bss *m = mob_find(b);
+
+	return m ? &m->cnt : NULL;
+}
+
+int mob_send(struct mob_bss *m, const uint8_t *dst, uint8_t subtype,
+	     const uint8_t *key, const struct rrb_tlv *auth, size_t n_auth,
+	     const struct rrb_tlv *enc, size_t n_enc)
+{
+	uint8_t payload[RRB_MAX_PAYLOAD], frame[RRB_MAX_FRAME];
+	size_t len, flen;
+	int ret;
+
+	ret = rrb_build(key, m->b->addr, subtype, auth, n_auth, enc, n_enc,
+			payload, sizeof(payload), &len);
+	if (!ret) {
+		flen = rrb_frame_put(frame, dst, m->b->addr, subtype, payload,
+				     len);
+		ret = rrb_sock_send(m->fd, m->ifindex, frame, flen);
+	}
+	/* a PUSH carried a key */
+	OPENSSL_cleanse(payload, sizeof(payload));
+	OPENSSL_cleanse(frame, sizeof(frame));
+	return ret;
+}
+
+static void deferred_free(struct mob_deferred *d)
+{
+	OPENSSL_cleanse(d, sizeof(*d) + d->len);
+	free(d);
+}
+
+/* Drop what waited longer than hostapd's sequence timeout. */
+static void queue_prune(struct mob_peer *p)
+{
+	uint64_t now = ev_now_ms();
+	struct mob_deferred **pp = &p->queue, *d;
+
+	while ((d = *pp)) {
+		if (now - d->at_ms > RRB_SEQ_TIMEOUT_S * 1000) {
+			*pp = d->next;
+			deferred_free(d);
+			p->queued--;
+		} else {
+			pp = &d->next;
+		}
+	}
+}
+
+static void queue_flush(struct mob_peer *p)
+{
+	while (p->queue) {
+		struct mob_deferred *d = p->queue;
+
+		p->queue = d->next;
+		deferred_free(d);
+	}
+	p->queued = 0;
+}
+
+bool mob_defer(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
+	       const uint8_t *src, const struct rrb_msg *msg)
+{
+	size_t len = 2 + msg->auth_len + msg->enc_len;
+	struct rrb_tlv auth[3];
+	struct mob_deferred *d;
+	char mac[MACSTR_LEN];
+	int ret;
+
+	fsrd_mac_str(src, mac);
+	queue_prune(p);
+	if (p->queued >= MOB_QUEUE_MAX) {
+		m->cnt.rx_dropped++;
+		log_warn_rl("%s: RRB from %s: %u frames already wait for its sequence number, dropped",
+			    m->b->conf->ifname, mac, p->queued);
+		return false;
+	}
+	d = calloc(1, sizeof(*d) + len);
+	if (!d) {
+		m->cnt.rx_dropped++;
+		return false;
+	}
+	if (RAND_bytes(d->nonce, sizeof(d->nonce)) != 1) {
+		free(d);
+		m->cnt.rx_dropped++;
+		return false;
+	}
+	d->at_ms = ev_now_ms();
+	memcpy(d->src, src, 6);
+	d->subtype = msg->subtype;
+	d->len = len;
+	/* the payload again, as it came: auth_len, auth, SIV || C */
+	d->payload[0] = (uint8_t)msg->auth_len;
+	d->payload[1] = (uint8_t)(msg->auth_len >> 8);
+	memcpy(d->payload + 2, msg->auth, msg->auth_len);
+	memcpy(d->payload + 2 + msg->auth_len, msg->enc, msg->enc_len);
+	auth[0] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN, d->nonce };
+	auth[1] = (struct rrb_tlv){ RRB_T_R0KH_ID, (uint16_t)msg->r0kh_id_len,
+				    msg->r0kh_id };
+	auth[2] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, msg->r1kh_id };
+	ret = mob_send(m, src, RRB_SEQ_REQ, key, auth, 3, NULL, 0);
+	if (ret) {
+		deferred_free(d);
+		m->cnt.rx_dropped++;
+		log_warn_rl("%s: RRB SEQ_REQ to %s not sent: %s",
+			    m->b->conf->ifname, mac, strerror(-ret));
+		return false;
+	}
+	d->next = p->queue;
+	p->queue = d;
+	p->queued++;
+	m->cnt.seq_req_tx++;
+	m->cnt.rx_deferred++;
+	log_dbg("%s: RRB from %s deferred: SEQ_REQ sent", m->b->conf->ifname,
+		mac);
+	return true;
+}
+
+/* A message other than SEQ_REQ/SEQ_RESP; no_defer when it runs again
+ * after a SEQ_RESP. */
+static void rx_msg(struct mob_bss *m, const uint8_t *src,
+		   const struct rrb_msg *msg, bool no_defer)
+{
+	if (msg->subtype == RRB_PULL)
+		mob_rx_pull(m, src, msg, no_defer);
+	else if (msg->subtype == RRB_RESP)
+		mob_rx_resp(m, src, msg, no_defer);
+	else
+		mob_rx_from_r0kh(m, src, msg, no_defer);
+}
+
+/*
+ * The peer a SEQ_REQ/SEQ_RESP is about: we are its R0KH (the R0KH-ID is
+ * ours: the sender is one of our r1kh) or its R1KH (the R1KH-ID is this
+ * BSS's: the sender is one of our r0kh). The sender's address must be
+ * the configured one. NULL (counted) otherwise.
+ */
+static struct mob_peer *seq_peer(struct mob_bss *m, const uint8_t *src,
+				 const struct rrb_msg *msg,
+				 const uint8_t **key)
+{
+	const struct fsrd_bss_conf *bc = m->b->conf;
+	const struct fsrd_conf *c = m->b->gconf;
+	bool own_r0 = msg->r0kh_id_len == c->r0kh_id_len &&
+		      !memcmp(msg->r0kh_id, c->r0kh_id, c->r0kh_id_len);
+	bool own_r1 = !memcmp(msg->r1kh_id, m->b->ft.r1kh_id, 6);
+	size_t i;
+
+	if (own_r0 && !own_r1) {
+		for (i = 0; i < bc->n_r1kh; i++)
+			if (!memcmp(bc->r1kh[i].id, msg->r1kh_id, 6) &&
+			    !memcmp(bc->r1kh[i].addr, src, 6)) {
+				*key = bc->r1kh[i].key;
+				return &m->r1[i];
+			}
+	} else if (own_r1 && !own_r0) {
+		for (i = 0; i < bc->n_r0kh; i++)
+			if (bc->r0kh[i].id_len == msg->r0kh_id_len &&
+			    !memcmp(bc->r0kh[i].id, msg->r0kh_id,
+				    msg->r0kh_id_len) &&
+			    !memcmp(bc->r0kh[i].addr, src, 6)) {
+				*key = bc->r0kh[i].key;
+				return &m->r0[i];
+			}
+	}
+	return NULL;
+}
+
+static void rx_seq(struct mob_bss *m, const uint8_t *src,
+		   const struct rrb_msg *msg)
+{
+	const char *what = msg->subtype == RRB_SEQ_REQ ? "SEQ_REQ" :
+							 "SEQ_RESP";
+	uint8_t plain[RRB_MAX_PAYLOAD], seqbuf[12];
+	struct mob_deferred *d, **pp, *todo;
+	const uint8_t *key = NULL;
+	struct rrb_seq_tlv seq;
+	struct rrb_tlv auth[4];
+	char mac[MACSTR_LEN];
+	struct mob_peer *p;
+	size_t pl;
+	int ret;
+
+	fsrd_mac_str(src, mac);
+	p = seq_peer(m, src, msg, &key);
+	if (!p) {
+		m->cnt.rx_unknown_peer++;
+		log_warn_rl("%s: RRB %s from %s: not a configured r0kh/r1kh of this BSS, dropped",
+			    m->b->conf->ifname, what, mac);
+		return;
+	}
+	if (rrb_msg_open(msg, key, src, plain, sizeof(plain), &pl)) {
+		m->cnt.rx_auth_fail++;
+		log_warn_rl("%s: RRB %s from %s does not verify (wrong key?), dropped",
+			    m->b->conf->ifname, what, mac);
+		return;
+	}
+	if (msg->subtype == RRB_SEQ_REQ) {
+		if (mob_seq_next(p, &seq))
+			return;
+		rrb_seq_tlv_put(seqbuf, &seq);
+		auth[0] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN,
+					    msg->nonce };
+		auth[1] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
+		auth[2] = (struct rrb_tlv){ RRB_T_R0KH_ID,
+					    (uint16_t)msg->r0kh_id_len,
+					    msg->r0kh_id };
+		auth[3] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, msg->r1kh_id };
+		ret = mob_send(m, src, RRB_SEQ_RESP, key, auth, 4, NULL, 0);
+		if (ret)
+			log_warn_rl("%s: RRB SEQ_RESP to %s not sent: %s",
+				    m->b->conf->ifname, mac, strerror(-ret));
+		else
+			m->cnt.seq_resp_tx++;
+		return;
+	}
+	/* SEQ_RESP: it must answer one of our SEQ_REQs */
+	queue_prune(p);
+	for (d = p->queue; d; d = d->next)
+		if (!CRYPTO_memcmp(d->nonce, msg->nonce, RRB_NONCE_LEN))
+			break;
+	if (!d) {
+		m->cnt.rx_dropped++;
+		log_warn_rl("%s: RRB SEQ_RESP from %s answers no request of ours, dropped",
+			    m->b->conf->ifname, mac);
+		return;
+	}
+	m->cnt.seq_resp_rx++;
+	rrb_seq_resync(&p->rx, &msg->seq, ev_now_ms() / 1000, p->queued);
+	/* run every held frame once more, in arrival order, never deferred
+	 * again (as hostapd) */
+	todo = NULL;
+	while (p->queue) {
+		d = p->queue;
+		p->queue = d->next;
+		d->next = todo;
+		todo = d;
+	}
+	p->queued = 0;
+	for (pp = &todo; (d = *pp);) {
+		struct rrb_msg held;
+
+		*pp = d->next;
+		if (!rrb_msg_parse(d->subtype, d->payload, d->len, &held) &&
+		    held.subtype != RRB_SEQ_REQ && held.subtype != RRB_SEQ_RESP)
+			rx_msg(m, d->src, &held, true);
+		deferred_free(d);
+	}
+}
+
+static void rx_frame(struct mob_bss *m, const uint8_t *buf, size_t len)
+{
+	struct rrb_frame f;
+	struct rrb_msg msg;
+	char mac[MACSTR_LEN];
+	int ret;
+
+	ret = rrb_frame_parse(buf, len, &f);
+	if (ret == -EPROTO)
+		return;	/* another protocol of the OUI Extended EtherType */
+	if (!ret && memcmp(f.dst, m->b->addr, 6) && !(f.dst[0] & 1))
+		return;	/* for another station of the segment */
+	m->cnt.rx++;
+	if (ret) {
+		m->cnt.rx_malformed++;
+		log_warn_rl("%s: RRB frame of %zu octets refused: %s",
+			    m->b->conf->ifname, len, strerror(-ret));
+		return;
+	}
+	fsrd_mac_str(f.src, mac);
+	if (f.dst[0] & 1) {
+		/* hostapd's wildcard peers: fsrd lists each peer */
+		m->cnt.rx_unsupported++;
+		log_warn_rl("%s: RRB frame from %s to a group address: fsrd has no wildcard peers, dropped",
+			    m->b->conf->ifname, mac);
+		return;
+	}
+	ret = rrb_msg_parse(f.subtype, f.payload, f.payload_len, &msg);
+	if (ret) {
+		m->cnt.rx_malformed++;
+		log_warn_rl("%s: RRB frame (subtype %u) from %s refused: malformed",
+			    m->b->conf->ifname, f.subtype, mac);
+		return;
+	}
+	if (f.subtype == RRB_SEQ_REQ || f.subtype == RRB_SEQ_RESP)
+		rx_seq(m, f.src, &msg);
+	else
+		rx_msg(m, f.src, &msg, false);
+}
+
+static void rx_ready(int fd, void *arg)
+{
+	struct mob_bss *m = arg;
+	uint8_t buf[RRB_MAX_FRAME + 1];
+	unsigned int n;
+
+	(void)fd;
+	/* a bounded batch per wake-up: the event loop serves the rest */
+	for (n = 0; n < 64; n++) {
+		ssize_t len = rrb_sock_recv(m->fd, buf, sizeof(buf));
+
+		if (len == -EAGAIN)
+			break;
+		if (len == -EMSGSIZE) {
+			m->cnt.rx++;
+			m->cnt.rx_malformed++;
+			log_warn_rl("%s: RRB frame longer than %d octets refused",
+				    m->b->conf->ifname, RRB_MAX_FRAME);
+			continue;
+		}
+		if (len < 0)
+			continue;
+		rx_frame(m, buf, (size_t)len);
+	}
+	OPENSSL_cleanse(buf, sizeof(buf));
+}
+
+int mobility_bss_start(struct fsrd_bss *b)
+{
+	const struct fsrd_bss_conf *bc = b->conf;
+	struct mob_bss *m;
+	unsigned int i;
+	int ret;
+
+	if (!b->wconf.ft || (!bc->n_r0kh && !bc->n_r1kh))
+		return 0;
+	for (i = 0; i < FSRD_MAX_BSS && all[i]; i++)
+		;
+	if (i == FSRD_MAX_BSS)
+		return -ENOSPC;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	m->b = b;
+	m->ifindex = (int)if_nametoindex(bc->rrb_ifname);
+	if (!m->ifindex) {
+		free(m);
+		return -ENODEV;
+	}
+	m->fd = rrb_sock_open(m->ifindex);
+	if (m->fd < 0) {
+		ret = m->fd;
+		free(m);
+		return ret;
+	}
+	ret = ev_add_fd(m->fd, rx_ready, m);
+	if (ret) {
+		close(m->fd);
+		free(m);
+		return ret;
+	}
+	all[i] = m;
+	log_info("bss %s: R0KH/R1KH key transport on %s: %zu r0kh, %zu r1kh, push %s",
+		 bc->name, bc->rrb_ifname, bc->n_r0kh, bc->n_r1kh,
+		 bc->pmk_r1_push ? "on" : "off");
+	return 0;
+}
+
+void mobility_bss_stop(struct fsrd_bss *b)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < FSRD_MAX_BSS; i++) {
+		struct mob_bss *m = all[i];
+
+		if (!m || m->b != b)
+			continue;
+		ev_del_fd(m->fd);
+		close(m->fd);
+		mob_pull_stop(m);
+		for (j = 0; j < FSRD_MAX_RKH; j++) {
+			queue_flush(&m->r0[j]);
+			queue_flush(&m->r1[j]);
+		}
+		OPENSSL_cleanse(m, sizeof(*m));
+		free(m);
+		all[i] = NULL;
+	}
+}

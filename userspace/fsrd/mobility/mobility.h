@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * fsrd's side of hostapd's R0KH/R1KH key transport (docs/mobility.md):
+ * for each FT BSS with r0kh/r1kh peers, a socket on its rrb_interface;
+ * PMK-R1s pushed to the configured R1KHs after an FT initial mobility-
+ * domain association (pmk_r1_push), PUSHes from configured R0KHs
+ * verified, kept (keys/r1_store.c) and given to fsr.ko; hostapd's
+ * sequence-number exchange both ways; fsr's REVOKE (an extension hostapd
+ * ignores) both ways, so a revocation reaches the keys we pushed. Frames from anyone else are
+ * dropped, counted and logged (rate-limited).
+ */
+#ifndef FSRD_MOBILITY_H
+#define FSRD_MOBILITY_H
+
+#include <stdint.h>
+
+#include "ft_kdf.h"
+
+struct fsrd_bss;
+
+/* Per BSS; shown by the control socket (bss show: ft.rrb). */
+struct mob_counters {
+	uint64_t rx;		/* frames of the protocol for this BSS */
+	uint64_t rx_malformed;	/* frame, payload or TLVs refused by the codec */
+	uint64_t rx_unknown_peer; /* R0KH-ID, R1KH-ID or address not configured */
+	uint64_t rx_auth_fail;	/* the SIV did not verify (wrong key, altered) */
+	uint64_t rx_replay;	/* sequence number already seen or too old */
+	uint64_t rx_deferred;	/* held for a sequence-number exchange */
+	uint64_t rx_dropped;	/* deferral queue full, SEQ_RESP unexpected */
+	uint64_t rx_unsupported; /* to a group destination (wildcards): not yet */
+	uint64_t push_rx;	/* PMK-R1s received and kept */
+	uint64_t push_refused;	/* a verified PUSH whose key fsrd refused */
+	uint64_t push_tx;	/* PUSHes sent */
+	uint64_t push_tx_fail;
+	uint64_t revoke_rx;	/* REVOKEs taken (fsr's extension) */
+	uint64_t revoke_refused; /* verified REVOKE with malformed TLVs */
+	uint64_t revoke_tx;	/* REVOKEs sent */
+	uint64_t revoke_tx_fail;
+	/* as R0KH (mobility/pull.c) */
+	uint64_t pull_rx;	/* PULLs answered (RESP sent) */
+	uint64_t pull_rx_nak;	/* of those: no such PMK-R0, RESP without key */
+	uint64_t pull_refused;	/* verified PULL malformed, or not answered */
+	/* as R1KH */
+	uint64_t pull_tx;	/* PULLs sent, retries included */
+	uint64_t pull_tx_fail;
+	uint64_t pulled;	/* PMK-R1s received in a RESP and kept */
+	uint64_t pull_nak;	/* RESPs without a key */
+	uint64_t pull_timeout;	/* pulls given up: no answer after the retries */
+	uint64_t pull_busy;	/* FT Authentications refused: too many pulls pending */
+	uint64_t resp_refused;	/* verified RESP whose key fsrd refused */
+	uint64_t seq_req_tx;
+	uint64_t seq_resp_tx;
+	uint64_t seq_resp_rx;
+};
+
+/* Open b's socket when it is an FT BSS with peers; 0 or a negative errno
+ * (the BSS does not start then: a wrong rrb_interface is an error). */
+int mobility_bss_start(struct fsrd_bss *b);
+void mobility_bss_stop(struct fsrd_bss *b);
+/* b's station spa made PMK-R0 r0: push a PMK-R1 to each r1kh of b (with
+ * pmk_r1_push). lifetime_s: the PMK-R0's; session_timeout_s: 0 if none. */
+void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
+		   const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s,
+		   uint32_t session_timeout_s);
+/* The station spa's keys were revoked here: tell each r1kh of every BSS
+ * with pmk_r1_push (they may hold PMK-R1s we pushed) to forget the
+ * PMK-R1s our R0KH-ID made for it (fsr's REVOKE). */
+void mobility_revoke(const uint8_t *spa);
+/*
+ * An FT Authentication on b of station spa names R0KH-ID r0kh_id and
+ * PMKR0Name, and no PMK-R1 is held: ask that R0KH (an r0kh line of b) by
+ * PULL and keep the request's elements ies until the RESP comes, then
+ * mlme_ft_pull_done(). 0: pending; -EALREADY: the same request is
+ * already pending (a retransmission: wait); -ENOENT: no such r0kh line
+ * or no key transport on b; -EBUSY: too many pulls pending; another
+ * negative errno: not sent. One pull per station and BSS, a new request
+ * replaces it; at most MOB_PULL_MAX in all; each ends after
+ * rkh_pull_retries * rkh_pull_timeout.
+ */
+int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
+		  const uint8_t *r0kh_id, size_t r0kh_id_len,
+		  const uint8_t *pmk_r0_name, const uint8_t *ies, size_t len);
+/* Forget a pending pull of spa on b (the station authenticated again
+ * otherwise, or went). */
+void mobility_pull_cancel(struct fsrd_bss *b, const uint8_t *spa);
+/* fsr.ko was loaded again: give it every received PMK-R1 once more. */
+void mobility_repush_kernel(void);
+/* NULL when b has no key transport. */
+const struct mob_counters *mobility_counters(const struct fsrd_bss *b);
+
+#endif

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * fsr's REVOKE (subtype RRB_FSR_REVOKE, docs/mobility.md), both ways:
+ * when fsrd, as a station's R0KH, revokes its keys (keys/revoke.c), each
+ * r1kh it pushes to is told to forget the PMK-R1s our R0KH-ID made for
+ * that station; a REVOKE from a configured r0kh (checked like a PUSH:
+ * push.c) removes them from keys/r1_store.c and from fsr.ko. Same
+ * transport as PUSH: sequence number and R0KH-ID/R1KH-ID in the
+ * authenticated part, the station encrypted; hostapd has no receiver for
+ * the subtype and ignores it.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "ap/bss.h"
+#include "core/log.h"
+#include "core/trace.h"
+#include "ft/pmk_push.h"
+#include "keys/r1_store.h"
+#include "mobility/mob_priv.h"
+
+static int revoke_one(struct mob_bss *m, size_t i, const uint8_t *spa)
+{
+	const struct fsrd_bss *b = m->b;
+	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
+	struct rrb_tlv auth[3], enc[1];
+	struct rrb_seq_tlv seq;
+	uint8_t seqbuf[12];
+	int ret;
+
+	ret = mob_seq_next(&m->r1[i], &seq);
+	if (ret)
+		return ret;
+	rrb_seq_tlv_put(seqbuf, &seq);
+	auth[0] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
+	auth[1] = (struct rrb_tlv){ RRB_T_R0KH_ID,
+				    (uint16_t)b->gconf->r0kh_id_len,
+				    b->gconf->r0kh_id };
+	auth[2] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, peer->id };
+	enc[0] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, spa };
+	return mob_send(m, peer->addr, RRB_FSR_REVOKE, peer->key, auth, 3,
+			enc, 1);
+}
+
+void mobility_revoke(const uint8_t *spa)
+{
+	char mac[MACSTR_LEN], peer[MACSTR_LEN];
+	struct mob_bss *m;
+	size_t k = 0, i;
+	int ret;
+
+	while ((m = mob_next(&k))) {
+		if (!m->b->conf->pmk_r1_push)
+			continue;
+		for (i = 0; i < m->b->conf->n_r1kh; i++) {
+			ret = revoke_one(m, i, spa);
+			fsrd_mac_str(m->b->conf->r1kh[i].addr, peer);
+			if (ret) {
+				m->cnt.revoke_tx_fail++;
+				log_warn("%s: %s: REVOKE to R1KH %s failed: %s",
+					 m->b->conf->ifname,
+					 fsrd_mac_str(spa, mac), peer,
+					 strerror(-ret));
+				continue;
+			}
+			m->cnt.revoke_tx++;
+			trace_sta(m->b, spa, TRACE_EV_PMK,
+				  "REVOKE sent to R1KH %s: its PMK-R1s of ours go",
+				  peer);
+		}
+	}
+}
+
+struct del_ctx {
+	bool kernel;
+	unsigned int in_kernel;
+	int err;
+};
+
+static void del_kernel(const struct r1_entry *e, void *arg)
+{
+	struct del_ctx *c = arg;
+	char err[256];
+	int ret;
+
+	if (!c->kernel)
+		return;
+	ret = pmk_del_r1(e->spa, e->r1.name, err, sizeof(err));
+	if (!ret)
+		c->in_kernel++;
+	else if (ret != -ENOENT)
+		c->err = ret;
+}
+
+const char *mob_take_revoke(struct mob_bss *m, const uint8_t *src,
+			    const struct rrb_msg *msg, const uint8_t *plain,
+			    size_t pl)
+{
+	const struct fsrd_bss *b = m->b;
+	struct del_ctx c = { .kernel = b->gconf->kernel_fast_path };
+	char from[MACSTR_LEN], mac[MACSTR_LEN];
+	struct rrb_tlv t;
+	size_t n;
+
+	if (rrb_tlv_find(plain, pl, RRB_T_S1KH_ID, &t) || t.len != 6)
+		return "no station (S1KH-ID) in it";
+	n = r1_store_remove_from(t.val, msg->r0kh_id, msg->r0kh_id_len,
+				 del_kernel, &c);
+	m->cnt.revoke_rx++;
+	fsrd_mac_str(src, from);
+	trace_sta(b, t.val, TRACE_EV_PMK,
+		  "REVOKE from R0KH %.*s (%s): %zu PMK-R1(s) it pushed forgotten, %u in fsr.ko",
+		  (int)msg->r0kh_id_len, (const char *)msg->r0kh_id, from, n,
+		  c.in_kernel);
+	if (c.err)
+		log_warn("%s: %s: fsr.ko may still hold a revoked PMK-R1: %s",
+			 b->conf->ifname, fsrd_mac_str(t.val, mac),
+			 strerror(-c.err));
+	return NULL;
+}

@@ -1,0 +1,17 @@
+# The mobility domain across hosts: hostapd's R0KH/R1KH key transport
+# (RRB). rrb_siv.c, rrb_msg.c and rrb_seq.c are pure (docs/mobility.md).
+FSRD_SRCS += mobility/rrb_siv.c mobility/rrb_msg.c mobility/rrb_seq.c \
+	mobility/rrb_sock.c mobility/mobility.c mobility/push.c \
+	mobility/revoke.c mobility/pull.c
+
+RRB_T_SRCS := $(addprefix $(SRC)/fsrd/mobility/,rrb_siv.c rrb_msg.c \
+	rrb_seq.c) $(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_kdf.c \
+	$(TOP)/kmod/ft/ft_keywrap.c
+FSRD_TESTS += $(OBJ)/tests/test_rrb
+
+$(OBJ)/tests/test_rrb: $(SRC)/tests/test_rrb.c $(RRB_T_SRCS) \
+		$(wildcard $(SRC)/fsrd/mobility/*.h) $(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(TOP)/kmod/ft -I$(SRC)/tests -o $@ $< $(RRB_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs libcrypto)

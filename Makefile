@@ -4,25 +4,38 @@
 #   make check      host unit tests, then the selftests in the lab VM
 #   make bench      the roam benchmark (fsr against hostapd)
 #   make lab-shell  an interactive shell in the lab VM
+#   make check-debug the selftests on the lab's debug kernel (KASAN, lockdep,
+#                   PROVE_RCU, kmemleak), which it builds once (docs/lab.md)
 #
 # Every target installs the Debian packages it needs (tools/deps.sh) and
 # fetches the Debian kernel that the lab VM boots (tools/lab/kernel.sh).
 
 TOP := $(CURDIR)
+# FSR_LAB_KERNEL=debug: everything against the debug kernel
+# (tools/lab/debug-kernel.sh), in build/debug; the modules are built in a
+# copy of their sources (KSRC), so the ones for the lab's kernel stay.
+FSR_LAB_KERNEL ?=
+export FSR_LAB_KERNEL
+ifeq ($(FSR_LAB_KERNEL),debug)
+BUILD := $(TOP)/build/debug
+KSRC := $(BUILD)/ksrc
+else
 BUILD := $(TOP)/build
+KSRC := $(TOP)
+endif
 KENV := $(BUILD)/kernel.env
 MAC80211_OUT := $(BUILD)/mac80211
 MAC80211_KO := $(MAC80211_OUT)/src/net/mac80211/mac80211.ko
 MAC80211_SYMVERS := $(MAC80211_OUT)/src/net/mac80211/Module.symvers
-FSR_KO := $(TOP)/kmod/fsr.ko
-PROBE_KO := $(TOP)/selftests/hook_probe/mac80211_offload_probe.ko
+FSR_KO := $(KSRC)/kmod/fsr.ko
+PROBE_KO := $(KSRC)/selftests/hook_probe/mac80211_offload_probe.ko
 MODROOT := $(BUILD)/lab/modroot
 
 # Run a recipe line with the kernel variables (FSR_KDIR, FSR_LAB_SOURCE, ...).
 WITH_KENV = set -e; . $(KENV);
 
-.PHONY: all deps kernel mac80211 module userspace selftests-build modroot \
-	check unit selftests fuzz-long bench lab-shell clean
+.PHONY: all deps kernel mac80211 ksrc module userspace selftests-build modroot \
+	check unit selftests check-debug fuzz-long bench lab-shell clean
 
 all: userspace selftests-build module modroot
 
@@ -45,9 +58,15 @@ mac80211: kernel
 KMAKE = $(MAKE) -C "$$FSR_KDIR" NOSTDINC_FLAGS=-I$(MAC80211_OUT)/src/include \
 	KBUILD_EXTRA_SYMBOLS=$(MAC80211_SYMVERS)
 
-module: mac80211
-	@$(WITH_KENV) $(KMAKE) M=$(TOP) modules
-	@$(WITH_KENV) $(KMAKE) M=$(TOP)/selftests/hook_probe modules
+# The copy keeps the sources' times, so kbuild rebuilds only what changed.
+ksrc:
+	@if [ "$(KSRC)" != "$(TOP)" ]; then mkdir -p $(KSRC) && \
+		find Kbuild kmod uapi selftests/hook_probe \( -name '*.[ch]' \
+		-o -name Kbuild \) | cpio -pdmu --quiet $(KSRC); fi
+
+module: mac80211 ksrc
+	@$(WITH_KENV) $(KMAKE) M=$(KSRC) modules
+	@$(WITH_KENV) $(KMAKE) M=$(KSRC)/selftests/hook_probe modules
 
 userspace: deps
 	@$(MAKE) -C userspace TOP=$(TOP) all
@@ -62,6 +81,15 @@ modroot: module
 # line is the summary "N passed, M failed[, K skipped]".
 check: all
 	@tools/check.sh
+
+# The selftests on the debug kernel; the guest fails the run on any KASAN,
+# lockdep, RCU or WARN splat and any kmemleak report. The first run builds
+# the kernel once (timings in docs/lab.md).
+# make check-debug [TESTS="hook_consume.sh fsr_ft_crafted.sh"]
+TESTS ?=
+check-debug:
+	@$(MAKE) --no-print-directory FSR_LAB_KERNEL=debug all
+	@FSR_LAB_KERNEL=debug tools/check.sh --selftests-only $(TESTS)
 
 unit: userspace
 	@tools/check.sh --unit-only

@@ -3,7 +3,8 @@
 # Each test is a kselftest-style program printing TAP; this runner prints its
 # lines unchanged, turns exit 4 into a SKIP line and any other non-zero exit
 # without a failing line into one "not ok" line, and exits 1 if anything
-# failed. Usage: selftests/run.sh [TEST...]   (default: all, in order)
+# failed. Usage: selftests/run.sh [TEST...]   (default: all, in order;
+# with FSR_SLOW_TESTS=1, as make check-debug sets, the slow ones too)
 set -u
 
 SELFTESTS=$(cd "$(dirname "$0")" && pwd) || exit 1
@@ -16,6 +17,8 @@ hwsim_on_patched_mac80211.sh
 hook_consume.sh
 genl.sh
 fsr_ft_crafted.sh
+fsr_ft_owner.sh
+fsr_ft_he.sh
 fsr_flood.sh
 fsrctl.sh
 passthrough.sh
@@ -43,7 +46,19 @@ fsrd_kmod_reload.sh
 fsrd_nl_overrun.sh
 fsrd_rsc.sh
 fsrd_ingress.sh
+fsrd_mobility.sh
+fsrd_mobility_hostapd.sh
+fsrd_mobility_eap.sh
+fsrd_mobility_revoke.sh
+fsrd_mobility_pull.sh
+fsrd_portal.sh
+fsrd_portal_acct.sh
 "
+# Minutes each: only in make check-debug (tools/lab/debug-guest.sh).
+SLOW_TESTS="
+fsr_teardown_stress.sh
+"
+[ "${FSR_SLOW_TESTS:-0}" = 1 ] && TESTS="$TESTS $SLOW_TESTS"
 [ $# -gt 0 ] && TESTS="$*"
 TIMEOUT=${FSR_TEST_TIMEOUT:-1500}
 

@@ -3,7 +3,12 @@
 #
 #   tools/check.sh                  host unit tests, then selftests in the lab VM
 #   tools/check.sh --unit-only      host unit tests only
-#   tools/check.sh --selftests-only selftests only
+#   tools/check.sh --selftests-only [TEST...]
+#                                   selftests only (all, or the ones named)
+#
+# With FSR_LAB_KERNEL=debug (make check-debug), the selftests run on the
+# lab's debug kernel under tools/lab/debug-guest.sh, which adds a test for
+# the splats and leaks the kernel reported; logs go to build/debug/check/.
 #
 # Every stage prints TAP ("ok N - what", "not ok N - what", "ok N - what # SKIP
 # why"). A stage that exits non-zero without reporting a failing test line (a
@@ -14,6 +19,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 logdir=build/check
+[ "${FSR_LAB_KERNEL:-}" = debug ] && logdir=build/debug/check
 mkdir -p "$logdir"
 rm -f "$logdir"/*.log
 
@@ -21,9 +27,9 @@ unit=1
 selftests=1
 case "${1:-}" in
 --unit-only) selftests=0 ;;
---selftests-only) unit=0 ;;
+--selftests-only) unit=0; shift ;;
 "") ;;
-*) echo "usage: $0 [--unit-only|--selftests-only]" >&2; exit 2 ;;
+*) echo "usage: $0 [--unit-only|--selftests-only [TEST...]]" >&2; exit 2 ;;
 esac
 
 # stage NAME COMMAND...: run one stage, keep its output, note its exit status.
@@ -53,8 +59,12 @@ if [ $unit -eq 1 ]; then
 	stage checkpatch tools/checkpatch.sh
 fi
 
-if [ $selftests -eq 1 ]; then
-	stage selftests tools/lab/run --timeout 3600 -- selftests/run.sh
+if [ $selftests -eq 1 ] && [ "${FSR_LAB_KERNEL:-}" = debug ]; then
+	stage selftests-debug tools/lab/run --timeout "${FSR_LAB_TIMEOUT:-14400}" \
+		--modroot build/debug/lab/modroot -- \
+		tools/lab/debug-guest.sh selftests/run.sh "$@"
+elif [ $selftests -eq 1 ]; then
+	stage selftests tools/lab/run --timeout 3600 -- selftests/run.sh "$@"
 fi
 
 passed=$(cat "$logdir"/*.log | grep -E '^ok( |$)' | grep -vc '# SKIP')

@@ -16,6 +16,8 @@ libssl-dev
 libinih-dev
 libnl-3-dev
 libnl-genl-3-dev
+libnftables-dev
+nftables
 libpcap-dev
 tcpdump
 stress-ng
@@ -37,11 +39,16 @@ openssl
 iw
 iproute2
 iputils-ping
+curl
 util-linux
 procps
 python3
 python3-yaml
+python3-cryptography
 "
+# Building the lab's debug kernel (make check-debug) needs the kernel's
+# own build tools.
+[ "${FSR_LAB_KERNEL:-}" = debug ] && PACKAGES="$PACKAGES flex bison bc libelf-dev"
 
 missing=""
 for p in $PACKAGES; do

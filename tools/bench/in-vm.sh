@@ -60,59 +60,69 @@ BENCH_AP2=$(mac_of wlan1)
 	echo "sta=$(ip netns exec "$BENCH_NS" cat /sys/class/net/$BENCH_STA_IF/address)"
 } > "$BENCH_OUT/meta"
 
+# The unavailable file: one "mode<TAB>reason" per line.
+bench_unavailable() {
+	printf '%s\t%s\n' "$1" "$2" >> "$BENCH_OUT/unavailable"
+}
+
+# Run one mode: source SCRIPT (it defines mode_check, mode_start_aps,
+# mode_stop_aps...), note the mode unavailable when mode_check says why,
+# else log WHAT and run the rest of the arguments (run_mode or run_storm).
+# 0 when the mode ran, 1 when it failed to start (rc=1), 2 unavailable.
+bench_one() {
+	_bo_mode=$1
+	_bo_script=$2
+	_bo_what=$3
+	shift 3
+	. "$BENCH_TOP/tools/bench/$_bo_script"
+	if ! _bo_why=$(mode_check); then
+		bench_unavailable "$_bo_mode" "$_bo_why"
+		bench_log "$_bo_mode: not available yet: $_bo_why"
+		return 2
+	fi
+	bench_log "$_bo_mode: $_bo_what (load $BENCH_LOAD)"
+	"$@" && return 0
+	_bo_why=$(cat "$BENCH_OUT/$_bo_mode/error")
+	bench_unavailable "$_bo_mode" "failed to start: $_bo_why"
+	bench_log "$_bo_mode: $_bo_why"
+	rc=1
+	return 1
+}
+
+# "N of M roams completed" from the roams logs given
+completed() {
+	_c_of=$1
+	shift
+	echo "$(cat "$@" | grep -c ' ok ') of $_c_of roams completed"
+}
+
 rc=0
 for mode in $MODES; do
-	# Each mode script defines mode_check / mode_start_aps / mode_stop_aps.
-	. "$BENCH_TOP/tools/bench/mode-$mode.sh"
-	if ! why=$(mode_check); then
-		printf '%s\t%s\n' "$mode" "$why" >> "$BENCH_OUT/unavailable"
-		bench_log "$mode: not available yet: $why"
-		continue
-	fi
-	bench_log "$mode: $roams roams (load $BENCH_LOAD)"
-	if ! run_mode "$mode" "$roams" "$roam_timeout"; then
-		why=$(cat "$BENCH_OUT/$mode/error")
-		printf '%s\t%s\n' "$mode" "failed to start: $why" >> "$BENCH_OUT/unavailable"
-		bench_log "$mode: $why"
-		rc=1
-		continue
-	fi
-	bench_log "$mode: done, $(grep -c ' ok ' "$BENCH_OUT/$mode/roams.log") of $roams roams completed"
+	bench_one "$mode" "mode-$mode.sh" "$roams roams" \
+		run_mode "$mode" "$roams" "$roam_timeout" || continue
+	bench_log "$mode: done, $(completed "$roams" "$BENCH_OUT/$mode/roams.log")"
 done
 # --- 802.1X scenarios ---------------------------------------------------
 if [ "$eap_roams" -gt 0 ]; then
 	. "$BENCH_TOP/tools/bench/eap-lib.sh"
-	radius_ok=1
+	radius_why=
 	if ! command -v freeradius > /dev/null; then
 		radius_why="FreeRADIUS is not installed"
-		radius_ok=0
 	elif ! bench_radius_start; then
 		radius_why="FreeRADIUS did not start: $(tail -n 2 "$BENCH_RADIUS_DIR/freeradius.log" 2>/dev/null | tr '\n' ' ')"
-		radius_ok=0
 	fi
 	for BENCH_EAP_SCEN in ${BENCH_EAP_SCENS_ONLY:-$BENCH_EAP_SCENS}; do
+		BENCH_NETWORK=$(bench_eap_network)
 		for impl in hostapd fsr; do
 			mode=$impl-eap-$BENCH_EAP_SCEN
-			if [ $radius_ok -eq 0 ]; then
-				printf '%s\t%s\n' "$mode" "$radius_why" >> "$BENCH_OUT/unavailable"
+			if [ -n "$radius_why" ]; then
+				bench_unavailable "$mode" "$radius_why"
 				continue
 			fi
-			. "$BENCH_TOP/tools/bench/mode-$impl-eap.sh"
-			BENCH_NETWORK=$(bench_eap_network)
-			if ! why=$(mode_check); then
-				printf '%s\t%s\n' "$mode" "$why" >> "$BENCH_OUT/unavailable"
-				bench_log "$mode: not available yet: $why"
+			bench_one "$mode" "mode-$impl-eap.sh" "$eap_roams roams" \
+				run_mode "$mode" "$eap_roams" "$roam_timeout" ||
 				continue
-			fi
-			bench_log "$mode: $eap_roams roams (load $BENCH_LOAD)"
-			if ! run_mode "$mode" "$eap_roams" "$roam_timeout"; then
-				why=$(cat "$BENCH_OUT/$mode/error")
-				printf '%s\t%s\n' "$mode" "failed to start: $why" >> "$BENCH_OUT/unavailable"
-				bench_log "$mode: $why"
-				rc=1
-				continue
-			fi
-			bench_log "$mode: done, $(grep -c ' ok ' "$BENCH_OUT/$mode/roams.log") of $eap_roams roams completed, $(cat "$BENCH_OUT/$mode/access-requests" 2>/dev/null) Access-Requests"
+			bench_log "$mode: done, $(completed "$eap_roams" "$BENCH_OUT/$mode/roams.log"), $(cat "$BENCH_OUT/$mode/access-requests" 2>/dev/null) Access-Requests"
 		done
 	done
 	BENCH_NETWORK=
@@ -126,21 +136,10 @@ if [ "$BENCH_STORM" -gt 0 ]; then
 	fi
 	for impl in hostapd fsr-user fsr-kernel; do
 		mode=storm-$impl
-		. "$BENCH_TOP/tools/bench/mode-$impl.sh"
-		if ! why=$(mode_check); then
-			printf '%s\t%s\n' "$mode" "$why" >> "$BENCH_OUT/unavailable"
-			bench_log "$mode: not available yet: $why"
-			continue
-		fi
-		bench_log "$mode: $BENCH_STORM clients, $storm_rounds rounds (load $BENCH_LOAD)"
-		if ! run_storm "$impl" "$storm_rounds" "$roam_timeout"; then
-			why=$(cat "$BENCH_OUT/$mode/error")
-			printf '%s\t%s\n' "$mode" "failed to start: $why" >> "$BENCH_OUT/unavailable"
-			bench_log "$mode: $why"
-			rc=1
-			continue
-		fi
-		bench_log "$mode: done, $(cat "$BENCH_OUT/$mode"/roams-*.log | grep -c ' ok ') of $((BENCH_STORM * storm_rounds)) roams completed"
+		bench_one "$mode" "mode-$impl.sh" \
+			"$BENCH_STORM clients, $storm_rounds rounds" \
+			run_storm "$impl" "$storm_rounds" "$roam_timeout" || continue
+		bench_log "$mode: done, $(completed $((BENCH_STORM * storm_rounds)) "$BENCH_OUT/$mode"/roams-*.log)"
 	done
 fi
 exit $rc

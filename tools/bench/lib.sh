@@ -210,6 +210,47 @@ roam_loop() {
 	done
 }
 
+# The radio capture of one mode (hwsim0, radiotap, 256 bytes) into
+# DIR/capture.pcap; BENCH_TCPDUMP is its pid.
+bench_capture_start() {
+	tcpdump -Z root -i hwsim0 -s 256 -U -w "$1/capture.pcap" \
+		> "$1/tcpdump.log" 2>&1 &
+	BENCH_TCPDUMP=$!
+	sleep 1
+}
+
+bench_capture_stop() {
+	kill -INT "$BENCH_TCPDUMP"
+	wait "$BENCH_TCPDUMP" 2> /dev/null
+}
+
+# LOAD=1: stress-ng on every CPU (BENCH_STRESS its pid, empty without
+# load); then a second for traffic and load to settle. 1, with the reason
+# in DIR/error, when stress-ng did not start.
+bench_stress_start() {
+	BENCH_STRESS=
+	if [ "$BENCH_LOAD" = 1 ]; then
+		# The checkout is read-only in the guest: stress-ng needs /tmp.
+		stress-ng --temp-path /tmp --cpu "$(nproc)" --cpu-method all \
+			--quiet > "$1/stress.log" 2>&1 &
+		BENCH_STRESS=$!
+	fi
+	sleep 1
+	if [ -n "$BENCH_STRESS" ] && ! kill -0 "$BENCH_STRESS" 2> /dev/null; then
+		echo "stress-ng did not start (LOAD=1): $(cat "$1/stress.log")" > "$1/error"
+		BENCH_STRESS=
+		return 1
+	fi
+	return 0
+}
+
+bench_stress_stop() {
+	[ -n "$BENCH_STRESS" ] || return 0
+	kill "$BENCH_STRESS"
+	wait "$BENCH_STRESS" 2> /dev/null
+	BENCH_STRESS=
+}
+
 # run_mode NAME N TIMEOUT: the scenario for one mode whose script has been
 # sourced (mode_start_aps DIR / mode_collect DIR / mode_stop_aps). Writes
 # into $BENCH_OUT/NAME/.
@@ -217,25 +258,22 @@ run_mode() {
 	_rm_dir=$BENCH_OUT/$1
 	mkdir -p "$_rm_dir"
 	BENCH_RUN=$(mktemp -d "/tmp/bench-$1.XXXXXX")
-	tcpdump -Z root -i hwsim0 -s 256 -U -w "$_rm_dir/capture.pcap" \
-		> "$_rm_dir/tcpdump.log" 2>&1 &
-	_rm_tcpdump=$!
-	sleep 1
+	bench_capture_start "$_rm_dir"
 	if ! mode_start_aps "$_rm_dir"; then
-		kill "$_rm_tcpdump"
+		bench_capture_stop
 		mode_stop_aps
 		echo "the access points did not start (logs in $1/)" > "$_rm_dir/error"
 		return 1
 	fi
 	if ! start_client "$_rm_dir" "$BENCH_AP1"; then
-		kill "$_rm_tcpdump"
+		bench_capture_stop
 		stop_client
 		mode_stop_aps
 		echo "the client did not connect to AP1 or did not see AP2" > "$_rm_dir/error"
 		return 1
 	fi
 	if command -v mode_warmup > /dev/null && ! mode_warmup "$_rm_dir"; then
-		kill "$_rm_tcpdump"
+		bench_capture_stop
 		stop_client
 		mode_stop_aps
 		echo "the warm-up roams failed" > "$_rm_dir/error"
@@ -244,31 +282,21 @@ run_mode() {
 	ip netns exec "$BENCH_NS" ping -n -D -i 0.01 -W 1 "$BENCH_AP_ADDR" \
 		> "$_rm_dir/ping.log" 2>&1 &
 	_rm_ping=$!
-	_rm_stress=
-	if [ "$BENCH_LOAD" = 1 ]; then
-		# The checkout is read-only in the guest: stress-ng needs /tmp.
-		stress-ng --temp-path /tmp --cpu "$(nproc)" --cpu-method all \
-			--quiet > "$_rm_dir/stress.log" 2>&1 &
-		_rm_stress=$!
-	fi
-	sleep 1
-	if [ -n "$_rm_stress" ] && ! kill -0 "$_rm_stress" 2> /dev/null; then
-		kill "$_rm_ping" "$_rm_tcpdump"
+	if ! bench_stress_start "$_rm_dir"; then
+		kill "$_rm_ping"
+		bench_capture_stop
 		stop_client
 		mode_stop_aps
-		echo "stress-ng did not start (LOAD=1): $(cat "$_rm_dir/stress.log")" > "$_rm_dir/error"
 		return 1
 	fi
 	roam_loop "$_rm_dir" "$2" "$3"
 	mode_collect "$_rm_dir"
-	[ -n "$_rm_stress" ] && kill "$_rm_stress"
+	bench_stress_stop
 	kill "$_rm_ping"
 	stop_client
 	mode_stop_aps
 	sleep 0.5
-	kill -INT "$_rm_tcpdump"
-	wait "$_rm_tcpdump" 2> /dev/null
-	[ -n "$_rm_stress" ] && wait "$_rm_stress" 2> /dev/null
+	bench_capture_stop
 	rm -rf "$BENCH_RUN"
 	return 0
 }

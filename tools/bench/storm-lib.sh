@@ -61,12 +61,9 @@ run_storm() {
 	_storm_run0=${BENCH_RUN:-}
 	_storm_run=$(mktemp -d "/tmp/bench-storm-$1.XXXXXX")
 	BENCH_RUN=$_storm_run
-	tcpdump -Z root -i hwsim0 -s 256 -U -w "$_rs_dir/capture.pcap" \
-		> "$_rs_dir/tcpdump.log" 2>&1 &
-	_rs_tcpdump=$!
-	sleep 1
+	bench_capture_start "$_rs_dir"
 	if ! mode_start_aps "$_rs_dir"; then
-		kill "$_rs_tcpdump"
+		bench_capture_stop
 		mode_stop_aps
 		BENCH_RUN=$_storm_run0
 		echo "the access points did not start (logs in storm-$1/)" > "$_rs_dir/error"
@@ -81,7 +78,7 @@ run_storm() {
 		mkdir -p "$BENCH_RUN" "$_rs_dir/c$_rs_k"
 		if ! start_client "$_rs_dir/c$_rs_k" "$BENCH_AP1"; then
 			_storm_stop_clients
-			kill "$_rs_tcpdump"
+			bench_capture_stop
 			mode_stop_aps
 			BENCH_RUN=$_storm_run0
 			echo "client $_rs_k did not connect to AP1 or did not see AP2" > "$_rs_dir/error"
@@ -97,28 +94,29 @@ run_storm() {
 		_rs_k=$((_rs_k + 1))
 	done
 	_storm_restore
-	_rs_stress=
-	if [ "$BENCH_LOAD" = 1 ]; then
-		stress-ng --temp-path /tmp --cpu "$(nproc)" --cpu-method all \
-			--quiet > "$_rs_dir/stress.log" 2>&1 &
-		_rs_stress=$!
+	if ! bench_stress_start "$_rs_dir"; then
+		# shellcheck disable=SC2086
+		kill $_rs_pings
+		_storm_stop_clients
+		mode_stop_aps
+		bench_capture_stop
+		rm -rf "$_storm_run"
+		BENCH_RUN=$_storm_run0
+		return 1
 	fi
-	sleep 1
 	# shellcheck disable=SC2086
 	"$BENCH_TOP/build/bin/stormroam" -a "$BENCH_AP1" -b "$BENCH_AP2" \
 		-r "$2" -w "$3" -o "$_rs_dir" $_rs_socks \
 		> "$_rs_dir/stormroam.log" 2>&1
 	_rs_rc=$?
 	mode_collect "$_rs_dir"
-	[ -n "$_rs_stress" ] && kill "$_rs_stress"
+	bench_stress_stop
 	# shellcheck disable=SC2086
 	kill $_rs_pings
 	_storm_stop_clients
 	mode_stop_aps
 	sleep 0.5
-	kill -INT "$_rs_tcpdump"
-	wait "$_rs_tcpdump" 2> /dev/null
-	[ -n "$_rs_stress" ] && wait "$_rs_stress" 2> /dev/null
+	bench_capture_stop
 	rm -rf "$_storm_run"
 	BENCH_RUN=$_storm_run0
 	if [ "$_rs_rc" -ne 0 ]; then

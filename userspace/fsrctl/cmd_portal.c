@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * fsrctl portal show [MAC] and fsrctl portal logout MAC: fsrd's Portal
+ * sessions (user, MAC, IP, state, portal server, time online) with the
+ * service's counters, and the AC ending a station's sessions.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "fsr_parse.h"
+#include "fsrd_client.h"
+
+static const char *str(struct json_object *o, const char *k)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return "-";
+	return json_object_get_string(v);
+}
+
+static void print_text(struct json_object *reply)
+{
+	struct json_object *list, *cnt, *v;
+	size_t i, n;
+
+	json_object_object_get_ex(reply, "sessions", &list);
+	n = json_object_array_length(list);
+	printf("%zu session%s\n", n, n == 1 ? "" : "s");
+	if (n)
+		printf("%-15s %-17s %-18s %-8s %-4s %8s  %s\n", "IP", "MAC",
+		       "STATE", "SERVER", "AUTH", "ONLINE", "USER");
+	for (i = 0; i < n; i++) {
+		struct json_object *s = json_object_array_get_idx(list, i);
+		char online[24] = "-";
+
+		if (json_object_object_get_ex(s, "online_s", &v))
+			snprintf(online, sizeof(online), "%" PRId64 "s",
+				 json_object_get_int64(v));
+		printf("%-15s %-17s %-18s %-8s %-4s %8s  %s\n", str(s, "ip"),
+		       str(s, "mac"), str(s, "state"), str(s, "server"),
+		       str(s, "auth"), online, str(s, "user"));
+	}
+	if (!json_object_object_get_ex(reply, "counters", &cnt))
+		return;
+	printf("counters:");
+	i = 0;
+	json_object_object_foreach(cnt, k, val) {
+		printf("%s %s %" PRIu64, i++ % 4 ? "," : "\n ", k,
+		       json_object_get_uint64(val));
+	}
+	printf("\n");
+}
+
+static int portal_show(struct ctl *c, int argc, char **argv)
+{
+	struct json_object *reply, *list, *v;
+	char macs[FSR_MAC_STRLEN];
+	uint8_t mac[6];
+	int ret;
+
+	if (argc > 1)
+		return ctl_usage(c, "unexpected argument '%s'", argv[1]);
+	if (argc == 1) {
+		if (fsr_parse_mac(argv[0], mac))
+			return ctl_usage(c, "invalid MAC address '%s'",
+					 argv[0]);
+		fsr_format_mac(mac, macs);
+	}
+	ret = fsrd_ask(c, "portal_show", argc ? macs : NULL, NULL, &reply);
+	if (ret)
+		return ret;
+	if (!json_object_object_get_ex(reply, "sessions", &list) ||
+	    !json_object_is_type(list, json_type_array)) {
+		json_object_put(reply);
+		return ctl_fail(c, "malformed reply from fsrd");
+	}
+	if (c->json) {
+		json_object_object_del(reply, "ok");
+		return ctl_print_json(c, reply);
+	}
+	if (json_object_object_get_ex(reply, "running", &v) &&
+	    !json_object_get_boolean(v))
+		printf("Portal is not configured (no [portal] section)\n");
+	else
+		print_text(reply);
+	json_object_put(reply);
+	return ctl_flush(c);
+}
+
+static int portal_logout(struct ctl *c, int argc, char **argv)
+{
+	struct json_object *reply, *v;
+	char macs[FSR_MAC_STRLEN];
+	uint8_t mac[6];
+	int ret;
+
+	if (argc < 1)
+		return ctl_usage(c, "missing MAC");
+	if (argc > 1)
+		return ctl_usage(c, "unexpected argument '%s'", argv[1]);
+	if (fsr_parse_mac(argv[0], mac))
+		return ctl_usage(c, "invalid MAC address '%s'", argv[0]);
+	fsr_format_mac(mac, macs);
+	ret = fsrd_ask(c, "portal_logout", macs, NULL, &reply);
+	if (ret)
+		return ret;
+	if (c->json) {
+		json_object_object_del(reply, "ok");
+		return ctl_print_json(c, reply);
+	}
+	json_object_object_get_ex(reply, "logged_out", &v);
+	printf("logged out %" PRId64 " session(s) of %s\n",
+	       v ? json_object_get_int64(v) : 0, macs);
+	json_object_put(reply);
+	return ctl_flush(c);
+}
+
+int cmd_portal(struct ctl *c, int argc, char **argv)
+{
+	c->what = "portal";
+	c->help_topic = "portal";
+	if (argc < 1)
+		return ctl_usage(c, "missing subcommand (show, logout)");
+	if (!strcmp(argv[0], "show")) {
+		c->what = "portal show";
+		return portal_show(c, argc - 1, argv + 1);
+	}
+	if (!strcmp(argv[0], "logout")) {
+		c->what = "portal logout";
+		return portal_logout(c, argc - 1, argv + 1);
+	}
+	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+}

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Accounting and timeouts of Portal sessions (portal_acct.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/rand.h>
+
+#include "ap/bss.h"
+#include "core/auth_stats.h"
+#include "core/evloop.h"
+#include "core/log.h"
+#include "drv/nl80211.h"
+#include "eap/eap_relay.h"
+#include "portal/portal_acct.h"
+#include "radius/radius_svc.h"
+
+#define ACCT_CLASS_MAX 2
+#define IDLE_CHECK_MAX_S 10	/* idleness is sampled at least this often */
+#define INTERIM_MIN_S 60	/* RFC 2869 5.16 */
+
+struct acct_class {
+	uint8_t len;
+	uint8_t val[253];
+};
+
+/* What an Access-Accept said, until its login goes online. */
+struct accept_attrs {
+	uint32_t token;
+	uint32_t session_timeout_s, idle_timeout_s, interim_s;
+	bool has_interim;
+	struct acct_class cls[ACCT_CLASS_MAX];
+	size_t n_class;
+};
+
+struct rec {
+	struct rec *next;
+	struct ev_timer timer;
+	uint32_t ip;
+	uint8_t mac[6];
+	char id[20];
+	char user[PORTAL_USER_MAX + 1];
+	struct accept_attrs a;
+	uint64_t start_ms, next_interim_ms;
+	/* counters: acc (earlier BSS entries) + last - base (this one) */
+	int ifindex;			/* entry read last; 0 none */
+	struct nl80211_sta_counters base, last;
+	uint64_t acc_in, acc_out;
+	uint64_t acc_in_pk, acc_out_pk;
+};
+
+static struct {
+	portal_acct_expire_fn expire;
+	struct rec *recs;
+	struct accept_attrs staged;
+	uint32_t id_prefix, id_next;
+	unsigned int interim_default_s;	/* [radius] acct_interim_interval */
+} g;
+
+static struct rec *rec_of(uint32_t ip)
+{
+	struct rec *r;
+
+	for (r = g.recs; r; r = r->next)
+		if (r->ip == ip)
+			return r;
+	return NULL;
+}
+
+/* The station's entry on a portal BSS, if the kernel holds one. */
+static struct fsrd_sta *sta_of(const uint8_t mac[6])
+{
+	struct fsrd_bss *b;
+	unsigned int it = 0;
+
+	while ((b = bss_next(&it))) {
+		struct fsrd_sta *s;
+
+		if (!b->conf->portal)
+			continue;
+		s = sta_find(&b->stas, mac);
+		if (s && s->in_kernel)
+			return s;
+	}
+	return NULL;
+}
+
+/* Read the station's counters into r (false: no entry to read). */
+static bool sample(struct rec *r, struct fsrd_sta *sta)
+{
+	struct nl80211_sta_counters c = { 0 };
+
+	if (!sta || nl80211_get_sta_counters(sta->bss->ifindex, sta->addr, &c) ||
+	    !c.valid)
+		return false;
+	if (r->ifindex && r->ifindex != sta->bss->ifindex) {
+		/* a new entry after a roam counts from zero */
+		r->acc_in += r->last.rx_bytes - r->base.rx_bytes;
+		r->acc_out += r->last.tx_bytes - r->base.tx_bytes;
+		r->acc_in_pk += r->last.rx_packets - r->base.rx_packets;
+		r->acc_out_pk += r->last.tx_packets - r->base.tx_packets;
+		memset(&r->base, 0, sizeof(r->base));
+	}
+	if (!r->ifindex)
+		r->base = c;
+	r->ifindex = sta->bss->ifindex;
+	r->last = c;
+	return true;
+}
+
+static void send_acct(struct rec *r, enum radius_acct_status status,
+		      uint32_t cause)
+{
+	struct fsrd_sta *sta = sta_of(r->mac);
+	struct radius_acct_info info = { 0 };
+	char called[18 + 1 + 32 + 1] = "", calling[18];
+	struct radius_msg *m;
+	const char *what;
+	size_t i;
+	int err;
+
+	if (status != RADIUS_ACCT_START)
+		sample(r, sta);
+	if (!radius_svc_has_acct())
+		return;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return;
+	if (sta)
+		eap_relay_station_id(called, sizeof(called), sta->bss->addr,
+				     sta->bss->conf->ssid,
+				     sta->bss->conf->ssid_len);
+	eap_relay_station_id(calling, sizeof(calling), r->mac, NULL, 0);
+	info.status = status;
+	info.session_id = r->id;
+	info.user_name = r->user;
+	info.called_station_id = called;
+	info.calling_station_id = calling;
+	info.input_octets = r->acc_in + r->last.rx_bytes - r->base.rx_bytes;
+	info.output_octets = r->acc_out + r->last.tx_bytes - r->base.tx_bytes;
+	info.input_packets = (uint32_t)(r->acc_in_pk + r->last.rx_packets -
+					r->base.rx_packets);
+	info.output_packets = (uint32_t)(r->acc_out_pk + r->last.tx_packets -
+					 r->base.tx_packets);
+	info.session_time_s = (uint32_t)((ev_now_ms() - r->start_ms) / 1000);
+	info.terminate_cause = cause;
+	if (radius_acct_build(m, &info) != RADIUS_OK ||
+	    radius_msg_add_u32(m, RADIUS_ATTR_FRAMED_IP_ADDRESS, r->ip))
+		goto out;
+	/* Class is echoed unchanged (RFC 2865 5.25) */
+	for (i = 0; i < r->a.n_class; i++)
+		radius_msg_add(m, RADIUS_ATTR_CLASS, r->a.cls[i].val,
+			       r->a.cls[i].len);
+	what = status == RADIUS_ACCT_START ? "Start" :
+	       status == RADIUS_ACCT_STOP ? "Stop" : "Interim-Update";
+	if (status == RADIUS_ACCT_START)
+		fsrd_auth_stats()->acct_start++;
+	else if (status == RADIUS_ACCT_STOP)
+		fsrd_auth_stats()->acct_stop++;
+	else
+		fsrd_auth_stats()->acct_interim++;
+	err = radius_svc_acct_send(m, what);
+	if (err)
+		log_warn("portal: RADIUS accounting %s of session %s not sent: %s",
+			 what, r->id, strerror(-err));
+	else
+		log_dbg("portal: RADIUS Accounting-Request %s sent (session %s)",
+			what, r->id);
+out:
+	free(m);
+}
+
+/* The next moment r needs attention, UINT64_MAX for none. */
+static uint64_t next_due(const struct rec *r)
+{
+	uint64_t t = UINT64_MAX, now = ev_now_ms();
+
+	if (r->a.session_timeout_s)
+		t = r->start_ms + r->a.session_timeout_s * 1000ull;
+	if (r->a.idle_timeout_s) {
+		unsigned int s = r->a.idle_timeout_s < IDLE_CHECK_MAX_S ?
+				 r->a.idle_timeout_s : IDLE_CHECK_MAX_S;
+
+		if (now + s * 1000ull < t)
+			t = now + s * 1000ull;
+	}
+	if (r->next_interim_ms && r->next_interim_ms < t)
+		t = r->next_interim_ms;
+	return t;
+}
+
+static void arm(struct rec *r)
+{
+	uint64_t t = next_due(r), now = ev_now_ms();
+
+	if (t == UINT64_MAX)
+		ev_timer_cancel(&r->timer);
+	else
+		ev_timer_arm(&r->timer, t > now ? (unsigned int)(t - now) : 0);
+}
+
+static void on_timer(struct ev_timer *t)
+{
+	struct rec *r = (struct rec *)((char *)t - offsetof(struct rec, timer));
+	uint64_t now = ev_now_ms();
+
+	if (r->a.session_timeout_s &&
+	    now >= r->start_ms + r->a.session_timeout_s * 1000ull) {
+		/* r is freed by the logout this starts */
+		g.expire(r->ip, RADIUS_TERM_SESSION_TIMEOUT,
+			 "Session-Timeout");
+		return;
+	}
+	if (r->a.idle_timeout_s && sample(r, sta_of(r->mac)) &&
+	    r->last.inactive_ms >= r->a.idle_timeout_s * 1000ull) {
+		g.expire(r->ip, RADIUS_TERM_IDLE_TIMEOUT, "Idle-Timeout");
+		return;
+	}
+	if (r->next_interim_ms && now >= r->next_interim_ms) {
+		send_acct(r, RADIUS_ACCT_INTERIM_UPDATE, 0);
+		r->next_interim_ms = now + r->a.interim_s * 1000ull;
+	}
+	arm(r);
+}
+
+int portal_acct_init(portal_acct_expire_fn expire,
+		     unsigned int interim_default_s)
+{
+	memset(&g, 0, sizeof(g));
+	g.interim_default_s = interim_default_s;
+	/* ids differ from one run to the next */
+	if (RAND_bytes((unsigned char *)&g.id_prefix,
+		       sizeof(g.id_prefix)) != 1)
+		return -EIO;
+	g.expire = expire;
+	return 0;
+}
+
+void portal_acct_exit(void)
+{
+	struct rec *r;
+
+	while ((r = g.recs)) {
+		g.recs = r->next;
+		ev_timer_cancel(&r->timer);
+		free(r);
+	}
+	memset(&g, 0, sizeof(g));
+}
+
+void portal_acct_accepted(uint32_t token, const struct radius_msg *accept)
+{
+	struct accept_attrs *a = &g.staged;
+	struct radius_attr_iter it;
+	const uint8_t *v;
+	uint8_t type;
+	size_t len;
+
+	memset(a, 0, sizeof(*a));
+	a->token = token;
+	radius_attr_iter_init(&it);
+	radius_msg_get_u32(accept, RADIUS_ATTR_SESSION_TIMEOUT,
+			   &a->session_timeout_s);
+	radius_msg_get_u32(accept, RADIUS_ATTR_IDLE_TIMEOUT,
+			   &a->idle_timeout_s);
+	a->has_interim = radius_msg_get_u32(accept,
+					    RADIUS_ATTR_ACCT_INTERIM_INTERVAL,
+					    &a->interim_s);
+	while (radius_attr_next(accept, &it, &type, &v, &len))
+		if (type == RADIUS_ATTR_CLASS && a->n_class < ACCT_CLASS_MAX &&
+		    len <= sizeof(a->cls[0].val)) {
+			memcpy(a->cls[a->n_class].val, v, len);
+			a->cls[a->n_class++].len = (uint8_t)len;
+		}
+}
+
+void portal_acct_start(const struct portal_sess *s)
+{
+	struct rec *r = calloc(1, sizeof(*r));
+	char ipb[16];
+
+	if (!r) {
+		log_err("portal: session of '%s': no memory for its accounting",
+			s->user);
+		return;
+	}
+	r->ip = s->ip;
+	memcpy(r->mac, s->mac, 6);
+	snprintf(r->user, sizeof(r->user), "%s", s->user);
+	snprintf(r->id, sizeof(r->id), "P%08X-%08X", g.id_prefix,
+		 ++g.id_next);
+	if (g.staged.token == s->token)
+		r->a = g.staged;
+	memset(&g.staged, 0, sizeof(g.staged));
+	if (!r->a.has_interim)
+		r->a.interim_s = g.interim_default_s;
+	if (r->a.interim_s && r->a.interim_s < INTERIM_MIN_S)
+		r->a.interim_s = INTERIM_MIN_S;
+	r->start_ms = ev_now_ms();
+	if (r->a.interim_s && radius_svc_has_acct())
+		r->next_interim_ms = r->start_ms + r->a.interim_s * 1000ull;
+	r->timer.fn = on_timer;
+	sample(r, sta_of(r->mac));
+	r->next = g.recs;
+	g.recs = r;
+	send_acct(r, RADIUS_ACCT_START, 0);
+	arm(r);
+	snprintf(ipb, sizeof(ipb), "%u.%u.%u.%u", s->ip >> 24,
+		 s->ip >> 16 & 255, s->ip >> 8 & 255, s->ip & 255);
+	log_info("portal: %s session %s: Session-Timeout %u s, Idle-Timeout %u s, interim %u s",
+		 ipb, r->id, r->a.session_timeout_s, r->a.idle_timeout_s,
+		 r->next_interim_ms ? r->a.interim_s : 0);
+}
+
+void portal_acct_stop(const struct portal_sess *s, uint32_t cause)
+{
+	struct rec **pp, *r;
+
+	for (pp = &g.recs; (r = *pp); pp = &r->next)
+		if (r->ip == s->ip)
+			break;
+	if (!r)
+		return;
+	*pp = r->next;
+	ev_timer_cancel(&r->timer);
+	send_acct(r, RADIUS_ACCT_STOP, cause);
+	free(r);
+}
+
+void portal_acct_sta_leaving(const struct fsrd_sta *sta)
+{
+	struct rec *r;
+
+	if (!sta->in_kernel)
+		return;
+	for (r = g.recs; r; r = r->next)
+		if (!memcmp(r->mac, sta->addr, 6))
+			sample(r, (struct fsrd_sta *)sta);
+}
+
+const char *portal_acct_session_id(uint32_t ip)
+{
+	struct rec *r = rec_of(ip);
+
+	return r ? r->id : NULL;
+}

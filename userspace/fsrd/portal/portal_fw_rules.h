@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The nftables rules of Portal enforcement, as nft scripts (pure; run by
+ * portal_fw.c). One table of fsrd's own, "netdev fsrd_portal", with an
+ * ingress chain on each portal BSS interface: frames from stations are
+ * seen there before a bridge or the IP stack takes them, so the same
+ * rules hold for bridged and routed APs. Before login a station may send
+ * ARP, EAPOL, DHCP and DNS, and IPv4 to the walled garden; after login
+ * its (MAC, IPv4 address) pair, and IPv6 from its MAC, pass. Everything
+ * else a station sends is dropped (counted by the rule).
+ *
+ * The captive redirect (redirect_port set): a station's TCP to port 80
+ * that nothing above accepts is marked (PORTAL_FW_MARK, or-ed into the
+ * packet mark) instead, and a second table of fsrd's, "inet
+ * fsrd_portal", redirects marked packets to fsrd's local port
+ * (portal_http.h) at prerouting and drops any marked packet about to be
+ * forwarded. The redirect needs the IP stack of the portal interface:
+ * on a bridged AP the frame is bridged on, and the station's web request
+ * goes unanswered (docs/portal.md).
+ */
+#ifndef FSRD_PORTAL_FW_RULES_H
+#define FSRD_PORTAL_FW_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "conf/config.h"
+
+#define PORTAL_FW_FAMILY "netdev"
+#define PORTAL_FW_TABLE "fsrd_portal"
+#define PORTAL_FW_NAT_FAMILY "inet"
+#define PORTAL_FW_MARK 0x46520000u	/* "FR": bits of the packet mark */
+
+struct portal_fw_conf {
+	const char *const *ifnames;	/* the portal BSSes' interfaces */
+	size_t n_ifnames;
+	const struct fsrd_ipv4_prefix *garden;	/* walled garden and servers */
+	size_t n_garden;
+	uint32_t max_sessions;		/* size of the login sets */
+	uint16_t redirect_port;		/* 0: no captive redirect */
+};
+
+/* An interface name nft can be given quoted: 1..15 of A-Z a-z 0-9 _ . - */
+bool portal_fw_ifname_ok(const char *ifname);
+
+/* The whole table as one transaction that first removes a table of this
+ * name an earlier fsrd left. The length written, -EINVAL for a bad
+ * interface name or no interface, -ENOSPC when len is too small. */
+int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len);
+
+/* Let the pair through (add) or stop it (!add); with_mac: the MAC's
+ * IPv6 too (add), or the MAC's last session ended (!add). */
+int portal_fw_elements(bool add, const uint8_t mac[6], uint32_t ip,
+		       bool with_mac, char *buf, size_t len);
+
+/* Remove both tables. */
+int portal_fw_teardown(char *buf, size_t len);
+
+#endif

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The nft scripts of Portal enforcement (fsrd/portal/portal_fw_rules.c):
+ * the whole table for two interfaces and a walled garden, element
+ * changes, the teardown, and what the builder must refuse (interface
+ * names nft would read differently, no interface, a short buffer). The
+ * scripts themselves are run by nft in selftests/fsrd_portal.sh.
+ */
+#include <errno.h>
+
+#include "portal/portal_fw_rules.h"
+#include "tap.h"
+
+static const char want_table[] =
+	"add table netdev fsrd_portal\n"
+	"delete table netdev fsrd_portal\n"
+	"table netdev fsrd_portal {\n"
+	"\tset online {\n\t\ttype ether_addr . ipv4_addr\n\t\tsize 16\n\t}\n"
+	"\tset online_mac {\n\t\ttype ether_addr\n\t\tsize 16\n\t}\n"
+	"\tset garden {\n\t\ttype ipv4_addr\n\t\tflags interval\n"
+	"\t\telements = { 10.77.0.3, 198.51.100.0/24 }\n\t}\n"
+	"\tchain guard {\n"
+	"\t\tether type arp accept\n"
+	"\t\tether type 0x888e accept\n"
+	"\t\tether type ip ether saddr . ip saddr @online accept\n"
+	"\t\tether type ip6 ether saddr @online_mac accept\n"
+	"\t\tether type ip udp dport { 53, 67 } accept\n"
+	"\t\tether type ip tcp dport 53 accept\n"
+	"\t\tether type ip ip daddr @garden accept\n"
+	"\t\tcounter drop\n"
+	"\t}\n"
+	"\tchain in_wlan0 {\n"
+	"\t\ttype filter hook ingress device \"wlan0\" priority 0; policy accept;\n"
+	"\t\tjump guard\n\t}\n"
+	"\tchain in_ap-2.g {\n"
+	"\t\ttype filter hook ingress device \"ap-2.g\" priority 0; policy accept;\n"
+	"\t\tjump guard\n\t}\n"
+	"}\n"
+	"add table inet fsrd_portal\n"
+	"delete table inet fsrd_portal\n";
+
+/* with the captive redirect to port 2080 */
+static const char want_redirect_rule[] =
+	"\t\tether type ip ip daddr @garden accept\n"
+	"\t\tether type ip tcp dport 80 meta mark set meta mark | 0x46520000 accept\n"
+	"\t\tcounter drop\n";
+static const char want_nat[] =
+	"add table inet fsrd_portal\n"
+	"delete table inet fsrd_portal\n"
+	"table inet fsrd_portal {\n"
+	"\tchain web_to_fsrd {\n"
+	"\t\ttype nat hook prerouting priority dstnat; policy accept;\n"
+	"\t\tmeta mark & 0x46520000 == 0x46520000 tcp dport 80 redirect to :2080\n"
+	"\t}\n"
+	"\tchain no_forward {\n"
+	"\t\ttype filter hook forward priority 0; policy accept;\n"
+	"\t\tmeta mark & 0x46520000 == 0x46520000 counter drop\n"
+	"\t}\n"
+	"}\n";
+
+int main(void)
+{
+	static const char *const ifn[] = { "wlan0", "ap-2.g" };
+	static const struct fsrd_ipv4_prefix garden[] = {
+		{ 0x0a4d0003, 32 }, { 0xc6336400, 24 },
+	};
+	struct portal_fw_conf c = {
+		.ifnames = ifn, .n_ifnames = 2, .garden = garden,
+		.n_garden = 2, .max_sessions = 16,
+	};
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0x01, 0xab };
+	const char *bad;
+	char buf[4096];
+	int n;
+
+	n = portal_fw_ruleset(&c, buf, sizeof(buf));
+	tap_ok(n == (int)strlen(want_table), "ruleset: its length returned");
+	tap_str(buf, want_table, "ruleset: two interfaces, a walled garden of an address and a prefix");
+
+	tap_ok(!strstr(buf, "meta mark"),
+	       "ruleset: no redirect: no packet is marked");
+
+	c.redirect_port = 2080;
+	n = portal_fw_ruleset(&c, buf, sizeof(buf));
+	tap_ok(n > 0 && strstr(buf, want_redirect_rule) != NULL,
+	       "redirect: web requests not accepted before are marked, after the garden, before the drop");
+	tap_ok(n > 0 && strlen(buf) > strlen(want_nat) &&
+	       !strcmp(buf + strlen(buf) - strlen(want_nat), want_nat),
+	       "redirect: the inet table redirects marked requests to the port and forwards none");
+	if (n > 0 && !strstr(buf, want_nat))
+		tap_diag("got", buf);
+	c.redirect_port = 0;
+
+	c.n_garden = 0;
+	n = portal_fw_ruleset(&c, buf, sizeof(buf));
+	tap_ok(n > 0 && !strstr(buf, "elements") &&
+	       strstr(buf, "flags interval\n\t}\n"),
+	       "ruleset: no walled garden: an empty set (no empty elements list, which nft refuses)");
+	c.n_garden = 2;
+
+	tap_ok(portal_fw_ruleset(&c, buf, 100) == -ENOSPC,
+	       "ruleset: a buffer too small: -ENOSPC");
+	tap_ok(portal_fw_ruleset(&c, buf, 0) == -ENOSPC,
+	       "ruleset: no buffer: -ENOSPC");
+	c.n_ifnames = 0;
+	tap_ok(portal_fw_ruleset(&c, buf, sizeof(buf)) == -EINVAL,
+	       "ruleset: no interface: -EINVAL");
+	c.n_ifnames = 2;
+	c.max_sessions = 0;
+	tap_ok(portal_fw_ruleset(&c, buf, sizeof(buf)) == -EINVAL,
+	       "ruleset: sets of size 0: -EINVAL");
+	c.max_sessions = 16;
+
+	for (bad = "\"; flush ruleset; \"\0a b\0wlan0\\\0abcdefghijklmnop\0";
+	     ; bad += strlen(bad) + 1) {
+		const char *one[] = { bad };
+		struct portal_fw_conf b = c;
+		char name[96];
+
+		b.ifnames = one;
+		b.n_ifnames = 1;
+		snprintf(name, sizeof(name), "ruleset: interface name '%s' refused",
+			 bad);
+		tap_ok(portal_fw_ruleset(&b, buf, sizeof(buf)) == -EINVAL &&
+		       !portal_fw_ifname_ok(bad), name);
+		if (!*bad)
+			break;
+	}
+	tap_ok(portal_fw_ifname_ok("abcdefghijklmno"),
+	       "a 15-character interface name is fine");
+
+	n = portal_fw_elements(true, mac, 0x0a4d0002, true, buf, sizeof(buf));
+	tap_str(buf,
+		"add element netdev fsrd_portal online { 02:00:00:00:01:ab . 10.77.0.2 }\n"
+		"add element netdev fsrd_portal online_mac { 02:00:00:00:01:ab }\n",
+		"login: the pair and the MAC added");
+	tap_ok(n == (int)strlen(buf), "login: its length returned");
+	portal_fw_elements(false, mac, 0xfffffffe, false, buf, sizeof(buf));
+	tap_str(buf,
+		"delete element netdev fsrd_portal online { 02:00:00:00:01:ab . 255.255.255.254 }\n",
+		"logout while the MAC has another session: the pair only");
+	tap_ok(portal_fw_elements(true, mac, 1, true, buf, 40) == -ENOSPC,
+	       "elements: a buffer too small: -ENOSPC");
+	n = portal_fw_teardown(buf, sizeof(buf));
+	tap_str(buf, "delete table netdev fsrd_portal\n"
+		"add table inet fsrd_portal\ndelete table inet fsrd_portal\n",
+		"stop: fsrd's two tables, whether or not the redirect ran");
+	tap_ok(portal_fw_teardown(buf, 40) == -ENOSPC,
+	       "teardown: a buffer too small: -ENOSPC");
+	return tap_done();
+}

@@ -235,8 +235,16 @@ wpa() {
 	ip netns exec cli wpa_cli -p "$WORK/wpa-ctrl" -i wlan1 "$@" > /dev/null 2>&1
 }
 portal_state() {
-	"$FSRCTL" --socket "$WORK/fsrd.sock" -j portal show 10.77.0.2 2>/dev/null |
-		python3 -c 'import json, sys; s = json.load(sys.stdin)["sessions"]; print(s[0]["state"] if s else "none")'
+	"$FSRCTL" --socket "$WORK/fsrd.sock" -j portal show 2>/dev/null |
+		python3 -c 'import json, sys; s = [x for x in json.load(sys.stdin)["sessions"] if x["ip"] == "10.77.0.2"]; print(s[0]["state"] if s else "none")'
+}
+state_is() {
+	[ "$(portal_state)" = "$1" ]
+}
+one_session() {
+	[ "$reqs" -eq "$(radius_access_requests "$FR_LOG")" ] &&
+		[ "$starts" -eq "$(grep -c 'Acct-Status-Type = Start' "$DETAIL")" ] &&
+		[ "$stops" -eq "$(grep -c 'Acct-Status-Type = Stop' "$DETAIL")" ]
 }
 check "alice logs in once more" pc 10.77.0.2 chap alice wonderland
 check "... and reaches the AP" reaches
@@ -246,17 +254,14 @@ reqs=$(radius_access_requests "$FR_LOG")
 wpa disconnect
 check "the client leaves: fsrd keeps alice's session for its return" \
 	wait_for 15 fsrd_log_has "'alice' left: session kept 30 s for its return"
-check "... fsrctl portal show: away" sh -c "[ \"\$(portal_state)\" = away ]"
+check "... fsrctl portal show: away" state_is away
 wpa reconnect
 check "the client comes back" wait_for 30 wpa_connected cli wlan1
 check "fsrd resumes the session without a login" \
 	wait_for 10 fsrd_log_has "portal: 10.77.0.2 back within the reconnect timeout: session of 'alice' resumed, no login"
 check "... it reaches the AP at once" wait_for 10 reaches
-check "... online again" sh -c "[ \"\$(portal_state)\" = online ]"
-check "... no Access-Request, no new Start, no Stop: one session" \
-	sh -c "[ $reqs -eq \$(radius_access_requests '$FR_LOG') ] &&
-		[ $starts -eq \$(grep -c 'Acct-Status-Type = Start' '$DETAIL') ] &&
-		[ $stops -eq \$(grep -c 'Acct-Status-Type = Stop' '$DETAIL') ]"
+check "... online again" state_is online
+check "... no Access-Request, no new Start, no Stop: one session" one_session
 ntf_listen
 wpa disconnect
 check "the client leaves for longer than the reconnect timeout: the session ends" \

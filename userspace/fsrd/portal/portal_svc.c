@@ -730,7 +730,9 @@ static void keep_for_reconnect(const uint8_t mac[6])
 		const struct portal_sess *s = portal_sess_find(g.engine,
 							       o.ip[i]);
 
-		if (!s)
+		/* already kept: a station that authenticates again before
+		 * its association is taken apart once more (not a new leave) */
+		if (!s || s->state == PORTAL_S_AWAY)
 			continue;
 		if (s->state != PORTAL_S_ONLINE) {
 			logout_ip(o.ip[i], RADIUS_TERM_LOST_CARRIER,

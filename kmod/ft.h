@@ -13,6 +13,9 @@
  *   ft_prep.c     process context: the station of an exchange prepared
  *                 after the FT Authentication response, and removed
  *                 when the exchange ends without a Reassociation
+ *   ft_ack.c      softirq: the Reassociation Response's TX status;
+ *                 process context: the PTK and the port after its ACK,
+ *                 or the roam undone when no ACK comes
  *   ft_report.c   any context: counters and events of both
  *   ft_pending.c  any context: the table of exchanges in progress
  *   sta_owner.c   any context: which BSS owns a station just served
@@ -88,6 +91,13 @@ enum fsr_ft_prep {
 	FSR_PREP_OVER,		/* nothing more to do for it */
 };
 
+/* Where the wait for the Reassociation Response's ACK stands (ft_ack.c). */
+enum fsr_ft_ack {
+	FSR_ACK_NONE,		/* no response sent yet */
+	FSR_ACK_WAIT,		/* sent; PTK and port wait for its ACK */
+	FSR_ACK_OVER,		/* keys in and port open, or undone */
+};
+
 /*
  * One FT exchange the fast path is serving: created by the FT
  * Authentication it answered, used by the Reassociation Request that
@@ -140,6 +150,24 @@ struct fsr_ft_pend {
 	 */
 	u8 *auth_resp;
 	size_t auth_resp_len;
+	/*
+	 * The wait for the Reassociation Response's ACK (ft_ack.c): set
+	 * under @lock by the job that sent it; @ack and @ack_tag are also
+	 * read by the TX status callback under RCU. While @ack is
+	 * FSR_ACK_WAIT, @ack_bss and @ack_own are references and @ack_work
+	 * is pending or running; each queued run holds a reference on the
+	 * entry.
+	 */
+	u8 ack;				/* enum fsr_ft_ack */
+	u8 ack_tag;			/* handed back with the TX status */
+	atomic_t acked;			/* the response was acknowledged */
+	unsigned long ack_by;		/* jiffies: undone after this */
+	struct fsr_bss *ack_bss;
+	struct fsr_sta_owner *ack_own;
+	u32 ack_own_gen;
+	u64 service_ns;			/* request to response */
+	u8 gtk_idx;
+	struct delayed_work ack_work;
 	u8 *req;			/* done: request body after the header */
 	size_t req_len;
 	u8 *resp;			/* done: the whole response frame */
@@ -216,9 +244,31 @@ void fsr_ft_prep_queue(struct fsr_bss *bss, struct fsr_ft_pend *p);
 void fsr_ft_prep_kick(struct fsr_ft_pend *p);
 void fsr_ft_prep_work(struct work_struct *work);
 
+/*
+ * ft_ack.c (kernel-doc there): fsr_ft_ack_wait() from the job that sent
+ * the response, fsr_ft_ack_status() from the TX status callback,
+ * fsr_ft_ack_kick() from anything that ended the exchange.
+ */
+void fsr_ft_ack_wait(struct fsr_ft_pend *p, struct fsr_bss *bss,
+		     struct fsr_sta_owner *own, u32 own_gen);
+void fsr_ft_ack_status(struct fsr_bss *bss, const u8 *sta, u8 tag,
+		       bool acked);
+void fsr_ft_ack_kick(struct fsr_ft_pend *p);
+void fsr_ft_ack_work(struct work_struct *work);
+u8 fsr_ft_ack_new_tag(void);
+/* ft_work.c, for ft_ack.c */
+void fsr_ft_retire(struct fsr_ft_pend *p, struct ieee80211_vif *vif);
+bool fsr_ft_fault_after_key(void);
+void fsr_ft_cleanup_others(struct fsr_bss *bss, const u8 *sta,
+			   struct fsr_sta_owner *own, u32 own_gen);
+
 /* ft_work.c: process context. */
 /* Queues @work on the fast path's workqueue; false if already queued. */
 bool fsr_ft_queue_work(struct work_struct *work);
+/* Queues @dw after @delay; false if already pending. */
+bool fsr_ft_queue_dwork(struct delayed_work *dw, unsigned long delay);
+/* Runs @dw after @delay instead; true if it was pending. Any context. */
+bool fsr_ft_mod_dwork(struct delayed_work *dw, unsigned long delay);
 /* A free AID of [@min, @max] that no station of @hw uses, or 0. */
 u16 fsr_ft_pick_aid(struct ieee80211_hw *hw, u16 min, u16 max);
 int fsr_ft_init(void);

@@ -12,7 +12,8 @@
  * stale). Freed entries are wiped (they hold the PTK). Whatever takes an
  * entry out of the table, and the garbage collector once its deadline
  * has passed, kicks its prepare work (ft_prep.c), which removes a station
- * prepared for it and not used.
+ * prepared for it and not used, and the work that waits for its
+ * Reassociation Response's ACK (ft_ack.c), which undoes that roam.
  */
 
 #include "ft.h"
@@ -76,6 +77,7 @@ struct fsr_ft_pend *fsr_ft_pend_alloc(const u8 *sta, gfp_t gfp)
 	refcount_set(&p->ref, 1);
 	mutex_init(&p->lock);
 	INIT_WORK(&p->prep_work, fsr_ft_prep_work);
+	INIT_DELAYED_WORK(&p->ack_work, fsr_ft_ack_work);
 	ether_addr_copy(p->sta, sta);
 	return p;
 }
@@ -89,6 +91,8 @@ static void __fsr_pend_unhash(struct fsr_ft_pend *p, bool uncount)
 		atomic_dec(&p->quota->n);
 	/* A station prepared for it and not used goes (ft_prep.c). */
 	fsr_ft_prep_kick(p);
+	/* A roam waiting for its response's ACK is undone (ft_ack.c). */
+	fsr_ft_ack_kick(p);
 	fsr_ft_pend_put(p);
 }
 

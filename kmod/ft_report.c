@@ -31,6 +31,7 @@ static const u8 fsr_why_stat[] = {
 	[FSR_WHY_TX] = FSR_STAT_ERR_TX,
 	[FSR_WHY_NOT_EXCHANGE] = FSR_STAT_FT_FALLBACK,
 	[FSR_WHY_QUEUE_FULL] = FSR_STAT_ERR_QUEUE_FULL,
+	[FSR_WHY_NO_ACK] = FSR_STAT_ERR_NO_ACK,
 };
 
 void fsr_ft_count_why(struct fsr_bss *bss, u8 why)

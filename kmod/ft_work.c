@@ -66,6 +66,16 @@ bool fsr_ft_queue_work(struct work_struct *work)
 	return queue_work(fsr_ft_wq, work);
 }
 
+bool fsr_ft_queue_dwork(struct delayed_work *dw, unsigned long delay)
+{
+	return queue_delayed_work(fsr_ft_wq, dw, delay);
+}
+
+bool fsr_ft_mod_dwork(struct delayed_work *dw, unsigned long delay)
+{
+	return mod_delayed_work(fsr_ft_wq, dw, delay);
+}
+
 void fsr_ft_job_queue(struct fsr_ft_job *job, struct sk_buff *skb,
 		      ktime_t t0)
 {
@@ -488,8 +498,9 @@ static void fsr_ft_refuse_reassoc(struct fsr_ft_job *job,
 
 /*
  * Test hook for the lab (selftests/fsr_ft_crafted.sh): the next N served
- * Reassociations fail right after their PTK is installed, to show that the
- * exchange is retired and the key never installed again. 0 in production.
+ * Reassociations fail right after their PTK is installed (after the
+ * response's ACK, ft_ack.c), to show that the exchange is retired and the
+ * key never installed again. 0 in production.
  */
 static atomic_t fsr_ft_fault_key = ATOMIC_INIT(0);
 
@@ -521,7 +532,7 @@ module_param_cb(test_fail_after_key, &fsr_ft_fault_ops, NULL, 0600);
 MODULE_PARM_DESC(test_fail_after_key,
 		 "test only: fail the next N served Reassociations right after their key install");
 
-static bool fsr_ft_fault_after_key(void)
+bool fsr_ft_fault_after_key(void)
 {
 	return atomic_add_unless(&fsr_ft_fault_key, -1, 0);
 }
@@ -563,12 +574,12 @@ MODULE_PARM_DESC(test_delay_cleanup_ms,
 		 "test only: the next served Reassociation waits this long before removing the station from the other BSSes");
 
 /*
- * After the PTK went into the datapath, a failure ends the exchange for
- * good: the station is removed (its key with it), the PTK wiped and the
- * exchange dropped, so that no later request can install it again.
+ * Once the station was associated for this exchange, a failure ends the
+ * exchange for good: the station is removed, the PTK wiped and the
+ * exchange dropped, so that no later request can use it again.
  * Under @p->lock.
  */
-static void fsr_ft_retire(struct fsr_ft_pend *p, struct ieee80211_vif *vif)
+void fsr_ft_retire(struct fsr_ft_pend *p, struct ieee80211_vif *vif)
 {
 	ieee80211_mgmt_offload_del_sta(vif, p->sta);
 	memzero_explicit(&p->ptk, sizeof(p->ptk));
@@ -585,7 +596,6 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	size_t body_len = job->skb->len - FSR_HDR_LEN;
 	struct fsr_bss *bss = job->bss;
 	const u8 *bssid = bss->dev->dev_addr;
-	struct station_parameters auth = {};
 	struct fsr_ft_verdict v = {};
 	struct ieee80211_vif *vif;
 	struct wireless_dev *wdev;
@@ -594,10 +604,7 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	struct fsr_sta_owner *own = NULL;
 	struct ieee80211_hw *hw;
 	struct fsr_ft_pend *p;
-	struct key_params key;
-	struct fsr_sta_ntf n;
 	u8 *buf = NULL;
-	unsigned int delay;
 	bool prepared;
 	int len, ret;
 	u32 own_gen;
@@ -648,9 +655,18 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 					      FSR_WHY_STALE);
 		} else if (body_len == p->req_len &&
 			   !memcmp(body, p->req, body_len)) {
-			/* A retransmission: same answer, no key reinstall. */
-			if (ieee80211_mgmt_offload_tx(vif, p->resp,
-						      p->resp_len))
+			/*
+			 * A retransmission: same answer, no key reinstall;
+			 * its ACK counts while the first one's is awaited.
+			 */
+			if (p->ack == FSR_ACK_WAIT)
+				ret = ieee80211_mgmt_offload_tx_ack(vif, p->resp,
+								    p->resp_len,
+								    p->ack_tag);
+			else
+				ret = ieee80211_mgmt_offload_tx(vif, p->resp,
+								p->resp_len);
+			if (ret)
 				fsr_bss_count_stat(bss, FSR_STAT_ERR_TX);
 			else
 				fsr_bss_count_stat(bss, FSR_STAT_SERVED);
@@ -744,85 +760,51 @@ static void fsr_ft_serve_reassoc(struct fsr_ft_job *job)
 	if (ret)
 		goto err_sta;
 
-	memset(&key, 0, sizeof(key));
-	key.key = p->ptk.tk;
-	key.key_len = p->ptk.tk_len;
-	key.cipher = p->suite.cipher;
-	ret = ieee80211_mgmt_offload_add_key(vif, mgmt->sa, 0, true, &key);
-	if (ret)
-		goto err_del;
-
 	/*
-	 * The PTK is in the datapath now: whatever fails from here on
-	 * retires the exchange, so that this PTK can never be installed
-	 * again (no key reinstallation, whatever the station sends).
+	 * hostapd's order: the response goes out to an associated station
+	 * that has no PTK yet and whose port is closed; the key and the
+	 * port follow the response's ACK (ft_ack.c). Nothing that can wait
+	 * (a key allocation and upload, an RCU grace period) sits between
+	 * the request and the response. From here on a failure retires the
+	 * exchange: the station associated for it goes.
 	 */
 	len = fsr_ft_build_reassoc_resp(buf, FSR_REASSOC_RESP_MAX, vif, p,
 					snap, bssid, aid);
-	if (len < 0 || fsr_ft_fault_after_key()) {
+	if (len < 0) {
 		fsr_ft_retire(p, vif);
 		fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
 				      WLAN_STATUS_UNSPECIFIED_FAILURE,
 				      FSR_WHY_STA);
 		goto out_unlock;
 	}
-	ret = ieee80211_mgmt_offload_tx(vif, buf, len);
-	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
-	if (ret) {
-		fsr_ft_retire(p, vif);
-		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_TX, GFP_KERNEL);
-		goto out_unlock;
-	}
-	/* Authorized only once its response is out. */
-	auth.listen_interval = -1;
-	auth.support_p2p_ps = -1;
-	auth.sta_flags_mask = BIT(NL80211_STA_FLAG_AUTHORIZED);
-	auth.sta_flags_set = BIT(NL80211_STA_FLAG_AUTHORIZED);
-	ret = ieee80211_mgmt_offload_change_sta(vif, mgmt->sa, &auth);
-	if (ret) {
-		fsr_ft_retire(p, vif);
-		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_STA, GFP_KERNEL);
-		goto out_unlock;
-	}
-	fsr_bss_count_hist(bss, FSR_HIST_REASSOC, ns);
-	fsr_bss_count_stat(bss, FSR_STAT_FT_REASSOC_SERVED);
-	fsr_bss_count_stat(bss, FSR_STAT_SERVED);
-
-	/* Done: keep the answer for retransmissions, forget the keys. */
 	p->done = true;
 	p->aid = aid;
 	p->resp = buf;
 	p->resp_len = len;
 	buf = NULL;
-	memzero_explicit(&p->ptk, sizeof(p->ptk));
-
-	fsr_ft_ntf_init(&n, bss, FSR_EVENT_FT_STA_SERVED, mgmt->sa);
-	n.fields = FSR_NTF_SERVICE | FSR_NTF_NAMES | FSR_NTF_STA;
-	n.service_ns = ns;
-	memcpy(n.r1_name, p->r1_name, FSR_FT_NAME_LEN);
-	n.aid = aid;
-	n.akm = p->suite.akm;
-	n.pairwise = p->suite.cipher;
-	memcpy(n.r0_name, p->r0_name, FSR_FT_NAME_LEN);
-	memcpy(n.r0kh_id, p->r0kh_id, p->r0kh_id_len);
-	n.r0kh_id_len = p->r0kh_id_len;
-	memcpy(n.anonce, p->anonce, sizeof(n.anonce));
-	memcpy(n.snonce, p->snonce, sizeof(n.snonce));
-	n.gtk_idx = snap->pub.gtk_idx;
+	p->gtk_idx = snap->pub.gtk_idx;
+	p->ack_tag = fsr_ft_ack_new_tag();
+	/* Before the response: its TX status may overtake the sender. */
+	fsr_ft_ack_wait(p, bss, own, own_gen);
+	own = NULL;
+	ret = ieee80211_mgmt_offload_tx_ack(vif, p->resp, p->resp_len,
+					    p->ack_tag);
+	ns = ktime_to_ns(ktime_sub(ktime_get(), job->t0));
+	if (ret) {
+		/* The ACK work undoes the rest when it runs, now. */
+		fsr_ft_retire(p, vif);
+		fsr_ft_refused(bss, mgmt->sa, 0, FSR_WHY_TX, GFP_KERNEL);
+		goto out_unlock;
+	}
+	p->service_ns = ns;
+	fsr_bss_count_hist(bss, FSR_HIST_REASSOC, ns);
+	fsr_bss_count_stat(bss, FSR_STAT_FT_REASSOC_SERVED);
+	fsr_bss_count_stat(bss, FSR_STAT_SERVED);
 	mutex_unlock(&p->lock);
 	/* The prepare work gives back its BSS reference now, not at GC. */
 	fsr_ft_prep_kick(p);
-
-	/* It has left the other BSSes of this host: their stale entries go. */
-	delay = atomic_xchg(&fsr_ft_delay_cleanup, 0);
-	if (delay)
-		msleep_interruptible(delay);	/* not a hung task */
-	fsr_bss_del_sta_others(bss, mgmt->sa, own, own_gen);
-	fsr_nl_sta_notify(dev_net(bss->dev), &n, GFP_KERNEL);
 	goto out_put;
 
-err_del:
-	ieee80211_mgmt_offload_del_sta(vif, mgmt->sa);
 err_sta:
 	fsr_ft_refuse_reassoc(job, vif, snap->pub.capab,
 			      WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA,
@@ -842,6 +824,20 @@ out_put:
 	kfree(buf);
 	kfree(sta);
 	kfree_sensitive(snap);
+}
+
+/*
+ * After a served roam: the station has left the other BSSes of this host,
+ * whose entries of it go (unless it has moved on again meanwhile).
+ */
+void fsr_ft_cleanup_others(struct fsr_bss *bss, const u8 *sta,
+			   struct fsr_sta_owner *own, u32 own_gen)
+{
+	unsigned int delay = atomic_xchg(&fsr_ft_delay_cleanup, 0);
+
+	if (delay)
+		msleep_interruptible(delay);	/* not a hung task */
+	fsr_bss_del_sta_others(bss, sta, own, own_gen);
 }
 
 static void fsr_ft_work(struct work_struct *work)

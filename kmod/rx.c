@@ -417,8 +417,28 @@ fsr_rx_mgmt(struct ieee80211_vif *vif, struct sk_buff *skb)
 	return verdict;
 }
 
+/*
+ * TX status of a frame the fast path sent with ieee80211_mgmt_offload_tx_ack()
+ * (only Reassociation Responses): softirq or process context, under RCU.
+ */
+static void fsr_tx_status(struct ieee80211_vif *vif, struct sk_buff *skb,
+			  u8 tag, bool acked)
+{
+	const struct ieee80211_mgmt *mgmt = (const void *)skb->data;
+	struct wireless_dev *wdev = ieee80211_vif_to_wdev(vif);
+	struct fsr_bss *bss;
+
+	if (!wdev || !wdev->netdev || skb->len < FSR_RESP_BODY ||
+	    !ieee80211_is_reassoc_resp(mgmt->frame_control))
+		return;
+	bss = fsr_bss_find_rcu(wdev->netdev);
+	if (bss)
+		fsr_ft_ack_status(bss, mgmt->da, tag, acked);
+}
+
 static const struct ieee80211_mgmt_offload_ops fsr_hook_ops = {
 	.rx_mgmt = fsr_rx_mgmt,
+	.tx_status = fsr_tx_status,
 };
 
 int fsr_rx_hook_register(void)

@@ -72,6 +72,8 @@ n=0
 roam() {
 	n=$((n + 1))
 	STA=$(printf '02:00:00:00:0d:%02x' $n)
+	# the response acknowledged, so the roam completes (lib.sh)
+	ack_as wlan1 "$STA" || diag "ack_as wlan1 $STA failed"
 	_r0name=$(hex 16)
 	_pmk=$(hex 32)
 	_args="mon0 $BSSID $STA $BSSID $R0KH $_r0name $_pmk $MDID"

@@ -58,6 +58,10 @@ check "$N hostapd BSSes up" test $up -eq $N
 check "the $N BSSes attached to fsr.ko, fast path configured" $AP ft $MDID "" $ifs
 check "$N BSSes attached" test "$("$FSRCTL" info | awk '$1 == "bss_count" { print $2 }')" = $N
 check "monitor interface mon0 on wlan$N's radio" add_monitor wlan$N
+# The AP's frames to STA are acknowledged (lib.sh): the fast path finishes
+# a roam, and removes the station from the other BSSes, only after its
+# Reassociation Response's ACK.
+check "wlan$N acknowledges frames to $STA" ack_as wlan$N "$STA"
 
 hex() {
 	od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'

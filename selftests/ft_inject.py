@@ -4,7 +4,11 @@
 Usage: ft_inject.py MONIF BSSID STA R1KH R0KH R0NAME PMKR1 MDID CASE
 
 MONIF    a monitor interface on the AP's channel (frames go out and come
-         back through it)
+         back through it). A monitor never acknowledges anything: for the
+         AP's frames to STA to be acknowledged (the fast path installs a
+         roam's PTK only after its Reassociation Response was), an
+         interface of the same radio must be up with STA's address
+         (lib.sh: ack_as)
 BSSID    the AP (target) BSS
 STA      the station address the frames come from
 R1KH     the BSS's R1KH-ID (fsrd uses the BSSID)
@@ -54,7 +58,8 @@ replaces a status that never came. Cases:
                   both must get the first response (retry=same
                   resend=same), and the roam completes
   twice           ok, then the same Reassociation Request once more,
-                  whatever the first answer was (again=STATUS)
+                  whatever the first answer was (again=STATUS); after a
+                  successful one, FT_INJECT_BETWEEN (if set) runs first
   rsc             ok, and print the GTK subelement's key ID and RSC
                   (keyid=N rsc=16 hex digits, least significant octet first)
   open-once       one Open System Authentication from STA, as a station
@@ -379,6 +384,10 @@ def main():
             same = again is not None and again[24:] == f[24:]
             out.append("same=%s" % ("yes" if same else "no"))
         elif st.case == "twice":
+            # FT_INJECT_BETWEEN: the test waits for the AP's side here
+            if os.environ.get("FT_INJECT_BETWEEN"):
+                subprocess.run(os.environ["FT_INJECT_BETWEEN"], shell=True,
+                               check=False)
             again = st.exchange(req, STYPE_REASSOC_RESP)
             out.append("again=%s" % status_of(again, 26))
         elif st.case == "rsc" and st.gtk_sub:

@@ -179,6 +179,17 @@ add_monitor() {
 	defer "iw dev mon0 del"
 }
 
+# ack_as IFACE MAC: IFACE, an unused station interface on the radio of
+# add_monitor, takes MAC and comes up, so that mac80211_hwsim acknowledges
+# the AP's frames to MAC (it acknowledges only frames to an active
+# interface of the radio, never to a monitor): the kernel fast path
+# installs a roam's PTK only once its Reassociation Response was
+# acknowledged.
+ack_as() {
+	ip link set "$1" down && ip link set "$1" address "$2" &&
+		ip link set "$1" up
+}
+
 # --- real peers: hostapd and wpa_supplicant ---------------------------------
 
 # start_hostapd_psk IFACE SSID PASSPHRASE [extra hostapd.conf lines]

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Print a group key's transmit sequence as nl80211 reports it.
+"""Print a key's transmit sequence as nl80211 reports it.
 
-Usage: nl80211_key_seq.py IFNAME KEYIDX
+Usage: nl80211_key_seq.py IFNAME KEYIDX [STA]
 
 Sends NL80211_CMD_GET_KEY (no MAC address: the group key KEYIDX of the
-interface), as hostapd does to fill the RSC of a GTK, and prints
-NL80211_ATTR_KEY_SEQ as hex, least significant octet first ("" when the
-key has no sequence). Exit status 1 with the error when the kernel refuses.
+interface, as hostapd does to fill the RSC of a GTK; with STA: that
+station's pairwise key KEYIDX) and prints NL80211_ATTR_KEY_SEQ as hex,
+least significant octet first ("" when the key has no sequence). Exit
+status 1 with the error when the kernel refuses (ENOENT: no such key).
 Only the Python standard library: a raw generic-netlink socket.
 """
 import os
@@ -28,6 +29,7 @@ NL80211_CMD_GET_KEY = 9
 NL80211_ATTR_IFINDEX = 3
 NL80211_ATTR_KEY_IDX = 8
 NL80211_ATTR_KEY_SEQ = 10
+NL80211_ATTR_MAC = 6
 
 
 def attr(atype, payload):
@@ -71,11 +73,15 @@ def talk(sock, family, cmd, payload, seq):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.stderr.write(__doc__)
         return 2
     ifindex = socket.if_nametoindex(sys.argv[1])
     keyidx = int(sys.argv[2])
+    sta = b""
+    if len(sys.argv) == 4:
+        sta = attr(NL80211_ATTR_MAC,
+                   bytes.fromhex(sys.argv[3].replace(":", "")))
     sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
     sock.bind((0, 0))
     fam = talk(sock, GENL_ID_CTRL, CTRL_CMD_GETFAMILY,
@@ -84,7 +90,8 @@ def main():
     try:
         key = talk(sock, family, NL80211_CMD_GET_KEY,
                    attr(NL80211_ATTR_IFINDEX, struct.pack("<I", ifindex)) +
-                   attr(NL80211_ATTR_KEY_IDX, struct.pack("<B", keyidx)), 2)
+                   attr(NL80211_ATTR_KEY_IDX, struct.pack("<B", keyidx)) +
+                   sta, 2)
     except OSError as e:
         print("GET_KEY: %s" % e, file=sys.stderr)
         return 1

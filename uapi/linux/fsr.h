@@ -234,6 +234,14 @@ enum fsr_attr {
  *	stations on the BSS, or the exchange was over before the prepare
  *	work ran; the Reassociation adds the station itself. Every FT
  *	Authentication served counts under FSR_STAT_FT_STA_PREPARED or here.
+ * @FSR_STAT_FT_PTK_AFTER_ACK: roams whose PTK was installed and port
+ *	opened after the Reassociation Response was acknowledged (hostapd's
+ *	order: the key never goes in before the response is on the air).
+ * @FSR_STAT_FT_ACK_LOST: Reassociation Responses (first or resent) the
+ *	station did not acknowledge, or that were dropped unsent.
+ * @FSR_STAT_ERR_NO_ACK: roams undone because no response was acknowledged
+ *	within 2 s of the first: Deauthentication, station removed, PTK
+ *	wiped, exchange ended (FSR_WHY_NO_ACK).
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -274,6 +282,9 @@ enum fsr_stat {
 	FSR_STAT_FT_PREP_USED,
 	FSR_STAT_FT_PREP_REMOVED,
 	FSR_STAT_FT_PREP_SKIPPED,
+	FSR_STAT_FT_PTK_AFTER_ACK,
+	FSR_STAT_FT_ACK_LOST,
+	FSR_STAT_ERR_NO_ACK,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1
@@ -402,6 +413,8 @@ enum fsr_ft_attr {
  *	full (counted as FSR_STAT_ERR_QUEUE_FULL). Not sent any more: only
  *	FT Authentications were passed on for it, and they have no job now;
  *	the value stays reserved.
+ * @FSR_WHY_NO_ACK: refused after the fact: the Reassociation Response was
+ *	sent but never acknowledged; the roam was undone (FSR_STAT_ERR_NO_ACK).
  */
 enum fsr_ft_why {
 	FSR_WHY_NOT_READY = 1,
@@ -424,6 +437,7 @@ enum fsr_ft_why {
 	FSR_WHY_TX,
 	FSR_WHY_NOT_EXCHANGE,
 	FSR_WHY_QUEUE_FULL,
+	FSR_WHY_NO_ACK,
 };
 
 /*

@@ -45,6 +45,9 @@ static const char *const stat_names[] = {
 	[FSR_STAT_FT_PREP_USED] = "ft_prep_used",
 	[FSR_STAT_FT_PREP_REMOVED] = "ft_prep_removed",
 	[FSR_STAT_FT_PREP_SKIPPED] = "ft_prep_skipped",
+	[FSR_STAT_FT_PTK_AFTER_ACK] = "ft_ptk_after_ack",
+	[FSR_STAT_FT_ACK_LOST] = "ft_ack_lost",
+	[FSR_STAT_ERR_NO_ACK] = "err_no_ack",
 };
 
 static const char *const event_names[] = {
@@ -80,6 +83,7 @@ static const char *const why_names[] = {
 	[FSR_WHY_TX] = "tx",
 	[FSR_WHY_NOT_EXCHANGE] = "not-exchange",
 	[FSR_WHY_QUEUE_FULL] = "queue-full",
+	[FSR_WHY_NO_ACK] = "no-ack",
 };
 
 static const char *const reason_names[] = {

@@ -501,13 +501,13 @@ static void test_names(void)
 	tap_str(fsr_cipher_suite_name(0x000fac04), "ccmp", "names: ccmp");
 	tap_str(fsr_cipher_suite_name(0x000fac09), "gcmp-256", "names: gcmp-256");
 	tap_ok(!fsr_cipher_suite_name(0x000fac03), "names: reserved cipher");
-	tap_str(fsr_stat_name(FSR_STAT_FT_PREP_SKIPPED), "ft_prep_skipped",
+	tap_str(fsr_stat_name(FSR_STAT_ERR_NO_ACK), "err_no_ack",
 		"names: last counter");
 	tap_str(fsr_event_name(FSR_EVENT_FT_STA_SERVED), "ft-sta-served",
 		"names: ft-sta-served");
-	tap_str(fsr_why_name(FSR_WHY_QUEUE_FULL), "queue-full",
+	tap_str(fsr_why_name(FSR_WHY_NO_ACK), "no-ack",
 		"names: last why");
-	tap_ok(!fsr_why_name(0) && !fsr_why_name(FSR_WHY_QUEUE_FULL + 1),
+	tap_ok(!fsr_why_name(0) && !fsr_why_name(FSR_WHY_NO_ACK + 1),
 	       "names: why out of range");
 	tap_str(fsr_attr_name(FSR_A_HIST_REASSOC), "hist-reassoc",
 		"names: last attribute");

@@ -266,54 +266,28 @@ static int server_key(struct parser *p, int k, const char *v)
 		s->version = (uint8_t)(v[0] - '0');
 		return 0;
 	default:
-		if (p->pserver_key_line[k == QK_SECRET ? QK_SECRET_FILE :
-					QK_SECRET])
-			return cfg_bad(p, "secret and secret_file are mutually exclusive (the other is at line %u)",
-				       p->pserver_key_line[k == QK_SECRET ?
-							   QK_SECRET_FILE :
-							   QK_SECRET]);
-		return cfg_secret(p, k == QK_SECRET_FILE, v, s->secret.data,
-				  PORTAL_SECRET_MAX, &s->secret.len);
+		return cfg_secret(p, k == QK_SECRET_FILE,
+				  p->pserver_key_line[k == QK_SECRET ?
+						      QK_SECRET_FILE :
+						      QK_SECRET],
+				  v, s->secret.data, PORTAL_SECRET_MAX,
+				  &s->secret.len);
 	}
 }
 
 int cfg_portal_key(struct parser *p, const char *name, const char *value)
 {
-	const char *const *keys;
-	unsigned int *lines;
-	char list[200];
-	size_t n, k, used = 0;
+	int k;
 
-	if (p->sec == SEC_PORTAL) {
-		keys = portal_keys;
-		n = PK_COUNT;
-		lines = p->portal_key_line;
-	} else {
-		keys = server_keys;
-		n = QK_COUNT;
-		lines = p->pserver_key_line;
-	}
-	for (k = 0; k < n; k++)
-		if (!strcmp(keys[k], name))
-			break;
-	if (k == n) {
-		list[0] = '\0';
-		for (k = 0; k < n && used < sizeof(list); k++)
-			used += (size_t)snprintf(list + used,
-						 sizeof(list) - used, "%s%s",
-						 k ? ", " : "", keys[k]);
-		return cfg_bad(p, "unknown key '%s' in [%s]: expected one of %s",
-			       name, p->sec == SEC_PORTAL ? "portal" :
-			       "portal_server", list);
-	}
 	/* walled_garden may be given on several lines: they add up */
-	if (lines[k] && !(p->sec == SEC_PORTAL && k == PK_GARDEN))
-		return cfg_bad(p, "duplicate key '%s' (first at line %u)", name,
-			       lines[k]);
-	lines[k] = p->line;
-	if (p->sec == SEC_PORTAL)
-		return portal_key(p, (int)k, value);
-	return server_key(p, (int)k, value);
+	if (p->sec == SEC_PORTAL) {
+		k = cfg_section_key(p, "portal", portal_keys, PK_COUNT,
+				    p->portal_key_line, PK_GARDEN, name);
+		return k < 0 ? k : portal_key(p, k, value);
+	}
+	k = cfg_section_key(p, "portal_server", server_keys, QK_COUNT,
+			    p->pserver_key_line, -1, name);
+	return k < 0 ? k : server_key(p, k, value);
 }
 
 int cfg_portal_end_section(struct parser *p)

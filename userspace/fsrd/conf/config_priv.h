@@ -96,9 +96,18 @@ int cfg_portal_end_section(struct parser *p);
 /* first_portal: the first BSS with portal = yes, or NULL */
 int cfg_portal_check(struct parser *p,
 		     const struct fsrd_bss_conf *first_portal);
-/* 1..RADIUS_SECRET_MAX octets, or the first line of a file (secret_file) */
-int cfg_secret(struct parser *p, bool file, const char *v, uint8_t *out,
-	       size_t max, size_t *len);
+/* 1..RADIUS_SECRET_MAX octets, or the first line of a file (secret_file);
+ * other_line: the line of the other of secret and secret_file in the
+ * section (0: none), which rules this one out. */
+int cfg_secret(struct parser *p, bool file, unsigned int other_line,
+	       const char *v, uint8_t *out, size_t max, size_t *len);
+/* A key of a section with a fixed set of keys: its index in keys[0..n),
+ * its line noted in lines[]; or cfg_bad() (negative) for a key not in
+ * keys (naming section) or one given again, but for the key at index
+ * again_ok (-1: none). */
+int cfg_section_key(struct parser *p, const char *section,
+		    const char *const *keys, size_t n, unsigned int *lines,
+		    int again_ok, const char *name);
 int cfg_parse_u32_range(struct parser *p, const char *key, const char *v,
 			uint32_t lo, uint32_t hi, bool zero_ok,
 			const char *unit, uint32_t *out);

@@ -249,14 +249,17 @@ static int radius_key(struct parser *p, int k, const char *v)
 }
 
 /* 1..max octets; secret_file: its first line. */
-int cfg_secret(struct parser *p, bool file, const char *v, uint8_t *out,
-	       size_t max, size_t *outlen)
+int cfg_secret(struct parser *p, bool file, unsigned int other_line,
+	       const char *v, uint8_t *out, size_t max, size_t *outlen)
 {
 	char buf[RADIUS_SECRET_MAX + 3];
 	size_t len;
 	FILE *f;
 	int ret = 0;
 
+	if (other_line)
+		return cfg_bad(p, "secret and secret_file are mutually exclusive (the other is at line %u)",
+			       other_line);
 	if (max > RADIUS_SECRET_MAX)
 		max = RADIUS_SECRET_MAX;
 	if (!file) {
@@ -331,57 +334,50 @@ static int server_key(struct parser *p, int k, const char *v)
 				       v);
 		return 0;
 	}
-	if (p->server_key_line[k == SK_SECRET ? SK_SECRET_FILE : SK_SECRET])
-		return cfg_bad(p, "secret and secret_file are mutually exclusive (the other is at line %u)",
-			       p->server_key_line[k == SK_SECRET ?
-						  SK_SECRET_FILE : SK_SECRET]);
-	return cfg_secret(p, k == SK_SECRET_FILE, v, secret->data,
-			  RADIUS_SECRET_MAX, &secret->len);
+	return cfg_secret(p, k == SK_SECRET_FILE,
+			  p->server_key_line[k == SK_SECRET ? SK_SECRET_FILE :
+					     SK_SECRET],
+			  v, secret->data, RADIUS_SECRET_MAX, &secret->len);
 }
 
-static void key_list(const char *const *keys, size_t n, char *out,
-		     size_t len)
+int cfg_section_key(struct parser *p, const char *section,
+		    const char *const *keys, size_t n, unsigned int *lines,
+		    int again_ok, const char *name)
 {
-	size_t i, used = 0;
-
-	out[0] = '\0';
-	for (i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used, "%s%s",
-					 used ? ", " : "", keys[i]);
-}
-
-int cfg_radius_key(struct parser *p, const char *name, const char *value)
-{
-	const char *const *keys;
-	unsigned int *lines;
 	char list[320];
-	size_t n, k;
+	size_t k, used = 0;
 
-	if (p->sec == SEC_RADIUS) {
-		keys = radius_keys;
-		n = RK_COUNT;
-		lines = p->radius_key_line;
-	} else {
-		keys = server_keys;
-		n = SK_COUNT;
-		lines = p->server_key_line;
-	}
 	for (k = 0; k < n; k++)
 		if (!strcmp(keys[k], name))
 			break;
 	if (k == n) {
-		key_list(keys, n, list, sizeof(list));
+		list[0] = '\0';
+		for (k = 0; k < n && used < sizeof(list); k++)
+			used += (size_t)snprintf(list + used,
+						 sizeof(list) - used, "%s%s",
+						 k ? ", " : "", keys[k]);
 		return cfg_bad(p, "unknown key '%s' in [%s]: expected one of %s",
-			       name, p->sec == SEC_RADIUS ? "radius" :
-			       kind_name[p->sec - SEC_AUTH_SERVER], list);
+			       name, section, list);
 	}
-	if (lines[k])
+	if (lines[k] && (int)k != again_ok)
 		return cfg_bad(p, "duplicate key '%s' (first at line %u)", name,
 			       lines[k]);
 	lines[k] = p->line;
-	if (p->sec == SEC_RADIUS)
-		return radius_key(p, (int)k, value);
-	return server_key(p, (int)k, value);
+	return (int)k;
+}
+
+int cfg_radius_key(struct parser *p, const char *name, const char *value)
+{
+	int k;
+
+	if (p->sec == SEC_RADIUS) {
+		k = cfg_section_key(p, "radius", radius_keys, RK_COUNT,
+				    p->radius_key_line, -1, name);
+		return k < 0 ? k : radius_key(p, k, value);
+	}
+	k = cfg_section_key(p, kind_name[p->sec - SEC_AUTH_SERVER],
+			    server_keys, SK_COUNT, p->server_key_line, -1, name);
+	return k < 0 ? k : server_key(p, k, value);
 }
 
 /* Checks at the end of a server section (its last key is read). */

@@ -5,7 +5,6 @@
  * EAP relay and the RADIUS servers.
  */
 #include <inttypes.h>
-#include <string.h>
 
 #include "fsr_parse.h"
 #include "fsrd_client.h"
@@ -85,19 +84,14 @@ static int pmksa_flush(struct ctl *c, int argc, char **argv)
 
 int cmd_pmksa(struct ctl *c, int argc, char **argv)
 {
-	c->what = "pmksa";
-	c->help_topic = "pmksa";
-	if (argc < 1)
-		return ctl_usage(c, "missing subcommand (show, flush)");
-	if (!strcmp(argv[0], "show")) {
-		c->what = "pmksa show";
-		return pmksa_show(c, argc - 1, argv + 1);
-	}
-	if (!strcmp(argv[0], "flush")) {
-		c->what = "pmksa flush";
-		return pmksa_flush(c, argc - 1, argv + 1);
-	}
-	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+	static const struct ctl_sub subs[] = {
+		{ "show", pmksa_show },
+		{ "flush", pmksa_flush },
+	};
+
+	return ctl_subcommand(c, "pmksa", subs,
+			      sizeof(subs) / sizeof(subs[0]), "show, flush",
+			      argc, argv);
 }
 
 static int auth_show(struct ctl *c, int argc, char **argv)
@@ -121,13 +115,10 @@ static int auth_show(struct ctl *c, int argc, char **argv)
 
 int cmd_auth(struct ctl *c, int argc, char **argv)
 {
-	c->what = "auth";
-	c->help_topic = "auth";
-	if (argc < 1)
-		return ctl_usage(c, "missing subcommand (show)");
-	if (!strcmp(argv[0], "show")) {
-		c->what = "auth show";
-		return auth_show(c, argc - 1, argv + 1);
-	}
-	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+	static const struct ctl_sub subs[] = {
+		{ "show", auth_show },
+	};
+
+	return ctl_subcommand(c, "auth", subs, sizeof(subs) / sizeof(subs[0]),
+			      "show", argc, argv);
 }

@@ -222,25 +222,26 @@ static int bss_change(struct ctl *c, int argc, char **argv, uint8_t cmd)
 	return EXIT_OK;
 }
 
+static int bss_attach(struct ctl *c, int argc, char **argv)
+{
+	return bss_change(c, argc, argv, FSR_CMD_BSS_ATTACH);
+}
+
+static int bss_detach(struct ctl *c, int argc, char **argv)
+{
+	return bss_change(c, argc, argv, FSR_CMD_BSS_DETACH);
+}
+
 int cmd_bss(struct ctl *c, int argc, char **argv)
 {
-	c->what = "bss";
-	c->help_topic = "bss";
-	if (argc < 1)
-		return ctl_usage(c, "missing subcommand (attach, detach or show)");
-	if (!strcmp(argv[0], "attach")) {
-		c->what = "bss attach";
-		return bss_change(c, argc - 1, argv + 1, FSR_CMD_BSS_ATTACH);
-	}
-	if (!strcmp(argv[0], "detach")) {
-		c->what = "bss detach";
-		return bss_change(c, argc - 1, argv + 1, FSR_CMD_BSS_DETACH);
-	}
-	if (!strcmp(argv[0], "show")) {
-		c->what = "bss show";
-		return bss_show(c, argc - 1, argv + 1);
-	}
-	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+	static const struct ctl_sub subs[] = {
+		{ "attach", bss_attach },
+		{ "detach", bss_detach },
+		{ "show", bss_show },
+	};
+
+	return ctl_subcommand(c, "bss", subs, sizeof(subs) / sizeof(subs[0]),
+			      "attach, detach or show", argc, argv);
 }
 
 int cmd_stats(struct ctl *c, int argc, char **argv)

@@ -179,27 +179,13 @@ static int pmk_show(struct ctl *c, int argc, char **argv)
 
 int cmd_pmk(struct ctl *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		const char *what;
-		int (*fn)(struct ctl *c, int argc, char **argv);
-	} sub[] = {
-		{ "add", "pmk add", pmk_add },
-		{ "del", "pmk del", pmk_del },
-		{ "flush", "pmk flush", pmk_flush },
-		{ "show", "pmk show", pmk_show },
+	static const struct ctl_sub subs[] = {
+		{ "add", pmk_add },
+		{ "del", pmk_del },
+		{ "flush", pmk_flush },
+		{ "show", pmk_show },
 	};
-	size_t i;
 
-	c->what = "pmk";
-	c->help_topic = "pmk";
-	if (argc < 1)
-		return ctl_usage(c, "missing subcommand (add, del, flush or show)");
-	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
-		if (!strcmp(argv[0], sub[i].name)) {
-			c->what = sub[i].what;
-			return sub[i].fn(c, argc - 1, argv + 1);
-		}
-	}
-	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+	return ctl_subcommand(c, "pmk", subs, sizeof(subs) / sizeof(subs[0]),
+			      "add, del, flush or show", argc, argv);
 }

@@ -5,7 +5,6 @@
  * service's counters, and the AC ending a station's sessions.
  */
 #include <inttypes.h>
-#include <string.h>
 
 #include "fsr_parse.h"
 #include "fsrd_client.h"
@@ -119,17 +118,12 @@ static int portal_logout(struct ctl *c, int argc, char **argv)
 
 int cmd_portal(struct ctl *c, int argc, char **argv)
 {
-	c->what = "portal";
-	c->help_topic = "portal";
-	if (argc < 1)
-		return ctl_usage(c, "missing subcommand (show, logout)");
-	if (!strcmp(argv[0], "show")) {
-		c->what = "portal show";
-		return portal_show(c, argc - 1, argv + 1);
-	}
-	if (!strcmp(argv[0], "logout")) {
-		c->what = "portal logout";
-		return portal_logout(c, argc - 1, argv + 1);
-	}
-	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+	static const struct ctl_sub subs[] = {
+		{ "show", portal_show },
+		{ "logout", portal_logout },
+	};
+
+	return ctl_subcommand(c, "portal", subs,
+			      sizeof(subs) / sizeof(subs[0]), "show, logout",
+			      argc, argv);
 }

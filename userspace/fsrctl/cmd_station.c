@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* fsrctl station show [MAC] [bss IFNAME]: fsrd's stations. */
-#include <string.h>
 
 #include "fsr_parse.h"
 #include "fsrd_client.h"
@@ -31,13 +30,11 @@ static int station_show(struct ctl *c, int argc, char **argv)
 
 int cmd_station(struct ctl *c, int argc, char **argv)
 {
-	c->what = "station";
-	c->help_topic = "station";
-	if (argc < 1)
-		return ctl_usage(c, "missing subcommand (show)");
-	if (!strcmp(argv[0], "show")) {
-		c->what = "station show";
-		return station_show(c, argc - 1, argv + 1);
-	}
-	return ctl_usage(c, "unknown subcommand '%s'", argv[0]);
+	static const struct ctl_sub subs[] = {
+		{ "show", station_show },
+	};
+
+	return ctl_subcommand(c, "station", subs,
+			      sizeof(subs) / sizeof(subs[0]), "show", argc,
+			      argv);
 }

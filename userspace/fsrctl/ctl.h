@@ -4,6 +4,7 @@
 #define FSRCTL_CTL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "fsr_nl.h"
@@ -23,6 +24,7 @@ struct ctl {
 	struct fsr_nl nl;
 	bool open;
 	const char *socket_path;	/* --socket: fsrd's control socket */
+	char what_buf[32];	/* "pmk add": what, composed */
 };
 
 /* Print "fsrctl: WHAT: MESSAGE" and a hint; returns EXIT_USAGE. */
@@ -55,6 +57,20 @@ void rec_list_free(struct rec_list *l);
 /* Write @o (released) or flush stdout; EXIT_OK or, reported, EXIT_FAIL. */
 int ctl_print_json(struct ctl *c, struct json_object *o);
 int ctl_flush(struct ctl *c);
+
+/* A subcommand: its name and what runs it (argv[0]: the word after it). */
+struct ctl_sub {
+	const char *name;
+	int (*fn)(struct ctl *c, int argc, char **argv);
+};
+
+/*
+ * "fsrctl CMD SUB ...": run the subcommand argv[0] of subs[0..n) on the
+ * words after it, with c->what "CMD SUB" and help on CMD. A missing or
+ * unknown one is ctl_usage(); names lists them for it ("show, flush").
+ */
+int ctl_subcommand(struct ctl *c, const char *cmd, const struct ctl_sub *subs,
+		   size_t n, const char *names, int argc, char **argv);
 
 /* The commands; argv[0] is the first word after the command name. */
 int cmd_info(struct ctl *c, int argc, char **argv);

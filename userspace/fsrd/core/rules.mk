@@ -1,6 +1,7 @@
-# fsrd core: main, event loop, log, per-client trace. See userspace/Makefile.
+# fsrd core: main, event loop, log, per-client trace, the bounded string
+# builder. See userspace/Makefile.
 FSRD_SRCS += core/main.c core/log.c core/evloop.c core/trace.c core/auth_stats.c \
-	core/trace_event.c core/reload.c
+	core/trace_event.c core/reload.c core/strbuf.c
 
 # The event loop alone, sanitized.
 EVLOOP_T_SRCS := $(SRC)/fsrd/core/evloop.c
@@ -20,3 +21,12 @@ $(OBJ)/tests/test_log: $(SRC)/tests/test_log.c $(SRC)/fsrd/core/log.c \
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/core/log.c
+
+# The bounded string builder (strbuf.c, pure).
+FSRD_TESTS += $(OBJ)/tests/test_strbuf
+
+$(OBJ)/tests/test_strbuf: $(SRC)/tests/test_strbuf.c $(SRC)/fsrd/core/strbuf.c \
+		$(SRC)/fsrd/core/strbuf.h $(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/core/strbuf.c

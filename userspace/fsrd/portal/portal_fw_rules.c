@@ -1,45 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Portal enforcement as nft scripts (portal_fw_rules.h). */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "portal/portal_fw_rules.h"
 
 #define T PORTAL_FW_FAMILY " " PORTAL_FW_TABLE
 #define TN PORTAL_FW_NAT_FAMILY " " PORTAL_FW_TABLE
-
-struct out {
-	char *buf;
-	size_t len, used;
-	bool full;
-};
-
-static void put(struct out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (o->full)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(o->buf + o->used, o->len - o->used, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= o->len - o->used) {
-		o->full = true;
-		return;
-	}
-	o->used += (size_t)n;
-}
-
-static int done(const struct out *o)
-{
-	return o->full ? -ENOSPC : (int)o->used;
-}
 
 bool portal_fw_ifname_ok(const char *ifname)
 {
@@ -58,15 +27,9 @@ bool portal_fw_ifname_ok(const char *ifname)
 	return true;
 }
 
-static void put_ip(struct out *o, uint32_t ip)
-{
-	put(o, "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 0xff, (ip >> 8) & 0xff,
-	    ip & 0xff);
-}
-
 int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len)
 {
-	struct out o = { .buf = buf, .len = len };
+	struct strbuf o = { .buf = buf, .len = len };
 	size_t i;
 
 	if (!c->n_ifnames || !c->max_sessions)
@@ -78,59 +41,60 @@ int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len)
 		return -ENOSPC;
 	buf[0] = '\0';
 	/* add + delete: one transaction whether or not a table was left */
-	put(&o, "add table " T "\ndelete table " T "\ntable " T " {\n");
-	put(&o, "\tset online {\n\t\ttype ether_addr . ipv4_addr\n\t\tsize %u\n\t}\n",
-	    c->max_sessions);
-	put(&o, "\tset online_mac {\n\t\ttype ether_addr\n\t\tsize %u\n\t}\n",
-	    c->max_sessions);
-	put(&o, "\tset garden {\n\t\ttype ipv4_addr\n\t\tflags interval\n");
+	strbuf_put(&o, "add table " T "\ndelete table " T "\ntable " T
+		   " {\n");
+	strbuf_put(&o, "\tset online {\n\t\ttype ether_addr . ipv4_addr\n\t\tsize %u\n\t}\n",
+		   c->max_sessions);
+	strbuf_put(&o, "\tset online_mac {\n\t\ttype ether_addr\n\t\tsize %u\n\t}\n",
+		   c->max_sessions);
+	strbuf_put(&o, "\tset garden {\n\t\ttype ipv4_addr\n\t\tflags interval\n");
 	for (i = 0; i < c->n_garden; i++) {
-		put(&o, i ? ", " : "\t\telements = { ");
-		put_ip(&o, c->garden[i].addr);
+		strbuf_put(&o, i ? ", " : "\t\telements = { ");
+		strbuf_put_ip(&o, c->garden[i].addr);
 		if (c->garden[i].len < 32)
-			put(&o, "/%u", c->garden[i].len);
+			strbuf_put(&o, "/%u", c->garden[i].len);
 	}
-	put(&o, "%s\t}\n", c->n_garden ? " }\n" : "");
-	put(&o, "\tchain guard {\n"
-		"\t\tether type arp accept\n"
-		"\t\tether type 0x888e accept\n"
-		"\t\tether type ip ether saddr . ip saddr @online accept\n"
-		"\t\tether type ip6 ether saddr @online_mac accept\n"
-		"\t\tether type ip udp dport { 53, 67 } accept\n"
-		"\t\tether type ip tcp dport 53 accept\n"
-		"\t\tether type ip ip daddr @garden accept\n");
+	strbuf_put(&o, "%s\t}\n", c->n_garden ? " }\n" : "");
+	strbuf_put(&o, "\tchain guard {\n"
+		   "\t\tether type arp accept\n"
+		   "\t\tether type 0x888e accept\n"
+		   "\t\tether type ip ether saddr . ip saddr @online accept\n"
+		   "\t\tether type ip6 ether saddr @online_mac accept\n"
+		   "\t\tether type ip udp dport { 53, 67 } accept\n"
+		   "\t\tether type ip tcp dport 53 accept\n"
+		   "\t\tether type ip ip daddr @garden accept\n");
 	if (c->redirect_port)
-		put(&o, "\t\tether type ip tcp dport 80 meta mark set meta mark | 0x%08x accept\n",
-		    PORTAL_FW_MARK);
-	put(&o, "\t\tcounter drop\n"
-		"\t}\n");
+		strbuf_put(&o, "\t\tether type ip tcp dport 80 meta mark set meta mark | 0x%08x accept\n",
+			   PORTAL_FW_MARK);
+	strbuf_put(&o, "\t\tcounter drop\n"
+		   "\t}\n");
 	for (i = 0; i < c->n_ifnames; i++)
-		put(&o, "\tchain in_%s {\n"
-			"\t\ttype filter hook ingress device \"%s\" priority 0; policy accept;\n"
-			"\t\tjump guard\n"
-			"\t}\n", c->ifnames[i], c->ifnames[i]);
-	put(&o, "}\n");
+		strbuf_put(&o, "\tchain in_%s {\n"
+			   "\t\ttype filter hook ingress device \"%s\" priority 0; policy accept;\n"
+			   "\t\tjump guard\n"
+			   "\t}\n", c->ifnames[i], c->ifnames[i]);
+	strbuf_put(&o, "}\n");
 	/* the marked web requests go to fsrd's port; none is forwarded */
-	put(&o, "add table " TN "\ndelete table " TN "\n");
+	strbuf_put(&o, "add table " TN "\ndelete table " TN "\n");
 	if (c->redirect_port)
-		put(&o, "table " TN " {\n"
-			"\tchain web_to_fsrd {\n"
-			"\t\ttype nat hook prerouting priority dstnat; policy accept;\n"
-			"\t\tmeta mark & 0x%08x == 0x%08x tcp dport 80 redirect to :%u\n"
-			"\t}\n"
-			"\tchain no_forward {\n"
-			"\t\ttype filter hook forward priority 0; policy accept;\n"
-			"\t\tmeta mark & 0x%08x == 0x%08x counter drop\n"
-			"\t}\n"
-			"}\n", PORTAL_FW_MARK, PORTAL_FW_MARK, c->redirect_port,
-		    PORTAL_FW_MARK, PORTAL_FW_MARK);
-	return done(&o);
+		strbuf_put(&o, "table " TN " {\n"
+			   "\tchain web_to_fsrd {\n"
+			   "\t\ttype nat hook prerouting priority dstnat; policy accept;\n"
+			   "\t\tmeta mark & 0x%08x == 0x%08x tcp dport 80 redirect to :%u\n"
+			   "\t}\n"
+			   "\tchain no_forward {\n"
+			   "\t\ttype filter hook forward priority 0; policy accept;\n"
+			   "\t\tmeta mark & 0x%08x == 0x%08x counter drop\n"
+			   "\t}\n"
+			   "}\n", PORTAL_FW_MARK, PORTAL_FW_MARK,
+			   c->redirect_port, PORTAL_FW_MARK, PORTAL_FW_MARK);
+	return strbuf_done(&o);
 }
 
 int portal_fw_elements(bool add, const uint8_t mac[6], uint32_t ip,
 		       bool with_mac, char *buf, size_t len)
 {
-	struct out o = { .buf = buf, .len = len };
+	struct strbuf o = { .buf = buf, .len = len };
 	char m[18];
 
 	if (!len)
@@ -138,22 +102,23 @@ int portal_fw_elements(bool add, const uint8_t mac[6], uint32_t ip,
 	buf[0] = '\0';
 	snprintf(m, sizeof(m), "%02x:%02x:%02x:%02x:%02x:%02x", mac[0],
 		 mac[1], mac[2], mac[3], mac[4], mac[5]);
-	put(&o, "%s element " T " online { %s . ", add ? "add" : "delete", m);
-	put_ip(&o, ip);
-	put(&o, " }\n");
+	strbuf_put(&o, "%s element " T " online { %s . ",
+		   add ? "add" : "delete", m);
+	strbuf_put_ip(&o, ip);
+	strbuf_put(&o, " }\n");
 	if (with_mac)
-		put(&o, "%s element " T " online_mac { %s }\n",
-		    add ? "add" : "delete", m);
-	return done(&o);
+		strbuf_put(&o, "%s element " T " online_mac { %s }\n",
+			   add ? "add" : "delete", m);
+	return strbuf_done(&o);
 }
 
 int portal_fw_teardown(char *buf, size_t len)
 {
-	struct out o = { .buf = buf, .len = len };
+	struct strbuf o = { .buf = buf, .len = len };
 
 	if (!len)
 		return -ENOSPC;
-	put(&o, "delete table " T "\n");
-	put(&o, "add table " TN "\ndelete table " TN "\n");
-	return done(&o);
+	strbuf_put(&o, "delete table " T "\n");
+	strbuf_put(&o, "add table " TN "\ndelete table " TN "\n");
+	return strbuf_done(&o);
 }

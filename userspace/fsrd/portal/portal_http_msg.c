@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The captive redirect's HTTP (portal_http_msg.h). */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/strbuf.h"
 #include "portal/portal_http_msg.h"
 
 /* The end of the head: the offset after the empty line, or 0. */
@@ -111,34 +111,8 @@ int portal_http_parse(const char *buf, size_t len, struct portal_http_req *r)
 	return 1;
 }
 
-struct out {
-	char *buf;
-	size_t len, used;
-	bool full;
-};
-
-static void put(struct out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (o->full)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(o->buf + o->used, o->len - o->used, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= o->len - o->used) {
-		o->full = true;
-		return;
-	}
-	o->used += (size_t)n;
-}
-
 /* RFC 3986 2.3: unreserved characters stay, the rest is %XX. */
-static void put_enc(struct out *o, const uint8_t *s, size_t n)
+static void put_enc(struct strbuf *o, const uint8_t *s, size_t n)
 {
 	size_t i;
 
@@ -148,16 +122,10 @@ static void put_enc(struct out *o, const uint8_t *s, size_t n)
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
 		    c == '_' || c == '~')
-			put(o, "%c", c);
+			strbuf_put(o, "%c", c);
 		else
-			put(o, "%%%02X", c);
+			strbuf_put(o, "%%%02X", c);
 	}
-}
-
-static void put_ip(struct out *o, uint32_t ip)
-{
-	put(o, "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 0xff, (ip >> 8) & 0xff,
-	    ip & 0xff);
 }
 
 int portal_http_302(const struct portal_redirect *r, char *out, size_t len)
@@ -167,70 +135,65 @@ int portal_http_302(const struct portal_redirect *r, char *out, size_t len)
 		"<a href=\"%s\">Log in</a></body></html>\n";
 	char loc[PORTAL_HTTP_LOC_MAX];
 	size_t before_url;
-	struct out l = { .buf = loc, .len = sizeof(loc) };
-	struct out o = { .buf = out, .len = len };
+	struct strbuf l = { .buf = loc, .len = sizeof(loc) };
+	struct strbuf o = { .buf = out, .len = len };
 
 	if (!len)
 		return -ENOSPC;
-	put(&l, "%s%cwlanuserip=", r->portal_url,
-	    strchr(r->portal_url, '?') ? '&' : '?');
-	put_ip(&l, r->user_ip);
-	put(&l, "&wlanacname=");
+	strbuf_put(&l, "%s%cwlanuserip=", r->portal_url,
+		   strchr(r->portal_url, '?') ? '&' : '?');
+	strbuf_put_ip(&l, r->user_ip);
+	strbuf_put(&l, "&wlanacname=");
 	put_enc(&l, (const uint8_t *)r->ac_name, strlen(r->ac_name));
 	if (r->user_mac)
-		put(&l, "&usermac=%02X-%02X-%02X-%02X-%02X-%02X",
-		    r->user_mac[0], r->user_mac[1], r->user_mac[2],
-		    r->user_mac[3], r->user_mac[4], r->user_mac[5]);
+		strbuf_put(&l, "&usermac=%02X-%02X-%02X-%02X-%02X-%02X",
+			   r->user_mac[0], r->user_mac[1], r->user_mac[2],
+			   r->user_mac[3], r->user_mac[4], r->user_mac[5]);
 	if (r->ac_ip) {
-		put(&l, "&acip=");
-		put_ip(&l, r->ac_ip);
+		strbuf_put(&l, "&acip=");
+		strbuf_put_ip(&l, r->ac_ip);
 	}
 	if (r->ssid) {
-		put(&l, "&ssid=");
+		strbuf_put(&l, "&ssid=");
 		put_enc(&l, r->ssid, r->ssid_len);
 	}
 	before_url = l.used;
 	if (!l.full && r->req && r->req->host[0] && r->req->path[0]) {
-		struct out u = { 0 };
 		char url[8 + PORTAL_HTTP_HOST_MAX + PORTAL_HTTP_PATH_MAX];
+		struct strbuf u = { .buf = url, .len = sizeof(url) };
 
-		u.buf = url;
-		u.len = sizeof(url);
-		put(&u, "http://%s%s", r->req->host, r->req->path);
+		strbuf_put(&u, "http://%s%s", r->req->host, r->req->path);
 		if (!u.full) {
-			put(&l, "&url=");
+			strbuf_put(&l, "&url=");
 			put_enc(&l, (const uint8_t *)url, u.used);
 		}
-		if (l.full) {
-			/* the page asked for does not fit: leave it out */
-			l.full = false;
-			l.used = before_url;
-			loc[before_url] = '\0';
-		}
+		/* the page asked for does not fit: leave it out */
+		if (l.full)
+			strbuf_cut(&l, before_url);
 	}
 	if (l.full)
 		return -ENOSPC;
 	/* the Location is ours, not the station's: it cannot hold CR/LF
 	 * (percent-encoded values; url and ac_name are checked by the
 	 * configuration) */
-	put(&o, "HTTP/1.1 302 Found\r\n"
-		"Location: %s\r\n"
-		"Cache-Control: no-store\r\n"
-		"Content-Type: text/html\r\n"
-		"Content-Length: %zu\r\n"
-		"Connection: close\r\n\r\n",
-	    loc, sizeof(body) - 1 - 2 + l.used);
-	put(&o, body, loc);
-	return o.full ? -ENOSPC : (int)o.used;
+	strbuf_put(&o, "HTTP/1.1 302 Found\r\n"
+		   "Location: %s\r\n"
+		   "Cache-Control: no-store\r\n"
+		   "Content-Type: text/html\r\n"
+		   "Content-Length: %zu\r\n"
+		   "Connection: close\r\n\r\n",
+		   loc, sizeof(body) - 1 - 2 + l.used);
+	strbuf_put(&o, body, loc);
+	return strbuf_done(&o);
 }
 
 int portal_http_400(char *out, size_t len)
 {
-	struct out o = { .buf = out, .len = len };
+	struct strbuf o = { .buf = out, .len = len };
 
 	if (!len)
 		return -ENOSPC;
-	put(&o, "HTTP/1.1 400 Bad Request\r\n"
-		"Content-Length: 0\r\nConnection: close\r\n\r\n");
-	return o.full ? -ENOSPC : (int)o.used;
+	strbuf_put(&o, "HTTP/1.1 400 Bad Request\r\n"
+		   "Content-Length: 0\r\nConnection: close\r\n\r\n");
+	return strbuf_done(&o);
 }

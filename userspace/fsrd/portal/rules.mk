@@ -10,12 +10,15 @@ FSRD_PKGS += libnftables
 
 FSRD_TESTS += $(OBJ)/tests/test_portal_fw
 
+PORTAL_FW_T_SRCS := $(SRC)/fsrd/portal/portal_fw_rules.c \
+	$(SRC)/fsrd/core/strbuf.c
+
 $(OBJ)/tests/test_portal_fw: $(SRC)/tests/test_portal_fw.c \
-		$(SRC)/fsrd/portal/portal_fw_rules.c \
-		$(SRC)/fsrd/portal/portal_fw_rules.h $(SRC)/tests/tap.h
+		$(PORTAL_FW_T_SRCS) $(SRC)/fsrd/portal/portal_fw_rules.h \
+		$(SRC)/fsrd/core/strbuf.h $(SRC)/tests/tap.h
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
-		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/portal/portal_fw_rules.c
+		-I$(SRC)/tests -o $@ $< $(PORTAL_FW_T_SRCS)
 PORTAL_T_SRCS := $(SRC)/fsrd/portal/portal_msg.c \
 	$(SRC)/fsrd/radius/radius_auth.c $(SRC)/fsrd/radius/radius_msg.c
 FSRD_TESTS += $(OBJ)/tests/test_portal_msg
@@ -55,9 +58,12 @@ $(OBJ)/tests/test_portal_das: $(SRC)/tests/test_portal_das.c \
 # The captive redirect's HTTP (portal_http_msg.c, pure).
 FSRD_TESTS += $(OBJ)/tests/test_portal_http
 
+PORTAL_HTTP_T_SRCS := $(SRC)/fsrd/portal/portal_http_msg.c \
+	$(SRC)/fsrd/core/strbuf.c
+
 $(OBJ)/tests/test_portal_http: $(SRC)/tests/test_portal_http.c \
-		$(SRC)/fsrd/portal/portal_http_msg.c \
-		$(SRC)/fsrd/portal/portal_http_msg.h $(SRC)/tests/tap.h
+		$(PORTAL_HTTP_T_SRCS) $(SRC)/fsrd/portal/portal_http_msg.h \
+		$(SRC)/fsrd/core/strbuf.h $(SRC)/tests/tap.h
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
-		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/portal/portal_http_msg.c
+		-I$(SRC)/tests -o $@ $< $(PORTAL_HTTP_T_SRCS)

@@ -157,6 +157,41 @@ static int add_bss(struct parser *p, const char *name, size_t n)
 	return 0;
 }
 
+int cfg_single_section(struct parser *p, const char *kind, const char *name,
+		       size_t n, unsigned int *line, int sec, bool *have)
+{
+	if (n != strlen(kind) || memcmp(name, kind, n))
+		return 1;
+	if (*line)
+		return cfg_bad(p, "duplicate section [%s] (first at line %u)",
+			       kind, *line);
+	*line = p->line;
+	p->sec = sec;
+	if (have)
+		*have = true;
+	return 0;
+}
+
+bool cfg_section_kind(const char *kind, const char **name, size_t *n)
+{
+	size_t kl = strlen(kind);
+	const char *s = *name;
+	size_t left = *n;
+
+	if (left < kl || memcmp(s, kind, kl) ||
+	    (left > kl && !isspace((unsigned char)s[kl])))
+		return false;
+	s += kl;
+	left -= kl;
+	while (left && isspace((unsigned char)*s)) {
+		s++;
+		left--;
+	}
+	*name = s;
+	*n = left;
+	return true;
+}
+
 /* name: the text between '[' and ']', already trimmed. */
 static int begin_section(struct parser *p, const char *name, size_t n)
 {
@@ -172,22 +207,11 @@ static int begin_section(struct parser *p, const char *name, size_t n)
 	ret = cfg_portal_section(p, name, n);
 	if (ret <= 0)
 		return ret;
-	if (n == 6 && !memcmp(name, "global", 6)) {
-		if (p->global_line)
-			return cfg_bad(p, "duplicate section [global] (first at line %u)",
-				       p->global_line);
-		p->global_line = p->line;
-		p->sec = SEC_GLOBAL;
-		return 0;
-	}
-	if (n >= 3 && !memcmp(name, "bss", 3) &&
-	    (n == 3 || isspace((unsigned char)name[3]))) {
-		name += 3;
-		n -= 3;
-		while (n && isspace((unsigned char)*name)) {
-			name++;
-			n--;
-		}
+	ret = cfg_single_section(p, "global", name, n, &p->global_line,
+				 SEC_GLOBAL, NULL);
+	if (ret <= 0)
+		return ret;
+	if (cfg_section_kind("bss", &name, &n)) {
 		if (!n)
 			return cfg_bad(p, "section [bss] needs a name: [bss NAME]");
 		return add_bss(p, name, n);

@@ -65,27 +65,15 @@ void cfg_portal_free(struct fsrd_conf *c)
 int cfg_portal_section(struct parser *p, const char *name, size_t n)
 {
 	struct fsrd_portal_conf *pc = &p->conf->portal;
-	static const char k[] = "portal_server";
-	size_t kl = sizeof(k) - 1, i;
+	size_t i;
+	int ret;
 
-	if (n == 6 && !memcmp(name, "portal", 6)) {
-		if (p->portal_line)
-			return cfg_bad(p, "duplicate section [portal] (first at line %u)",
-				       p->portal_line);
-		p->portal_line = p->line;
-		p->sec = SEC_PORTAL;
-		p->conf->have_portal = true;
-		return 0;
-	}
-	if (n < kl || memcmp(name, k, kl) ||
-	    (n > kl && !isspace((unsigned char)name[kl])))
+	ret = cfg_single_section(p, "portal", name, n, &p->portal_line,
+				 SEC_PORTAL, &p->conf->have_portal);
+	if (ret <= 0)
+		return ret;
+	if (!cfg_section_kind("portal_server", &name, &n))
 		return 1;
-	name += kl;
-	n -= kl;
-	while (n && isspace((unsigned char)*name)) {
-		name++;
-		n--;
-	}
 	if (n < 1 || n >= sizeof(pc->servers[0].name))
 		return cfg_bad(p, "section [portal_server]: needs a NAME of 1..31 characters: [portal_server NAME]");
 	for (i = 0; i < n; i++)

@@ -112,6 +112,15 @@ int cfg_parse_u32_range(struct parser *p, const char *key, const char *v,
 			uint32_t lo, uint32_t hi, bool zero_ok,
 			const char *unit, uint32_t *out);
 
+/* config.c: a section header name[0..n) (trimmed). [kind], a section
+ * given once: 0 with *line noted, p->sec = sec and *have (may be NULL)
+ * set, cfg_bad() when given before, 1 when name is not kind. */
+int cfg_single_section(struct parser *p, const char *kind, const char *name,
+		       size_t n, unsigned int *line, int sec, bool *have);
+/* [kind] or [kind NAME]: true with *name and *n moved to NAME (blanks
+ * skipped; empty when none), else false and both left alone. */
+bool cfg_section_kind(const char *kind, const char **name, size_t *n);
+
 /* "a, b, c": the names of keys, for an error message */
 void cfg_key_list(const struct key_desc *keys, char *out, size_t len);
 

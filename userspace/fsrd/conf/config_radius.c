@@ -113,34 +113,19 @@ int cfg_radius_section(struct parser *p, const char *name, size_t n)
 {
 	struct fsrd_conf *c = p->conf;
 	struct fsrd_radius_name *names;
-	size_t *count, max, i, kl;
-	int kind;
+	size_t *count, max, i;
+	int kind, ret;
 
-	if (n == 6 && !memcmp(name, "radius", 6)) {
-		if (p->radius_line)
-			return cfg_bad(p, "duplicate section [radius] (first at line %u)",
-				       p->radius_line);
-		p->radius_line = p->line;
-		p->sec = SEC_RADIUS;
-		c->have_radius = true;
-		return 0;
-	}
-	for (kind = SEC_AUTH_SERVER; kind <= SEC_DAS_CLIENT; kind++) {
-		const char *k = kind_name[kind - SEC_AUTH_SERVER];
-
-		kl = strlen(k);
-		if (n >= kl && !memcmp(name, k, kl) &&
-		    (n == kl || isspace((unsigned char)name[kl])))
+	ret = cfg_single_section(p, "radius", name, n, &p->radius_line,
+				 SEC_RADIUS, &c->have_radius);
+	if (ret <= 0)
+		return ret;
+	for (kind = SEC_AUTH_SERVER; kind <= SEC_DAS_CLIENT; kind++)
+		if (cfg_section_kind(kind_name[kind - SEC_AUTH_SERVER], &name,
+				     &n))
 			break;
-	}
 	if (kind > SEC_DAS_CLIENT)
 		return 1;
-	name += kl;
-	n -= kl;
-	while (n && isspace((unsigned char)*name)) {
-		name++;
-		n--;
-	}
 	if (!valid_name(name, n))
 		return cfg_bad(p, "section [%s]: needs a NAME of 1..31 characters of A-Z a-z 0-9 _ . -: [%s NAME]",
 			       kind_name[kind - SEC_AUTH_SERVER],

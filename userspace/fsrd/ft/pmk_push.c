@@ -90,8 +90,11 @@ static int flush_count_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
-		  size_t errlen)
+/* cmd (FSR_CMD_PMK_FLUSH or _DEL) for the keys of spa, or the one named
+ * pmk_r1_name (NULL: all); cb sees the reply. */
+static int sta_request(uint8_t cmd, const uint8_t *spa,
+		       const uint8_t *pmk_r1_name, fsr_nl_msg_cb cb, void *data,
+		       char *err, size_t errlen)
 {
 	char buf[FSR_NL_SNDBUF];
 	struct fsr_nlerr e;
@@ -99,39 +102,34 @@ int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
 	struct fsr_nl nl;
 	int ret;
 
-	err[0] = '\0';
-	*removed = 0;
 	ret = fsr_nl_open(&nl, &e);
 	if (ret)
 		return ret;
-	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_FLUSH);
+	req = fsr_nl_request(&nl, buf, cmd);
 	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
-	ret = fsr_nl_do(&nl, req, flush_count_cb, removed, &e);
+	if (pmk_r1_name)
+		mnl_attr_put(req, FSR_A_PMK_R1_NAME, FSR_FT_NAME_LEN,
+			     pmk_r1_name);
+	ret = fsr_nl_do(&nl, req, cb, data, &e);
 	if (ret)
 		fsr_nlerr_format(&e, err, errlen);
 	fsr_nl_close(&nl);
 	return ret;
 }
 
+int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
+		  size_t errlen)
+{
+	err[0] = '\0';
+	*removed = 0;
+	return sta_request(FSR_CMD_PMK_FLUSH, spa, NULL, flush_count_cb,
+			   removed, err, errlen);
+}
+
 int pmk_del_r1(const uint8_t *spa, const uint8_t *pmk_r1_name, char *err,
 	       size_t errlen)
 {
-	char buf[FSR_NL_SNDBUF];
-	struct fsr_nlerr e;
-	struct nlmsghdr *req;
-	struct fsr_nl nl;
-	int ret;
-
 	err[0] = '\0';
-	ret = fsr_nl_open(&nl, &e);
-	if (ret)
-		return ret;
-	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_DEL);
-	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
-	mnl_attr_put(req, FSR_A_PMK_R1_NAME, FSR_FT_NAME_LEN, pmk_r1_name);
-	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
-	if (ret)
-		fsr_nlerr_format(&e, err, errlen);
-	fsr_nl_close(&nl);
-	return ret;
+	return sta_request(FSR_CMD_PMK_DEL, spa, pmk_r1_name, NULL, NULL, err,
+			   errlen);
 }

@@ -59,6 +59,13 @@ uint32_t mob_now_s(void);
 struct mob_bss *mob_find(const struct fsrd_bss *b);
 /* The next SEQ TLV for p; -EIO when no random number was had. */
 int mob_seq_next(struct mob_peer *p, struct rrb_seq_tlv *seq);
+/* The authenticated TLVs of a frame to peer p, in hostapd's order:
+ * NONCE (unless nonce is NULL), SEQ (p's next, put in seqbuf), R0KH-ID,
+ * R1KH-ID; auth[] gets 4 or 3. 0, or mob_seq_next's error. */
+int mob_auth_tlvs(struct mob_peer *p, const uint8_t *nonce,
+		  const uint8_t *r0kh_id, size_t r0kh_id_len,
+		  const uint8_t *r1kh_id, uint8_t seqbuf[12],
+		  struct rrb_tlv *auth);
 /* Build a payload with the peer's key and send it from b to dst. */
 int mob_send(struct mob_bss *m, const uint8_t *dst, uint8_t subtype,
 	     const uint8_t *key, const struct rrb_tlv *auth, size_t n_auth,

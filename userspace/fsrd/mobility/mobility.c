@@ -36,6 +36,29 @@ int mob_seq_next(struct mob_peer *p, struct rrb_seq_tlv *seq)
 	return 0;
 }
 
+int mob_auth_tlvs(struct mob_peer *p, const uint8_t *nonce,
+		  const uint8_t *r0kh_id, size_t r0kh_id_len,
+		  const uint8_t *r1kh_id, uint8_t seqbuf[12],
+		  struct rrb_tlv *auth)
+{
+	struct rrb_seq_tlv seq;
+	size_t n = 0;
+	int ret;
+
+	ret = mob_seq_next(p, &seq);
+	if (ret)
+		return ret;
+	rrb_seq_tlv_put(seqbuf, &seq);
+	if (nonce)
+		auth[n++] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN,
+					      nonce };
+	auth[n++] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
+	auth[n++] = (struct rrb_tlv){ RRB_T_R0KH_ID, (uint16_t)r0kh_id_len,
+				      r0kh_id };
+	auth[n] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, r1kh_id };
+	return 0;
+}
+
 struct mob_bss *mob_find(const struct fsrd_bss *b)
 {
 	for (unsigned int i = 0; i < FSRD_MAX_BSS; i++)
@@ -230,7 +253,6 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 	uint8_t plain[RRB_MAX_PAYLOAD], seqbuf[12];
 	struct mob_deferred *d, **pp, *todo;
 	const uint8_t *key = NULL;
-	struct rrb_seq_tlv seq;
 	struct rrb_tlv auth[4];
 	char mac[MACSTR_LEN];
 	struct mob_peer *p;
@@ -252,16 +274,9 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 		return;
 	}
 	if (msg->subtype == RRB_SEQ_REQ) {
-		if (mob_seq_next(p, &seq))
+		if (mob_auth_tlvs(p, msg->nonce, msg->r0kh_id,
+				  msg->r0kh_id_len, msg->r1kh_id, seqbuf, auth))
 			return;
-		rrb_seq_tlv_put(seqbuf, &seq);
-		auth[0] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN,
-					    msg->nonce };
-		auth[1] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
-		auth[2] = (struct rrb_tlv){ RRB_T_R0KH_ID,
-					    (uint16_t)msg->r0kh_id_len,
-					    msg->r0kh_id };
-		auth[3] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, msg->r1kh_id };
 		ret = mob_send(m, src, RRB_SEQ_RESP, key, auth, 4, NULL, 0);
 		if (ret)
 			log_warn_rl("%s: RRB SEQ_RESP to %s not sent: %s",

@@ -99,20 +99,13 @@ static int send_pull(struct mob_pull *p)
 	struct mob_bss *m = p->m;
 	const struct fsrd_rkh *peer = &m->b->conf->r0kh[p->r0];
 	struct rrb_tlv auth[4], enc[2];
-	struct rrb_seq_tlv seq;
 	uint8_t seqbuf[12];
 	int ret;
 
-	ret = mob_seq_next(&m->r0[p->r0], &seq);
+	ret = mob_auth_tlvs(&m->r0[p->r0], p->nonce, peer->id, peer->id_len,
+			    m->b->ft.r1kh_id, seqbuf, auth);
 	if (ret)
 		return ret;
-	rrb_seq_tlv_put(seqbuf, &seq);
-	/* hostapd's order */
-	auth[0] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN, p->nonce };
-	auth[1] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
-	auth[2] = (struct rrb_tlv){ RRB_T_R0KH_ID, (uint16_t)peer->id_len,
-				    peer->id };
-	auth[3] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, m->b->ft.r1kh_id };
 	enc[0] = (struct rrb_tlv){ RRB_T_PMK_R0_NAME, RRB_NAME_LEN,
 				   p->pmk_r0_name };
 	enc[1] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, p->spa };
@@ -252,7 +245,6 @@ static int answer_pull(struct mob_bss *m, size_t i, const uint8_t *src,
 	struct fsr_ft_pmk_r1 r1;
 	struct fsr_ft_suite s;
 	struct ft_scope scope;
-	struct rrb_seq_tlv seq;
 	size_t n_enc = 1;
 	uint32_t ttl = 0;
 	int ret;
@@ -271,15 +263,10 @@ static int answer_pull(struct mob_bss *m, size_t i, const uint8_t *src,
 		if (ret)
 			goto out;
 	}
-	ret = mob_seq_next(&m->r1[i], &seq);
+	ret = mob_auth_tlvs(&m->r1[i], msg->nonce, msg->r0kh_id,
+			    msg->r0kh_id_len, msg->r1kh_id, seqbuf, auth);
 	if (ret)
 		goto out;
-	rrb_seq_tlv_put(seqbuf, &seq);
-	auth[0] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN, msg->nonce };
-	auth[1] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
-	auth[2] = (struct rrb_tlv){ RRB_T_R0KH_ID,
-				    (uint16_t)msg->r0kh_id_len, msg->r0kh_id };
-	auth[3] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, msg->r1kh_id };
 	enc[0] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, req->s1kh_id };
 	if (!*nak) {
 		/* as a PUSH: EXPIRES_IN clamped to 16 bits; FT-802.1X keys

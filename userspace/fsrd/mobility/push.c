@@ -47,7 +47,6 @@ static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 	struct rrb_tlv auth[3], enc[9];
 	struct fsr_ft_suite s;
 	struct fsr_ft_pmk_r1 r1;
-	struct rrb_seq_tlv seq;
 	int ret;
 
 	ret = fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
@@ -55,21 +54,17 @@ static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 	if (!ret)
 		ret = fsr_ft_derive_pmk_r1(&s, r0, peer->id, spa, &r1);
 	if (!ret)
-		ret = mob_seq_next(&m->r1[i], &seq);
+		ret = mob_auth_tlvs(&m->r1[i], NULL, b->gconf->r0kh_id,
+				    b->gconf->r0kh_id_len, peer->id, seqbuf,
+				    auth);
 	if (ret) {
 		explicit_bzero(&r1, sizeof(r1));
 		return ret;
 	}
-	rrb_seq_tlv_put(seqbuf, &seq);
 	mob_put_le16(pw, mob_cipher_bit(b->conf->pairwise_cipher));
 	/* EXPIRES_IN is 16 bits: hostapd truncates, fsrd clamps */
 	mob_put_le16(ex, lifetime_s > 0xffff ? 0xffff : (uint16_t)lifetime_s);
 	mob_put_le32(st, session_timeout_s);
-	auth[0] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
-	auth[1] = (struct rrb_tlv){ RRB_T_R0KH_ID,
-				    (uint16_t)b->gconf->r0kh_id_len,
-				    b->gconf->r0kh_id };
-	auth[2] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, peer->id };
 	enc[0] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, spa };
 	enc[1] = (struct rrb_tlv){ RRB_T_PMK_R0_NAME, FSR_FT_NAME_LEN,
 				   r0->name };

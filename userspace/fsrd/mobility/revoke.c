@@ -24,19 +24,13 @@ static int revoke_one(struct mob_bss *m, size_t i, const uint8_t *spa)
 	const struct fsrd_bss *b = m->b;
 	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
 	struct rrb_tlv auth[3], enc[1];
-	struct rrb_seq_tlv seq;
 	uint8_t seqbuf[12];
 	int ret;
 
-	ret = mob_seq_next(&m->r1[i], &seq);
+	ret = mob_auth_tlvs(&m->r1[i], NULL, b->gconf->r0kh_id,
+			    b->gconf->r0kh_id_len, peer->id, seqbuf, auth);
 	if (ret)
 		return ret;
-	rrb_seq_tlv_put(seqbuf, &seq);
-	auth[0] = (struct rrb_tlv){ RRB_T_SEQ, 12, seqbuf };
-	auth[1] = (struct rrb_tlv){ RRB_T_R0KH_ID,
-				    (uint16_t)b->gconf->r0kh_id_len,
-				    b->gconf->r0kh_id };
-	auth[2] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, peer->id };
 	enc[0] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, spa };
 	return mob_send(m, peer->addr, RRB_FSR_REVOKE, peer->key, auth, 3,
 			enc, 1);

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "conf/config.h"
+#include "core/log.h"
 #include "mobility/mobility.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_seq.h"
@@ -86,6 +87,25 @@ struct mob_bss *mob_next(size_t *i);
  * false when it could not be held (counted). */
 bool mob_defer(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 	       const uint8_t *src, const struct rrb_msg *msg);
+
+/* The rate limits of mob_rx_open's warnings: one per caller. */
+struct mob_rx_rl {
+	struct log_rl replay;
+	struct log_rl auth;
+};
+
+/*
+ * A message from peer p (its key), the peer already checked: its
+ * sequence number checked, its SIV verified into plain (*pl octets)
+ * before anything is held or answered, then held (mob_defer) while its
+ * sequence number is not known. true when plain holds it and its
+ * sequence number is accepted; false when dropped (counted, logged as
+ * "RRB what from mac") or held.
+ */
+bool mob_rx_open(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
+		 const uint8_t *src, const struct rrb_msg *msg, bool no_defer,
+		 const char *what, const char *mac, struct mob_rx_rl *rl,
+		 uint8_t plain[RRB_MAX_PAYLOAD], size_t *pl);
 
 /* The r0kh line of the message's R0KH-ID when src is its configured
  * address, else -1 (push.c). */

@@ -195,6 +195,39 @@ bool mob_defer(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 	return true;
 }
 
+bool mob_rx_open(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
+		 const uint8_t *src, const struct rrb_msg *msg, bool no_defer,
+		 const char *what, const char *mac, struct mob_rx_rl *rl,
+		 uint8_t plain[RRB_MAX_PAYLOAD], size_t *pl)
+{
+	const char *ifname = m->b->conf->ifname;
+	enum rrb_seq_verdict v;
+
+	v = rrb_seq_check(&p->rx, &msg->seq, mob_now_s(), no_defer);
+	if (v == RRB_SEQ_DROP) {
+		m->cnt.rx_replay++;
+		fsrd_log_rl(&rl->replay, FSRD_LOG_WARN,
+			    "%s: RRB %s from %s: sequence number replayed or too old, dropped",
+			    ifname, what, mac);
+		return false;
+	}
+	/* verified before anything is held or answered */
+	if (rrb_msg_open(msg, key, src, plain, RRB_MAX_PAYLOAD, pl)) {
+		m->cnt.rx_auth_fail++;
+		fsrd_log_rl(&rl->auth, FSRD_LOG_WARN,
+			    "%s: RRB %s from %s does not verify (wrong key?), dropped",
+			    ifname, what, mac);
+		return false;
+	}
+	if (v == RRB_SEQ_DEFER) {
+		mob_defer(m, p, key, src, msg);
+		OPENSSL_cleanse(plain, *pl);
+		return false;
+	}
+	rrb_seq_accept(&p->rx, &msg->seq);
+	return true;
+}
+
 /* A message other than SEQ_REQ/SEQ_RESP; no_defer when it runs again
  * after a SEQ_RESP. */
 static void rx_msg(struct mob_bss *m, const uint8_t *src,

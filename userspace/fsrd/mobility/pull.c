@@ -297,12 +297,11 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 {
 	const struct fsrd_bss_conf *bc = m->b->conf;
 	const struct fsrd_conf *c = m->b->gconf;
+	static struct mob_rx_rl rl;
 	uint8_t plain[RRB_MAX_PAYLOAD];
 	char mac[MACSTR_LEN], sta[MACSTR_LEN];
 	struct rrb_pull_req req;
-	enum rrb_seq_verdict v;
 	uint32_t life = 0;
-	struct mob_peer *p;
 	bool nak = true;
 	size_t pl;
 	int i, ret;
@@ -322,27 +321,9 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 			    bc->ifname, mac);
 		return;
 	}
-	p = &m->r1[i];
-	v = rrb_seq_check(&p->rx, &msg->seq, mob_now_s(), no_defer);
-	if (v == RRB_SEQ_DROP) {
-		m->cnt.rx_replay++;
-		log_warn_rl("%s: RRB PULL from %s: sequence number replayed or too old, dropped",
-			    bc->ifname, mac);
+	if (!mob_rx_open(m, &m->r1[i], bc->r1kh[i].key, src, msg, no_defer,
+			 "PULL", mac, &rl, plain, &pl))
 		return;
-	}
-	if (rrb_msg_open(msg, bc->r1kh[i].key, src, plain, sizeof(plain),
-			 &pl)) {
-		m->cnt.rx_auth_fail++;
-		log_warn_rl("%s: RRB PULL from %s does not verify (wrong key?), dropped",
-			    bc->ifname, mac);
-		return;
-	}
-	if (v == RRB_SEQ_DEFER) {
-		mob_defer(m, p, bc->r1kh[i].key, src, msg);
-		OPENSSL_cleanse(plain, pl);
-		return;
-	}
-	rrb_seq_accept(&p->rx, &msg->seq);
 	ret = rrb_pull_parse(plain, pl, &req);
 	OPENSSL_cleanse(plain, pl);
 	if (ret) {
@@ -379,10 +360,9 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 		 const struct rrb_msg *msg, bool no_defer)
 {
 	const struct fsrd_bss_conf *bc = m->b->conf;
+	static struct mob_rx_rl rl;
 	uint8_t plain[RRB_MAX_PAYLOAD];
 	char mac[MACSTR_LEN], sta[MACSTR_LEN];
-	enum rrb_seq_verdict v;
-	struct mob_peer *peer;
 	struct mob_pull *p;
 	struct rrb_keys k;
 	const char *why;
@@ -409,27 +389,9 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 			    bc->ifname, mac);
 		return;
 	}
-	peer = &m->r0[i];
-	v = rrb_seq_check(&peer->rx, &msg->seq, mob_now_s(), no_defer);
-	if (v == RRB_SEQ_DROP) {
-		m->cnt.rx_replay++;
-		log_warn_rl("%s: RRB RESP from %s: sequence number replayed or too old, dropped",
-			    bc->ifname, mac);
+	if (!mob_rx_open(m, &m->r0[i], bc->r0kh[i].key, src, msg, no_defer,
+			 "RESP", mac, &rl, plain, &pl))
 		return;
-	}
-	if (rrb_msg_open(msg, bc->r0kh[i].key, src, plain, sizeof(plain),
-			 &pl)) {
-		m->cnt.rx_auth_fail++;
-		log_warn_rl("%s: RRB RESP from %s does not verify (wrong key?), dropped",
-			    bc->ifname, mac);
-		return;
-	}
-	if (v == RRB_SEQ_DEFER) {
-		mob_defer(m, peer, bc->r0kh[i].key, src, msg);
-		OPENSSL_cleanse(plain, pl);
-		return;
-	}
-	rrb_seq_accept(&peer->rx, &msg->seq);
 	fsrd_mac_str(p->spa, sta);
 	/* a NAK: S1KH-ID alone; hostapd stops pulling then */
 	if (!rrb_keys_parse(plain, pl, &k) && !k.have_pmk_r1 &&

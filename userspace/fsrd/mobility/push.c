@@ -210,11 +210,10 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 {
 	const struct fsrd_bss_conf *bc = m->b->conf;
 	const char *what = msg->subtype == RRB_PUSH ? "PUSH" : "REVOKE";
+	static struct mob_rx_rl rl;
 	uint8_t plain[RRB_MAX_PAYLOAD];
 	char mac[MACSTR_LEN];
-	enum rrb_seq_verdict v;
 	const char *why;
-	struct mob_peer *p;
 	size_t pl;
 	int i;
 
@@ -233,28 +232,9 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 			    (const char *)msg->r0kh_id);
 		return;
 	}
-	p = &m->r0[i];
-	v = rrb_seq_check(&p->rx, &msg->seq, mob_now_s(), no_defer);
-	if (v == RRB_SEQ_DROP) {
-		m->cnt.rx_replay++;
-		log_warn_rl("%s: RRB %s from %s: sequence number replayed or too old, dropped",
-			    bc->ifname, what, mac);
+	if (!mob_rx_open(m, &m->r0[i], bc->r0kh[i].key, src, msg, no_defer,
+			 what, mac, &rl, plain, &pl))
 		return;
-	}
-	/* verified before anything is held or answered */
-	if (rrb_msg_open(msg, bc->r0kh[i].key, src, plain, sizeof(plain),
-			 &pl)) {
-		m->cnt.rx_auth_fail++;
-		log_warn_rl("%s: RRB %s from %s does not verify (wrong key?), dropped",
-			    bc->ifname, what, mac);
-		return;
-	}
-	if (v == RRB_SEQ_DEFER) {
-		mob_defer(m, p, bc->r0kh[i].key, src, msg);
-		OPENSSL_cleanse(plain, pl);
-		return;
-	}
-	rrb_seq_accept(&p->rx, &msg->seq);
 	if (msg->subtype == RRB_FSR_REVOKE) {
 		why = mob_take_revoke(m, src, msg, plain, pl);
 		OPENSSL_cleanse(plain, pl);

@@ -6,29 +6,8 @@
  */
 #include <inttypes.h>
 
-#include "fsr_parse.h"
 #include "fsrd_client.h"
 #include "view.h"
-
-/* Ask fsrd: cmd with an optional station; *reply on EXIT_OK. */
-/* [MAC]: at most one argument, a MAC address, into macs. */
-static int opt_mac(struct ctl *c, int argc, char **argv, char *macs,
-		   const char **addr)
-{
-	uint8_t mac[6];
-
-	*addr = NULL;
-	if (argc > 1)
-		return ctl_usage(c, "unexpected argument '%s'", argv[1]);
-	if (argc == 1) {
-		if (fsr_parse_mac(argv[0], mac))
-			return ctl_usage(c, "invalid MAC address '%s'",
-					 argv[0]);
-		fsr_format_mac(mac, macs);
-		*addr = macs;
-	}
-	return EXIT_OK;
-}
 
 static uint64_t num(struct json_object *o, const char *k)
 {
@@ -42,20 +21,13 @@ static uint64_t num(struct json_object *o, const char *k)
 static int pmksa_show(struct ctl *c, int argc, char **argv)
 {
 	struct json_object *reply, *list;
-	char macs[FSR_MAC_STRLEN];
-	const char *addr;
 	int ret;
 
-	ret = opt_mac(c, argc, argv, macs, &addr);
+	ret = fsrd_ask_mac(c, "pmksa_show", argc, argv, &reply);
 	if (!ret)
-		ret = fsrd_ask(c, "pmksa_show", addr, NULL, &reply);
+		ret = fsrd_reply_array(c, reply, "entries", &list);
 	if (ret)
 		return ret;
-	if (!json_object_object_get_ex(reply, "entries", &list) ||
-	    !json_object_is_type(list, json_type_array)) {
-		json_object_put(reply);
-		return ctl_fail(c, "malformed reply from fsrd");
-	}
 	if (c->json) {
 		json_object_object_del(reply, "ok");
 		return ctl_print_json(c, reply);

@@ -110,14 +110,8 @@ static int daemon_view(struct ctl *c, struct json_object **out,
 		*why = "fsrd is not running";
 		return 0;
 	}
-	if (ret)
+	if (ret || fsrd_reply_array(c, reply, "bss", &a))
 		return -EXIT_FAIL;
-	if (!json_object_object_get_ex(reply, "bss", &a) ||
-	    !json_object_is_type(a, json_type_array)) {
-		json_object_put(reply);
-		ctl_fail(c, "malformed reply from fsrd");
-		return -EXIT_FAIL;
-	}
 	*out = json_object_get(a);
 	json_object_put(reply);
 	return 1;

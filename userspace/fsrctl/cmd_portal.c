@@ -55,26 +55,13 @@ static void print_text(struct json_object *reply)
 static int portal_show(struct ctl *c, int argc, char **argv)
 {
 	struct json_object *reply, *list, *v;
-	char macs[FSR_MAC_STRLEN];
-	uint8_t mac[6];
 	int ret;
 
-	if (argc > 1)
-		return ctl_usage(c, "unexpected argument '%s'", argv[1]);
-	if (argc == 1) {
-		if (fsr_parse_mac(argv[0], mac))
-			return ctl_usage(c, "invalid MAC address '%s'",
-					 argv[0]);
-		fsr_format_mac(mac, macs);
-	}
-	ret = fsrd_ask(c, "portal_show", argc ? macs : NULL, NULL, &reply);
+	ret = fsrd_ask_mac(c, "portal_show", argc, argv, &reply);
+	if (!ret)
+		ret = fsrd_reply_array(c, reply, "sessions", &list);
 	if (ret)
 		return ret;
-	if (!json_object_object_get_ex(reply, "sessions", &list) ||
-	    !json_object_is_type(list, json_type_array)) {
-		json_object_put(reply);
-		return ctl_fail(c, "malformed reply from fsrd");
-	}
 	if (c->json) {
 		json_object_object_del(reply, "ok");
 		return ctl_print_json(c, reply);

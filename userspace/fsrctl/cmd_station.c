@@ -11,13 +11,10 @@ static int station_show(struct ctl *c, int argc, char **argv)
 	int ret;
 
 	ret = fsrd_call_sel(c, "station_show", argc, argv, &reply);
+	if (!ret)
+		ret = fsrd_reply_array(c, reply, "stations", &st);
 	if (ret)
 		return ret;
-	if (!json_object_object_get_ex(reply, "stations", &st) ||
-	    !json_object_is_type(st, json_type_array)) {
-		json_object_put(reply);
-		return ctl_fail(c, "malformed reply from fsrd");
-	}
 	if (c->json) {
 		ret = ctl_print_json(c, json_object_get(st));
 	} else {

@@ -212,3 +212,32 @@ int fsrd_ask(struct ctl *c, const char *cmd, const char *addr,
 	ret = fsrd_call(c, req, reply, false);
 	return ret == FSRD_ABSENT ? EXIT_FAIL : ret;
 }
+
+int fsrd_ask_mac(struct ctl *c, const char *cmd, int argc, char **argv,
+		 struct json_object **reply)
+{
+	char macs[FSR_MAC_STRLEN];
+	uint8_t mac[FSR_MAC_LEN];
+
+	*reply = NULL;
+	if (argc > 1)
+		return ctl_usage(c, "unexpected argument '%s'", argv[1]);
+	if (argc == 1) {
+		if (fsr_parse_mac(argv[0], mac))
+			return ctl_usage(c, "invalid MAC address '%s'",
+					 argv[0]);
+		fsr_format_mac(mac, macs);
+	}
+	return fsrd_ask(c, cmd, argc ? macs : NULL, NULL, reply);
+}
+
+int fsrd_reply_array(struct ctl *c, struct json_object *reply,
+		     const char *key, struct json_object **list)
+{
+	if (!json_object_object_get_ex(reply, key, list) ||
+	    !json_object_is_type(*list, json_type_array)) {
+		json_object_put(reply);
+		return ctl_fail(c, "malformed reply from fsrd");
+	}
+	return EXIT_OK;
+}

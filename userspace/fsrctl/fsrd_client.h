@@ -70,4 +70,19 @@ int fsrd_call_sel(struct ctl *c, const char *cmd, int argc, char **argv,
 int fsrd_ask(struct ctl *c, const char *cmd, const char *addr,
 	     const char *bss, struct json_object **reply);
 
+/*
+ * fsrd_ask with {"cmd":cmd[,"addr":MAC]} made from the words "[MAC]" (at
+ * most one): EXIT_OK with *reply, EXIT_USAGE for bad words, EXIT_FAIL
+ * (reported) when fsrd does not run or refuses.
+ */
+int fsrd_ask_mac(struct ctl *c, const char *cmd, int argc, char **argv,
+		 struct json_object **reply);
+
+/*
+ * The array member key of a reply: EXIT_OK with *list (reply still owns
+ * it), or EXIT_FAIL (reported "malformed reply", reply released).
+ */
+int fsrd_reply_array(struct ctl *c, struct json_object *reply,
+		     const char *key, struct json_object **list);
+
 #endif

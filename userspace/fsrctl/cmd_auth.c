@@ -28,10 +28,8 @@ static int pmksa_show(struct ctl *c, int argc, char **argv)
 		ret = fsrd_reply_array(c, reply, "entries", &list);
 	if (ret)
 		return ret;
-	if (c->json) {
-		json_object_object_del(reply, "ok");
-		return ctl_print_json(c, reply);
-	}
+	if (c->json)
+		return fsrd_print_reply(c, reply);
 	fmt_pmksa_text(stdout, reply);
 	json_object_put(reply);
 	return ctl_flush(c);
@@ -45,10 +43,8 @@ static int pmksa_flush(struct ctl *c, int argc, char **argv)
 	ret = fsrd_call_sel(c, "pmksa_flush", argc, argv, &reply);
 	if (ret)
 		return ret;
-	if (c->json) {
-		json_object_object_del(reply, "ok");
-		return ctl_print_json(c, reply);
-	}
+	if (c->json)
+		return fsrd_print_reply(c, reply);
 	printf("removed %" PRIu64 " PMKSA(s)\n", num(reply, "removed"));
 	json_object_put(reply);
 	return ctl_flush(c);
@@ -76,10 +72,8 @@ static int auth_show(struct ctl *c, int argc, char **argv)
 	ret = fsrd_ask(c, "auth_show", NULL, NULL, &reply);
 	if (ret)
 		return ret;
-	if (c->json) {
-		json_object_object_del(reply, "ok");
-		return ctl_print_json(c, reply);
-	}
+	if (c->json)
+		return fsrd_print_reply(c, reply);
 	fmt_auth_text(stdout, reply);
 	json_object_put(reply);
 	return ctl_flush(c);

@@ -62,10 +62,8 @@ static int portal_show(struct ctl *c, int argc, char **argv)
 		ret = fsrd_reply_array(c, reply, "sessions", &list);
 	if (ret)
 		return ret;
-	if (c->json) {
-		json_object_object_del(reply, "ok");
-		return ctl_print_json(c, reply);
-	}
+	if (c->json)
+		return fsrd_print_reply(c, reply);
 	if (json_object_object_get_ex(reply, "running", &v) &&
 	    !json_object_get_boolean(v))
 		printf("Portal is not configured (no [portal] section)\n");
@@ -92,10 +90,8 @@ static int portal_logout(struct ctl *c, int argc, char **argv)
 	ret = fsrd_ask(c, "portal_logout", macs, NULL, &reply);
 	if (ret)
 		return ret;
-	if (c->json) {
-		json_object_object_del(reply, "ok");
-		return ctl_print_json(c, reply);
-	}
+	if (c->json)
+		return fsrd_print_reply(c, reply);
 	json_object_object_get_ex(reply, "logged_out", &v);
 	printf("logged out %" PRId64 " session(s) of %s\n",
 	       v ? json_object_get_int64(v) : 0, macs);

@@ -241,3 +241,9 @@ int fsrd_reply_array(struct ctl *c, struct json_object *reply,
 	}
 	return EXIT_OK;
 }
+
+int fsrd_print_reply(struct ctl *c, struct json_object *reply)
+{
+	json_object_object_del(reply, "ok");
+	return ctl_print_json(c, reply);
+}

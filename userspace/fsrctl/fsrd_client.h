@@ -78,6 +78,10 @@ int fsrd_ask(struct ctl *c, const char *cmd, const char *addr,
 int fsrd_ask_mac(struct ctl *c, const char *cmd, int argc, char **argv,
 		 struct json_object **reply);
 
+/* -j: print a reply of fsrd (released) without its "ok" member; EXIT_OK
+ * or, reported, EXIT_FAIL. */
+int fsrd_print_reply(struct ctl *c, struct json_object *reply);
+
 /*
  * The array member key of a reply: EXIT_OK with *list (reply still owns
  * it), or EXIT_FAIL (reported "malformed reply", reply released).

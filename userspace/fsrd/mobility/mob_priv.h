@@ -113,6 +113,23 @@ int mob_find_r0kh(const struct fsrd_bss_conf *bc, const uint8_t *src,
 		  const struct rrb_msg *msg);
 /* hostapd's PAIRWISE bit of a cipher suite; 0 if it has none. */
 uint16_t mob_cipher_bit(uint32_t suite);
+
+/* The numbers the TLVs of a PMK-R1 point into. */
+struct mob_key_nums {
+	uint8_t pairwise[2];
+	uint8_t expires_in[2];
+	uint8_t session_timeout[4];
+};
+
+/*
+ * The TLVs that carry r1 for b's pairwise cipher in a PUSH or RESP
+ * (push.c), into enc[0..7): PMK-R1, PMKR1Name, PAIRWISE, EXPIRES_IN
+ * (lifetime_s, clamped to its 16 bits: hostapd truncates), IDENTITY and
+ * RADIUS_CUI (none), SESSION_TIMEOUT. Returns 7.
+ */
+size_t mob_key_tlvs(const struct fsrd_bss *b, const struct fsr_ft_pmk_r1 *r1,
+		    uint32_t lifetime_s, uint32_t session_timeout_s,
+		    struct mob_key_nums *nums, struct rrb_tlv *enc);
 /*
  * A verified PUSH's or RESP's keys (push.c): NULL when kept
  * (keys/r1_store.c) and given to fsr.ko, else why they were refused.

@@ -239,8 +239,9 @@ static int answer_pull(struct mob_bss *m, size_t i, const uint8_t *src,
 {
 	const struct fsrd_bss *b = m->b;
 	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
-	uint8_t seqbuf[12], pw[2], ex[2], st[4];
+	struct mob_key_nums nums;
 	struct rrb_tlv auth[4], enc[8];
+	uint8_t seqbuf[12];
 	struct fsr_ft_pmk_r0 r0;
 	struct fsr_ft_pmk_r1 r1;
 	struct fsr_ft_suite s;
@@ -269,21 +270,12 @@ static int answer_pull(struct mob_bss *m, size_t i, const uint8_t *src,
 		goto out;
 	enc[0] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, req->s1kh_id };
 	if (!*nak) {
-		/* as a PUSH: EXPIRES_IN clamped to 16 bits; FT-802.1X keys
-		 * end with the Session-Timeout, which bounds the PMK-R0's
-		 * lifetime (sta_wpa.c), so what is left of it is sent */
-		mob_put_le16(pw, mob_cipher_bit(b->conf->pairwise_cipher));
-		mob_put_le16(ex, ttl > 0xffff ? 0xffff : (uint16_t)ttl);
-		mob_put_le32(st, b->conf->security == FSRD_SEC_FT_EAP ? ttl : 0);
-		enc[1] = (struct rrb_tlv){ RRB_T_PMK_R1, r1.key_len, r1.key };
-		enc[2] = (struct rrb_tlv){ RRB_T_PMK_R1_NAME, FSR_FT_NAME_LEN,
-					   r1.name };
-		enc[3] = (struct rrb_tlv){ RRB_T_PAIRWISE, 2, pw };
-		enc[4] = (struct rrb_tlv){ RRB_T_EXPIRES_IN, 2, ex };
-		enc[5] = (struct rrb_tlv){ RRB_T_IDENTITY, 0, NULL };
-		enc[6] = (struct rrb_tlv){ RRB_T_RADIUS_CUI, 0, NULL };
-		enc[7] = (struct rrb_tlv){ RRB_T_SESSION_TIMEOUT, 4, st };
-		n_enc = 8;
+		/* as a PUSH; FT-802.1X keys end with the Session-Timeout,
+		 * which bounds the PMK-R0's lifetime (sta_wpa.c), so what is
+		 * left of it is sent */
+		n_enc += mob_key_tlvs(b, &r1, ttl,
+				      b->conf->security == FSRD_SEC_FT_EAP ?
+				      ttl : 0, &nums, enc + 1);
 	}
 	*life = ttl;
 	ret = mob_send(m, src, RRB_RESP, peer->key, auth, 4, enc, n_enc);

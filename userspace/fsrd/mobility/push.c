@@ -37,16 +37,40 @@ uint16_t mob_cipher_bit(uint32_t suite)
 	return 0;
 }
 
+size_t mob_key_tlvs(const struct fsrd_bss *b, const struct fsr_ft_pmk_r1 *r1,
+		    uint32_t lifetime_s, uint32_t session_timeout_s,
+		    struct mob_key_nums *nums, struct rrb_tlv *enc)
+{
+	mob_put_le16(nums->pairwise,
+		     mob_cipher_bit(b->conf->pairwise_cipher));
+	/* EXPIRES_IN is 16 bits: hostapd truncates, fsrd clamps */
+	mob_put_le16(nums->expires_in, lifetime_s > 0xffff ? 0xffff :
+				       (uint16_t)lifetime_s);
+	mob_put_le32(nums->session_timeout, session_timeout_s);
+	enc[0] = (struct rrb_tlv){ RRB_T_PMK_R1, r1->key_len, r1->key };
+	enc[1] = (struct rrb_tlv){ RRB_T_PMK_R1_NAME, FSR_FT_NAME_LEN,
+				   r1->name };
+	enc[2] = (struct rrb_tlv){ RRB_T_PAIRWISE, 2, nums->pairwise };
+	enc[3] = (struct rrb_tlv){ RRB_T_EXPIRES_IN, 2, nums->expires_in };
+	enc[4] = (struct rrb_tlv){ RRB_T_IDENTITY, 0, NULL };
+	enc[5] = (struct rrb_tlv){ RRB_T_RADIUS_CUI, 0, NULL };
+	enc[6] = (struct rrb_tlv){ RRB_T_SESSION_TIMEOUT, 4,
+				   nums->session_timeout };
+	return 7;
+}
+
 static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 		    const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s,
 		    uint32_t session_timeout_s)
 {
 	const struct fsrd_bss *b = m->b;
 	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
-	uint8_t seqbuf[12], pw[2], ex[2], st[4];
 	struct rrb_tlv auth[3], enc[9];
+	struct mob_key_nums nums;
 	struct fsr_ft_suite s;
 	struct fsr_ft_pmk_r1 r1;
+	uint8_t seqbuf[12];
+	size_t n_enc;
 	int ret;
 
 	ret = fsr_ft_suite_init(&s, fsrd_sec_ft_akm(b->conf->security),
@@ -61,22 +85,13 @@ static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 		explicit_bzero(&r1, sizeof(r1));
 		return ret;
 	}
-	mob_put_le16(pw, mob_cipher_bit(b->conf->pairwise_cipher));
-	/* EXPIRES_IN is 16 bits: hostapd truncates, fsrd clamps */
-	mob_put_le16(ex, lifetime_s > 0xffff ? 0xffff : (uint16_t)lifetime_s);
-	mob_put_le32(st, session_timeout_s);
 	enc[0] = (struct rrb_tlv){ RRB_T_S1KH_ID, 6, spa };
 	enc[1] = (struct rrb_tlv){ RRB_T_PMK_R0_NAME, FSR_FT_NAME_LEN,
 				   r0->name };
-	enc[2] = (struct rrb_tlv){ RRB_T_PMK_R1, r1.key_len, r1.key };
-	enc[3] = (struct rrb_tlv){ RRB_T_PMK_R1_NAME, FSR_FT_NAME_LEN,
-				   r1.name };
-	enc[4] = (struct rrb_tlv){ RRB_T_PAIRWISE, 2, pw };
-	enc[5] = (struct rrb_tlv){ RRB_T_EXPIRES_IN, 2, ex };
-	enc[6] = (struct rrb_tlv){ RRB_T_IDENTITY, 0, NULL };
-	enc[7] = (struct rrb_tlv){ RRB_T_RADIUS_CUI, 0, NULL };
-	enc[8] = (struct rrb_tlv){ RRB_T_SESSION_TIMEOUT, 4, st };
-	ret = mob_send(m, peer->addr, RRB_PUSH, peer->key, auth, 3, enc, 9);
+	n_enc = 2 + mob_key_tlvs(b, &r1, lifetime_s, session_timeout_s, &nums,
+				 enc + 2);
+	ret = mob_send(m, peer->addr, RRB_PUSH, peer->key, auth, 3, enc,
+		       n_enc);
 	explicit_bzero(&r1, sizeof(r1));
 	return ret;
 }

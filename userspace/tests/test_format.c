@@ -195,7 +195,10 @@ static void test_bss(void)
 		"    ft_sta_prepared                       0\n"
 		"    ft_prep_used                          0\n"
 		"    ft_prep_removed                       0\n"
-		"    ft_prep_skipped                       0\n",
+		"    ft_prep_skipped                       0\n"
+		"    ft_ptk_after_ack                      0\n"
+		"    ft_ack_lost                           0\n"
+		"    err_no_ack                            0\n",
 		"stats: text, every counter");
 	free(out);
 	out = json(fmt_stats_json(&r, 1));
@@ -212,7 +215,8 @@ static void test_bss(void)
 		"\"ft_fallback\":0,\"err_queue_full\":0,\"err_dup_job\":0,"
 		"\"events_suppressed\":0,\"refusals_suppressed\":0,"
 		"\"jobs_queued\":0,\"ft_sta_prepared\":0,\"ft_prep_used\":0,"
-		"\"ft_prep_removed\":0,\"ft_prep_skipped\":0}}]",
+		"\"ft_prep_removed\":0,\"ft_prep_skipped\":0,"
+		"\"ft_ptk_after_ack\":0,\"ft_ack_lost\":0,\"err_no_ack\":0}}]",
 		"stats: json, u64 counters as numbers");
 	free(out);
 }

@@ -184,7 +184,9 @@ add_monitor() {
 # the AP's frames to MAC (it acknowledges only frames to an active
 # interface of the radio, never to a monitor): the kernel fast path
 # installs a roam's PTK only once its Reassociation Response was
-# acknowledged.
+# acknowledged. While IFACE is up, frames injected on that radio with
+# another source address do not reach the air (seen in the lab): take it
+# down again (ip link set IFACE down) before injecting as anyone else.
 ack_as() {
 	ip link set "$1" down && ip link set "$1" address "$2" &&
 		ip link set "$1" up

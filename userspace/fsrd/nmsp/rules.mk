@@ -1,5 +1,6 @@
 # The location-server link (NMSP-style, docs/nmsp.md). So far its message
-# codec (nmsp_msg.c, pure: unit-tested and fuzzed); the TLS server and
+# codec (nmsp_msg.c, pure: unit-tested and fuzzed) and its auth list
+# (nmsp_auth.c, unit-tested); the TLS server and
 # client that will use it are not built yet, so nothing here is linked
 # into fsrd.
 NMSP_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_msg.c
@@ -10,3 +11,16 @@ $(OBJ)/tests/test_nmsp_msg: $(SRC)/tests/test_nmsp_msg.c $(NMSP_T_SRCS) \
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(SRC)/tests -o $@ $< $(NMSP_T_SRCS)
+
+# the auth list: MAC and the key hash of the peer's certificate
+NMSP_AUTH_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_auth.c $(SRC)/lib/fsr_parse.c \
+	$(SRC)/lib/fsr_names.c
+FSRD_TESTS += $(OBJ)/tests/test_nmsp_auth
+
+$(OBJ)/tests/test_nmsp_auth: $(SRC)/tests/test_nmsp_auth.c \
+		$(NMSP_AUTH_T_SRCS) $(wildcard $(SRC)/fsrd/nmsp/*.h) \
+		$(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(SRC)/tests -o $@ $< $(NMSP_AUTH_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs libcrypto)

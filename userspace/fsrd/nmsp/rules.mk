@@ -1,6 +1,7 @@
 # The location-server link (NMSP-style, docs/nmsp.md). So far its message
 # codec (nmsp_msg.c, pure: unit-tested and fuzzed) and its auth list
-# (nmsp_auth.c, unit-tested); the TLS server and
+# (nmsp_auth.c) and one peer's conversation (nmsp_peer.c, pure), both
+# unit-tested; the TLS server and
 # client that will use it are not built yet, so nothing here is linked
 # into fsrd.
 NMSP_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_msg.c
@@ -23,4 +24,17 @@ $(OBJ)/tests/test_nmsp_auth: $(SRC)/tests/test_nmsp_auth.c \
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(SRC)/tests -o $@ $< $(NMSP_AUTH_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs libcrypto)
+
+# one location server's conversation (pure)
+NMSP_PEER_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_peer.c $(NMSP_T_SRCS) \
+	$(NMSP_AUTH_T_SRCS)
+FSRD_TESTS += $(OBJ)/tests/test_nmsp_peer
+
+$(OBJ)/tests/test_nmsp_peer: $(SRC)/tests/test_nmsp_peer.c \
+		$(NMSP_PEER_T_SRCS) $(wildcard $(SRC)/fsrd/nmsp/*.h) \
+		$(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(SRC)/tests -o $@ $< $(NMSP_PEER_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)

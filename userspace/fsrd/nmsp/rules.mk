@@ -1,9 +1,7 @@
-# The location-server link (NMSP-style, docs/nmsp.md). So far its message
-# codec (nmsp_msg.c, pure: unit-tested and fuzzed) and its auth list
-# (nmsp_auth.c) and one peer's conversation (nmsp_peer.c, pure), both
-# unit-tested; the TLS server and
-# client that will use it are not built yet, so nothing here is linked
-# into fsrd.
+# The location-server link (NMSP-style, docs/nmsp.md): the codec, the
+# auth list, one peer's conversation and the TLS server, each with its
+# unit test (README.md). Not linked into fsrd until its configuration
+# and start land.
 NMSP_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_msg.c
 FSRD_TESTS += $(OBJ)/tests/test_nmsp_msg
 
@@ -38,3 +36,17 @@ $(OBJ)/tests/test_nmsp_peer: $(SRC)/tests/test_nmsp_peer.c \
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(SRC)/tests -o $@ $< $(NMSP_PEER_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)
+
+# the server on loopback in the event loop, OpenSSL's client in a child
+NMSP_SVC_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_svc.c $(NMSP_PEER_T_SRCS) \
+	$(SRC)/fsrd/core/evloop.c $(SRC)/fsrd/core/log.c
+FSRD_TESTS += $(OBJ)/tests/test_nmsp_svc
+
+$(OBJ)/tests/test_nmsp_svc: $(SRC)/tests/test_nmsp_svc.c \
+		$(NMSP_SVC_T_SRCS) $(wildcard $(SRC)/fsrd/nmsp/*.h) \
+		$(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(SRC)/tests $(shell $(PKG_CONFIG) --cflags libnl-3.0) \
+		-o $@ $< $(NMSP_SVC_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs libssl libcrypto)

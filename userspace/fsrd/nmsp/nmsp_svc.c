@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The location-server link's server (nmsp_svc.h): sockets and TLS here,
+ * the conversation in nmsp_peer.c. Bounds: max_peers connections (one
+ * more is told "busy" after its handshake and closed), NMSP_MAX_MSG
+ * octets of input per peer (the header's length is checked before the
+ * body is read), NMSP_OUT_MAX of output per peer.
+ */
+#include "nmsp/nmsp_svc.h"
+#include "nmsp/nmsp_peer.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/evloop.h"
+#include "core/log.h"
+
+#define NMSP_TICK_MS	1000
+
+struct svc_peer {
+	struct svc_peer *next;
+	int fd;
+	SSL *ssl;
+	bool tls_up;
+	bool closing;		/* drop once the queue is sent */
+	bool busy;		/* over max_peers: CLOSE busy at once */
+	bool counted_up;	/* in svc.stats.up */
+	uint64_t since_ms;
+	char addr[64];
+	struct nmsp_peer eng;
+	uint8_t in[NMSP_MAX_MSG];
+	size_t in_len;
+	uint8_t *out;		/* NMSP_OUT_MAX */
+	size_t out_len;
+	struct ev_timer tick;
+};
+
+static struct {
+	bool on;
+	int fd;
+	SSL_CTX *ctx;
+	struct nmsp_svc_conf conf;
+	struct nmsp_peer_cfg pcfg;
+	struct svc_peer *peers;
+	struct nmsp_svc_stats stats;
+} svc = { .fd = -1 };
+
+static void peer_free(struct svc_peer *p)
+{
+	struct svc_peer **pp;
+
+	for (pp = &svc.peers; *pp; pp = &(*pp)->next) {
+		if (*pp == p) {
+			*pp = p->next;
+			break;
+		}
+	}
+	ev_timer_cancel(&p->tick);
+	ev_del_fd(p->fd);
+	if (p->ssl) {
+		if (p->tls_up)
+			SSL_shutdown(p->ssl);
+		SSL_free(p->ssl);
+	}
+	close(p->fd);
+	svc.stats.peers--;
+	if (p->counted_up)
+		svc.stats.up--;
+	free(p->out);
+	free(p);
+}
+
+static void on_writable(int fd, void *arg);
+
+/* Send what is queued; false when the peer is gone. */
+static bool flush(struct svc_peer *p)
+{
+	int n, e;
+
+	while (p->out_len) {
+		ERR_clear_error();
+		n = SSL_write(p->ssl, p->out, (int)p->out_len);
+		if (n <= 0) {
+			e = SSL_get_error(p->ssl, n);
+			if (e == SSL_ERROR_WANT_WRITE ||
+			    e == SSL_ERROR_WANT_READ) {
+				ev_want_write(p->fd, on_writable);
+				return true;
+			}
+			log_dbg("nmsp: %s: send failed, dropped", p->addr);
+			peer_free(p);
+			return false;
+		}
+		memmove(p->out, p->out + n, p->out_len - (size_t)n);
+		p->out_len -= (size_t)n;
+	}
+	ev_want_write(p->fd, NULL);
+	if (p->closing) {
+		peer_free(p);
+		return false;
+	}
+	return true;
+}
+
+static void on_writable(int fd, void *arg)
+{
+	(void)fd;
+	flush(arg);
+}
+
+/* Queue @n octets of @msg (n <= 0: nothing); false when the peer is gone. */
+static bool queue(struct svc_peer *p, const uint8_t *msg, int n)
+{
+	if (n <= 0)
+		return true;
+	if (p->out_len + (size_t)n > NMSP_OUT_MAX) {
+		svc.stats.slow_peers++;
+		log_warn_rl("nmsp: %s: refused: it does not read what it is sent (%zu octets waiting): dropped",
+			    p->addr, p->out_len);
+		peer_free(p);
+		return false;
+	}
+	memcpy(p->out + p->out_len, msg, (size_t)n);
+	p->out_len += (size_t)n;
+	svc.stats.messages_tx++;
+	return true;
+}
+
+/* After the engine answered: a CLOSE it sent ends the connection. */
+static bool after_engine(struct svc_peer *p, const uint8_t *msg, int n,
+			 bool was_up)
+{
+	char mac[MACSTR_LEN];
+
+	if (!was_up && p->eng.state == NMSP_PEER_UP) {
+		svc.stats.up++;
+		p->counted_up = true;
+		log_info("nmsp: %s: location server %s (%s) accepted",
+			 p->addr, fsrd_mac_str(p->eng.mac, mac),
+			 p->eng.name[0] ? p->eng.name : "no name");
+	}
+	if (p->eng.state == NMSP_PEER_CLOSED) {
+		if (p->eng.peer_closed) {
+			log_info("nmsp: %s: closed by the peer (%s)", p->addr,
+				 nmsp_status_name(p->eng.why) ?: "?");
+		} else {
+			if (p->eng.why <= NMSP_STATUS_MAX)
+				svc.stats.refused[p->eng.why]++;
+			log_warn_rl("nmsp: %s: refused: %s", p->addr,
+				    nmsp_status_name(p->eng.why) ?: "?");
+		}
+		p->closing = true;
+	}
+	return queue(p, msg, n) && flush(p);
+}
+
+static void on_tick(struct ev_timer *t)
+{
+	struct svc_peer *p = (struct svc_peer *)((char *)t -
+					offsetof(struct svc_peer, tick));
+	uint8_t msg[NMSP_MAX_MSG];
+	bool up = p->eng.state == NMSP_PEER_UP;
+	int n;
+
+	if (!p->tls_up) {
+		if (ev_now_ms() - p->since_ms >= svc.conf.idle_ms) {
+			svc.stats.tls_failed++;
+			log_warn_rl("nmsp: %s: refused: no TLS handshake within %u ms",
+				    p->addr, svc.conf.idle_ms);
+			peer_free(p);
+			return;
+		}
+	} else {
+		n = nmsp_peer_tick(&p->eng, &svc.pcfg, ev_now_ms(), msg,
+				   sizeof(msg));
+		if (!after_engine(p, msg, n, up))
+			return;
+	}
+	ev_timer_arm(&p->tick, NMSP_TICK_MS);
+}
+
+/* The TLS handshake is done: the peer's key, then the conversation. */
+static bool tls_up(struct svc_peer *p)
+{
+	struct nmsp_peer_key k = { 0 };
+	uint8_t msg[NMSP_MAX_MSG];
+	unsigned char *der = NULL;
+	X509 *x;
+	int len;
+
+	p->tls_up = true;
+	x = SSL_get1_peer_certificate(p->ssl);
+	if (x) {
+		len = i2d_X509(x, &der);
+		if (len > 0)
+			nmsp_peer_key_from_der(der, (size_t)len, &k);
+		OPENSSL_free(der);
+		X509_free(x);
+	}
+	nmsp_peer_init(&p->eng, &k, ev_now_ms());
+	log_dbg("nmsp: %s: TLS up (%s, %s)", p->addr,
+		SSL_get_version(p->ssl),
+		k.present ? "client certificate" : "no client certificate");
+	if (p->busy) {
+		len = nmsp_peer_close(&p->eng, NMSP_ERR_BUSY, msg, sizeof(msg));
+		return after_engine(p, msg, len, false);
+	}
+	return true;
+}
+
+/* Whole messages in the input buffer go to the engine. */
+static void consume(struct svc_peer *p)
+{
+	uint8_t msg[NMSP_MAX_MSG];
+	struct nmsp_hdr h;
+	size_t whole;
+	bool up;
+	int err, n;
+
+	while (p->in_len) {
+		err = nmsp_hdr_parse(p->in, p->in_len, &h);
+		if (err == -EAGAIN)
+			return;
+		/* a bad header goes in as it is: the engine says why */
+		whole = err ? p->in_len : NMSP_HDR_LEN + h.length;
+		if (!err && p->in_len < whole)
+			return;
+		svc.stats.messages_rx++;
+		up = p->eng.state == NMSP_PEER_UP;
+		n = nmsp_peer_rx(&p->eng, &svc.pcfg, &svc.conf.auth, p->in,
+				 whole, ev_now_ms(), msg, sizeof(msg));
+		memmove(p->in, p->in + whole, p->in_len - whole);
+		p->in_len -= whole;
+		if (!after_engine(p, msg, n, up) || p->closing)
+			return;
+	}
+}
+
+static void on_readable(int fd, void *arg)
+{
+	struct svc_peer *p = arg;
+	unsigned long e;
+	int n, r;
+
+	(void)fd;
+	if (p->closing)
+		return;
+	if (!p->tls_up) {
+		ERR_clear_error();
+		n = SSL_accept(p->ssl);
+		if (n == 1) {
+			if (!tls_up(p))
+				return;
+		} else {
+			r = SSL_get_error(p->ssl, n);
+			if (r == SSL_ERROR_WANT_READ)
+				return;
+			if (r == SSL_ERROR_WANT_WRITE) {
+				ev_want_write(p->fd, on_readable);
+				return;
+			}
+			e = ERR_peek_error();
+			svc.stats.tls_failed++;
+			log_warn_rl("nmsp: %s: refused: TLS handshake failed: %s",
+				    p->addr, e ? ERR_reason_error_string(e) :
+				    "connection closed");
+			peer_free(p);
+			return;
+		}
+	}
+	ev_want_write(p->fd, NULL);
+	for (;;) {
+		if (p->in_len == sizeof(p->in)) {
+			/* cannot happen: the header bounds a message */
+			peer_free(p);
+			return;
+		}
+		ERR_clear_error();
+		n = SSL_read(p->ssl, p->in + p->in_len,
+			     (int)(sizeof(p->in) - p->in_len));
+		if (n <= 0) {
+			r = SSL_get_error(p->ssl, n);
+			if (r == SSL_ERROR_WANT_READ)
+				break;
+			if (r == SSL_ERROR_WANT_WRITE) {
+				ev_want_write(p->fd, on_readable);
+				break;
+			}
+			log_info("nmsp: %s: connection closed", p->addr);
+			peer_free(p);
+			return;
+		}
+		p->in_len += (size_t)n;
+		consume(p);
+		/* consume() may have freed p: look it up */
+		{
+			struct svc_peer *q;
+
+			for (q = svc.peers; q && q != p; q = q->next)
+				;
+			if (!q || p->closing)
+				return;
+		}
+	}
+	if (p->out_len)
+		flush(p);
+}
+
+static void on_accept(int fd, void *arg)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	struct svc_peer *p;
+	char host[INET6_ADDRSTRLEN] = "?";
+	int c;
+
+	(void)arg;
+	c = accept4(fd, (struct sockaddr *)&ss, &sl,
+		    SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (c < 0)
+		return;
+	svc.stats.connections++;
+	p = calloc(1, sizeof(*p));
+	if (p)
+		p->out = malloc(NMSP_OUT_MAX);
+	if (!p || !p->out) {
+		if (p)
+			free(p);
+		close(c);
+		return;
+	}
+	p->fd = c;
+	p->since_ms = ev_now_ms();
+	if (ss.ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr,
+			  host, sizeof(host));
+	else
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr,
+			  host, sizeof(host));
+	snprintf(p->addr, sizeof(p->addr), "%s:%u", host,
+		 ntohs(ss.ss_family == AF_INET6 ?
+		       ((struct sockaddr_in6 *)&ss)->sin6_port :
+		       ((struct sockaddr_in *)&ss)->sin_port));
+	p->busy = svc.stats.peers >= svc.conf.max_peers;
+	p->ssl = SSL_new(svc.ctx);
+	if (!p->ssl || !SSL_set_fd(p->ssl, c) || ev_add_fd(c, on_readable, p)) {
+		SSL_free(p->ssl);
+		free(p->out);
+		free(p);
+		close(c);
+		return;
+	}
+	p->next = svc.peers;
+	svc.peers = p;
+	svc.stats.peers++;
+	p->tick.fn = on_tick;
+	ev_timer_arm(&p->tick, NMSP_TICK_MS);
+}
+
+/* Any certificate will do for TLS: who the peer is, the auth list says. */
+static int verify_any(int ok, X509_STORE_CTX *ctx)
+{
+	(void)ok;
+	(void)ctx;
+	return 1;
+}
+
+static int fail(char *err, size_t errlen, int ret, const char *fmt,
+		const char *arg)
+{
+	snprintf(err, errlen, fmt, arg);
+	return ret;
+}
+
+int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen)
+{
+	int one = 1;
+
+	svc.conf = *c;
+	svc.pcfg.services = c->services;
+	svc.pcfg.idle_ms = c->idle_ms;
+	svc.ctx = SSL_CTX_new(TLS_server_method());
+	if (!svc.ctx)
+		return fail(err, errlen, -ENOMEM, "nmsp: %s", "no TLS context");
+	SSL_CTX_set_min_proto_version(svc.ctx, TLS1_2_VERSION);
+	SSL_CTX_set_mode(svc.ctx, SSL_MODE_ENABLE_PARTIAL_WRITE |
+			 SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+	SSL_CTX_set_verify(svc.ctx, SSL_VERIFY_PEER, verify_any);
+	if (SSL_CTX_use_certificate_chain_file(svc.ctx, c->cert) != 1) {
+		nmsp_svc_stop();
+		return fail(err, errlen, -EINVAL,
+			    "nmsp: certificate %s: cannot be read as PEM",
+			    c->cert);
+	}
+	if (SSL_CTX_use_PrivateKey_file(svc.ctx, c->key, SSL_FILETYPE_PEM) != 1 ||
+	    SSL_CTX_check_private_key(svc.ctx) != 1) {
+		nmsp_svc_stop();
+		return fail(err, errlen, -EINVAL,
+			    "nmsp: key %s: cannot be read, or is not the certificate's",
+			    c->key);
+	}
+	svc.fd = socket(c->listen.ss_family, SOCK_STREAM | SOCK_NONBLOCK |
+			SOCK_CLOEXEC, 0);
+	if (svc.fd < 0 ||
+	    setsockopt(svc.fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(svc.fd, (const struct sockaddr *)&c->listen, c->listen_len) ||
+	    listen(svc.fd, 16) || ev_add_fd(svc.fd, on_accept, NULL)) {
+		int e = errno;
+
+		nmsp_svc_stop();
+		return fail(err, errlen, -e, "nmsp: cannot listen: %s",
+			    strerror(e));
+	}
+	svc.on = true;
+	log_info("nmsp: listening on port %u, %zu auth-list entries",
+		 nmsp_svc_port(), c->auth.n);
+	return 0;
+}
+
+void nmsp_svc_stop(void)
+{
+	uint8_t msg[NMSP_MAX_MSG];
+	int n;
+
+	while (svc.peers) {
+		struct svc_peer *p = svc.peers;
+
+		if (p->tls_up && p->eng.state != NMSP_PEER_CLOSED) {
+			/* best effort: one non-blocking try */
+			n = nmsp_peer_close(&p->eng, NMSP_ERR_SHUTDOWN, msg,
+					    sizeof(msg));
+			if (n > 0)
+				SSL_write(p->ssl, msg, n);
+		}
+		peer_free(p);
+	}
+	if (svc.fd >= 0) {
+		ev_del_fd(svc.fd);
+		close(svc.fd);
+	}
+	SSL_CTX_free(svc.ctx);
+	svc.ctx = NULL;
+	svc.fd = -1;
+	svc.on = false;
+}
+
+uint16_t nmsp_svc_port(void)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+
+	if (svc.fd < 0 || getsockname(svc.fd, (struct sockaddr *)&ss, &sl))
+		return 0;
+	return ntohs(ss.ss_family == AF_INET6 ?
+		     ((struct sockaddr_in6 *)&ss)->sin6_port :
+		     ((struct sockaddr_in *)&ss)->sin_port);
+}
+
+const struct nmsp_svc_stats *nmsp_svc_stats(void)
+{
+	return &svc.stats;
+}
+
+void nmsp_svc_station_event(uint8_t event, const uint8_t *sta,
+			    const uint8_t *bssid, const uint8_t *old_bssid)
+{
+	struct svc_peer *p, *next;
+	struct timespec ts;
+	uint8_t msg[256];
+	struct nmsp_out o;
+	uint64_t now;
+	int n;
+
+	/* the protocol's clock is the wall clock, in ms */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	now = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+
+	for (p = svc.peers; p; p = next) {
+		next = p->next;
+		if (p->closing || !nmsp_peer_due(&p->eng,
+						 NMSP_SVC_STATION_EVENTS,
+						 ev_now_ms()))
+			continue;
+		nmsp_begin(&o, msg, sizeof(msg), NMSP_STATION_EVENT_NTF,
+			   p->eng.seq++);
+		nmsp_put_u8(&o, NMSP_T_EVENT, event);
+		nmsp_put(&o, NMSP_T_MAC, sta, 6);
+		nmsp_put(&o, NMSP_T_BSSID, bssid, 6);
+		if (event == NMSP_EV_ROAM)
+			nmsp_put(&o, NMSP_T_OLD_BSSID, old_bssid, 6);
+		nmsp_put_u64(&o, NMSP_T_TIMESTAMP, now);
+		n = nmsp_end(&o);
+		if (queue(p, msg, n))
+			flush(p);
+	}
+}

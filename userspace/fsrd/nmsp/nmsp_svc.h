@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The location-server link's server in fsrd's event loop (docs/nmsp.md):
+ * TCP with TLS 1.2/1.3 (OpenSSL), non-blocking, at most max_peers peers,
+ * each a nmsp_peer conversation (nmsp_peer.c) with a bounded send queue;
+ * a peer that does not read is dropped, one that never finishes its
+ * handshake or goes silent is closed. Every refusal is logged with its
+ * reason and counted.
+ */
+#ifndef FSRD_NMSP_SVC_H
+#define FSRD_NMSP_SVC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/socket.h>
+
+#include "nmsp/nmsp_auth.h"
+#include "nmsp/nmsp_msg.h"
+
+#define NMSP_MAX_PEERS		64
+/* What may wait to be sent to one peer: past it, the peer is dropped. */
+#define NMSP_OUT_MAX		65536
+
+struct nmsp_svc_conf {
+	struct sockaddr_storage listen;
+	socklen_t listen_len;
+	char cert[256];			/* PEM: the controller's certificate */
+	char key[256];			/* PEM: its private key */
+	struct nmsp_auth_list auth;
+	uint32_t max_peers;		/* 1 .. NMSP_MAX_PEERS */
+	uint32_t idle_ms;		/* handshake, INIT and echo timeout */
+	uint32_t services;		/* bit (1 << service) offered */
+};
+
+struct nmsp_svc_stats {
+	uint64_t connections;		/* TCP connections accepted */
+	uint64_t tls_failed;		/* handshakes that failed (plain
+					 * TCP, an old TLS version...) */
+	uint64_t refused[NMSP_STATUS_MAX + 1];	/* CLOSEs sent, by reason */
+	uint64_t slow_peers;		/* dropped with a full queue */
+	uint64_t messages_rx;
+	uint64_t messages_tx;
+	uint32_t peers;			/* connected now */
+	uint32_t up;			/* of which past INIT */
+};
+
+/* Listen and serve: 0, or -errno with the reason in @err. */
+int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen);
+/* Every peer gets CLOSE shutdown (best effort), then the socket closes. */
+void nmsp_svc_stop(void);
+/* The port it listens on (for an ephemeral one), 0 when stopped. */
+uint16_t nmsp_svc_port(void);
+const struct nmsp_svc_stats *nmsp_svc_stats(void);
+
+/*
+ * A station associated, roamed (@old_bssid: where from) or left: a
+ * STATION_EVENT_NTF to every peer subscribed to station events, and only
+ * to them.
+ */
+void nmsp_svc_station_event(uint8_t event, const uint8_t *sta,
+			    const uint8_t *bssid, const uint8_t *old_bssid);
+
+#endif /* FSRD_NMSP_SVC_H */

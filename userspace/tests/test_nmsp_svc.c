@@ -493,5 +493,17 @@ int main(void)
 	EVP_PKEY_free(ctl_key);
 	EVP_PKEY_free(ls_key);
 	EVP_PKEY_free(other_key);
+	{
+		static const char *const f[] = { "ctl.pem", "ctl.key", "ls.pem",
+			"ls.key", "other.pem", "other.key" };
+		char path[512];
+		size_t i;
+
+		for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+			snprintf(path, sizeof(path), "%s/%s", dir, f[i]);
+			unlink(path);
+		}
+		rmdir(dir);
+	}
 	return tap_done();
 }

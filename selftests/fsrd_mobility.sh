@@ -156,21 +156,6 @@ check "$other's fsr.ko holds the pushed PMK-R1 (R0KH-ID $first.lab.example)" sh 
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
 
-roam_once() {
-	_r=$(ft_cli roam "$1")
-	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
-	wait_for 20 ft_on_bssid "$1" &&
-		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
-}
-# one retry allowed per run and reported, as fsrd_kernel_ft.sh (TCG)
-RETRIES=0
-roam() {
-	roam_once "$1" && return 0
-	RETRIES=$((RETRIES + 1))
-	diag "roam to $1 not completed, retrying once (retry $RETRIES)"
-	sleep 1
-	roam_once "$1"
-}
 served() {
 	echo $(($(mob_fsr_counter ap1 ft_reassoc_served) +
 		$(mob_fsr_counter ap2 ft_reassoc_served)))

@@ -122,20 +122,6 @@ check "ap2's fsr.ko: the PMK-R1 of ap1.lab.example, AKM ft-8021x" sh -c "
 
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
-roam_once() {
-	_r=$(ft_cli roam "$1")
-	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
-	wait_for 20 ft_on_bssid "$1" &&
-		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
-}
-RETRIES=0
-roam() {
-	roam_once "$1" && return 0
-	RETRIES=$((RETRIES + 1))
-	diag "roam to $1 not completed, retrying once (retry $RETRIES)"
-	sleep 1
-	roam_once "$1"
-}
 req0=$(radius_access_requests "$FR_LOG")
 served() {
 	echo $(($(mob_fsr_counter ap1 ft_reassoc_served) +

@@ -30,65 +30,7 @@ PASS=pull-passphrase-42
 K12=3132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f50
 K21=5152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f70
 
-load_radios 3 || { fail "load radios"; tap_finish; }
-fsr_load
-BSSID0=$(cat /sys/class/net/wlan0/address)
-BSSID1=$(cat /sys/class/net/wlan1/address)
-STA=$(cat /sys/class/net/wlan2/address)
-
-check "the DS bridge" mob_ds_up
-check "namespace ap1 (fsrd) with wlan0's radio" mob_ap_ns ap1 wlan0
-check "namespace ap2 (hostapd) with wlan1's radio" mob_ap_ns ap2 wlan1
-client_netns cli wlan2
-ip -n cli addr add 10.77.0.2/24 dev wlan2
-
-cat > "$WORK/fsrd-ap1.conf" <<END
-[global]
-log_level = debug
-control_socket = $WORK/fsrd-ap1.sock
-mobility_domain = a1b2
-r0kh_id = fsrd.lab.example
-kernel_fast_path = yes
-
-[bss a]
-interface = wlan0
-ssid = $SSID
-channel = 1
-security = ft-psk
-passphrase = $PASS
-rrb_interface = br0
-pmk_r1_push = no
-r1kh = $BSSID1 $BSSID1 $K12
-r0kh = $BSSID1 hostapd.lab.example $K21
-END
-cat > "$WORK/hostapd-ap2.conf" <<END
-interface=wlan1
-bridge=br0
-driver=nl80211
-ctrl_interface=$WORK/hostapd-ctrl
-ssid=$SSID
-hw_mode=g
-channel=1
-wpa=2
-wpa_key_mgmt=FT-PSK
-rsn_pairwise=CCMP
-wpa_passphrase=$PASS
-mobility_domain=a1b2
-nas_identifier=hostapd.lab.example
-ft_over_ds=0
-pmk_r1_push=0
-r0kh=$BSSID0 fsrd.lab.example $K12
-r1kh=$BSSID0 $BSSID0 $K21
-END
-
-mob_fsrd ap1
-log1=$WORK/fsrd-ap1.log
-check "fsrd starts its BSS in ap1" wait_for 30 grep -q "AP started" "$log1"
-check "fsrd configures the fast path of ap1's fsr.ko" \
-	wait_for 15 grep -q "FT fast path of fsr.ko enabled" "$log1"
-check "fsrd's radio bridged to the DS" mob_bridge_wlan ap1 wlan0
-check "hostapd 2.10 starts in ap2 (bridge=br0, pmk_r1_push=0)" mob_hostapd ap2
-hlog=$WORK/hostapd-ap2.log
+mob_fsrd_hostapd no
 
 mob_client "$(mob_net_ft_psk)"
 check "the client connects" \
@@ -96,20 +38,6 @@ check "the client connects" \
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
 
-roam_once() {
-	_r=$(ft_cli roam "$1")
-	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
-	wait_for 20 ft_on_bssid "$1" &&
-		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
-}
-RETRIES=0
-roam() {
-	roam_once "$1" && return 0
-	RETRIES=$((RETRIES + 1))
-	diag "roam to $1 not completed, retrying once (retry $RETRIES)"
-	sleep 1
-	roam_once "$1"
-}
 ft_completed() {
 	ft_cli status 2>/dev/null | grep -q '^wpa_state=COMPLETED'
 }

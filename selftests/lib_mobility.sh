@@ -23,6 +23,11 @@
 #   mob_net_ft_psk                 the lines of $SSID with FT-PSK, $PASS
 #   mob_net_ft_eap BSSID           the lines of $SSID with FT-EAP (PEAP,
 #                                  alice, $CERTS/ca.pem), starting at BSSID
+#   mob_fsrd_hostapd PUSH          the fsrd <-> hostapd 2.10 topology (below)
+#   roam BSSID                     the client roams to BSSID (wpa_cli roam),
+#                                  is on it and pings 10.77.0.1; one retry,
+#                                  counted in RETRIES and reported, as
+#                                  fsrd_kernel_ft.sh allows (TCG)
 
 mob_ds_up() {
 	ip link add ds type bridge || return 1
@@ -107,4 +112,89 @@ mob_net_ft_eap() {
 	printf '\tssid="%s"\n\tkey_mgmt=FT-EAP\n\teap=PEAP\n\tidentity="alice"\n' "$SSID"
 	printf '\tpassword="wonderland"\n\tphase2="auth=MSCHAPV2"\n'
 	printf '\tca_cert="%s"\n\tbssid_hint=%s\n' "$CERTS/ca.pem" "$1"
+}
+
+# mob_fsrd_hostapd PUSH: three radios; fsrd in namespace ap1 (wlan0) with
+# fsr.ko, hostapd 2.10 in ap2 (wlan1, bridge=br0), the client's wlan2 in
+# cli (10.77.0.2); one FT-PSK mobility domain ($SSID, $PASS), each AP the
+# other's r0kh and r1kh with the keys $K12 (fsrd -> hostapd) and $K21,
+# PMK-R1 push on both sides when PUSH is yes, off when no; both daemons
+# started, fsrd's radio bridged. Sets BSSID0, BSSID1, STA, log1, hlog.
+# shellcheck disable=SC2034 # STA and hlog are the caller's
+mob_fsrd_hostapd() {
+	_push=$1
+	_hpush=0
+	[ "$_push" = yes ] && _hpush=1
+	load_radios 3 || { fail "load radios"; tap_finish; }
+	fsr_load
+	BSSID0=$(cat /sys/class/net/wlan0/address)
+	BSSID1=$(cat /sys/class/net/wlan1/address)
+	STA=$(cat /sys/class/net/wlan2/address)
+	check "the DS bridge" mob_ds_up
+	check "namespace ap1 (fsrd) with wlan0's radio" mob_ap_ns ap1 wlan0
+	check "namespace ap2 (hostapd) with wlan1's radio" mob_ap_ns ap2 wlan1
+	client_netns cli wlan2
+	ip -n cli addr add 10.77.0.2/24 dev wlan2
+	cat > "$WORK/fsrd-ap1.conf" <<END
+[global]
+log_level = debug
+control_socket = $WORK/fsrd-ap1.sock
+mobility_domain = a1b2
+r0kh_id = fsrd.lab.example
+kernel_fast_path = yes
+
+[bss a]
+interface = wlan0
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = $PASS
+rrb_interface = br0
+pmk_r1_push = $_push
+r1kh = $BSSID1 $BSSID1 $K12
+r0kh = $BSSID1 hostapd.lab.example $K21
+END
+	cat > "$WORK/hostapd-ap2.conf" <<END
+interface=wlan1
+bridge=br0
+driver=nl80211
+ctrl_interface=$WORK/hostapd-ctrl
+ssid=$SSID
+hw_mode=g
+channel=1
+wpa=2
+wpa_key_mgmt=FT-PSK
+rsn_pairwise=CCMP
+wpa_passphrase=$PASS
+mobility_domain=a1b2
+nas_identifier=hostapd.lab.example
+ft_over_ds=0
+pmk_r1_push=$_hpush
+r0kh=$BSSID0 fsrd.lab.example $K12
+r1kh=$BSSID0 $BSSID0 $K21
+END
+	mob_fsrd ap1
+	log1=$WORK/fsrd-ap1.log
+	check "fsrd starts its BSS in ap1" wait_for 30 grep -q "AP started" "$log1"
+	check "fsrd configures the fast path of ap1's fsr.ko" \
+		wait_for 15 grep -q "FT fast path of fsr.ko enabled" "$log1"
+	check "fsrd's radio bridged to the DS" mob_bridge_wlan ap1 wlan0
+	check "hostapd 2.10 starts in ap2 (bridge=br0, pmk_r1_push=$_hpush)" \
+		mob_hostapd ap2
+	hlog=$WORK/hostapd-ap2.log
+}
+
+roam_once() {
+	_r=$(ft_cli roam "$1")
+	[ "$_r" = OK ] || diag "wpa_cli roam $1: $_r"
+	wait_for 20 ft_on_bssid "$1" &&
+		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
+}
+RETRIES=0
+roam() {
+	roam_once "$1" && return 0
+	RETRIES=$((RETRIES + 1))
+	diag "roam to $1 not completed, retrying once (retry $RETRIES)"
+	sleep 1
+	roam_once "$1"
 }

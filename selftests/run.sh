@@ -53,6 +53,7 @@ fsrd_mobility_revoke.sh
 fsrd_mobility_pull.sh
 fsrd_portal.sh
 fsrd_portal_acct.sh
+fsrd_nmsp.sh
 "
 # Minutes each: only in make check-debug (tools/lab/debug-guest.sh).
 SLOW_TESTS="

@@ -21,7 +21,7 @@ static const char *str(struct json_object *o, const char *k)
 
 static void print_text(struct json_object *reply)
 {
-	struct json_object *list, *cnt, *v;
+	struct json_object *list, *v;
 	size_t i, n;
 
 	json_object_object_get_ex(reply, "sessions", &list);
@@ -41,15 +41,7 @@ static void print_text(struct json_object *reply)
 		       str(s, "mac"), str(s, "state"), str(s, "server"),
 		       str(s, "auth"), online, str(s, "user"));
 	}
-	if (!json_object_object_get_ex(reply, "counters", &cnt))
-		return;
-	printf("counters:");
-	i = 0;
-	json_object_object_foreach(cnt, k, val) {
-		printf("%s %s %" PRIu64, i++ % 4 ? "," : "\n ", k,
-		       json_object_get_uint64(val));
-	}
-	printf("\n");
+	fsrd_print_counters(reply);
 }
 
 static int portal_show(struct ctl *c, int argc, char **argv)

@@ -247,3 +247,18 @@ int fsrd_print_reply(struct ctl *c, struct json_object *reply)
 	json_object_object_del(reply, "ok");
 	return ctl_print_json(c, reply);
 }
+
+void fsrd_print_counters(struct json_object *reply)
+{
+	struct json_object *cnt;
+	size_t i = 0;
+
+	if (!json_object_object_get_ex(reply, "counters", &cnt))
+		return;
+	printf("counters:");
+	json_object_object_foreach(cnt, k, val) {
+		printf("%s %s %" PRIu64, i++ % 4 ? "," : "\n ", k,
+		       json_object_get_uint64(val));
+	}
+	printf("\n");
+}

@@ -89,4 +89,7 @@ int fsrd_print_reply(struct ctl *c, struct json_object *reply);
 int fsrd_reply_array(struct ctl *c, struct json_object *reply,
 		     const char *key, struct json_object **list);
 
+/* The "counters" object of a reply, if any, four "name value" a line. */
+void fsrd_print_counters(struct json_object *reply);
+
 #endif

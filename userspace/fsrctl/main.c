@@ -47,6 +47,7 @@ static int dispatch(struct ctl *c, int argc, char **argv)
 		{ "pmksa", cmd_pmksa },
 		{ "auth", cmd_auth },
 		{ "portal", cmd_portal },
+		{ "nmsp", cmd_nmsp },
 		{ "help", cmd_help },
 	};
 	size_t i;

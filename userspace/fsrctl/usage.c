@@ -122,11 +122,25 @@ static const char help_portal[] =
 	"-j: fsrd's reply as JSON ({\"running\",\"sessions\":[...],\n"
 	"\"counters\":{...}} for show, {\"logged_out\":N} for logout).\n";
 
+static const char help_nmsp[] =
+	"Usage: fsrctl [-j] [--socket PATH] nmsp show\n"
+	"\n"
+	"fsrd's location-server link ([nmsp] in fsrd.conf; docs/nmsp.md).\n"
+	"show: the location servers connected now: address, state\n"
+	"      (connecting: TLS or INIT not done; up), MAC and name from\n"
+	"      their INIT, octets queued for them, subscriptions; then the\n"
+	"      link's counters: connections, failed TLS handshakes, each\n"
+	"      refusal by reason (refused_unknown_mac, refused_key_hash,\n"
+	"      refused_no_certificate, ...), slow peers dropped, messages.\n"
+	"      Without an [nmsp] section it says so and succeeds.\n"
+	"-j: fsrd's reply as JSON ({\"running\",\"peers\":[...],\n"
+	"\"counters\":{...}}).\n";
+
 static const char help_help[] =
 	"Usage: fsrctl help [COMMAND]\n"
 	"\n"
 	"Show help on COMMAND: info, bss, pmk, stats, station, pmksa, auth,\n"
-	"portal, monitor or help.\n";
+	"portal, nmsp, monitor or help.\n";
 
 void usage_all(FILE *f)
 {
@@ -153,6 +167,7 @@ void usage_all(FILE *f)
 	      "  auth show            fsrd's authentication and RADIUS counters\n"
 	      "  portal show [MAC]    fsrd's Portal sessions and counters\n"
 	      "  portal logout MAC    end a station's Portal sessions\n"
+	      "  nmsp show            fsrd's location servers and counters\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
 	      "  monitor --client MAC fsrd's trace of one station\n"
 	      "  help [COMMAND]       help on one command\n"
@@ -187,6 +202,7 @@ int usage_topic(FILE *f, const char *topic)
 		{ "pmksa", help_pmksa },
 		{ "auth", help_auth },
 		{ "portal", help_portal },
+		{ "nmsp", help_nmsp },
 		{ "monitor", help_monitor },
 		{ "help", help_help },
 	};

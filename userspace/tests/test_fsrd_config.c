@@ -194,9 +194,9 @@ static void test_pbkdf2(void)
 static void test_sections(void)
 {
 	expect_err("unknown section", "[foo]\n", 1,
-		   "unknown section [foo]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal] or [portal_server NAME]");
+		   "unknown section [foo]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal], [portal_server NAME] or [nmsp]");
 	expect_err("empty section name", "\n[]\n", 2,
-		   "unknown section []: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal] or [portal_server NAME]");
+		   "unknown section []: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal], [portal_server NAME] or [nmsp]");
 	expect_err("bss without name", BSS_OK "[bss]\n", 6,
 		   "section [bss] needs a name: [bss NAME]");
 	expect_err("bad bss name", "[bss a/b]\n", 1,
@@ -934,6 +934,69 @@ static void test_portal(void)
 		   "bas_ip: expected an IPv4 address, got 'nope'");
 }
 
+#define LS_AUTH "auth = 02:00:00:00:0a:01 sha256:" \
+	"80d94fd65aa220087b14e8954369d42b9ceef4cdfc6a3dbed8f4813b0f7ebfaf\n"
+
+static void test_nmsp(void)
+{
+	char pem[600], text[2048], err[1024];
+	struct fsrd_conf c;
+	FILE *f;
+	int ret;
+
+	/* certificate and key are only checked to be readable here */
+	snprintf(pem, sizeof(pem), "%s/empty", dir);
+	f = fopen(pem, "w");
+	if (f)
+		fclose(f);
+	snprintf(text, sizeof(text), BSS_OK "[nmsp]\ncertificate = %s\n"
+		 "key = %s\n" LS_AUTH
+		 "auth = 02:00:00:00:0a:02 sha1:13da6aec1026413b1da0154c58039afff8f24c93\n",
+		 pem, pem);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.have_nmsp && c.nmsp.auth.n == 2 &&
+	       c.nmsp.auth.e[1].hash_len == 20 && c.nmsp.max_peers == 8 &&
+	       c.nmsp.idle_ms == 30000 &&
+	       c.nmsp.services == 1u << NMSP_SVC_STATION_EVENTS &&
+	       ntohs(((struct sockaddr_in *)&c.nmsp.listen)->sin_port) ==
+	       16113, "nmsp: two auth entries, defaults");
+	if (ret)
+		tap_diag("err", err);
+	fsrd_conf_free(&c);
+	snprintf(text, sizeof(text), BSS_OK "[nmsp]\nlisten = 127.0.0.1:16200\n"
+		 "certificate = %s\nkey = %s\n" LS_AUTH "max_peers = 2\n"
+		 "idle_timeout = 10\n", pem, pem);
+	ret = load(text, &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.nmsp.max_peers == 2 && c.nmsp.idle_ms == 10000 &&
+	       ntohs(((struct sockaddr_in *)&c.nmsp.listen)->sin_port) ==
+	       16200, "nmsp: every key");
+	fsrd_conf_free(&c);
+	expect_err("nmsp: no certificate", BSS_OK "[nmsp]\n" LS_AUTH, 6,
+		   "[nmsp] needs certificate = and key = (PEM files): the link runs over TLS only");
+	snprintf(text, sizeof(text), BSS_OK "[nmsp]\ncertificate = %s\nkey = %s\n",
+		 pem, pem);
+	expect_err("nmsp: no auth entry", text, 6,
+		   "[nmsp] needs at least one auth = entry: without one no location server could connect");
+	expect_err("nmsp: certificate missing on disk",
+		   BSS_OK "[nmsp]\ncertificate = /nonexistent/ls.pem\n", 7,
+		   "certificate: /nonexistent/ls.pem: No such file or directory");
+	expect_err("nmsp: auth without hash",
+		   BSS_OK "[nmsp]\nauth = 02:00:00:00:0a:01\n", 7,
+		   "auth: expected a key hash after the MAC address (sha1:HEX or sha256:HEX), got '02:00:00:00:0a:01' (form: auth = 02:00:00:00:0a:01 sha256:<64 hex digits>)");
+	expect_err("nmsp: auth with md5",
+		   BSS_OK "[nmsp]\nauth = 02:00:00:00:0a:01 md5:00\n", 7,
+		   "auth: expected the key hash as sha1:HEX or sha256:HEX, got '02:00:00:00:0a:01 md5:00' (form: auth = 02:00:00:00:0a:01 sha256:<64 hex digits>)");
+	expect_err("nmsp: the same auth twice",
+		   BSS_OK "[nmsp]\n" LS_AUTH LS_AUTH, 8,
+		   "auth: '02:00:00:00:0a:01 sha256:80d94fd65aa220087b14e8954369d42b9ceef4cdfc6a3dbed8f4813b0f7ebfaf' is listed twice");
+	expect_err("nmsp: max_peers 0", BSS_OK "[nmsp]\nmax_peers = 0\n", 7,
+		   "max_peers: expected 1..64, got '0'");
+	expect_err("nmsp: unknown key", BSS_OK "[nmsp]\nport = 1\n", 7,
+		   "unknown key 'port' in [nmsp]: expected one of listen, certificate, key, auth, max_peers, idle_timeout");
+	expect_err("nmsp: twice", BSS_OK "[nmsp]\n[nmsp]\n", 7,
+		   "duplicate section [nmsp] (first at line 6)");
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -954,6 +1017,7 @@ int main(void)
 	test_radius();
 	test_rkh();
 	test_portal();
+	test_nmsp();
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/secret", dir);
 	unlink(path);

@@ -70,6 +70,10 @@ static void test_parse(void)
 		     &r, err) == -EINVAL, "parse: portal_logout: an IP is no MAC");
 	tap_ok(parse("{\"cmd\":\"portal_show\",\"bss\":\"wlan0\"}", &r, err) ==
 	       -EINVAL, "parse: portal_show takes no bss");
+	tap_ok(parse("{\"cmd\":\"nmsp_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_NMSP_SHOW, "parse: nmsp_show");
+	tap_ok(parse("{\"cmd\":\"nmsp_show\",\"addr\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == -EINVAL, "parse: nmsp_show takes no addr");
 	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"sta\":\"02:00:00:00:02:ab\"}",
 		     &r, err) == -EINVAL, "parse: pmksa_flush: unknown member refused");
 	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"addr\":[1,2]}", &r, err) ==

@@ -56,6 +56,7 @@ static void forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr,
 		snprintf(why, sizeof(why), "roamed to %s%s", b->conf->ifname,
 			 kernel ? " (served by the kernel)" : "");
 		sta->term_cause = RADIUS_TERM_LOST_CARRIER;
+		sta->roamed_away = true;
 		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, why);
 	}
 }

@@ -17,6 +17,7 @@
 #include "eap/sta_eap.h"
 #include "mobility/mobility.h"
 #include "portal/portal_svc.h"
+#include "nmsp/nmsp_svc.h"
 #include "core/trace.h"
 
 #define FRAME_MAX 1024
@@ -77,6 +78,10 @@ void sta_drop(struct fsrd_sta *sta, uint16_t reason, bool send_deauth,
 	sta_eap_stop(sta, send_deauth ? RADIUS_TERM_NAS_REQUEST :
 					RADIUS_TERM_USER_REQUEST);
 	portal_svc_sta_gone(sta);
+	/* a roam is told as one (its new BSS says where from) */
+	if (sta->state == FSRD_STA_ASSOC && !sta->roamed_away)
+		nmsp_svc_station_event(NMSP_EV_DISASSOC, sta->addr, b->addr,
+				       NULL);
 	sta_wpa_stop(sta);
 	ft_assoc_cancel(sta);
 	mobility_pull_cancel(b, sta->addr);
@@ -466,6 +471,13 @@ static void rx_ft_reassoc(struct fsrd_bss *b, struct fsrd_sta *sta,
 	/* a send that failed has no TX status: the client's repeated
 	 * request, or the timeout, settles it */
 	ft_assoc_wait_ack(sta, cookie);
+	/* the Current AP Address of the request: where it comes from */
+	if (memcmp(f + WLAN_HDR_LEN + 4, b->addr, 6))
+		nmsp_svc_station_event(NMSP_EV_ROAM, sta->addr, b->addr,
+				       f + WLAN_HDR_LEN + 4);
+	else
+		nmsp_svc_station_event(NMSP_EV_ASSOC, sta->addr, b->addr,
+				       NULL);
 }
 
 static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
@@ -545,6 +557,12 @@ static void rx_assoc(struct fsrd_bss *b, const uint8_t *f, size_t len,
 	trace_sta(b, sa, TRACE_EV_ASSOC,
 		  "associated, AID %u, AKM %08x, cipher %08x%s", sta->aid,
 		  req.akm, req.pairwise, req.ht_cap ? ", HT" : "");
+	/* a Reassociation names the AP it comes from (Current AP Address) */
+	if (reassoc && memcmp(f + WLAN_HDR_LEN + 4, b->addr, 6))
+		nmsp_svc_station_event(NMSP_EV_ROAM, sa, b->addr,
+				       f + WLAN_HDR_LEN + 4);
+	else
+		nmsp_svc_station_event(NMSP_EV_ASSOC, sa, b->addr, NULL);
 	err = sta_wpa_start(sta, &req);
 	/* The response and message 1 (or the EAP Identity request) are out
 	 * first: removing the station from the BSS it left waits for an RCU

@@ -86,6 +86,7 @@ struct fsrd_sta {
 	/* Its FT roam was served by fsr.ko's fast path and fsrd adopted it
 	 * (fastpath.c); its AID is from the kernel's pool. */
 	bool served_by_kernel;
+	bool roamed_away;	/* dropped because it roamed to another BSS */
 	/* 802.1X (sta_eap.c): the EAP and accounting session, and the
 	 * Acct-Terminate-Cause to report when it ends (0: from the way
 	 * the station is removed) */

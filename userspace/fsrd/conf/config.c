@@ -207,6 +207,9 @@ static int begin_section(struct parser *p, const char *name, size_t n)
 	ret = cfg_portal_section(p, name, n);
 	if (ret <= 0)
 		return ret;
+	ret = cfg_nmsp_section(p, name, n);
+	if (ret <= 0)
+		return ret;
 	ret = cfg_single_section(p, "global", name, n, &p->global_line,
 				 SEC_GLOBAL, NULL);
 	if (ret <= 0)
@@ -216,7 +219,7 @@ static int begin_section(struct parser *p, const char *name, size_t n)
 			return cfg_bad(p, "section [bss] needs a name: [bss NAME]");
 		return add_bss(p, name, n);
 	}
-	return cfg_bad(p, "unknown section [%.*s]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal] or [portal_server NAME]",
+	return cfg_bad(p, "unknown section [%.*s]: expected [global], [bss NAME], [radius], [auth_server NAME], [acct_server NAME], [das_client NAME], [portal], [portal_server NAME] or [nmsp]",
 		       (int)n, name);
 }
 
@@ -237,6 +240,8 @@ static int on_key(void *user, const char *section, const char *name,
 			name);
 		return 0;
 	}
+	if (p->sec == SEC_NMSP)
+		return cfg_nmsp_key(p, name, value) ? 0 : 1;
 	if (p->sec >= SEC_PORTAL)
 		return cfg_portal_key(p, name, value) ? 0 : 1;
 	if (p->sec >= SEC_RADIUS)
@@ -497,6 +502,8 @@ static int check_all(struct parser *p)
 			portal = &p->conf->bss[i];
 	}
 	ret = cfg_portal_check(p, portal);
+	if (!ret)
+		ret = cfg_nmsp_check(p);
 	if (ret)
 		return ret;
 	/* RADIUS serves 802.1X and Portal logins */
@@ -517,6 +524,7 @@ static void conf_defaults(struct fsrd_conf *c)
 	c->kernel_fast_path = true;
 	cfg_radius_defaults(c);
 	cfg_portal_defaults(c);
+	cfg_nmsp_defaults(c);
 }
 
 int fsrd_conf_load(const char *path, struct fsrd_conf *conf, char *err,

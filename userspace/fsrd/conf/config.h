@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "nmsp/nmsp_svc.h"
 #include "portal/portal_msg.h"
 #include "radius/radius_client.h"
 
@@ -202,6 +203,8 @@ struct fsrd_conf {
 	struct fsrd_radius_conf radius;
 	bool have_portal;		/* a [portal] section */
 	struct fsrd_portal_conf portal;
+	bool have_nmsp;			/* an [nmsp] section: the location-server link */
+	struct nmsp_svc_conf nmsp;
 	struct fsrd_bss_conf *bss;
 	size_t n_bss;
 };

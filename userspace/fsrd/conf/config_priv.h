@@ -33,7 +33,8 @@ struct key_desc {
 };
 
 enum { SEC_NONE, SEC_GLOBAL, SEC_BSS, SEC_RADIUS, SEC_AUTH_SERVER,
-       SEC_ACCT_SERVER, SEC_DAS_CLIENT, SEC_PORTAL, SEC_PORTAL_SERVER };
+       SEC_ACCT_SERVER, SEC_DAS_CLIENT, SEC_PORTAL, SEC_PORTAL_SERVER,
+       SEC_NMSP };
 
 /* What fsrd_conf_load needs per BSS beyond struct fsrd_bss_conf. */
 struct bss_extra {
@@ -64,6 +65,9 @@ struct parser {
 	unsigned int portal_line;
 	unsigned int portal_key_line[8];
 	unsigned int pserver_key_line[6];	/* of the current [portal_server] */
+	/* config_nmsp.c */
+	unsigned int nmsp_line;
+	unsigned int nmsp_key_line[8];
 };
 
 enum {
@@ -96,6 +100,11 @@ int cfg_portal_end_section(struct parser *p);
 /* first_portal: the first BSS with portal = yes, or NULL */
 int cfg_portal_check(struct parser *p,
 		     const struct fsrd_bss_conf *first_portal);
+/* config_nmsp.c: [nmsp]. cfg_nmsp_section returns 1 when name is not it. */
+void cfg_nmsp_defaults(struct fsrd_conf *c);
+int cfg_nmsp_section(struct parser *p, const char *name, size_t n);
+int cfg_nmsp_key(struct parser *p, const char *name, const char *value);
+int cfg_nmsp_check(struct parser *p);
 /* 1..RADIUS_SECRET_MAX octets, or the first line of a file (secret_file);
  * other_line: the line of the other of secret and secret_file in the
  * section (0: none), which rules this one out. */

@@ -27,6 +27,7 @@
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
 #include "portal/portal_svc.h"
+#include "nmsp/nmsp_svc.h"
 #include "radius/radius_svc.h"
 
 #ifndef FSRD_VERSION
@@ -227,8 +228,11 @@ static int run(struct fsrd_conf *conf)
 		err = sta_eap_configure(conf, msg, sizeof(msg));
 	if (!err)
 		err = portal_svc_start(conf, msg, sizeof(msg));
+	if (!err && conf->have_nmsp)
+		err = nmsp_svc_start(&conf->nmsp, msg, sizeof(msg));
 	if (err) {
 		log_err("%s", msg);
+		nmsp_svc_stop();
 		portal_svc_stop();
 		radius_svc_stop();
 		keys_stop();
@@ -271,6 +275,7 @@ static int run(struct fsrd_conf *conf)
 	ctl_stop();	/* after: monitors see the last disconnections */
 	/* after: the accounting Stops went out before Accounting-Off */
 	sta_eap_exit();
+	nmsp_svc_stop();
 	portal_svc_stop();
 	radius_svc_stop();
 	keys_stop();

@@ -105,6 +105,9 @@ static const char *not_live(const struct fsrd_conf *a,
 	if (a->have_portal != b->have_portal ||
 	    memcmp(&a->portal, &b->portal, sizeof(a->portal)))
 		return "the [portal] or [portal_server] sections changed (take effect at the next start)";
+	if (a->have_nmsp != b->have_nmsp ||
+	    memcmp(&a->nmsp, &b->nmsp, sizeof(a->nmsp)))
+		return "the [nmsp] section changed (takes effect at the next start)";
 	if (!portal_bss_same(a, b))
 		return "the BSSes with portal = yes changed (take effect at the next start)";
 	return NULL;

@@ -20,6 +20,7 @@
 #include "ap/bss.h"
 #include "ctl/ctl.h"
 #include "ctl/ctl_auth.h"
+#include "ctl/ctl_nmsp.h"
 #include "ctl/ctl_portal.h"
 #include "portal/portal_svc.h"
 #include "radius/radius_msg.h"
@@ -587,6 +588,8 @@ static int do_request(void *arg, char *line, size_t len)
 							     r.addr : NULL)));
 	case CTL_CMD_PORTAL_LOGOUT:
 		return do_portal_logout(c, &r);
+	case CTL_CMD_NMSP_SHOW:
+		return client_send(c, ok_with(ctl_nmsp_json()));
 	}
 	return client_send(c, ctl_reply_error("unknown command"));
 }

@@ -27,6 +27,7 @@ static const struct {
 	{ "auth_show", CTL_CMD_AUTH_SHOW },
 	{ "portal_show", CTL_CMD_PORTAL_SHOW },
 	{ "portal_logout", CTL_CMD_PORTAL_LOGOUT },
+	{ "nmsp_show", CTL_CMD_NMSP_SHOW },
 };
 
 static int fail(char *err, size_t errlen, int ret, const char *msg,
@@ -45,7 +46,8 @@ static int parse_member(struct ctl_req *r, const char *key,
 	if (!strcmp(key, "cmd"))
 		return 0;	/* done by the caller */
 	if (!strcmp(key, "addr") && r->cmd != CTL_CMD_BSS_SHOW &&
-	    r->cmd != CTL_CMD_PING && r->cmd != CTL_CMD_AUTH_SHOW) {
+	    r->cmd != CTL_CMD_PING && r->cmd != CTL_CMD_AUTH_SHOW &&
+	    r->cmd != CTL_CMD_NMSP_SHOW) {
 		if (!json_object_is_type(v, json_type_string))
 			return fail(err, errlen, -EINVAL,
 				    "\"addr\" must be a string", NULL);

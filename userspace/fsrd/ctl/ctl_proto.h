@@ -12,6 +12,7 @@
  *	{"cmd":"auth_show"}
  *	{"cmd":"portal_show"[,"addr":"MAC"]}
  *	{"cmd":"portal_logout","addr":"MAC"}
+ *	{"cmd":"nmsp_show"}
  * Replies: {"ok":true,...} or {"ok":false,"error":"..."}; after a
  * monitor reply, one trace object per line:
  *	{"time":"...Z","bss":IFNAME,"sta":MAC,"event":NAME,"detail":TEXT}
@@ -39,6 +40,7 @@ enum ctl_cmd {
 	CTL_CMD_AUTH_SHOW,
 	CTL_CMD_PORTAL_SHOW,
 	CTL_CMD_PORTAL_LOGOUT,
+	CTL_CMD_NMSP_SHOW,
 };
 
 struct ctl_req {

@@ -1,9 +1,10 @@
 # fsrd control socket. ctl.c serves the socket; ctl_proto.c (pure) parses
 # requests and builds the reply objects; ctl_auth.c the 802.1X views (PMKSA
 # cache, counters), ctl_auth_fmt.c (pure) their JSON; ctl_portal.c the
-# Portal sessions and counters.
+# Portal sessions and counters; ctl_nmsp.c the location servers and the
+# link's counters.
 FSRD_SRCS += ctl/ctl.c ctl/ctl_auth.c ctl/ctl_auth_fmt.c ctl/ctl_proto.c \
-	ctl/ctl_portal.c
+	ctl/ctl_portal.c ctl/ctl_nmsp.c
 # json-c comes with $(LIBS) (fsrctl's packages), linked into fsrd too.
 
 CTL_T_SRCS := $(addprefix $(SRC)/fsrd/,ctl/ctl_proto.c ctl/ctl_auth_fmt.c \

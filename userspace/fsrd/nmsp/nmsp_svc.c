@@ -473,6 +473,32 @@ const struct nmsp_svc_stats *nmsp_svc_stats(void)
 	return &svc.stats;
 }
 
+bool nmsp_svc_running(void)
+{
+	return svc.on;
+}
+
+void nmsp_svc_foreach(void (*fn)(const struct nmsp_svc_peer_info *i,
+				 void *arg), void *arg)
+{
+	struct nmsp_svc_peer_info i;
+	struct svc_peer *p;
+	uint8_t s;
+
+	for (p = svc.peers; p; p = p->next) {
+		memset(&i, 0, sizeof(i));
+		i.addr = p->addr;
+		i.up = p->tls_up && p->eng.state == NMSP_PEER_UP;
+		i.mac = p->eng.mac;
+		i.name = p->eng.name;
+		for (s = 1; s <= NMSP_SVC_MAX; s++)
+			if (p->eng.sub[s].on)
+				i.subscriptions |= 1u << s;
+		i.queued = p->out_len;
+		fn(&i, arg);
+	}
+}
+
 void nmsp_svc_station_event(uint8_t event, const uint8_t *sta,
 			    const uint8_t *bssid, const uint8_t *old_bssid)
 {

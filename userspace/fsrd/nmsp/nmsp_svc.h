@@ -10,6 +10,7 @@
 #ifndef FSRD_NMSP_SVC_H
 #define FSRD_NMSP_SVC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
@@ -51,6 +52,19 @@ void nmsp_svc_stop(void);
 /* The port it listens on (for an ephemeral one), 0 when stopped. */
 uint16_t nmsp_svc_port(void);
 const struct nmsp_svc_stats *nmsp_svc_stats(void);
+bool nmsp_svc_running(void);
+
+/* A connected peer as fsrctl shows it. */
+struct nmsp_svc_peer_info {
+	const char *addr;		/* "IP:PORT" */
+	bool up;			/* past INIT */
+	const uint8_t *mac;		/* its INIT_REQ's (up only) */
+	const char *name;
+	uint32_t subscriptions;		/* bit (1 << service) */
+	size_t queued;			/* octets waiting to be sent */
+};
+void nmsp_svc_foreach(void (*fn)(const struct nmsp_svc_peer_info *i,
+				 void *arg), void *arg);
 
 /*
  * A station associated, roamed (@old_bssid: where from) or left: a

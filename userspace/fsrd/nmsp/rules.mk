@@ -1,7 +1,11 @@
 # The location-server link (NMSP-style, docs/nmsp.md): the codec, the
 # auth list, one peer's conversation and the TLS server, each with its
-# unit test (README.md). Not linked into fsrd until its configuration
-# and start land.
+# unit test (README.md); the [nmsp] section (conf/config_nmsp.c) starts
+# the server (core/main.c).
+FSRD_SRCS += nmsp/nmsp_msg.c nmsp/nmsp_auth.c nmsp/nmsp_peer.c \
+	nmsp/nmsp_svc.c
+FSRD_PKGS += libssl
+
 NMSP_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_msg.c
 FSRD_TESTS += $(OBJ)/tests/test_nmsp_msg
 

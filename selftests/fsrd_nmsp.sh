@@ -1,0 +1,192 @@
+#!/bin/sh
+# The location-server link (issue 16, docs/nmsp.md): fsrd runs two FT-PSK
+# BSSes and an [nmsp] section listening on 127.0.0.1; a location server
+# written in the test (selftests/nmsp_ls.py, Python's ssl) with a
+# self-signed certificate whose key hash is in fsrd's auth list (SHA-256
+# for one MAC, SHA-1 for another, computed with the openssl command of
+# fsrd.conf(5)) is accepted, subscribes to station events and gets the
+# association, the FT roam (with the BSS it came from) and the departure
+# of a real wpa_supplicant client. Refused, each with its reason in the
+# log: an unknown MAC, a certificate whose key is not listed, no client
+# certificate, plain TCP, TLS 1.1, a message before INIT, a header
+# announcing more than 4096 octets. (A peer that never reads, and one
+# peer too many, are tested on loopback: userspace/tests/test_nmsp_svc.c.)
+. "$(dirname "$0")/lib.sh"
+require_root
+require_cmd wpa_supplicant wpa_cli iw openssl python3
+if [ ! -x "$FSRD" ]; then
+	echo "1..0 # SKIP build/bin/fsrd missing"
+	exit $KSFT_SKIP
+fi
+dmesg_mark
+
+SSID=fsrd-nmsp
+PASS=nmsp-passphrase-42
+PORT=16113
+LS="python3 $SELFTESTS/nmsp_ls.py $PORT"
+LS_MAC=02:00:00:00:0a:01
+LS2_MAC=02:00:00:00:0a:02
+
+load_radios 3 || { fail "load radios"; tap_finish; }
+BSSID0=$(cat /sys/class/net/wlan0/address)
+BSSID1=$(cat /sys/class/net/wlan1/address)
+STA=$(cat /sys/class/net/wlan2/address)
+
+# cert NAME: a self-signed P-256 certificate and key in $WORK
+cert() {
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+		-nodes -keyout "$WORK/$1.key" -out "$WORK/$1.pem" -days 2 \
+		-subj "/CN=$1.lab.example" 2> /dev/null
+}
+# keyhash NAME ALG: fsrd.conf(5)'s command
+keyhash() {
+	openssl x509 -in "$WORK/$1.pem" -pubkey -noout |
+		openssl pkey -pubin -outform DER | openssl dgst "-$2" |
+		sed 's/.*= //'
+}
+cert fsrd && cert ls && cert other
+H256=$(keyhash ls sha256)
+H1=$(keyhash ls sha1)
+check "certificates for fsrd, the location server and a stranger" \
+	test -s "$WORK/other.pem" -a ${#H256} -eq 64 -a ${#H1} -eq 40
+diag "location server's key: sha256 $H256, sha1 $H1"
+
+cat > "$WORK/fsrd.conf" <<END
+[global]
+log_level = debug
+control_socket = $WORK/fsrd.sock
+mobility_domain = a1b2
+r0kh_id = fsrd.lab.example
+kernel_fast_path = no
+
+[bss a]
+interface = wlan0
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = $PASS
+
+[bss b]
+interface = wlan1
+ssid = $SSID
+channel = 1
+security = ft-psk
+passphrase = $PASS
+
+[nmsp]
+listen = 127.0.0.1:$PORT
+certificate = $WORK/fsrd.pem
+key = $WORK/fsrd.key
+auth = $LS_MAC sha256:$H256
+auth = $LS2_MAC sha1:$H1
+idle_timeout = 10
+END
+
+start_fsrd
+two_aps() {
+	[ "$(fsrd_log_count "AP started")" -eq 2 ]
+}
+check "fsrd starts two FT-PSK BSSes" wait_for 20 two_aps
+check "fsrd listens for location servers (2 auth-list entries)" \
+	wait_for 10 fsrd_log_has "nmsp: listening on port $PORT, 2 auth-list entries"
+
+# refusal CASE WANT LOGWORDS...: nmsp_ls CASE prints WANT, fsrd logs why
+refusal() {
+	_case=$1
+	_want=$2
+	shift 2
+	# shellcheck disable=SC2086
+	_got=$($LS $_case 2>> "$WORK/ls.err")
+	if [ "$_got" = "$_want" ] && wait_for 5 fsrd_log_has "$*"; then
+		pass "$_case: \"$_want\", fsrd logs \"$*\""
+	else
+		fail "$_case: \"$_want\", fsrd logs \"$*\" (got \"$_got\")"
+		diag "$(grep nmsp "$FSRD_LOG" | tail -3)"
+	fi
+}
+
+check "the location server (SHA-256 entry) is accepted" \
+	test "$($LS init "$WORK/ls.pem" "$WORK/ls.key" $LS_MAC)" = "init=ok"
+check "... logged with its MAC and name" \
+	wait_for 5 fsrd_log_has "location server $LS_MAC (lab-ls) accepted"
+check "the same key listed by SHA-1 for another MAC: accepted as that MAC" \
+	test "$($LS init "$WORK/ls.pem" "$WORK/ls.key" $LS2_MAC)" = "init=ok"
+refusal "init $WORK/ls.pem $WORK/ls.key 02:00:00:00:0a:09" close=4 \
+	"refused: unknown-mac"
+refusal "init $WORK/other.pem $WORK/other.key $LS_MAC" close=5 \
+	"refused: key-hash"
+refusal "nocert $LS_MAC" close=6 "refused: no-certificate"
+refusal plain closed "refused: TLS handshake failed"
+refusal "tls11 $WORK/ls.pem $WORK/ls.key" handshake=failed \
+	"refused: TLS handshake failed"
+refusal "before-init $WORK/ls.pem $WORK/ls.key" close=2 \
+	"refused: not-initialised"
+refusal "oversized $WORK/ls.pem $WORK/ls.key" close=3 "refused: malformed"
+
+# counter NAME: the link's counter NAME (fsrctl -j nmsp show)
+counter() {
+	"$FSRCTL" --socket "$WORK/fsrd.sock" -j nmsp show |
+		python3 -c "import json,sys; print(json.load(sys.stdin)['counters']['$1'])"
+}
+"$FSRCTL" --socket "$WORK/fsrd.sock" nmsp show > "$WORK/nmsp-show.txt" 2>&1
+diag "$(tr '\n' ' ' < "$WORK/nmsp-show.txt")"
+refusals_counted() {
+	[ "$(counter refused_unknown_mac)" -eq 1 ] &&
+		[ "$(counter refused_key_hash)" -eq 1 ] &&
+		[ "$(counter refused_no_certificate)" -eq 1 ] &&
+		[ "$(counter refused_not_initialised)" -eq 1 ] &&
+		[ "$(counter refused_malformed)" -eq 1 ] &&
+		[ "$(counter tls_failed)" -eq 2 ] &&
+		[ "$(counter connections)" -ge 9 ]
+}
+check "fsrctl nmsp show counts each refusal by its reason" refusals_counted
+
+# Station events of a real client: association, FT roam, departure.
+$LS events "$WORK/ls.pem" "$WORK/ls.key" $LS_MAC 90 > "$WORK/events.txt" 2>&1 &
+LS_PID=$!
+defer "kill $LS_PID 2> /dev/null"
+check "the location server subscribes to station events" \
+	wait_for 10 grep -q '^subscribe=ok' "$WORK/events.txt"
+check "fsrctl nmsp show: the location server up, its MAC, name and subscription" \
+	sh -c "\"$FSRCTL\" --socket $WORK/fsrd.sock nmsp show |
+		grep -q ' up *$LS_MAC *lab-ls .*station-events'"
+
+check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
+defer "ip link del br0"
+client_netns cli wlan2
+ip -n cli addr add 10.77.0.2/24 dev wlan2
+cat > "$WORK/wpa-ft.conf" <<END
+ctrl_interface=$WORK/wpa-ctrl
+network={
+	ssid="$SSID"
+	key_mgmt=FT-PSK
+	psk="$PASS"
+	scan_freq=2412
+}
+END
+ip netns exec cli wpa_supplicant -B -i wlan2 -c "$WORK/wpa-ft.conf" \
+	-P "$WORK/wpa.pid" -f "$WORK/wpa.log"
+defer "kill \$(cat $WORK/wpa.pid) 2> /dev/null"
+check "the client associates" \
+	wait_for 40 grep -q 'CTRL-EVENT-CONNECTED' "$WORK/wpa.log"
+first=$(ft_cli status | sed -n 's/^bssid=//p')
+if [ "$first" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
+check "association event: $STA on $first" \
+	wait_for 10 grep -q "^event=1 sta=$STA bssid=$first" "$WORK/events.txt"
+ft_cli scan > /dev/null
+wait_for 20 ft_both_seen || diag "the client does not see both BSSes"
+ft_cli roam "$next" > /dev/null
+check "the client roams (FT) to $next" wait_for 20 ft_on_bssid "$next"
+check "roam event: $STA to $next from $first" \
+	wait_for 10 grep -q "^event=3 sta=$STA bssid=$next old=$first" \
+		"$WORK/events.txt"
+ft_cli disconnect > /dev/null
+check "departure event: $STA left $next" \
+	wait_for 10 grep -q "^event=2 sta=$STA bssid=$next" "$WORK/events.txt"
+diag "events: $(tr '\n' ' ' < "$WORK/events.txt")"
+check "one roam, one event: no departure from the BSS it roamed away from" \
+	test "$(grep -c "^event=3" "$WORK/events.txt")" -eq 1 -a \
+		"$(grep -c "^event=2 sta=$STA bssid=$first" "$WORK/events.txt")" -eq 0
+check "fsrd is still running" kill -0 "$FSRD_PID"
+if dmesg_clean; then pass "dmesg clean"; else fail "dmesg clean"; fi
+tap_finish

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""A location server for fsrd's NMSP-style link (docs/nmsp.md), for the lab.
+
+Usage: nmsp_ls.py PORT CASE [CERT KEY] [MAC] [SECONDS]
+
+Connects to 127.0.0.1:PORT and plays CASE, printing one line per result:
+
+  init CERT KEY MAC        TLS with the certificate, INIT_REQ as MAC:
+                           "init=ok" or "close=STATUS"
+  events CERT KEY MAC S    init, SUBSCRIBE station events, then one line
+                           "event=N sta=MAC bssid=MAC old=MAC" per event
+                           for S seconds (line-buffered)
+  nocert MAC               TLS without a client certificate, INIT_REQ:
+                           "close=STATUS"
+  plain                    plain TCP (an HTTP request): "closed" when fsrd
+                           drops it without answering
+  tls11 CERT KEY           TLS 1.1 only: "handshake=failed" or "=ok"
+  before-init CERT KEY     a SUBSCRIBE before INIT_REQ: "close=STATUS"
+  oversized CERT KEY       a header announcing 65536 octets: "close=STATUS"
+
+Only the Python standard library (ssl, socket, struct).
+"""
+import socket
+import ssl
+import struct
+import sys
+import time
+import warnings
+
+# TLS 1.1 is offered on purpose (case tls11)
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+T_MAC, T_VMIN, T_VMAX, T_NAME, T_STATUS = 1, 2, 3, 4, 5
+T_SERVICE, T_INTERVAL, T_EVENT, T_BSSID, T_OLD, T_TS = 9, 10, 13, 14, 15, 8
+INIT_REQ, INIT_RESP, SUB_REQ, SUB_RESP, EVENT_NTF, CLOSE = 1, 2, 5, 6, 11, 14
+
+
+def tlv(t, v):
+    return struct.pack(">HH", t, len(v)) + v
+
+
+def msg(mtype, seq, body):
+    return b"fs" + bytes([1, mtype]) + struct.pack(">II", seq, len(body)) + body
+
+
+def mac(s):
+    return bytes.fromhex(s.replace(":", ""))
+
+
+def fmt(b):
+    return ":".join("%02x" % x for x in b)
+
+
+def tls(cert=None, key=None, version=None):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    if version:
+        ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
+        ctx.minimum_version = version
+        ctx.maximum_version = version
+    if cert:
+        ctx.load_cert_chain(cert, key)
+    s = socket.create_connection(("127.0.0.1", PORT), timeout=10)
+    return ctx.wrap_socket(s)
+
+
+PENDING = [b""]   # what was read past the last message
+
+
+def read_msg(s):
+    """The next message: (type, {tlv: value}), (None, {}) at close."""
+    buf = PENDING[0]
+    while True:
+        if len(buf) >= 12:
+            length = struct.unpack(">I", buf[8:12])[0]
+            if len(buf) >= 12 + length:
+                tlvs, p = {}, 12
+                while p + 4 <= 12 + length:
+                    t, n = struct.unpack(">HH", buf[p:p + 4])
+                    tlvs.setdefault(t, buf[p + 4:p + 4 + n])
+                    p += 4 + n
+                PENDING[0] = buf[12 + length:]
+                return buf[3], tlvs
+        data = s.recv(4096)
+        if not data:
+            return None, {}
+        buf += data
+        PENDING[0] = buf
+
+
+def init(s, m):
+    s.sendall(msg(INIT_REQ, 1, tlv(T_MAC, mac(m)) + tlv(T_VMIN, b"\x01") +
+                  tlv(T_VMAX, b"\x01") + tlv(T_NAME, b"lab-ls")))
+    return read_msg(s)
+
+
+def result(mtype, tlvs):
+    if mtype == INIT_RESP and tlvs.get(T_STATUS) == b"\x00\x00":
+        return "init=ok"
+    if mtype == CLOSE:
+        return "close=%d" % struct.unpack(">H", tlvs[T_STATUS])[0]
+    return "unexpected=%s" % mtype
+
+
+def main():
+    case = sys.argv[2]
+    a = sys.argv[3:]
+    if case == "init":
+        print(result(*init(tls(a[0], a[1]), a[2])))
+    elif case == "nocert":
+        print(result(*init(tls(), a[0])))
+    elif case == "events":
+        s = tls(a[0], a[1])
+        print(result(*init(s, a[2])), flush=True)
+        s.sendall(msg(SUB_REQ, 2, tlv(T_SERVICE, b"\x03") +
+                      tlv(T_INTERVAL, struct.pack(">I", 1000))))
+        mtype, tlvs = read_msg(s)
+        print("subscribe=%s" % ("ok" if mtype == SUB_RESP and
+                                tlvs.get(T_STATUS) == b"\x00\x00" else mtype),
+              flush=True)
+        end = time.monotonic() + float(a[3])
+        while time.monotonic() < end:
+            s.settimeout(max(0.1, end - time.monotonic()))
+            try:
+                mtype, tlvs = read_msg(s)
+            except (socket.timeout, ssl.SSLError):
+                break
+            if mtype is None:
+                print("closed", flush=True)
+                break
+            if mtype == EVENT_NTF:
+                print("event=%d sta=%s bssid=%s old=%s" % (
+                    tlvs[T_EVENT][0], fmt(tlvs[T_MAC]), fmt(tlvs[T_BSSID]),
+                    fmt(tlvs.get(T_OLD, bytes(6)))), flush=True)
+    elif case == "plain":
+        s = socket.create_connection(("127.0.0.1", PORT), timeout=10)
+        s.sendall(b"GET / HTTP/1.0\r\n\r\n")
+        try:
+            data = s.recv(4096)
+        except ConnectionResetError:
+            data = b""      # closed with our request unread: a reset
+        print("closed" if not data else "answered")
+    elif case == "tls11":
+        try:
+            tls(a[0], a[1], ssl.TLSVersion.TLSv1_1)
+            print("handshake=ok")
+        except (ssl.SSLError, OSError):
+            print("handshake=failed")
+    elif case == "before-init":
+        s = tls(a[0], a[1])
+        s.sendall(msg(SUB_REQ, 1, tlv(T_SERVICE, b"\x03") +
+                      tlv(T_INTERVAL, struct.pack(">I", 1000))))
+        print(result(*read_msg(s)))
+    elif case == "oversized":
+        s = tls(a[0], a[1])
+        s.sendall(b"fs\x01\x03" + struct.pack(">II", 1, 65536))
+        print(result(*read_msg(s)))
+    return 0
+
+
+PORT = int(sys.argv[1]) if len(sys.argv) > 2 else 0
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+    sys.exit(main())

@@ -64,7 +64,7 @@ if [ $selftests -eq 1 ] && [ "${FSR_LAB_KERNEL:-}" = debug ]; then
 		--modroot build/debug/lab/modroot -- \
 		tools/lab/debug-guest.sh selftests/run.sh "$@"
 elif [ $selftests -eq 1 ]; then
-	stage selftests tools/lab/run --timeout 3600 -- selftests/run.sh "$@"
+	stage selftests tools/lab/run --timeout 4500 -- selftests/run.sh "$@"
 fi
 
 passed=$(cat "$logdir"/*.log | grep -E '^ok( |$)' | grep -vc '# SKIP')

@@ -370,6 +370,22 @@ static int do_busy(void *a)
 	return client_busy();
 }
 
+/* max_peers (1) + 4 connections that never handshake, then one more:
+ * closed at once, before the server spends anything on it. */
+static int do_flood(void *a)
+{
+	int i, fd;
+	char c;
+
+	(void)a;
+	for (i = 0; i < 5; i++)
+		if (tcp() < 0)
+			return 1;
+	usleep(300000);
+	fd = tcp();
+	return fd >= 0 && read(fd, &c, 1) == 0 ? 0 : 2;
+}
+
 static int do_sleepy(void *a)
 {
 	(void)a;
@@ -472,6 +488,11 @@ int main(void)
 
 	tap_ok(run(do_busy, NULL, 0) == 0 && refused(NMSP_ERR_BUSY) == 1,
 	       "one peer more than max_peers: CLOSE busy, counted");
+
+	before = refused(NMSP_ERR_BUSY);
+	tap_ok(run(do_flood, NULL, 0) == 0 &&
+	       refused(NMSP_ERR_BUSY) == before + 1,
+	       "past max_peers + 4 half-open connections: closed at once, counted busy");
 
 	before = nmsp_svc_stats()->slow_peers;
 	flood_base = before;

@@ -28,6 +28,10 @@
 #include "core/log.h"
 
 #define NMSP_TICK_MS	1000
+/* Connections beyond max_peers that may finish their handshake to be
+ * told "busy"; past these a connection is closed at once, before any
+ * allocation: a flood of half-open connections costs a bounded amount. */
+#define NMSP_BUSY_SLOTS	4
 
 struct svc_peer {
 	struct svc_peer *next;
@@ -298,7 +302,7 @@ static void on_readable(int fd, void *arg)
 				ev_want_write(p->fd, on_readable);
 				break;
 			}
-			log_info("nmsp: %s: connection closed", p->addr);
+			log_dbg("nmsp: %s: connection closed", p->addr);
 			peer_free(p);
 			return;
 		}
@@ -332,6 +336,13 @@ static void on_accept(int fd, void *arg)
 	if (c < 0)
 		return;
 	svc.stats.connections++;
+	if (svc.stats.peers >= svc.conf.max_peers + NMSP_BUSY_SLOTS) {
+		svc.stats.refused[NMSP_ERR_BUSY]++;
+		log_warn_rl("nmsp: refused: %u connections open already, closed at once",
+			    svc.stats.peers);
+		close(c);
+		return;
+	}
 	p = calloc(1, sizeof(*p));
 	if (p)
 		p->out = malloc(NMSP_OUT_MAX);

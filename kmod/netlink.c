@@ -104,6 +104,7 @@ static const struct nla_policy fsr_nl_pmk_add_policy[FSR_A_MAX + 1] = {
 						 &fsr_nl_lifetime_range),
 	[FSR_A_PMK_KEY] = NLA_POLICY_RANGE(NLA_BINARY, FSR_PMK_R1_LEN,
 					   FSR_PMK_R1_SHA384_LEN),
+	[FSR_A_PMK_ORIGIN] = NLA_POLICY_MAX(NLA_U8, FSR_PMK_ORIGIN_MAX),
 };
 
 static struct netlink_range_validation fsr_nl_deadline_range = {
@@ -238,12 +239,14 @@ void fsr_nl_pmk_notify(struct net *net, const struct fsr_pmk_info *info,
 			     nla_total_size(ETH_ALEN) +
 			     nla_total_size(FSR_PMK_NAME_LEN) +
 			     nla_total_size(ETH_ALEN) +
-			     nla_total_size(sizeof(u32)), &hdr);
+			     nla_total_size(sizeof(u32)) +
+			     nla_total_size(sizeof(u8)), &hdr);
 	if (!msg)
 		return;
 	if (fsr_nl_put_pmk_id(msg, info) ||
 	    nla_put(msg, FSR_A_R1KH_ID, ETH_ALEN, info->r1kh_id) ||
-	    nla_put_u32(msg, FSR_A_AKM, info->akm)) {
+	    nla_put_u32(msg, FSR_A_AKM, info->akm) ||
+	    nla_put_u8(msg, FSR_A_PMK_ORIGIN, info->origin)) {
 		nlmsg_free(msg);
 		return;
 	}
@@ -784,6 +787,9 @@ static int fsr_nl_pmk_parse(struct genl_info *info, struct fsr_pmk_secret *s)
 	s->info.akm = nla_get_u32(tb[FSR_A_AKM]);
 	s->info.pairwise = nla_get_u32(tb[FSR_A_PAIRWISE]);
 	s->info.lifetime = nla_get_u32(tb[FSR_A_LIFETIME]);
+	s->info.origin = tb[FSR_A_PMK_ORIGIN] ?
+			 nla_get_u8(tb[FSR_A_PMK_ORIGIN]) :
+			 FSR_PMK_ORIGIN_UNKNOWN;
 
 	want = s->info.akm == FSR_AKM_FT_8021X_SHA384 ?
 	       FSR_PMK_R1_SHA384_LEN : FSR_PMK_R1_LEN;
@@ -909,7 +915,8 @@ static int fsr_nl_pmk_dump_one(const struct fsr_pmk_info *info, void *arg)
 	    nla_put(skb, FSR_A_R1KH_ID, ETH_ALEN, info->r1kh_id) ||
 	    nla_put_u32(skb, FSR_A_AKM, info->akm) ||
 	    nla_put_u32(skb, FSR_A_PAIRWISE, info->pairwise) ||
-	    nla_put_u32(skb, FSR_A_LIFETIME, info->lifetime)) {
+	    nla_put_u32(skb, FSR_A_LIFETIME, info->lifetime) ||
+	    nla_put_u8(skb, FSR_A_PMK_ORIGIN, info->origin)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

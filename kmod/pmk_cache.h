@@ -26,6 +26,7 @@ struct fsr_pmk_info {
 	u32 pairwise;
 	/* seconds: requested lifetime on add, remaining lifetime on output */
 	u32 lifetime;
+	u8 origin;	/* enum fsr_pmk_origin, for the operator only */
 };
 
 /* An entry with its key. Wipe with memzero_explicit() after use. */

@@ -54,6 +54,7 @@ struct pmk {
 	uint32_t lifetime;
 	uint8_t key[48];
 	size_t keylen;
+	uint8_t origin;		/* 0: not sent */
 };
 
 static void make_pmk(struct pmk *p, int sta, int n)
@@ -104,7 +105,7 @@ enum spoil {
 	SP_R0KH_EMPTY, SP_R0KH_LONG, SP_R1KH_LEN, SP_AKM, SP_CIPHER,
 	SP_LIFETIME0, SP_KEY_SHORT, SP_KEY_LONG, SP_KEY_384_FOR_PSK,
 	SP_KEY_256_FOR_384, SP_FOREIGN_ATTR, SP_UNKNOWN_ATTR, SP_NO_KEY,
-	SP_AKM_TYPE,
+	SP_AKM_TYPE, SP_ORIGIN_BIG,
 };
 
 static const char *const spoil_name[] = {
@@ -126,6 +127,7 @@ static const char *const spoil_name[] = {
 	[SP_UNKNOWN_ATTR] = "attribute type beyond the family's maximum",
 	[SP_NO_KEY] = "missing key",
 	[SP_AKM_TYPE] = "AKM as u16 instead of u32",
+	[SP_ORIGIN_BIG] = "origin beyond FSR_PMK_ORIGIN_MAX",
 };
 
 static struct nlmsghdr *pmk_add_msg(struct nl *nl, char *buf,
@@ -169,6 +171,10 @@ static struct nlmsghdr *pmk_add_msg(struct nl *nl, char *buf,
 		keylen = 48;
 	if (sp != SP_NO_KEY)
 		mnl_attr_put(nlh, FSR_A_PMK_KEY, keylen, p->key);
+	if (sp == SP_ORIGIN_BIG)
+		mnl_attr_put_u8(nlh, FSR_A_PMK_ORIGIN, FSR_PMK_ORIGIN_MAX + 1);
+	else if (p->origin)
+		mnl_attr_put_u8(nlh, FSR_A_PMK_ORIGIN, p->origin);
 	if (sp == SP_FOREIGN_ATTR)
 		mnl_attr_put_u32(nlh, FSR_A_IFINDEX, 1);
 	if (sp == SP_UNKNOWN_ATTR)
@@ -252,14 +258,15 @@ static bool dump_cb(const struct nlmsghdr *nlh, void *data)
 	struct dumped *d = data;
 	struct pmk *p = &d->e[d->n < 600 ? d->n : 599];
 	const struct nlattr *a;
-	unsigned int seen = 0;
+	uint64_t seen = 0;
 
 	scan_rx();
 	memset(p, 0, sizeof(*p));
 	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
 		int t = mnl_attr_get_type(a);
 
-		seen |= 1u << t;
+		if (t < 64)
+			seen |= 1ull << t;
 		switch (t) {
 		case FSR_A_STA_ADDR:
 			memcpy(p->sta, mnl_attr_get_payload(a), 6);
@@ -282,15 +289,19 @@ static bool dump_cb(const struct nlmsghdr *nlh, void *data)
 		case FSR_A_LIFETIME:
 			p->lifetime = mnl_attr_get_u32(a);
 			break;
+		case FSR_A_PMK_ORIGIN:
+			p->origin = mnl_attr_get_u8(a);
+			break;
 		case FSR_A_PMK_KEY:
 			d->key_attr = true;
 			break;
 		}
 	}
-	unsigned int need = 1u << FSR_A_STA_ADDR | 1u << FSR_A_PMK_R1_NAME |
-			    1u << FSR_A_PMK_R0_NAME | 1u << FSR_A_R0KH_ID |
-			    1u << FSR_A_R1KH_ID | 1u << FSR_A_AKM |
-			    1u << FSR_A_PAIRWISE | 1u << FSR_A_LIFETIME;
+	uint64_t need = 1ull << FSR_A_STA_ADDR | 1ull << FSR_A_PMK_R1_NAME |
+			1ull << FSR_A_PMK_R0_NAME | 1ull << FSR_A_R0KH_ID |
+			1ull << FSR_A_R1KH_ID | 1ull << FSR_A_AKM |
+			1ull << FSR_A_PAIRWISE | 1ull << FSR_A_LIFETIME |
+			1ull << FSR_A_PMK_ORIGIN;
 	if ((seen & need) != need)
 		d->all_fields = false;
 	d->n++;
@@ -501,7 +512,7 @@ static void test_policy(struct nl *nl)
 	struct pmk p;
 
 	make_pmk(&p, 0x99, 9);
-	for (int sp = SP_NO_STA; sp <= SP_AKM_TYPE; sp++) {
+	for (int sp = SP_NO_STA; sp <= SP_ORIGIN_BIG; sp++) {
 		nl_talk(nl, pmk_add_msg(nl, buf, &p, (enum spoil)sp), NULL, NULL,
 			&ack);
 		bool ok = (ack.err == -EINVAL || ack.err == -ERANGE) &&
@@ -561,16 +572,23 @@ static void test_pmk_lifecycle(struct nl *nl, struct nl *ev)
 	    "pmk dump: names, R1KH-ID, AKM, cipher and remaining lifetime %u right",
 	    got ? got->lifetime : 0);
 	tap(!d->key_attr, "pmk dump carries no FSR_A_PMK_KEY attribute");
+	tap(got && got->origin == FSR_PMK_ORIGIN_UNKNOWN,
+	    "pmk add without an origin: dumped as unknown (%u)",
+	    got ? got->origin : 255);
 
 	p2 = p;
 	p2.key[0] ^= 0xff;
 	p2.lifetime = 100;
+	p2.origin = FSR_PMK_ORIGIN_PULLED;
 	pmk_add(nl, &p2, &ack);
 	pmk_dump(nl, d, &ack);
 	got = find(d, &p);
 	tap(ack.err == 0 && got && got->lifetime <= 100 && d->n == 1,
 	    "pmk add of an existing entry replaces it (lifetime %u, %d entries)",
 	    got ? got->lifetime : 0, d->n);
+	tap(got && got->origin == FSR_PMK_ORIGIN_PULLED,
+	    "pmk add with origin pulled: dumped as pulled (%u)",
+	    got ? got->origin : 255);
 
 	pmk_del(nl, &p, &ack);
 	tap(ack.err == 0, "pmk del (err %d, \"%s\")", ack.err, ack.msg);

@@ -72,7 +72,8 @@ check "pmk show: the documented block" sh -c "
 	grep -qx '    r1kh_id     02:00:00:00:01:00' '$WORK/pmk.txt' &&
 	grep -qx '    akm         ft-psk' '$WORK/pmk.txt' &&
 	grep -qx '    cipher      ccmp' '$WORK/pmk.txt' &&
-	grep -Eqx '    lifetime    (59[0-9]|600)' '$WORK/pmk.txt'"
+	grep -Eqx '    lifetime    (59[0-9]|600)' '$WORK/pmk.txt' &&
+	grep -qx '    origin      admin' '$WORK/pmk.txt'"
 check "pmk show -j: the entry's fields" sh -c \
 	"'$F' -j pmk show | python3 -c 'import json,sys; d=json.load(sys.stdin); e=d[0]; sys.exit(0 if len(d)==1 and e[\"sta\"]==\"02:00:00:00:02:00\" and e[\"akm\"]==\"ft-psk\" and e[\"cipher\"]==\"ccmp\" and 590<=e[\"lifetime\"]<=600 else 1)'"
 check "pmk show never prints the key" sh -c "! '$F' pmk show | grep -qi '$KEY'"

@@ -124,7 +124,8 @@ check "fsrctl pmk show: fsrd pushed a PMK-R1 per BSS for $STA" sh -c "
 	grep -qx '    r1kh_id     $BSSID0' '$WORK/pmk.txt' &&
 	grep -qx '    r1kh_id     $BSSID1' '$WORK/pmk.txt' &&
 	grep -qx '    r0kh_id     fsrd.lab.example' '$WORK/pmk.txt' &&
-	grep -qx '    akm         ft-psk' '$WORK/pmk.txt'"
+	grep -qx '    akm         ft-psk' '$WORK/pmk.txt' &&
+	[ \$(grep -cx '    origin      local' '$WORK/pmk.txt') -eq 2 ]"
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
 

@@ -148,10 +148,30 @@ check "$other: counters: 1 SEQ_REQ sent, 1 SEQ_RESP received, 1 PMK-R1 kept" \
 check "$first: counters: 1 PUSH sent, 1 SEQ_RESP sent" mob_poll 5 first_counts
 ip netns exec "$other" "$FSRCTL" pmk show > "$WORK/pmk.txt" 2>&1
 diag "$(cat "$WORK/pmk.txt")"
-check "$other's fsr.ko holds the pushed PMK-R1 (R0KH-ID $first.lab.example)" sh -c "
+check "$other's fsr.ko holds the pushed PMK-R1 (R0KH-ID $first.lab.example, origin pushed)" sh -c "
 	grep -q '^sta $STA pmk_r1_name' '$WORK/pmk.txt' &&
 	grep -qx '    r0kh_id     $first.lab.example' '$WORK/pmk.txt' &&
-	grep -qx '    r1kh_id     $OTHER_BSSID' '$WORK/pmk.txt'"
+	grep -qx '    r1kh_id     $OTHER_BSSID' '$WORK/pmk.txt' &&
+	grep -qx '    origin      pushed' '$WORK/pmk.txt'"
+mob_peer "$other" "$oif" r0kh "$FIRST_BSSID" > "$WORK/peer-other.txt"
+mob_peer "$first" "$fif" r1kh "$OTHER_BSSID" > "$WORK/peer-first.txt"
+diag "$other's r0kh: $(tr '\n' ' ' < "$WORK/peer-other.txt")"
+check "$other: fsrctl peer show: r0kh $first.lab.example: 1 key received, sequence known, last seen, nothing refused" sh -c "
+	grep -qx 'r0kh_id=$first.lab.example' '$WORK/peer-other.txt' &&
+	grep -qx 'keys_rx=1' '$WORK/peer-other.txt' &&
+	grep -qx 'sequence=known' '$WORK/peer-other.txt' &&
+	grep -Eqx 'last_seen=20[0-9-]+T[0-9:.]+Z' '$WORK/peer-other.txt' &&
+	grep -qx 'refused=0' '$WORK/peer-other.txt'"
+check "$first: fsrctl peer show: r1kh $OTHER_BSSID: 1 key sent" sh -c "
+	grep -qx 'r1kh_id=$OTHER_BSSID' '$WORK/peer-first.txt' &&
+	grep -qx 'keys_tx=1' '$WORK/peer-first.txt'"
+ip netns exec "$other" "$FSRCTL" -s "$WORK/fsrd-$other.sock" peer show \
+	> "$WORK/peers.txt" 2>&1
+diag "$(cat "$WORK/peers.txt")"
+check "$other: fsrctl peer show (text): a header and a line per r0kh/r1kh line" sh -c "
+	head -n 1 '$WORK/peers.txt' | grep -q '^BSS .*ROLE .*ADDRESS .*LAST-SEEN' &&
+	grep -Eq '^$oif +r0kh +$FIRST_BSSID +$first.lab.example +known +[0-9]+ +0 +1 ' '$WORK/peers.txt' &&
+	grep -Eq '^$oif +r1kh +$FIRST_BSSID +$FIRST_BSSID ' '$WORK/peers.txt'"
 
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
@@ -234,6 +254,12 @@ bad_case "a SEQ_REQ from an unknown R1KH" rx_unknown_peer \
 	unknown-r1kh "$other.lab.example"
 check "no key was taken from any of them (push_rx stays $kept0)" \
 	[ "$(ctr push_rx)" -eq "$kept0" ]
+mob_peer "$other" "$oif" r0kh "$FIRST_BSSID" > "$WORK/peer-other.txt"
+diag "$other's r0kh: $(tr '\n' ' ' < "$WORK/peer-other.txt")"
+check "$other: fsrctl peer show: its r0kh's wrong-key and replayed frames refused, the last one named, still 1 key" sh -c "
+	[ \$(sed -n 's/^refused=//p' '$WORK/peer-other.txt') -ge 2 ] &&
+	grep -qx 'last_refusal=sequence number replayed or too old' '$WORK/peer-other.txt' &&
+	grep -qx 'keys_rx=1' '$WORK/peer-other.txt'"
 check "the drops are logged" sh -c "
 	grep -q 'does not verify (wrong key?), dropped' '$olog' &&
 	grep -q 'sequence number replayed or too old, dropped' '$olog' &&

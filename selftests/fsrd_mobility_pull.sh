@@ -73,6 +73,18 @@ pull_counters() {
 }
 check "fsrd's counters: PULL sent, key pulled, no NAK, no timeout" \
 	pull_counters
+mob_peer ap1 wlan0 r0kh "$BSSID1" > "$WORK/peer.txt"
+diag "fsrd's r0kh: $(tr '\n' ' ' < "$WORK/peer.txt")"
+check "fsrctl peer show: r0kh hostapd.lab.example: PULL sent, 1 key pulled, none unanswered" sh -c "
+	grep -qx 'r0kh_id=hostapd.lab.example' '$WORK/peer.txt' &&
+	grep -Eqx 'pulls_tx=[1-9][0-9]*' '$WORK/peer.txt' &&
+	grep -qx 'keys_pulled=1' '$WORK/peer.txt' &&
+	grep -qx 'pull_timeouts=0' '$WORK/peer.txt' &&
+	grep -qx 'pull_naks=0' '$WORK/peer.txt'"
+ip netns exec ap1 "$FSRCTL" pmk show > "$WORK/pmk.txt" 2>&1
+check "fsrctl pmk show: the PMK-R1 in fsr.ko, origin pulled, R0KH-ID hostapd.lab.example" sh -c "
+	grep -qx '    r0kh_id     hostapd.lab.example' '$WORK/pmk.txt' &&
+	grep -qx '    origin      pulled' '$WORK/pmk.txt'"
 check "FT roam fsrd -> hostapd, ping" roam "$BSSID1"
 reas0=$(mob_fsr_counter ap1 ft_reassoc_served)
 pulls0=$(mob_rrb ap1 wlan0 pull_tx)
@@ -107,6 +119,10 @@ if ! mob_poll 5 pulled_from_fsrd; then
 else
 	pass "fsrd answered hostapd's PULL with a PMK-R1 for hostapd's R1KH-ID"
 fi
+mob_peer ap1 wlan0 r1kh "$BSSID1" > "$WORK/peer.txt"
+check "fsrctl peer show: r1kh $BSSID1: its PULL answered, 1 key sent" sh -c "
+	grep -Eqx 'pulls_rx=[1-9][0-9]*' '$WORK/peer.txt' &&
+	grep -qx 'keys_tx=1' '$WORK/peer.txt'"
 check "FT roam hostapd -> fsrd, ping" roam "$BSSID0"
 check "FT roam fsrd -> hostapd, ping" roam "$BSSID1"
 

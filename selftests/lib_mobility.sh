@@ -90,6 +90,18 @@ mob_rrb() {
 	/usr/bin/python3 "$SELFTESTS/rrb_ctl.py" "$WORK/fsrd-$1.sock" "$2" "$3"
 }
 
+# mob_peer NS IFACE ROLE ADDR: the peer line ROLE (r0kh or r1kh) at ADDR
+# of fsrctl -j peer show IFACE in NS, one "member=value" a line
+mob_peer() {
+	ip netns exec "$1" "$FSRCTL" -s "$WORK/fsrd-$1.sock" -j peer show "$2" |
+		/usr/bin/python3 -c '
+import json, sys
+for p in json.load(sys.stdin)["peers"]:
+    if p["role"] == sys.argv[1] and p["addr"] == sys.argv[2]:
+        for k, v in p.items():
+            print("%s=%s" % (k, "none" if v is None else v))' "$3" "$4"
+}
+
 mob_client() {
 	cat > "$WORK/wpa.conf" <<END
 ctrl_interface=$WORK/wpa-ctrl

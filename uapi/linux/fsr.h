@@ -120,6 +120,10 @@ enum fsr_cmd {
  *	of FT Authentication (BSS_GET); attribute type i + 1 holds the count
  *	of bucket i (see FSR_HIST_BUCKETS). Empty buckets are left out.
  * @FSR_A_HIST_REASSOC: nest, the same for Reassociation.
+ * @FSR_A_PMK_ORIGIN: u8, enum fsr_pmk_origin: where a PMK-R1 came from
+ *	(PMK_ADD, optional: absent is FSR_PMK_ORIGIN_UNKNOWN; PMK_GET and
+ *	PMK_NTF). Kept for the operator only; it changes nothing the fast
+ *	path does with the key.
  */
 enum fsr_attr {
 	FSR_A_IFINDEX = 1,
@@ -154,6 +158,7 @@ enum fsr_attr {
 	FSR_A_GTK_IDX,
 	FSR_A_HIST_AUTH,
 	FSR_A_HIST_REASSOC,
+	FSR_A_PMK_ORIGIN,
 
 	__FSR_A_MAX,
 	FSR_A_MAX = __FSR_A_MAX - 1
@@ -335,6 +340,25 @@ enum fsr_reason {
 	FSR_REASON_EVICTED,
 	FSR_REASON_IFACE_GONE,
 	FSR_REASON_SHUTDOWN,
+};
+
+/**
+ * enum fsr_pmk_origin - where a PMK-R1 came from (FSR_A_PMK_ORIGIN)
+ * @FSR_PMK_ORIGIN_UNKNOWN: not said by whoever added it.
+ * @FSR_PMK_ORIGIN_LOCAL: derived by this host's R0 key holder.
+ * @FSR_PMK_ORIGIN_PUSHED: pushed by another host's R0 key holder.
+ * @FSR_PMK_ORIGIN_PULLED: pulled from another host's R0 key holder.
+ * @FSR_PMK_ORIGIN_ADMIN: added by an administrator (fsrctl pmk add).
+ */
+enum fsr_pmk_origin {
+	FSR_PMK_ORIGIN_UNKNOWN,
+	FSR_PMK_ORIGIN_LOCAL,
+	FSR_PMK_ORIGIN_PUSHED,
+	FSR_PMK_ORIGIN_PULLED,
+	FSR_PMK_ORIGIN_ADMIN,
+
+	__FSR_PMK_ORIGIN_MAX,
+	FSR_PMK_ORIGIN_MAX = __FSR_PMK_ORIGIN_MAX - 1
 };
 
 /**

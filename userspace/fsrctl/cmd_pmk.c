@@ -78,6 +78,7 @@ static int pmk_add(struct ctl *c, int argc, char **argv)
 	mnl_attr_put(req, FSR_A_R1KH_ID, sizeof(a.r1kh), a.r1kh);
 	mnl_attr_put_u32(req, FSR_A_AKM, a.akm);
 	mnl_attr_put_u32(req, FSR_A_PAIRWISE, a.cipher);
+	mnl_attr_put_u8(req, FSR_A_PMK_ORIGIN, FSR_PMK_ORIGIN_ADMIN);
 	mnl_attr_put_u32(req, FSR_A_LIFETIME, a.lifetime);
 	mnl_attr_put(req, FSR_A_PMK_KEY, klen, key);
 	fsr_wipe(key, sizeof(key));

@@ -83,5 +83,6 @@ int cmd_pmksa(struct ctl *c, int argc, char **argv);
 int cmd_auth(struct ctl *c, int argc, char **argv);
 int cmd_portal(struct ctl *c, int argc, char **argv);
 int cmd_nmsp(struct ctl *c, int argc, char **argv);
+int cmd_peer(struct ctl *c, int argc, char **argv);
 
 #endif /* FSRCTL_CTL_H */

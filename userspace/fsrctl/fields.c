@@ -106,6 +106,10 @@ size_t fields_of(const struct fsr_rec *r, struct field out[FIELDS_MAX])
 			  r->pairwise);
 	if (fsr_rec_has(r, FSR_A_LIFETIME))
 		add_num(out, &n, "lifetime", r->lifetime);
+	if (fsr_rec_has(r, FSR_A_PMK_ORIGIN))
+		unknown_or(fsr_pmk_origin_name(r->pmk_origin), r->pmk_origin,
+			   add(out, &n, "origin", FIELD_STR)->str,
+			   FMT_R0KH_MAX);
 	if (fsr_rec_has(r, FSR_A_VERSION))
 		add_str(out, &n, "version", r->version);
 	if (fsr_rec_has(r, FSR_A_HOOK))

@@ -48,6 +48,7 @@ static int dispatch(struct ctl *c, int argc, char **argv)
 		{ "auth", cmd_auth },
 		{ "portal", cmd_portal },
 		{ "nmsp", cmd_nmsp },
+		{ "peer", cmd_peer },
 		{ "help", cmd_help },
 	};
 	size_t i;

@@ -136,11 +136,27 @@ static const char help_nmsp[] =
 	"-j: fsrd's reply as JSON ({\"running\",\"peers\":[...],\n"
 	"\"counters\":{...}}).\n";
 
+static const char help_peer[] =
+	"Usage: fsrctl [-j] [--socket PATH] peer show [IFNAME]\n"
+	"\n"
+	"fsrd's R0KH/R1KH peers of the mobility domain: the r0kh and r1kh\n"
+	"lines of each FT BSS (of IFNAME only when given; docs/mobility.md).\n"
+	"One line per peer: BSS, role (r0kh: keys come from it, we pull\n"
+	"from it; r1kh: keys go to it, it pulls from us), address, key\n"
+	"holder ID, whether its sequence numbers are known yet, its frames\n"
+	"taken (RX) and refused, PMK-R1s received (pushed or pulled) and\n"
+	"sent, PULLs sent to it (r0kh) or answered (r1kh), REVOKEs taken\n"
+	"(r0kh) or sent (r1kh), when it was last heard; then, where there\n"
+	"are any, unanswered pulls, frames not sent and the last refusal\n"
+	"with its reason. Frames from addresses that are no configured peer\n"
+	"are counted per BSS (fsrctl -j bss show: ft.rrb). Never a key.\n"
+	"-j: fsrd's reply as JSON ({\"peers\":[...]}, every counter).\n";
+
 static const char help_help[] =
 	"Usage: fsrctl help [COMMAND]\n"
 	"\n"
 	"Show help on COMMAND: info, bss, pmk, stats, station, pmksa, auth,\n"
-	"portal, nmsp, monitor or help.\n";
+	"portal, nmsp, peer, monitor or help.\n";
 
 void usage_all(FILE *f)
 {
@@ -168,6 +184,7 @@ void usage_all(FILE *f)
 	      "  portal show [MAC]    fsrd's Portal sessions and counters\n"
 	      "  portal logout MAC    end a station's Portal sessions\n"
 	      "  nmsp show            fsrd's location servers and counters\n"
+	      "  peer show [IFNAME]   fsrd's R0KH/R1KH peers and their counters\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
 	      "  monitor --client MAC fsrd's trace of one station\n"
 	      "  help [COMMAND]       help on one command\n"
@@ -175,7 +192,7 @@ void usage_all(FILE *f)
 	      "Options:\n"
 	      "  -j, --json           JSON output (info, bss show, pmk flush,\n"
 	      "                       pmk show, stats, station show, pmksa,\n"
-	      "                       auth show, portal, monitor)\n"
+	      "                       auth show, portal, nmsp, peer, monitor)\n"
 	      "  -s, --socket PATH    fsrd's control socket (default $FSRD_SOCKET,\n"
 	      "                       else /run/fsrd.sock)\n"
 	      "  -h, --help           show this help (COMMAND --help: its help)\n"
@@ -203,6 +220,7 @@ int usage_topic(FILE *f, const char *topic)
 		{ "auth", help_auth },
 		{ "portal", help_portal },
 		{ "nmsp", help_nmsp },
+		{ "peer", help_peer },
 		{ "monitor", help_monitor },
 		{ "help", help_help },
 	};

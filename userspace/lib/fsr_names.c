@@ -95,6 +95,14 @@ static const char *const reason_names[] = {
 	[FSR_REASON_SHUTDOWN] = "shutdown",
 };
 
+static const char *const pmk_origin_names[] = {
+	[FSR_PMK_ORIGIN_UNKNOWN] = "unknown",
+	[FSR_PMK_ORIGIN_LOCAL] = "local",
+	[FSR_PMK_ORIGIN_PUSHED] = "pushed",
+	[FSR_PMK_ORIGIN_PULLED] = "pulled",
+	[FSR_PMK_ORIGIN_ADMIN] = "admin",
+};
+
 static const char *const attr_names[] = {
 	[FSR_A_IFINDEX] = "ifindex",
 	[FSR_A_IFNAME] = "ifname",
@@ -128,6 +136,7 @@ static const char *const attr_names[] = {
 	[FSR_A_GTK_IDX] = "gtk-idx",
 	[FSR_A_HIST_AUTH] = "hist-auth",
 	[FSR_A_HIST_REASSOC] = "hist-reassoc",
+	[FSR_A_PMK_ORIGIN] = "pmk-origin",
 };
 
 /* RSN suite types of the 00-0f-ac OUI (IEEE 802.11-2020 9.4.2.24.2/3). */
@@ -180,6 +189,11 @@ const char *fsr_event_name(uint8_t event)
 const char *fsr_reason_name(uint8_t reason)
 {
 	return lookup(reason_names, ARRAY_LEN(reason_names), reason);
+}
+
+const char *fsr_pmk_origin_name(uint8_t origin)
+{
+	return lookup(pmk_origin_names, ARRAY_LEN(pmk_origin_names), origin);
 }
 
 const char *fsr_attr_name(uint16_t attr)

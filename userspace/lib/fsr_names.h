@@ -11,6 +11,7 @@
 const char *fsr_stat_name(uint16_t stat);	/* "rx_auth", ... */
 const char *fsr_event_name(uint8_t event);	/* "pmk-added", ... */
 const char *fsr_reason_name(uint8_t reason);	/* "expired", ... */
+const char *fsr_pmk_origin_name(uint8_t origin); /* "pushed", ... */
 const char *fsr_attr_name(uint16_t attr);	/* "pmk-r1-name", ... */
 const char *fsr_why_name(uint8_t why);		/* "no-pmk", ... */
 

@@ -189,6 +189,8 @@ static int decode_attr(const struct nlattr *a, struct fsr_rec *rec)
 		return decode_u8(a, &rec->reason);
 	case FSR_A_GENERATION:
 		return decode_u32(a, &rec->generation);
+	case FSR_A_PMK_ORIGIN:
+		return decode_u8(a, &rec->pmk_origin);
 	case FSR_A_FT:
 		return decode_ft(a, rec);
 	case FSR_A_AID:

@@ -40,6 +40,7 @@ struct fsr_rec {
 	uint8_t event;
 	uint8_t reason;
 	uint32_t generation;
+	uint8_t pmk_origin;
 	/* FT fast path (STA_NTF events) */
 	uint16_t aid;
 	uint16_t status;

@@ -75,6 +75,7 @@ static void test_pmk(void)
 
 	nlh = msg(buf, sizeof(buf), FSR_CMD_PMK_GET);
 	put_pmk(nlh, "ap1.example.com");
+	mnl_attr_put_u8(nlh, FSR_A_PMK_ORIGIN, FSR_PMK_ORIGIN_PUSHED);
 	mnl_attr_put_u32(nlh, 200, 7);	/* unknown: skipped */
 	tap_ok(fsr_rec_decode(nlh, &r[0]) == 0, "pmk: decode");
 	tap_ok(r[0].cmd == FSR_CMD_PMK_GET && r[0].lifetime == 3593 &&
@@ -84,6 +85,7 @@ static void test_pmk(void)
 
 	nlh = msg(buf, sizeof(buf), FSR_CMD_PMK_GET);
 	put_pmk(nlh, "a b\\\x01");
+	mnl_attr_put_u8(nlh, FSR_A_PMK_ORIGIN, 9);	/* a newer module's */
 	fsr_rec_decode(nlh, &r[1]);
 	r[1].akm = 0x000fac05;
 
@@ -96,6 +98,7 @@ static void test_pmk(void)
 		"    akm         ft-psk\n"
 		"    cipher      ccmp\n"
 		"    lifetime    3593\n"
+		"    origin      pushed\n"
 		"\n"
 		"sta 02:00:00:00:02:00 pmk_r1_name 00112233445566778899aabbccddeeff\n"
 		"    pmk_r0_name abababababababababababababababab\n"
@@ -103,8 +106,9 @@ static void test_pmk(void)
 		"    r1kh_id     02:00:00:00:01:00\n"
 		"    akm         0x000fac05\n"
 		"    cipher      ccmp\n"
-		"    lifetime    3593\n",
-		"pmk: text blocks, escaped r0kh, unknown akm");
+		"    lifetime    3593\n"
+		"    origin      unknown-9\n",
+		"pmk: text blocks, escaped r0kh, unknown akm and origin");
 	free(out);
 
 	out = json(fmt_pmk_json(r, 1));
@@ -114,7 +118,7 @@ static void test_pmk(void)
 		"\"pmk_r0_name\":\"abababababababababababababababab\","
 		"\"r0kh_id\":\"ap1.example.com\","
 		"\"r1kh_id\":\"02:00:00:00:01:00\",\"akm\":\"ft-psk\","
-		"\"cipher\":\"ccmp\",\"lifetime\":3593}]",
+		"\"cipher\":\"ccmp\",\"lifetime\":3593,\"origin\":\"pushed\"}]",
 		"pmk: json");
 	free(out);
 

@@ -74,6 +74,15 @@ static void test_parse(void)
 	       r.cmd == CTL_CMD_NMSP_SHOW, "parse: nmsp_show");
 	tap_ok(parse("{\"cmd\":\"nmsp_show\",\"addr\":\"02:00:00:00:02:ab\"}",
 		     &r, err) == -EINVAL, "parse: nmsp_show takes no addr");
+	tap_ok(parse("{\"cmd\":\"peer_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_PEER_SHOW && !r.has_bss, "parse: peer_show");
+	tap_ok(parse("{\"cmd\":\"peer_show\",\"bss\":\"wlan1\"}", &r,
+		     err) == 0 && r.has_bss && !strcmp(r.bss, "wlan1"),
+	       "parse: peer_show bss");
+	tap_ok(parse("{\"cmd\":\"peer_show\",\"addr\":\"02:00:00:00:02:ab\"}",
+		     &r, err) == -EINVAL, "parse: peer_show takes no addr");
+	tap_ok(parse("{\"cmd\":\"peer_show\",\"bss\":7}", &r, err) == -EINVAL,
+	       "parse: peer_show: bss must be a string");
 	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"sta\":\"02:00:00:00:02:ab\"}",
 		     &r, err) == -EINVAL, "parse: pmksa_flush: unknown member refused");
 	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"addr\":[1,2]}", &r, err) ==

@@ -21,6 +21,7 @@
 #include "ctl/ctl.h"
 #include "ctl/ctl_auth.h"
 #include "ctl/ctl_nmsp.h"
+#include "ctl/ctl_peer.h"
 #include "ctl/ctl_portal.h"
 #include "portal/portal_svc.h"
 #include "radius/radius_msg.h"
@@ -554,6 +555,22 @@ static struct json_object *ok_with(struct json_object *o)
 	return r;
 }
 
+static int do_peer_show(struct ctl_client *c, const struct ctl_req *r)
+{
+	const struct fsrd_bss *b = NULL;
+	char msg[80];
+
+	if (r->has_bss) {
+		b = bss_named(r->bss);
+		if (!b) {
+			snprintf(msg, sizeof(msg), "no BSS on interface %s",
+				 r->bss);
+			return client_send(c, ctl_reply_error(msg));
+		}
+	}
+	return client_send(c, ok_with(ctl_peer_json(b, mono_to_real)));
+}
+
 static int do_request(void *arg, char *line, size_t len)
 {
 	struct ctl_client *c = arg;
@@ -590,6 +607,8 @@ static int do_request(void *arg, char *line, size_t len)
 		return do_portal_logout(c, &r);
 	case CTL_CMD_NMSP_SHOW:
 		return client_send(c, ok_with(ctl_nmsp_json()));
+	case CTL_CMD_PEER_SHOW:
+		return do_peer_show(c, &r);
 	}
 	return client_send(c, ctl_reply_error("unknown command"));
 }

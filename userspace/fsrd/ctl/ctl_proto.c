@@ -28,6 +28,7 @@ static const struct {
 	{ "portal_show", CTL_CMD_PORTAL_SHOW },
 	{ "portal_logout", CTL_CMD_PORTAL_LOGOUT },
 	{ "nmsp_show", CTL_CMD_NMSP_SHOW },
+	{ "peer_show", CTL_CMD_PEER_SHOW },
 };
 
 static int fail(char *err, size_t errlen, int ret, const char *msg,
@@ -47,7 +48,7 @@ static int parse_member(struct ctl_req *r, const char *key,
 		return 0;	/* done by the caller */
 	if (!strcmp(key, "addr") && r->cmd != CTL_CMD_BSS_SHOW &&
 	    r->cmd != CTL_CMD_PING && r->cmd != CTL_CMD_AUTH_SHOW &&
-	    r->cmd != CTL_CMD_NMSP_SHOW) {
+	    r->cmd != CTL_CMD_NMSP_SHOW && r->cmd != CTL_CMD_PEER_SHOW) {
 		if (!json_object_is_type(v, json_type_string))
 			return fail(err, errlen, -EINVAL,
 				    "\"addr\" must be a string", NULL);
@@ -60,7 +61,8 @@ static int parse_member(struct ctl_req *r, const char *key,
 	}
 	if (!strcmp(key, "bss") && (r->cmd == CTL_CMD_STATION_SHOW ||
 				    r->cmd == CTL_CMD_BSS_SHOW ||
-				    r->cmd == CTL_CMD_PMKSA_FLUSH)) {
+				    r->cmd == CTL_CMD_PMKSA_FLUSH ||
+				    r->cmd == CTL_CMD_PEER_SHOW)) {
 		if (!json_object_is_type(v, json_type_string))
 			return fail(err, errlen, -EINVAL,
 				    "\"bss\" must be a string", NULL);

@@ -13,6 +13,7 @@
  *	{"cmd":"portal_show"[,"addr":"MAC"]}
  *	{"cmd":"portal_logout","addr":"MAC"}
  *	{"cmd":"nmsp_show"}
+ *	{"cmd":"peer_show"[,"bss":"IFNAME"]}
  * Replies: {"ok":true,...} or {"ok":false,"error":"..."}; after a
  * monitor reply, one trace object per line:
  *	{"time":"...Z","bss":IFNAME,"sta":MAC,"event":NAME,"detail":TEXT}
@@ -41,6 +42,7 @@ enum ctl_cmd {
 	CTL_CMD_PORTAL_SHOW,
 	CTL_CMD_PORTAL_LOGOUT,
 	CTL_CMD_NMSP_SHOW,
+	CTL_CMD_PEER_SHOW,
 };
 
 struct ctl_req {

@@ -2,9 +2,9 @@
 # requests and builds the reply objects; ctl_auth.c the 802.1X views (PMKSA
 # cache, counters), ctl_auth_fmt.c (pure) their JSON; ctl_portal.c the
 # Portal sessions and counters; ctl_nmsp.c the location servers and the
-# link's counters.
+# link's counters; ctl_peer.c the mobility domain's R0KH/R1KH peers.
 FSRD_SRCS += ctl/ctl.c ctl/ctl_auth.c ctl/ctl_auth_fmt.c ctl/ctl_proto.c \
-	ctl/ctl_portal.c ctl/ctl_nmsp.c
+	ctl/ctl_portal.c ctl/ctl_nmsp.c ctl/ctl_peer.c
 # json-c comes with $(LIBS) (fsrctl's packages), linked into fsrd too.
 
 CTL_T_SRCS := $(addprefix $(SRC)/fsrd/,ctl/ctl_proto.c ctl/ctl_auth_fmt.c \

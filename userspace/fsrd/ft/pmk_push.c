@@ -16,7 +16,8 @@
 static int push_key(const struct fsrd_bss *b, const uint8_t *spa,
 		    const struct fsr_ft_pmk_r1 *r1, const uint8_t *pmk_r0_name,
 		    const uint8_t *r0kh_id, size_t r0kh_id_len,
-		    uint32_t lifetime_s, char *err, size_t errlen)
+		    uint32_t lifetime_s, uint8_t origin, char *err,
+		    size_t errlen)
 {
 	char buf[FSR_NL_SNDBUF];
 	struct fsr_nlerr e;
@@ -39,6 +40,7 @@ static int push_key(const struct fsrd_bss *b, const uint8_t *spa,
 	mnl_attr_put_u32(req, FSR_A_PAIRWISE, b->conf->pairwise_cipher);
 	mnl_attr_put_u32(req, FSR_A_LIFETIME, life ? life : 1);
 	mnl_attr_put(req, FSR_A_PMK_KEY, r1->key_len, r1->key);
+	mnl_attr_put_u8(req, FSR_A_PMK_ORIGIN, origin);
 	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
 	/* the request held the key */
 	explicit_bzero(buf, sizeof(buf));
@@ -64,7 +66,8 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 		ret = fsr_ft_derive_pmk_r1(&s, r0, b->ft.r1kh_id, spa, &r1);
 	if (!ret)
 		ret = push_key(b, spa, &r1, r0->name, c->r0kh_id,
-			       c->r0kh_id_len, lifetime_s, err, errlen);
+			       c->r0kh_id_len, lifetime_s,
+			       FSR_PMK_ORIGIN_LOCAL, err, errlen);
 	explicit_bzero(&r1, sizeof(r1));
 	return ret;
 }
@@ -72,11 +75,12 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 int pmk_push_r1_key(const struct fsrd_bss *b, const uint8_t *spa,
 		    const struct fsr_ft_pmk_r1 *r1, const uint8_t *pmk_r0_name,
 		    const uint8_t *r0kh_id, size_t r0kh_id_len,
-		    uint32_t lifetime_s, char *err, size_t errlen)
+		    uint32_t lifetime_s, uint8_t origin, char *err,
+		    size_t errlen)
 {
 	err[0] = '\0';
 	return push_key(b, spa, r1, pmk_r0_name, r0kh_id, r0kh_id_len,
-			lifetime_s, err, errlen);
+			lifetime_s, origin, err, errlen);
 }
 
 static int flush_count_cb(const struct nlmsghdr *nlh, void *data)

@@ -23,13 +23,15 @@ int pmk_push_r1(const struct fsrd_bss *b, const uint8_t *spa,
 
 /*
  * Add a PMK-R1 another host's R0KH made for b (mobility/: received in a
- * PUSH) to the kernel cache: the same request as pmk_push_r1 with that
+ * PUSH or RESP; origin FSR_PMK_ORIGIN_PUSHED or _PULLED, for fsrctl pmk
+ * show) to the kernel cache: the same request as pmk_push_r1 with that
  * R0KH-ID and PMKR0Name. -ENOENT: fsr.ko is not loaded.
  */
 int pmk_push_r1_key(const struct fsrd_bss *b, const uint8_t *spa,
 		    const struct fsr_ft_pmk_r1 *r1, const uint8_t *pmk_r0_name,
 		    const uint8_t *r0kh_id, size_t r0kh_id_len,
-		    uint32_t lifetime_s, char *err, size_t errlen);
+		    uint32_t lifetime_s, uint8_t origin, char *err,
+		    size_t errlen);
 
 /*
  * Remove every PMK-R1 of station spa from fsr.ko's cache

@@ -27,6 +27,7 @@ struct r1_entry {
 	uint8_t r0kh_id[48];		/* the R0KH that made it */
 	size_t r0kh_id_len;
 	uint8_t origin[6];		/* the address it came from */
+	uint8_t how;			/* FSR_PMK_ORIGIN_PUSHED or _PULLED */
 	uint32_t cipher;		/* pairwise suite, 00-0f-ac:N */
 	uint64_t expires_ms;
 };

@@ -45,7 +45,11 @@ struct mob_peer {
 	struct rrb_seq_rx rx;
 	struct mob_deferred *queue;
 	unsigned int queued;
+	struct mob_peer_stats st;
 };
+
+/* A frame of p was dropped for why (a static string). */
+void mob_peer_refused(struct mob_peer *p, const char *why);
 
 struct mob_bss {
 	struct fsrd_bss *b;

@@ -75,6 +75,52 @@ struct mob_bss *mob_next(size_t *i)
 	return NULL;
 }
 
+void mob_peer_refused(struct mob_peer *p, const char *why)
+{
+	p->st.refused++;
+	p->st.last_refusal = why;
+	p->st.last_refused_ms = ev_now_ms();
+}
+
+static void peer_taken(struct mob_peer *p)
+{
+	p->st.rx++;
+	p->st.last_rx_ms = ev_now_ms();
+}
+
+void mobility_foreach_peer(const struct fsrd_bss *b,
+			   void (*fn)(const struct mob_peer_info *, void *),
+			   void *arg)
+{
+	struct mob_peer_info info;
+	struct mob_bss *m;
+	size_t k = 0, i;
+
+	while ((m = mob_next(&k))) {
+		const struct fsrd_bss_conf *bc = m->b->conf;
+
+		if (b && m->b != b)
+			continue;
+		info.b = m->b;
+		for (i = 0; i < bc->n_r0kh + bc->n_r1kh; i++) {
+			struct mob_peer *p;
+
+			info.is_r0kh = i < bc->n_r0kh;
+			if (info.is_r0kh) {
+				p = &m->r0[i];
+				info.line = &bc->r0kh[i];
+			} else {
+				p = &m->r1[i - bc->n_r0kh];
+				info.line = &bc->r1kh[i - bc->n_r0kh];
+			}
+			info.st = &p->st;
+			info.seq_known = p->rx.num_last > 0;
+			info.queued = p->queued;
+			fn(&info, arg);
+		}
+	}
+}
+
 const struct mob_counters *mobility_counters(const struct fsrd_bss *b)
 {
 	const struct mob_bss *m = mob_find(b);
@@ -181,6 +227,7 @@ bool mob_defer(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 	if (ret) {
 		deferred_free(d);
 		m->cnt.rx_dropped++;
+		p->st.tx_fail++;
 		log_warn_rl("%s: RRB SEQ_REQ to %s not sent: %s",
 			    m->b->conf->ifname, mac, strerror(-ret));
 		return false;
@@ -206,6 +253,7 @@ bool mob_rx_open(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 	v = rrb_seq_check(&p->rx, &msg->seq, mob_now_s(), no_defer);
 	if (v == RRB_SEQ_DROP) {
 		m->cnt.rx_replay++;
+		mob_peer_refused(p, "sequence number replayed or too old");
 		fsrd_log_rl(&rl->replay, FSRD_LOG_WARN,
 			    "%s: RRB %s from %s: sequence number replayed or too old, dropped",
 			    ifname, what, mac);
@@ -214,6 +262,7 @@ bool mob_rx_open(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 	/* verified before anything is held or answered */
 	if (rrb_msg_open(msg, key, src, plain, RRB_MAX_PAYLOAD, pl)) {
 		m->cnt.rx_auth_fail++;
+		mob_peer_refused(p, "does not verify (wrong key?)");
 		fsrd_log_rl(&rl->auth, FSRD_LOG_WARN,
 			    "%s: RRB %s from %s does not verify (wrong key?), dropped",
 			    ifname, what, mac);
@@ -225,6 +274,7 @@ bool mob_rx_open(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 		return false;
 	}
 	rrb_seq_accept(&p->rx, &msg->seq);
+	peer_taken(p);
 	return true;
 }
 
@@ -302,15 +352,19 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 	}
 	if (rrb_msg_open(msg, key, src, plain, sizeof(plain), &pl)) {
 		m->cnt.rx_auth_fail++;
+		mob_peer_refused(p, "does not verify (wrong key?)");
 		log_warn_rl("%s: RRB %s from %s does not verify (wrong key?), dropped",
 			    m->b->conf->ifname, what, mac);
 		return;
 	}
 	if (msg->subtype == RRB_SEQ_REQ) {
+		peer_taken(p);
 		if (mob_auth_tlvs(p, msg->nonce, msg->r0kh_id,
 				  msg->r0kh_id_len, msg->r1kh_id, seqbuf, auth))
 			return;
 		ret = mob_send(m, src, RRB_SEQ_RESP, key, auth, 4, NULL, 0);
+		if (ret)
+			p->st.tx_fail++;
 		if (ret)
 			log_warn_rl("%s: RRB SEQ_RESP to %s not sent: %s",
 				    m->b->conf->ifname, mac, strerror(-ret));
@@ -325,11 +379,13 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 			break;
 	if (!d) {
 		m->cnt.rx_dropped++;
+		mob_peer_refused(p, "SEQ_RESP to no request of ours");
 		log_warn_rl("%s: RRB SEQ_RESP from %s answers no request of ours, dropped",
 			    m->b->conf->ifname, mac);
 		return;
 	}
 	m->cnt.seq_resp_rx++;
+	peer_taken(p);
 	rrb_seq_resync(&p->rx, &msg->seq, ev_now_ms() / 1000, p->queued);
 	/* run every held frame once more, in arrival order, never deferred
 	 * again (as hostapd) */

@@ -12,11 +12,13 @@
 #ifndef FSRD_MOBILITY_H
 #define FSRD_MOBILITY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "ft_kdf.h"
 
 struct fsrd_bss;
+struct fsrd_rkh;
 
 /* Per BSS; shown by the control socket (bss show: ft.rrb). */
 struct mob_counters {
@@ -52,6 +54,42 @@ struct mob_counters {
 	uint64_t seq_resp_tx;
 	uint64_t seq_resp_rx;
 };
+
+/* What one configured peer (an r0kh or r1kh line) did since its BSS
+ * started; shown by the control socket (peer_show). */
+struct mob_peer_stats {
+	uint64_t rx;		/* its frames verified and taken */
+	uint64_t refused;	/* its frames dropped: SIV, replay, bad keys */
+	uint64_t keys_rx;	/* PMK-R1s kept from its PUSHes (r0kh) */
+	uint64_t keys_pulled;	/* PMK-R1s kept from its RESPs (r0kh) */
+	uint64_t pulls_tx;	/* PULLs sent to it, retries included (r0kh) */
+	uint64_t pull_naks;	/* its RESPs without a key (r0kh) */
+	uint64_t pull_timeouts;	/* pulls it never answered (r0kh) */
+	uint64_t keys_tx;	/* PMK-R1s sent to it: PUSH, RESP (r1kh) */
+	uint64_t pulls_rx;	/* its PULLs answered (r1kh) */
+	uint64_t revokes_tx;	/* REVOKEs sent to it (r1kh) */
+	uint64_t revokes_rx;	/* REVOKEs taken from it (r0kh) */
+	uint64_t tx_fail;	/* frames to it that could not be sent */
+	uint64_t last_rx_ms;	/* its last verified frame; 0: never */
+	uint64_t last_refused_ms;
+	const char *last_refusal; /* why, a static string; NULL: none */
+};
+
+/* One peer as shown: its BSS, its line, what it did. */
+struct mob_peer_info {
+	const struct fsrd_bss *b;
+	bool is_r0kh;		/* an r0kh line (keys from it), or r1kh */
+	const struct fsrd_rkh *line;
+	const struct mob_peer_stats *st;
+	bool seq_known;		/* its sequence numbers are known (synced) */
+	unsigned int queued;	/* its frames waiting for that */
+};
+
+/* Every configured peer of every BSS with key transport (of b only
+ * when b is not NULL), r0kh lines first, in configuration order. */
+void mobility_foreach_peer(const struct fsrd_bss *b,
+			   void (*fn)(const struct mob_peer_info *, void *),
+			   void *arg);
 
 /* Open b's socket when it is an FT BSS with peers; 0 or a negative errno
  * (the BSS does not start then: a wrong rrb_interface is an error). */

@@ -122,14 +122,18 @@ static void pull_timeout(struct ev_timer *t)
 	if (p->tries_left) {
 		p->tries_left--;
 		ret = send_pull(p);
-		if (ret)
+		if (ret) {
 			m->cnt.pull_tx_fail++;
-		else
+			m->r0[p->r0].st.tx_fail++;
+		} else {
 			m->cnt.pull_tx++;
+			m->r0[p->r0].st.pulls_tx++;
+		}
 		ev_timer_arm(&p->timer, m->b->conf->rkh_pull_timeout_ms);
 		return;
 	}
 	m->cnt.pull_timeout++;
+	m->r0[p->r0].st.pull_timeouts++;
 	log_warn_rl("%s: %s: PULL to R0KH %.*s unanswered after %u tries",
 		    m->b->conf->ifname, fsrd_mac_str(p->spa, mac),
 		    (int)m->b->conf->r0kh[p->r0].id_len,
@@ -186,11 +190,13 @@ int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
 	ret = send_pull(p);
 	if (ret) {
 		m->cnt.pull_tx_fail++;
+		m->r0[i].st.tx_fail++;
 		OPENSSL_cleanse(p, sizeof(*p) + len);
 		free(p);
 		return ret;
 	}
 	m->cnt.pull_tx++;
+	m->r0[i].st.pulls_tx++;
 	p->tries_left = bc->rkh_pull_retries - 1;
 	p->next = pulls;
 	pulls = p;
@@ -320,6 +326,7 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 	OPENSSL_cleanse(plain, pl);
 	if (ret) {
 		m->cnt.pull_refused++;
+		mob_peer_refused(&m->r1[i], "PULL without PMKR0Name or S1KH-ID");
 		log_warn_rl("%s: RRB PULL from %s refused: no PMKR0Name or S1KH-ID",
 			    bc->ifname, mac);
 		return;
@@ -328,11 +335,15 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 	fsrd_mac_str(req.s1kh_id, sta);
 	if (ret) {
 		m->cnt.pull_refused++;
+		m->r1[i].st.tx_fail++;
 		log_warn_rl("%s: %s: PULL from R1KH %s not answered: %s",
 			    bc->ifname, sta, mac, strerror(-ret));
 		return;
 	}
 	m->cnt.pull_rx++;
+	m->r1[i].st.pulls_rx++;
+	if (!nak)
+		m->r1[i].st.keys_tx++;
 	if (nak) {
 		m->cnt.pull_rx_nak++;
 		/* any configured peer may name any station: rate-limited */
@@ -390,6 +401,7 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 	    !memcmp(k.s1kh_id, p->spa, 6)) {
 		OPENSSL_cleanse(plain, pl);
 		m->cnt.pull_nak++;
+		m->r0[i].st.pull_naks++;
 		trace_sta(m->b, p->spa, TRACE_EV_PMK,
 			  "PULL answered by R0KH %s without a key (it holds no such PMK-R0)",
 			  mac);
@@ -403,10 +415,12 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 	if (why) {
 		/* hostapd keeps waiting; the timer ends it */
 		m->cnt.resp_refused++;
+		mob_peer_refused(&m->r0[i], why);
 		log_warn_rl("%s: %s: PMK-R1 RESP from %s refused: %s",
 			    bc->ifname, sta, mac, why);
 		return;
 	}
 	m->cnt.pulled++;
+	m->r0[i].st.keys_pulled++;
 	pull_end(p, NULL);
 }

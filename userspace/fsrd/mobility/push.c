@@ -7,6 +7,7 @@
  * R0KH passes (PUSH, and fsr's REVOKE: mobility/revoke.c) are here.
  */
 #include <errno.h>
+#include <linux/fsr.h>
 #include <openssl/crypto.h>
 #include <string.h>
 
@@ -112,12 +113,14 @@ void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
 		fsrd_mac_str(b->conf->r1kh[i].addr, peer);
 		if (ret) {
 			m->cnt.push_tx_fail++;
+			m->r1[i].st.tx_fail++;
 			log_warn("%s: %s: PMK-R1 push to R1KH %s failed: %s",
 				 b->conf->ifname, fsrd_mac_str(spa, mac), peer,
 				 strerror(-ret));
 			continue;
 		}
 		m->cnt.push_tx++;
+		m->r1[i].st.keys_tx++;
 		trace_sta(b, spa, TRACE_EV_PMK,
 			  "PMK-R1 pushed to R1KH %s (R1KH-ID %s), lifetime %u s",
 			  peer, fsrd_mac_str(b->conf->r1kh[i].id, mac),
@@ -193,6 +196,8 @@ const char *mob_take_key(struct mob_bss *m, const uint8_t *src,
 	e.r0kh_id_len = msg->r0kh_id_len;
 	memcpy(e.origin, src, 6);
 	e.cipher = b->conf->pairwise_cipher;
+	e.how = strcmp(how, "pulled") ? FSR_PMK_ORIGIN_PUSHED :
+					FSR_PMK_ORIGIN_PULLED;
 	OPENSSL_cleanse(&k, sizeof(k));
 	ret = r1_store_add(&e, life);
 	if (ret) {
@@ -206,8 +211,8 @@ const char *mob_take_key(struct mob_bss *m, const uint8_t *src,
 		  (int)e.r0kh_id_len, (const char *)e.r0kh_id, from, life);
 	if (b->gconf->kernel_fast_path && b->fp_attached) {
 		ret = pmk_push_r1_key(b, e.spa, &e.r1, e.pmk_r0_name,
-				      e.r0kh_id, e.r0kh_id_len, life, err,
-				      sizeof(err));
+				      e.r0kh_id, e.r0kh_id_len, life, e.how,
+				      err, sizeof(err));
 		if (ret && ret != -ENOENT)
 			log_warn("%s: %s: received PMK-R1 not given to fsr.ko: %s",
 				 b->conf->ifname, mac,
@@ -255,17 +260,22 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 		OPENSSL_cleanse(plain, pl);
 		if (why) {
 			m->cnt.revoke_refused++;
+			mob_peer_refused(&m->r0[i], why);
 			log_warn_rl("%s: REVOKE from %s refused: %s",
 				    bc->ifname, mac, why);
+		} else {
+			m->r0[i].st.revokes_rx++;
 		}
 		return;
 	}
 	why = mob_take_key(m, src, msg, plain, pl, NULL, NULL, "received");
 	OPENSSL_cleanse(plain, pl);
-	if (!why)
+	if (!why) {
 		m->cnt.push_rx++;
-	if (why) {
+		m->r0[i].st.keys_rx++;
+	} else {
 		m->cnt.push_refused++;
+		mob_peer_refused(&m->r0[i], why);
 		log_warn_rl("%s: PMK-R1 PUSH from %s refused: %s", bc->ifname,
 			    mac, why);
 	}
@@ -282,8 +292,8 @@ static void repush_one(const struct r1_entry *e, uint32_t life, void *arg)
 		if (b->wconf.ft && b->gconf->kernel_fast_path &&
 		    !memcmp(b->ft.r1kh_id, e->r1kh_id, 6))
 			pmk_push_r1_key(b, e->spa, &e->r1, e->pmk_r0_name,
-					e->r0kh_id, e->r0kh_id_len, life, err,
-					sizeof(err));
+					e->r0kh_id, e->r0kh_id_len, life,
+					e->how, err, sizeof(err));
 }
 
 void mobility_repush_kernel(void)

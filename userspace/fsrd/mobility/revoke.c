@@ -51,6 +51,7 @@ void mobility_revoke(const uint8_t *spa)
 			fsrd_mac_str(m->b->conf->r1kh[i].addr, peer);
 			if (ret) {
 				m->cnt.revoke_tx_fail++;
+				m->r1[i].st.tx_fail++;
 				log_warn("%s: %s: REVOKE to R1KH %s failed: %s",
 					 m->b->conf->ifname,
 					 fsrd_mac_str(spa, mac), peer,
@@ -58,6 +59,7 @@ void mobility_revoke(const uint8_t *spa)
 				continue;
 			}
 			m->cnt.revoke_tx++;
+			m->r1[i].st.revokes_tx++;
 			trace_sta(m->b, spa, TRACE_EV_PMK,
 				  "REVOKE sent to R1KH %s: its PMK-R1s of ours go",
 				  peer);

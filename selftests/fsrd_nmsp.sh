@@ -4,9 +4,11 @@
 # written in the test (selftests/nmsp_ls.py, Python's ssl) with a
 # self-signed certificate whose key hash is in fsrd's auth list (SHA-256
 # for one MAC, SHA-1 for another, computed with the openssl command of
-# fsrd.conf(5)) is accepted, subscribes to station events and gets the
-# association, the FT roam (with the BSS it came from) and the departure
-# of a real wpa_supplicant client. Refused, each with its reason in the
+# fsrd.conf(5)) is accepted, subscribes to station events and client
+# RSSI and gets the association, the FT roam (with the BSS it came from)
+# and the departure of a real wpa_supplicant client, the client's signal
+# as fsrd's BSS hears it every second before and after the roam, and
+# answers to INFO for the client and for a station that is nowhere. Refused, each with its reason in the
 # log: an unknown MAC, a certificate whose key is not listed, no client
 # certificate, plain TCP, TLS 1.1, a message before INIT, a header
 # announcing more than 4096 octets. (A peer that never reads, and one
@@ -147,9 +149,13 @@ LS_PID=$!
 defer "kill $LS_PID 2> /dev/null"
 check "the location server subscribes to station events" \
 	wait_for 10 grep -q '^subscribe=ok' "$WORK/events.txt"
-check "fsrctl nmsp show: the location server up, its MAC, name and subscription" \
+check "... and to client RSSI" \
+	wait_for 10 grep -q '^subscribe-rssi=ok' "$WORK/events.txt"
+check "INFO for a station that is nowhere: unknown-station (9)" \
+	wait_for 10 grep -q '^info status=9 sta=02:00:00:00:ff:ff$' "$WORK/events.txt"
+check "fsrctl nmsp show: the location server up, its MAC, name and subscriptions" \
 	sh -c "\"$FSRCTL\" --socket $WORK/fsrd.sock nmsp show |
-		grep -q ' up *$LS_MAC *lab-ls .*station-events'"
+		grep -q ' up *$LS_MAC *lab-ls .*client-rssi,station-events'"
 
 check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
 defer "ip link del br0"
@@ -173,12 +179,21 @@ first=$(ft_cli status | sed -n 's/^bssid=//p')
 if [ "$first" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
 check "association event: $STA on $first" \
 	wait_for 10 grep -q "^event=1 sta=$STA bssid=$first" "$WORK/events.txt"
+check "INFO for $STA: ok, at $first, with the signal fsrd hears (dBm)" \
+	wait_for 10 grep -Eq "^info status=0 sta=$STA bssid=$first rssi=-[0-9]+$" \
+		"$WORK/events.txt"
+check "client RSSI of $STA at $first, every second" \
+	wait_for 10 grep -Eq "^rssi sta=$STA bssid=$first rssi=-[0-9]+ ch=1$" \
+		"$WORK/events.txt"
 ft_cli scan > /dev/null
 wait_for 20 ft_both_seen || diag "the client does not see both BSSes"
 ft_cli roam "$next" > /dev/null
 check "the client roams (FT) to $next" wait_for 20 ft_on_bssid "$next"
 check "roam event: $STA to $next from $first" \
 	wait_for 10 grep -q "^event=3 sta=$STA bssid=$next old=$first" \
+		"$WORK/events.txt"
+check "client RSSI of $STA at $next after the roam" \
+	wait_for 10 grep -Eq "^rssi sta=$STA bssid=$next rssi=-[0-9]+ ch=1$" \
 		"$WORK/events.txt"
 ft_cli disconnect > /dev/null
 check "departure event: $STA left $next" \

@@ -7,9 +7,15 @@ Connects to 127.0.0.1:PORT and plays CASE, printing one line per result:
 
   init CERT KEY MAC        TLS with the certificate, INIT_REQ as MAC:
                            "init=ok" or "close=STATUS"
-  events CERT KEY MAC S    init, SUBSCRIBE station events, then one line
-                           "event=N sta=MAC bssid=MAC old=MAC" per event
-                           for S seconds (line-buffered)
+  events CERT KEY MAC S    init, SUBSCRIBE station events and client RSSI
+                           (every second, threshold 0), INFO for a
+                           station that is nowhere, then for S seconds
+                           (line-buffered) one line per event
+                           "event=N sta=MAC bssid=MAC old=MAC", per RSSI
+                           entry "rssi sta=MAC bssid=MAC rssi=DBM ch=N",
+                           per INFO answer "info status=N sta=MAC
+                           bssid=MAC rssi=DBM"; each associated station
+                           is asked about (INFO) once
   nocert MAC               TLS without a client certificate, INIT_REQ:
                            "close=STATUS"
   plain                    plain TCP (an HTTP request): "closed" when fsrd
@@ -32,7 +38,10 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 T_MAC, T_VMIN, T_VMAX, T_NAME, T_STATUS = 1, 2, 3, 4, 5
 T_SERVICE, T_INTERVAL, T_EVENT, T_BSSID, T_OLD, T_TS = 9, 10, 13, 14, 15, 8
+T_THRESHOLD, T_RSSI = 11, 12
 INIT_REQ, INIT_RESP, SUB_REQ, SUB_RESP, EVENT_NTF, CLOSE = 1, 2, 5, 6, 11, 14
+RSSI_NTF, INFO_REQ, INFO_RESP = 9, 12, 13
+NOWHERE = "02:00:00:00:ff:ff"
 
 
 def tlv(t, v):
@@ -78,6 +87,9 @@ def read_msg(s):
                 tlvs, p = {}, 12
                 while p + 4 <= 12 + length:
                     t, n = struct.unpack(">HH", buf[p:p + 4])
+                    if t == T_RSSI:     # repeated
+                        tlvs.setdefault("rssi", []).append(
+                            buf[p + 4:p + 4 + n])
                     tlvs.setdefault(t, buf[p + 4:p + 4 + n])
                     p += 4 + n
                 PENDING[0] = buf[12 + length:]
@@ -103,6 +115,59 @@ def result(mtype, tlvs):
     return "unexpected=%s" % mtype
 
 
+def rssi_entry(e):
+    """station, BSSID, RSSI (s8), channel, timestamp (u64)"""
+    sta, bssid, rssi, ch, _ = struct.unpack(">6s6sbBQ", e)
+    return "sta=%s bssid=%s rssi=%d ch=%d" % (fmt(sta), fmt(bssid), rssi, ch)
+
+
+def events(s, seconds):
+    """Subscribe, ask, then print what comes for @seconds."""
+    s.sendall(msg(SUB_REQ, 2, tlv(T_SERVICE, b"\x03") +
+                  tlv(T_INTERVAL, struct.pack(">I", 1000))))
+    s.sendall(msg(SUB_REQ, 3, tlv(T_SERVICE, b"\x01") +
+                  tlv(T_INTERVAL, struct.pack(">I", 1000)) +
+                  tlv(T_THRESHOLD, b"\x00")))
+    s.sendall(msg(INFO_REQ, 4, tlv(T_MAC, mac(NOWHERE))))
+    seq, asked = 5, set()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        s.settimeout(max(0.1, end - time.monotonic()))
+        try:
+            mtype, tlvs = read_msg(s)
+        except (socket.timeout, ssl.SSLError):
+            break
+        if mtype is None:
+            print("closed", flush=True)
+            break
+        if mtype == SUB_RESP:
+            name = {b"\x03": "subscribe", b"\x01": "subscribe-rssi"}.get(
+                tlvs.get(T_SERVICE), "subscribe-other")
+            ok = tlvs.get(T_STATUS) == b"\x00\x00"
+            print("%s=%s" % (name, "ok" if ok else "failed"), flush=True)
+        elif mtype == EVENT_NTF:
+            sta = fmt(tlvs[T_MAC])
+            print("event=%d sta=%s bssid=%s old=%s" % (
+                tlvs[T_EVENT][0], sta, fmt(tlvs[T_BSSID]),
+                fmt(tlvs.get(T_OLD, bytes(6)))), flush=True)
+            if tlvs[T_EVENT][0] == 1 and sta not in asked:
+                asked.add(sta)
+                s.sendall(msg(INFO_REQ, seq, tlv(T_MAC, tlvs[T_MAC])))
+                seq += 1
+        elif mtype == RSSI_NTF:
+            for e in tlvs.get("rssi", []):
+                print("rssi " + rssi_entry(e), flush=True)
+        elif mtype == INFO_RESP:
+            st = struct.unpack(">H", tlvs[T_STATUS])[0]
+            line = "info status=%d sta=%s" % (st, fmt(tlvs[T_MAC]))
+            if tlvs.get("rssi"):
+                rssi = struct.unpack(">b", tlvs["rssi"][0][12:13])[0]
+                line += " bssid=%s rssi=%d" % (fmt(tlvs[T_BSSID]), rssi)
+            print(line, flush=True)
+        else:
+            print("unexpected=%s" % mtype, flush=True)
+
+
 def main():
     case = sys.argv[2]
     a = sys.argv[3:]
@@ -113,26 +178,7 @@ def main():
     elif case == "events":
         s = tls(a[0], a[1])
         print(result(*init(s, a[2])), flush=True)
-        s.sendall(msg(SUB_REQ, 2, tlv(T_SERVICE, b"\x03") +
-                      tlv(T_INTERVAL, struct.pack(">I", 1000))))
-        mtype, tlvs = read_msg(s)
-        print("subscribe=%s" % ("ok" if mtype == SUB_RESP and
-                                tlvs.get(T_STATUS) == b"\x00\x00" else mtype),
-              flush=True)
-        end = time.monotonic() + float(a[3])
-        while time.monotonic() < end:
-            s.settimeout(max(0.1, end - time.monotonic()))
-            try:
-                mtype, tlvs = read_msg(s)
-            except (socket.timeout, ssl.SSLError):
-                break
-            if mtype is None:
-                print("closed", flush=True)
-                break
-            if mtype == EVENT_NTF:
-                print("event=%d sta=%s bssid=%s old=%s" % (
-                    tlvs[T_EVENT][0], fmt(tlvs[T_MAC]), fmt(tlvs[T_BSSID]),
-                    fmt(tlvs.get(T_OLD, bytes(6)))), flush=True)
+        events(s, float(a[3]))
     elif case == "plain":
         s = socket.create_connection(("127.0.0.1", PORT), timeout=10)
         s.sendall(b"GET / HTTP/1.0\r\n\r\n")

@@ -131,7 +131,8 @@ static const char help_nmsp[] =
 	"      their INIT, octets queued for them, subscriptions; then the\n"
 	"      link's counters: connections, failed TLS handshakes, each\n"
 	"      refusal by reason (refused_unknown_mac, refused_key_hash,\n"
-	"      refused_no_certificate, ...), slow peers dropped, messages.\n"
+	"      refused_no_certificate, ...), slow peers dropped, RSSI\n"
+	"      measurements sent, messages.\n"
 	"      Without an [nmsp] section it says so and succeeds.\n"
 	"-j: fsrd's reply as JSON ({\"running\",\"peers\":[...],\n"
 	"\"counters\":{...}}).\n";

@@ -211,12 +211,24 @@ static void test_up(void)
 	       m.status == NMSP_ERR_SERVICE,
 	       "UNSUBSCRIBE again: service");
 
+	n = sub_req(b, NMSP_UNSUBSCRIBE_REQ, NMSP_SVC_STATION_EVENTS, 0, 0);
+	feed(&peer, b, n, 2000, &m);
+	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, 8);
+	nmsp_put(&o, NMSP_T_MAC, sta, 6);
+	n = nmsp_end(&o);
+	tap_ok(feed(&peer, b, n, 2000, &m) > 0 &&
+	       m.hdr.type == NMSP_INFO_RESP && m.status == NMSP_ERR_SERVICE &&
+	       !m.n_entries,
+	       "INFO_REQ from a peer subscribed to nothing: service, no station data");
+	n = sub_req(b, NMSP_SUBSCRIBE_REQ, NMSP_SVC_CLIENT_RSSI, 5000, 3);
+	feed(&peer, b, n, 2000, &m);
 	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, 8);
 	nmsp_put(&o, NMSP_T_MAC, sta, 6);
 	n = nmsp_end(&o);
 	tap_ok(feed(&peer, b, n, 2000, &m) > 0 &&
 	       m.hdr.type == NMSP_INFO_RESP && m.status == NMSP_OK &&
-	       m.n_entries == 1, "INFO_REQ for a station here: its RSSI");
+	       m.n_entries == 1,
+	       "INFO_REQ for a station here, subscribed to client RSSI: its RSSI");
 	nmsp_rssi_get(&m, 0, &r);
 	tap_ok(r.rssi == -52 && !memcmp(r.sta, sta, 6), "INFO_RESP: -52 dBm");
 	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, 9);

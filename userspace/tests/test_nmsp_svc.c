@@ -196,6 +196,61 @@ static int client_roam(void)
 	return 0;
 }
 
+/* An INFO_REQ for @mac: its INFO_RESP into @m. */
+static int ask_info(SSL *s, const uint8_t *mac, uint32_t seq,
+		    struct nmsp_msg *m)
+{
+	uint8_t b[64];
+	struct nmsp_out o;
+	int n;
+
+	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, seq);
+	nmsp_put(&o, NMSP_T_MAC, mac, 6);
+	n = nmsp_end(&o);
+	if (SSL_write(s, b, n) != n || get_msg(s, m))
+		return -1;
+	return m->hdr.type == NMSP_INFO_RESP ? 0 : -1;
+}
+
+/* Subscribed to client RSSI (threshold 0): the two stations of the
+ * parent's source in one notification; INFO for one of them and for a
+ * stranger. */
+static int client_rssi(void)
+{
+	struct nmsp_rssi r0, r1;
+	struct nmsp_msg m;
+	uint8_t b[64];
+	struct nmsp_out o;
+	SSL *s = tls(tcp(), ls_cert, ls_key, 0);
+	int n;
+
+	if (!s || send_init(s, ls_mac) || get_msg(s, &m) ||
+	    m.status != NMSP_OK || !(m.services & 1u << NMSP_SVC_CLIENT_RSSI))
+		return 1;
+	nmsp_begin(&o, b, sizeof(b), NMSP_SUBSCRIBE_REQ, 2);
+	nmsp_put_u8(&o, NMSP_T_SERVICE, NMSP_SVC_CLIENT_RSSI);
+	nmsp_put_u32(&o, NMSP_T_INTERVAL, 1000);
+	nmsp_put_u8(&o, NMSP_T_THRESHOLD, 0);
+	n = nmsp_end(&o);
+	if (SSL_write(s, b, n) != n || get_msg(s, &m) ||
+	    m.hdr.type != NMSP_SUBSCRIBE_RESP || m.status != NMSP_OK)
+		return 2;
+	if (get_msg(s, &m) || m.hdr.type != NMSP_CLIENT_RSSI_NTF ||
+	    m.n_entries != 2)
+		return 3;
+	nmsp_rssi_get(&m, 0, &r0);
+	nmsp_rssi_get(&m, 1, &r1);
+	if (memcmp(r0.sta, sta, 6) || memcmp(r0.bssid, bss1, 6) ||
+	    r0.rssi != -42 || r0.channel != 6 || r1.rssi != -77)
+		return 4;
+	if (ask_info(s, sta, 3, &m) || m.status != NMSP_OK ||
+	    memcmp(m.bssid, bss1, 6) || m.n_entries != 1)
+		return 5;
+	if (ask_info(s, ls_mac, 4, &m) || m.status != NMSP_ERR_UNKNOWN_STA)
+		return 6;
+	return 0;
+}
+
 static int client_raw(const void *bytes, size_t len, bool use_tls,
 		      uint16_t status)
 {
@@ -344,6 +399,42 @@ static int do_roam(void *a)
 	return client_roam();
 }
 
+static int do_rssi(void *a)
+{
+	(void)a;
+	return client_rssi();
+}
+
+/* The stations the server reports: sta (-42 dBm) and another (-77). */
+static struct nmsp_rssi src_meas(int i)
+{
+	struct nmsp_rssi r = { .channel = 6, .timestamp = 1700000000001ULL };
+
+	memcpy(r.sta, sta, 6);
+	r.sta[5] += (uint8_t)i;
+	memcpy(r.bssid, bss1, 6);
+	r.rssi = i ? -77 : -42;
+	return r;
+}
+
+static size_t src_rssi(struct nmsp_rssi *out, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < 2 && i < max; i++)
+		out[i] = src_meas((int)i);
+	return i;
+}
+
+static int src_info(void *arg, const uint8_t *mac, struct nmsp_rssi *r)
+{
+	(void)arg;
+	if (memcmp(mac, sta, 6))
+		return -ENOENT;
+	*r = src_meas(0);
+	return 0;
+}
+
 struct raw_args {
 	const void *bytes;
 	size_t len;
@@ -438,7 +529,9 @@ int main(void)
 	snprintf(c.key, sizeof(c.key), "%s/ctl.key", dir);
 	c.max_peers = 1;
 	c.idle_ms = 30000;
-	c.services = 1u << NMSP_SVC_STATION_EVENTS;
+	c.services = 1u << NMSP_SVC_STATION_EVENTS |
+		     1u << NMSP_SVC_CLIENT_RSSI;
+	nmsp_svc_set_sources(&(struct nmsp_svc_sources){ src_rssi, src_info });
 
 	tap_ok(nmsp_svc_start(&c, err, sizeof(err)) == 0 &&
 	       (port = nmsp_svc_port()) != 0, "the server listens on loopback");
@@ -449,6 +542,9 @@ int main(void)
 
 	tap_ok(run(do_roam, NULL, 100) == 0,
 	       "a listed location server (SHA-256): accepted, subscribed, gets the roam event");
+	tap_ok(run(do_rssi, NULL, 0) == 0 &&
+	       nmsp_svc_stats()->rssi_entries >= 2,
+	       "subscribed to client RSSI: both stations in one notification, INFO for one, unknown-station for a stranger");
 	tap_ok(run(do_init, &(struct init_args){ ls_cert, ls_key, other_mac,
 						  0 }, 0) == 0,
 	       "the same key listed by SHA-1 for another MAC: accepted as that MAC");

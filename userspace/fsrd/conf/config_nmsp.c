@@ -30,7 +30,8 @@ void cfg_nmsp_defaults(struct fsrd_conf *c)
 	nc->max_peers = 8;
 	nc->idle_ms = 30000;
 	/* what fsrd can notify so far (docs/nmsp.md, Status) */
-	nc->services = 1u << NMSP_SVC_STATION_EVENTS;
+	nc->services = 1u << NMSP_SVC_STATION_EVENTS |
+		       1u << NMSP_SVC_CLIENT_RSSI;
 }
 
 int cfg_nmsp_section(struct parser *p, const char *name, size_t n)

@@ -27,6 +27,7 @@
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
 #include "portal/portal_svc.h"
+#include "nmsp/nmsp_stations.h"
 #include "nmsp/nmsp_svc.h"
 #include "radius/radius_svc.h"
 
@@ -228,8 +229,10 @@ static int run(struct fsrd_conf *conf)
 		err = sta_eap_configure(conf, msg, sizeof(msg));
 	if (!err)
 		err = portal_svc_start(conf, msg, sizeof(msg));
-	if (!err && conf->have_nmsp)
+	if (!err && conf->have_nmsp) {
+		nmsp_svc_set_sources(&nmsp_stations);
 		err = nmsp_svc_start(&conf->nmsp, msg, sizeof(msg));
+	}
 	if (err) {
 		log_err("%s", msg);
 		nmsp_svc_stop();

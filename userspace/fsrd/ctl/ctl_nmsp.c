@@ -74,6 +74,7 @@ struct json_object *ctl_nmsp_json(void)
 		add_u64(c, k, st->refused[i]);
 	}
 	add_u64(c, "slow_peers", st->slow_peers);
+	add_u64(c, "rssi_entries", st->rssi_entries);
 	add_u64(c, "messages_rx", st->messages_rx);
 	add_u64(c, "messages_tx", st->messages_tx);
 	json_object_object_add(o, "counters", c);

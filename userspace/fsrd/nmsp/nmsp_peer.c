@@ -98,17 +98,21 @@ static int rx_sub(struct nmsp_peer *p, const struct nmsp_peer_cfg *c,
 	return nmsp_end(&o);
 }
 
-static int rx_info(const struct nmsp_peer_cfg *c, const struct nmsp_msg *m,
-		   uint8_t *out, size_t size)
+/* INFO_REQ: station data, so only for a peer subscribed to a service
+ * that carries it (client RSSI or station events); `service` else. */
+static int rx_info(const struct nmsp_peer *p, const struct nmsp_peer_cfg *c,
+		   const struct nmsp_msg *m, uint8_t *out, size_t size)
 {
+	bool allowed = p->sub[NMSP_SVC_CLIENT_RSSI].on ||
+		       p->sub[NMSP_SVC_STATION_EVENTS].on;
 	struct nmsp_rssi r;
 	struct nmsp_out o;
 	bool known;
 
-	known = c->info && !c->info(c->arg, m->mac, &r);
+	known = allowed && c->info && !c->info(c->arg, m->mac, &r);
 	nmsp_begin(&o, out, size, NMSP_INFO_RESP, m->hdr.seq);
 	nmsp_put_u16(&o, NMSP_T_STATUS, known ? NMSP_OK :
-		     NMSP_ERR_UNKNOWN_STA);
+		     allowed ? NMSP_ERR_UNKNOWN_STA : NMSP_ERR_SERVICE);
 	nmsp_put(&o, NMSP_T_MAC, m->mac, 6);
 	if (known) {
 		nmsp_put(&o, NMSP_T_BSSID, r.bssid, 6);
@@ -155,7 +159,7 @@ int nmsp_peer_rx(struct nmsp_peer *p, const struct nmsp_peer_cfg *c,
 	case NMSP_UNSUBSCRIBE_REQ:
 		return rx_sub(p, c, &m, now_ms, out, size);
 	case NMSP_INFO_REQ:
-		return rx_info(c, &m, out, size);
+		return rx_info(p, c, &m, out, size);
 	}
 	/* a second INIT_REQ, or what only fsrd sends */
 	return nmsp_peer_close(p, NMSP_ERR_MALFORMED, out, size);

@@ -28,6 +28,8 @@
 #include "core/log.h"
 
 #define NMSP_TICK_MS	1000
+/* RSSI entries (a TLV each) in one notification's body */
+#define NMSP_RSSI_PER_MSG (NMSP_MAX_BODY / (4 + NMSP_RSSI_ENTRY_LEN))
 /* Connections beyond max_peers that may finish their handshake to be
  * told "busy"; past these a connection is closed at once, before any
  * allocation: a flood of half-open connections costs a bounded amount. */
@@ -49,6 +51,7 @@ struct svc_peer {
 	uint8_t *out;		/* NMSP_OUT_MAX */
 	size_t out_len;
 	struct ev_timer tick;
+	struct nmsp_rssi_memo *client_memo;	/* what it was last sent */
 };
 
 static struct {
@@ -59,7 +62,19 @@ static struct {
 	struct nmsp_peer_cfg pcfg;
 	struct svc_peer *peers;
 	struct nmsp_svc_stats stats;
+	struct nmsp_svc_sources src;
+	/* the stations' measurements, read at most every NMSP_TICK_MS / 2
+	 * and shared by every subscriber due then: the kernel is asked
+	 * once per station, not once per station and peer */
+	struct nmsp_rssi *meas;		/* NMSP_RSSI_MAX */
+	size_t n_meas;
+	uint64_t meas_ms;
 } svc = { .fd = -1 };
+
+void nmsp_svc_set_sources(const struct nmsp_svc_sources *s)
+{
+	svc.src = *s;
+}
 
 static void peer_free(struct svc_peer *p)
 {
@@ -83,6 +98,7 @@ static void peer_free(struct svc_peer *p)
 	if (p->counted_up)
 		svc.stats.up--;
 	free(p->out);
+	free(p->client_memo);
 	free(p);
 }
 
@@ -170,6 +186,62 @@ static bool after_engine(struct svc_peer *p, const uint8_t *msg, int n,
 	return queue(p, msg, n) && flush(p);
 }
 
+uint64_t nmsp_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* A client-rssi notification is due to @p: the stations whose signal
+ * moved by more than its threshold, split at NMSP_RSSI_PER_MSG entries.
+ * False when the peer is gone (it did not read). */
+static bool send_client_rssi(struct svc_peer *p)
+{
+	const struct nmsp_sub *sub = &p->eng.sub[NMSP_SVC_CLIENT_RSSI];
+	uint8_t msg[NMSP_MAX_MSG];
+	struct nmsp_rssi *cur;
+	struct nmsp_out o;
+	size_t n, k, i, j;
+	bool ok = true;
+
+	if (!svc.src.client_rssi)
+		return true;
+	if (!p->client_memo) {
+		p->client_memo = calloc(1, sizeof(*p->client_memo));
+		if (!p->client_memo)
+			return true;	/* nothing this interval */
+	}
+	if (!svc.meas) {
+		svc.meas = calloc(NMSP_RSSI_MAX, sizeof(*svc.meas));
+		if (!svc.meas)
+			return true;
+		svc.meas_ms = 0;
+	}
+	if (!svc.meas_ms || ev_now_ms() - svc.meas_ms >= NMSP_TICK_MS / 2) {
+		svc.n_meas = svc.src.client_rssi(svc.meas, NMSP_RSSI_MAX);
+		svc.meas_ms = ev_now_ms();
+	}
+	n = svc.n_meas;
+	cur = calloc(n ? n : 1, sizeof(*cur));
+	if (!cur)
+		return true;
+	k = nmsp_rssi_select(p->client_memo, svc.meas, n, sub->threshold_db,
+			     cur);
+	for (i = 0; i < k && ok; i += NMSP_RSSI_PER_MSG) {
+		nmsp_begin(&o, msg, sizeof(msg), NMSP_CLIENT_RSSI_NTF,
+			   p->eng.seq++);
+		for (j = i; j < k && j < i + NMSP_RSSI_PER_MSG; j++)
+			nmsp_put_rssi(&o, &cur[j]);
+		ok = queue(p, msg, nmsp_end(&o));
+		if (ok)
+			svc.stats.rssi_entries += j - i;
+	}
+	free(cur);
+	return ok && flush(p);
+}
+
 static void on_tick(struct ev_timer *t)
 {
 	struct svc_peer *p = (struct svc_peer *)((char *)t -
@@ -190,6 +262,10 @@ static void on_tick(struct ev_timer *t)
 		n = nmsp_peer_tick(&p->eng, &svc.pcfg, ev_now_ms(), msg,
 				   sizeof(msg));
 		if (!after_engine(p, msg, n, up))
+			return;
+		if (!p->closing &&
+		    nmsp_peer_due(&p->eng, NMSP_SVC_CLIENT_RSSI, ev_now_ms()) &&
+		    !send_client_rssi(p))
 			return;
 	}
 	ev_timer_arm(&p->tick, NMSP_TICK_MS);
@@ -401,7 +477,10 @@ int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen)
 
 	svc.conf = *c;
 	svc.pcfg.services = c->services;
+	if (!svc.src.client_rssi)
+		svc.pcfg.services &= ~(1u << NMSP_SVC_CLIENT_RSSI);
 	svc.pcfg.idle_ms = c->idle_ms;
+	svc.pcfg.info = svc.src.info;
 	svc.ctx = SSL_CTX_new(TLS_server_method());
 	if (!svc.ctx)
 		return fail(err, errlen, -ENOMEM, "nmsp: %s", "no TLS context");
@@ -465,6 +544,9 @@ void nmsp_svc_stop(void)
 	svc.ctx = NULL;
 	svc.fd = -1;
 	svc.on = false;
+	free(svc.meas);
+	svc.meas = NULL;
+	svc.n_meas = 0;
 }
 
 uint16_t nmsp_svc_port(void)
@@ -514,15 +596,10 @@ void nmsp_svc_station_event(uint8_t event, const uint8_t *sta,
 			    const uint8_t *bssid, const uint8_t *old_bssid)
 {
 	struct svc_peer *p, *next;
-	struct timespec ts;
+	uint64_t now = nmsp_wall_ms();
 	uint8_t msg[256];
 	struct nmsp_out o;
-	uint64_t now;
 	int n;
-
-	/* the protocol's clock is the wall clock, in ms */
-	clock_gettime(CLOCK_REALTIME, &ts);
-	now = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 
 	for (p = svc.peers; p; p = next) {
 		next = p->next;

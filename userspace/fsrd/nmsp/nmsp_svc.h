@@ -17,6 +17,7 @@
 
 #include "nmsp/nmsp_auth.h"
 #include "nmsp/nmsp_msg.h"
+#include "nmsp/nmsp_rssi.h"
 
 #define NMSP_MAX_PEERS		64
 /* What may wait to be sent to one peer: past it, the peer is dropped. */
@@ -39,11 +40,28 @@ struct nmsp_svc_stats {
 					 * TCP, an old TLS version...) */
 	uint64_t refused[NMSP_STATUS_MAX + 1];	/* CLOSEs sent, by reason */
 	uint64_t slow_peers;		/* dropped with a full queue */
+	uint64_t rssi_entries;		/* RSSI measurements sent */
 	uint64_t messages_rx;
 	uint64_t messages_tx;
 	uint32_t peers;			/* connected now */
 	uint32_t up;			/* of which past INIT */
 };
+
+/*
+ * What fsrd tells the server about its stations: client_rssi fills @out
+ * with up to @max measurements of associated stations (when a client-rssi
+ * notification is due) and returns how many; info answers INFO_REQ (0
+ * with @r filled, or -ENOENT). Either may be NULL; without client_rssi
+ * the service is not offered.
+ */
+struct nmsp_svc_sources {
+	size_t (*client_rssi)(struct nmsp_rssi *out, size_t max);
+	int (*info)(void *arg, const uint8_t *mac, struct nmsp_rssi *r);
+};
+/* Before nmsp_svc_start. */
+void nmsp_svc_set_sources(const struct nmsp_svc_sources *s);
+/* The protocol's clock (TIMESTAMP): the wall clock, in ms. */
+uint64_t nmsp_wall_ms(void);
 
 /* Listen and serve: 0, or -errno with the reason in @err. */
 int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen);

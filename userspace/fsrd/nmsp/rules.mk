@@ -1,9 +1,10 @@
 # The location-server link (NMSP-style, docs/nmsp.md): the codec, the
-# auth list, one peer's conversation and the TLS server, each with its
-# unit test (README.md); the [nmsp] section (conf/config_nmsp.c) starts
-# the server (core/main.c).
+# auth list, one peer's conversation, the RSSI threshold filter and the
+# TLS server, each with its unit test (README.md); nmsp_stations.c gives
+# the server fsrd's stations and their signal; the [nmsp] section
+# (conf/config_nmsp.c) starts the server (core/main.c).
 FSRD_SRCS += nmsp/nmsp_msg.c nmsp/nmsp_auth.c nmsp/nmsp_peer.c \
-	nmsp/nmsp_svc.c
+	nmsp/nmsp_svc.c nmsp/nmsp_rssi.c nmsp/nmsp_stations.c
 FSRD_PKGS += libssl
 
 NMSP_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_msg.c
@@ -28,6 +29,16 @@ $(OBJ)/tests/test_nmsp_auth: $(SRC)/tests/test_nmsp_auth.c \
 		-I$(SRC)/tests -o $@ $< $(NMSP_AUTH_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)
 
+# which RSSI measurements a subscriber gets (pure)
+FSRD_TESTS += $(OBJ)/tests/test_nmsp_rssi
+
+$(OBJ)/tests/test_nmsp_rssi: $(SRC)/tests/test_nmsp_rssi.c \
+		$(SRC)/fsrd/nmsp/nmsp_rssi.c $(SRC)/fsrd/nmsp/nmsp_rssi.h \
+		$(SRC)/fsrd/nmsp/nmsp_msg.h $(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/nmsp/nmsp_rssi.c
+
 # one location server's conversation (pure)
 NMSP_PEER_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_peer.c $(NMSP_T_SRCS) \
 	$(NMSP_AUTH_T_SRCS)
@@ -42,7 +53,8 @@ $(OBJ)/tests/test_nmsp_peer: $(SRC)/tests/test_nmsp_peer.c \
 		$(shell $(PKG_CONFIG) --libs libcrypto)
 
 # the server on loopback in the event loop, OpenSSL's client in a child
-NMSP_SVC_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_svc.c $(NMSP_PEER_T_SRCS) \
+NMSP_SVC_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_svc.c $(SRC)/fsrd/nmsp/nmsp_rssi.c \
+	$(NMSP_PEER_T_SRCS) \
 	$(SRC)/fsrd/core/evloop.c $(SRC)/fsrd/core/log.c
 FSRD_TESTS += $(OBJ)/tests/test_nmsp_svc
 

@@ -38,7 +38,7 @@ static int on_line(void *arg, char *text, size_t len)
 	err[sizeof(err) - 1] = '\0';
 	ret = ctl_req_parse(text, len, &r, err, sizeof(err));
 	if (!ret) {
-		CHECK(r.cmd >= CTL_CMD_PING && r.cmd <= CTL_CMD_PORTAL_LOGOUT);
+		CHECK(r.cmd >= CTL_CMD_PING && r.cmd < __CTL_CMD_END);
 		CHECK(!r.has_bss || (r.bss[0] &&
 				     strnlen(r.bss, sizeof(r.bss)) <
 				     sizeof(r.bss)));

@@ -609,6 +609,8 @@ static int do_request(void *arg, char *line, size_t len)
 		return client_send(c, ok_with(ctl_nmsp_json()));
 	case CTL_CMD_PEER_SHOW:
 		return do_peer_show(c, &r);
+	case __CTL_CMD_END:
+		break;
 	}
 	return client_send(c, ctl_reply_error("unknown command"));
 }

@@ -43,6 +43,8 @@ enum ctl_cmd {
 	CTL_CMD_PORTAL_LOGOUT,
 	CTL_CMD_NMSP_SHOW,
 	CTL_CMD_PEER_SHOW,
+	/* keep last: the fuzz target checks every parsed command is below */
+	__CTL_CMD_END,
 };
 
 struct ctl_req {

@@ -4,11 +4,13 @@
 # written in the test (selftests/nmsp_ls.py, Python's ssl) with a
 # self-signed certificate whose key hash is in fsrd's auth list (SHA-256
 # for one MAC, SHA-1 for another, computed with the openssl command of
-# fsrd.conf(5)) is accepted, subscribes to station events and client
-# RSSI and gets the association, the FT roam (with the BSS it came from)
-# and the departure of a real wpa_supplicant client, the client's signal
-# as fsrd's BSS hears it every second before and after the roam, and
-# answers to INFO for the client and for a station that is nowhere. Refused, each with its reason in the
+# fsrd.conf(5)) is accepted, subscribes to station events, client RSSI
+# and probe-request RSSI and gets the association, the FT roam (with the
+# BSS it came from) and the departure of a real wpa_supplicant client,
+# the signal of its probe requests as both BSSes heard them, its signal
+# as fsrd's BSS hears it every second before and after the roam, answers
+# to INFO for the client and for a station that is nowhere, and fsrd's
+# echoes (answered, so it stays connected). Refused, each with its reason in the
 # log: an unknown MAC, a certificate whose key is not listed, no client
 # certificate, plain TCP, TLS 1.1, a message before INIT, a header
 # announcing more than 4096 octets. (A peer that never reads, and one
@@ -151,16 +153,27 @@ check "the location server subscribes to station events" \
 	wait_for 10 grep -q '^subscribe=ok' "$WORK/events.txt"
 check "... and to client RSSI" \
 	wait_for 10 grep -q '^subscribe-rssi=ok' "$WORK/events.txt"
+check "... and to probe-request RSSI" \
+	wait_for 10 grep -q '^subscribe-probe=ok' "$WORK/events.txt"
 check "INFO for a station that is nowhere: unknown-station (9)" \
 	wait_for 10 grep -q '^info status=9 sta=02:00:00:00:ff:ff$' "$WORK/events.txt"
 check "fsrctl nmsp show: the location server up, its MAC, name and subscriptions" \
 	sh -c "\"$FSRCTL\" --socket $WORK/fsrd.sock nmsp show |
-		grep -q ' up *$LS_MAC *lab-ls .*client-rssi,station-events'"
+		grep -q ' up *$LS_MAC *lab-ls .*client-rssi,probe-rssi,station-events'"
 
 check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
 defer "ip link del br0"
 client_netns cli wlan2
 ip -n cli addr add 10.77.0.2/24 dev wlan2
+# Probe-request RSSI is of stations that are not associated: the client
+# scans (active, probe requests on channel 1) before wpa_supplicant runs.
+ip -n cli link set wlan2 up
+ip netns exec cli iw dev wlan2 scan freq 2412 > /dev/null 2>&1 ||
+	diag "iw scan failed"
+check "probe-request RSSI of $STA, not associated, heard by both BSSes" \
+	wait_for 10 sh -c "grep -Eq '^probe sta=$STA bssid=$BSSID0 rssi=-[0-9]+ ch=1\$' \
+		$WORK/events.txt && grep -Eq '^probe sta=$STA bssid=$BSSID1 rssi=-[0-9]+ ch=1\$' \
+		$WORK/events.txt"
 cat > "$WORK/wpa-ft.conf" <<END
 ctrl_interface=$WORK/wpa-ctrl
 network={
@@ -202,6 +215,12 @@ diag "events: $(tr '\n' ' ' < "$WORK/events.txt")"
 check "one roam, one event: no departure from the BSS it roamed away from" \
 	test "$(grep -c "^event=3" "$WORK/events.txt")" -eq 1 -a \
 		"$(grep -c "^event=2 sta=$STA bssid=$first" "$WORK/events.txt")" -eq 0
+# the client probed again before its roam, associated: not reported
+check "no probe-request RSSI of $STA while it is associated" \
+	test "$(sed -n "/^event=1 sta=$STA/,/^event=2 sta=$STA/p" "$WORK/events.txt" |
+		grep -c "^probe sta=$STA")" -eq 0
+check "the location server stayed connected throughout (echoes answered)" \
+	test "$(grep -c '^closed\|^unexpected' "$WORK/events.txt")" -eq 0
 check "fsrd is still running" kill -0 "$FSRD_PID"
 if dmesg_clean; then pass "dmesg clean"; else fail "dmesg clean"; fi
 tap_finish

@@ -7,15 +7,18 @@ Connects to 127.0.0.1:PORT and plays CASE, printing one line per result:
 
   init CERT KEY MAC        TLS with the certificate, INIT_REQ as MAC:
                            "init=ok" or "close=STATUS"
-  events CERT KEY MAC S    init, SUBSCRIBE station events and client RSSI
-                           (every second, threshold 0), INFO for a
-                           station that is nowhere, then for S seconds
-                           (line-buffered) one line per event
+  events CERT KEY MAC S    init, SUBSCRIBE station events, client RSSI
+                           and probe RSSI (every second, threshold 0),
+                           INFO for a station that is nowhere, then for
+                           S seconds (line-buffered) one line per event
                            "event=N sta=MAC bssid=MAC old=MAC", per RSSI
                            entry "rssi sta=MAC bssid=MAC rssi=DBM ch=N",
-                           per INFO answer "info status=N sta=MAC
-                           bssid=MAC rssi=DBM"; each associated station
-                           is asked about (INFO) once
+                           per probe RSSI entry "probe sta=..." (the
+                           same fields), per INFO answer "info status=N
+                           sta=MAC [bssid=MAC [rssi=DBM]]"; a station is
+                           asked about (INFO) when it associates and
+                           again at its first RSSI entry; ECHO_REQ is
+                           answered
   nocert MAC               TLS without a client certificate, INIT_REQ:
                            "close=STATUS"
   plain                    plain TCP (an HTTP request): "closed" when fsrd
@@ -40,7 +43,8 @@ T_MAC, T_VMIN, T_VMAX, T_NAME, T_STATUS = 1, 2, 3, 4, 5
 T_SERVICE, T_INTERVAL, T_EVENT, T_BSSID, T_OLD, T_TS = 9, 10, 13, 14, 15, 8
 T_THRESHOLD, T_RSSI = 11, 12
 INIT_REQ, INIT_RESP, SUB_REQ, SUB_RESP, EVENT_NTF, CLOSE = 1, 2, 5, 6, 11, 14
-RSSI_NTF, INFO_REQ, INFO_RESP = 9, 12, 13
+ECHO_REQ, ECHO_RESP = 3, 4
+RSSI_NTF, PROBE_NTF, INFO_REQ, INFO_RESP = 9, 10, 12, 13
 NOWHERE = "02:00:00:00:ff:ff"
 
 
@@ -128,8 +132,11 @@ def events(s, seconds):
     s.sendall(msg(SUB_REQ, 3, tlv(T_SERVICE, b"\x01") +
                   tlv(T_INTERVAL, struct.pack(">I", 1000)) +
                   tlv(T_THRESHOLD, b"\x00")))
-    s.sendall(msg(INFO_REQ, 4, tlv(T_MAC, mac(NOWHERE))))
-    seq, asked = 5, set()
+    s.sendall(msg(SUB_REQ, 4, tlv(T_SERVICE, b"\x02") +
+                  tlv(T_INTERVAL, struct.pack(">I", 1000)) +
+                  tlv(T_THRESHOLD, b"\x00")))
+    s.sendall(msg(INFO_REQ, 5, tlv(T_MAC, mac(NOWHERE))))
+    seq, asked, heard = 6, set(), set()
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         s.settimeout(max(0.1, end - time.monotonic()))
@@ -141,7 +148,8 @@ def events(s, seconds):
             print("closed", flush=True)
             break
         if mtype == SUB_RESP:
-            name = {b"\x03": "subscribe", b"\x01": "subscribe-rssi"}.get(
+            name = {b"\x03": "subscribe", b"\x01": "subscribe-rssi",
+                    b"\x02": "subscribe-probe"}.get(
                 tlvs.get(T_SERVICE), "subscribe-other")
             ok = tlvs.get(T_STATUS) == b"\x00\x00"
             print("%s=%s" % (name, "ok" if ok else "failed"), flush=True)
@@ -157,12 +165,26 @@ def events(s, seconds):
         elif mtype == RSSI_NTF:
             for e in tlvs.get("rssi", []):
                 print("rssi " + rssi_entry(e), flush=True)
+                if e[:6] not in heard:
+                    heard.add(e[:6])
+                    s.sendall(msg(INFO_REQ, seq, tlv(T_MAC, e[:6])))
+                    seq += 1
+        elif mtype == PROBE_NTF:
+            for e in tlvs.get("rssi", []):
+                print("probe " + rssi_entry(e), flush=True)
+        elif mtype == ECHO_REQ:
+            print("echo", flush=True)
+            s.sendall(msg(ECHO_RESP, seq, tlv(T_TS, tlvs.get(T_TS,
+                                                            bytes(8)))))
+            seq += 1
         elif mtype == INFO_RESP:
             st = struct.unpack(">H", tlvs[T_STATUS])[0]
             line = "info status=%d sta=%s" % (st, fmt(tlvs[T_MAC]))
+            if T_BSSID in tlvs:
+                line += " bssid=%s" % fmt(tlvs[T_BSSID])
             if tlvs.get("rssi"):
                 rssi = struct.unpack(">b", tlvs["rssi"][0][12:13])[0]
-                line += " bssid=%s rssi=%d" % (fmt(tlvs[T_BSSID]), rssi)
+                line += " rssi=%d" % rssi
             print(line, flush=True)
         else:
             print("unexpected=%s" % mtype, flush=True)

@@ -958,7 +958,8 @@ static void test_nmsp(void)
 	       c.nmsp.auth.e[1].hash_len == 20 && c.nmsp.max_peers == 8 &&
 	       c.nmsp.idle_ms == 30000 &&
 	       c.nmsp.services == (1u << NMSP_SVC_STATION_EVENTS |
-				   1u << NMSP_SVC_CLIENT_RSSI) &&
+				   1u << NMSP_SVC_CLIENT_RSSI |
+				   1u << NMSP_SVC_PROBE_RSSI) &&
 	       ntohs(((struct sockaddr_in *)&c.nmsp.listen)->sin_port) ==
 	       16113, "nmsp: two auth entries, defaults");
 	if (ret)

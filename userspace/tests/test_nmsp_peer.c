@@ -15,6 +15,8 @@
 
 static const uint8_t ls_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x0a, 0x01 };
 static const uint8_t sta[6] = { 0x02, 0x00, 0x00, 0x00, 0x02, 0x00 };
+/* associated, not heard since: no signal yet */
+static const uint8_t quiet[6] = { 0x02, 0x00, 0x00, 0x00, 0x03, 0x00 };
 static uint8_t out[NMSP_MAX_MSG];
 static struct nmsp_auth_list al;
 static struct nmsp_peer_key key;
@@ -22,11 +24,12 @@ static struct nmsp_peer_key key;
 static int info(void *arg, const uint8_t *mac, struct nmsp_rssi *r)
 {
 	(void)arg;
-	if (memcmp(mac, sta, 6))
+	if (memcmp(mac, sta, 6) && memcmp(mac, quiet, 6))
 		return -ENOENT;
 	memset(r, 0, sizeof(*r));
-	memcpy(r->sta, sta, 6);
-	r->rssi = -52;
+	memcpy(r->sta, mac, 6);
+	r->bssid[0] = 0x02;
+	r->rssi = memcmp(mac, sta, 6) ? 0 : -52;
 	r->channel = 1;
 	return 0;
 }
@@ -231,6 +234,13 @@ static void test_up(void)
 	       "INFO_REQ for a station here, subscribed to client RSSI: its RSSI");
 	nmsp_rssi_get(&m, 0, &r);
 	tap_ok(r.rssi == -52 && !memcmp(r.sta, sta, 6), "INFO_RESP: -52 dBm");
+	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, 9);
+	nmsp_put(&o, NMSP_T_MAC, quiet, 6);
+	n = nmsp_end(&o);
+	tap_ok(feed(&peer, b, n, 2000, &m) > 0 &&
+	       m.hdr.type == NMSP_INFO_RESP && m.status == NMSP_OK &&
+	       (m.have & 1u << NMSP_T_BSSID) && m.bssid[0] == 0x02 && !m.n_entries,
+	       "INFO_REQ for a station not heard since it associated: ok, its BSSID, no RSSI entry");
 	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, 9);
 	nmsp_put(&o, NMSP_T_MAC, ls_mac, 6);
 	n = nmsp_end(&o);

@@ -207,41 +207,70 @@ static int ask_info(SSL *s, const uint8_t *mac, uint32_t seq,
 	nmsp_begin(&o, b, sizeof(b), NMSP_INFO_REQ, seq);
 	nmsp_put(&o, NMSP_T_MAC, mac, 6);
 	n = nmsp_end(&o);
-	if (SSL_write(s, b, n) != n || get_msg(s, m))
+	if (SSL_write(s, b, n) != n)
 		return -1;
+	/* notifications may come first */
+	for (n = 0; n < 8; n++)
+		if (get_msg(s, m) || m->hdr.type == NMSP_INFO_RESP)
+			break;
 	return m->hdr.type == NMSP_INFO_RESP ? 0 : -1;
 }
 
-/* Subscribed to client RSSI (threshold 0): the two stations of the
- * parent's source in one notification; INFO for one of them and for a
- * stranger. */
-static int client_rssi(void)
+static int subscribe(SSL *s, uint8_t svc, uint32_t seq)
 {
-	struct nmsp_rssi r0, r1;
 	struct nmsp_msg m;
 	uint8_t b[64];
 	struct nmsp_out o;
-	SSL *s = tls(tcp(), ls_cert, ls_key, 0);
 	int n;
 
-	if (!s || send_init(s, ls_mac) || get_msg(s, &m) ||
-	    m.status != NMSP_OK || !(m.services & 1u << NMSP_SVC_CLIENT_RSSI))
-		return 1;
-	nmsp_begin(&o, b, sizeof(b), NMSP_SUBSCRIBE_REQ, 2);
-	nmsp_put_u8(&o, NMSP_T_SERVICE, NMSP_SVC_CLIENT_RSSI);
+	nmsp_begin(&o, b, sizeof(b), NMSP_SUBSCRIBE_REQ, seq);
+	nmsp_put_u8(&o, NMSP_T_SERVICE, svc);
 	nmsp_put_u32(&o, NMSP_T_INTERVAL, 1000);
 	nmsp_put_u8(&o, NMSP_T_THRESHOLD, 0);
 	n = nmsp_end(&o);
 	if (SSL_write(s, b, n) != n || get_msg(s, &m) ||
 	    m.hdr.type != NMSP_SUBSCRIBE_RESP || m.status != NMSP_OK)
+		return -1;
+	return 0;
+}
+
+/* Subscribed to client and probe RSSI (threshold 0): the two stations
+ * of the parent's client source in one notification, its probe in
+ * another; INFO for one of them and for a stranger. */
+static int client_rssi(void)
+{
+	struct nmsp_rssi r0, r1, pr;
+	bool client = false, probe = false;
+	struct nmsp_msg m;
+	SSL *s = tls(tcp(), ls_cert, ls_key, 0);
+	int n;
+
+	if (!s || send_init(s, ls_mac) || get_msg(s, &m) ||
+	    m.status != NMSP_OK ||
+	    !(m.services & 1u << NMSP_SVC_CLIENT_RSSI) ||
+	    !(m.services & 1u << NMSP_SVC_PROBE_RSSI))
+		return 1;
+	if (subscribe(s, NMSP_SVC_CLIENT_RSSI, 2) ||
+	    subscribe(s, NMSP_SVC_PROBE_RSSI, 3))
 		return 2;
-	if (get_msg(s, &m) || m.hdr.type != NMSP_CLIENT_RSSI_NTF ||
-	    m.n_entries != 2)
+	for (n = 0; n < 8 && !(client && probe); n++) {
+		if (get_msg(s, &m))
+			return 3;
+		if (m.hdr.type == NMSP_CLIENT_RSSI_NTF && m.n_entries == 2) {
+			client = true;
+			nmsp_rssi_get(&m, 0, &r0);
+			nmsp_rssi_get(&m, 1, &r1);
+		} else if (m.hdr.type == NMSP_PROBE_RSSI_NTF &&
+			   m.n_entries == 1) {
+			probe = true;
+			nmsp_rssi_get(&m, 0, &pr);
+		}
+	}
+	if (!client || !probe)
 		return 3;
-	nmsp_rssi_get(&m, 0, &r0);
-	nmsp_rssi_get(&m, 1, &r1);
 	if (memcmp(r0.sta, sta, 6) || memcmp(r0.bssid, bss1, 6) ||
-	    r0.rssi != -42 || r0.channel != 6 || r1.rssi != -77)
+	    r0.rssi != -42 || r0.channel != 6 || r1.rssi != -77 ||
+	    pr.rssi != -88 || memcmp(pr.sta, ls_mac, 6))
 		return 4;
 	if (ask_info(s, sta, 3, &m) || m.status != NMSP_OK ||
 	    memcmp(m.bssid, bss1, 6) || m.n_entries != 1)
@@ -426,6 +455,17 @@ static size_t src_rssi(struct nmsp_rssi *out, size_t max)
 	return i;
 }
 
+/* One unassociated station heard probing: ls_mac at -88 dBm. */
+static size_t src_probe(struct nmsp_rssi *out, size_t max)
+{
+	if (!max)
+		return 0;
+	out[0] = src_meas(0);
+	memcpy(out[0].sta, ls_mac, 6);
+	out[0].rssi = -88;
+	return 1;
+}
+
 static int src_info(void *arg, const uint8_t *mac, struct nmsp_rssi *r)
 {
 	(void)arg;
@@ -530,8 +570,10 @@ int main(void)
 	c.max_peers = 1;
 	c.idle_ms = 30000;
 	c.services = 1u << NMSP_SVC_STATION_EVENTS |
-		     1u << NMSP_SVC_CLIENT_RSSI;
-	nmsp_svc_set_sources(&(struct nmsp_svc_sources){ src_rssi, src_info });
+		     1u << NMSP_SVC_CLIENT_RSSI | 1u << NMSP_SVC_PROBE_RSSI;
+	nmsp_svc_set_sources(&(struct nmsp_svc_sources){
+		.client_rssi = src_rssi, .probe_rssi = src_probe,
+		.info = src_info });
 
 	tap_ok(nmsp_svc_start(&c, err, sizeof(err)) == 0 &&
 	       (port = nmsp_svc_port()) != 0, "the server listens on loopback");
@@ -544,7 +586,7 @@ int main(void)
 	       "a listed location server (SHA-256): accepted, subscribed, gets the roam event");
 	tap_ok(run(do_rssi, NULL, 0) == 0 &&
 	       nmsp_svc_stats()->rssi_entries >= 2,
-	       "subscribed to client RSSI: both stations in one notification, INFO for one, unknown-station for a stranger");
+	       "subscribed to client and probe RSSI: both stations in one notification, the probe in another, INFO for one, unknown-station for a stranger");
 	tap_ok(run(do_init, &(struct init_args){ ls_cert, ls_key, other_mac,
 						  0 }, 0) == 0,
 	       "the same key listed by SHA-1 for another MAC: accepted as that MAC");

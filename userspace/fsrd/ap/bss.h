@@ -97,7 +97,9 @@ void bss_give_current_gtk(struct fsrd_bss *b, struct fsrd_sta *sta,
 			  uint8_t given, const char *giver);
 
 /* mlme.c */
-void mlme_rx(struct fsrd_bss *b, const uint8_t *frame, size_t len);
+/* sig_dbm: the frame's signal, 0 when unknown */
+void mlme_rx(struct fsrd_bss *b, const uint8_t *frame, size_t len,
+	     int sig_dbm);
 void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr);
 void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr);
 /* A PULL started by the station's FT Authentication ended

@@ -17,6 +17,7 @@
 #include "eap/sta_eap.h"
 #include "mobility/mobility.h"
 #include "portal/portal_svc.h"
+#include "nmsp/nmsp_stations.h"
 #include "nmsp/nmsp_svc.h"
 #include "core/trace.h"
 
@@ -643,7 +644,7 @@ static bool bad_source(struct fsrd_bss *b, const uint8_t *f, uint16_t fc)
 	return true;
 }
 
-void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
+void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len, int sig_dbm)
 {
 	uint16_t fc;
 
@@ -656,6 +657,9 @@ void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len)
 	if (bad_source(b, f, fc))
 		return;
 	if (WLAN_FC_STYPE(fc) == WLAN_ST_PROBE_REQ) {
+		/* heard, whatever it asks for: probe-request RSSI */
+		if (sig_dbm)
+			nmsp_stations_probe(b, f + WLAN_OFF_SA, sig_dbm);
 		rx_probe_req(b, f, len);
 		return;
 	}

@@ -31,7 +31,7 @@ void cfg_nmsp_defaults(struct fsrd_conf *c)
 	nc->idle_ms = 30000;
 	/* what fsrd can notify so far (docs/nmsp.md, Status) */
 	nc->services = 1u << NMSP_SVC_STATION_EVENTS |
-		       1u << NMSP_SVC_CLIENT_RSSI;
+		       1u << NMSP_SVC_CLIENT_RSSI | 1u << NMSP_SVC_PROBE_RSSI;
 }
 
 int cfg_nmsp_section(struct parser *p, const char *name, size_t n)

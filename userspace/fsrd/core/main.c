@@ -49,12 +49,13 @@ static void usage(FILE *f)
 		"See fsrd.conf(5).\n");
 }
 
-static void on_frame(int ifindex, const uint8_t *frame, size_t len)
+static void on_frame(int ifindex, const uint8_t *frame, size_t len,
+		     int sig_dbm)
 {
 	struct fsrd_bss *b = bss_by_ifindex(ifindex);
 
 	if (b)
-		mlme_rx(b, frame, len);
+		mlme_rx(b, frame, len, sig_dbm);
 }
 
 static void on_del_station(int ifindex, const uint8_t *addr)

@@ -56,7 +56,10 @@ static int on_event(struct nl_msg *msg, void *arg)
 	case NL80211_CMD_FRAME:
 		if (tb[NL80211_ATTR_FRAME] && events && events->frame)
 			events->frame(ifindex, nla_data(tb[NL80211_ATTR_FRAME]),
-				      (size_t)nla_len(tb[NL80211_ATTR_FRAME]));
+				      (size_t)nla_len(tb[NL80211_ATTR_FRAME]),
+				      tb[NL80211_ATTR_RX_SIGNAL_DBM] ?
+				      (int)nla_get_u32(
+					tb[NL80211_ATTR_RX_SIGNAL_DBM]) : 0);
 		break;
 	case NL80211_CMD_DEL_STATION:
 		if (tb[NL80211_ATTR_MAC] &&

@@ -13,8 +13,10 @@
 #include <stdint.h>
 
 struct nl80211_events {
-	/* A registered management frame arrived on ifindex. */
-	void (*frame)(int ifindex, const uint8_t *frame, size_t len);
+	/* A registered management frame arrived on ifindex, received with
+	 * sig_dbm (0: the driver did not say). */
+	void (*frame)(int ifindex, const uint8_t *frame, size_t len,
+		      int sig_dbm);
 	/* The kernel removed a station (our DEL_STATION or its own). */
 	void (*del_station)(int ifindex, const uint8_t *addr);
 	/* A class 3 frame from a station that is not associated. */

@@ -116,7 +116,8 @@ static int rx_info(const struct nmsp_peer *p, const struct nmsp_peer_cfg *c,
 	nmsp_put(&o, NMSP_T_MAC, m->mac, 6);
 	if (known) {
 		nmsp_put(&o, NMSP_T_BSSID, r.bssid, 6);
-		nmsp_put_rssi(&o, &r);
+		if (r.rssi < 0)		/* 0: not measured yet */
+			nmsp_put_rssi(&o, &r);
 	}
 	return nmsp_end(&o);
 }

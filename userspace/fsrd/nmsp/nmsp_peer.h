@@ -33,7 +33,8 @@ struct nmsp_sub {
 struct nmsp_peer_cfg {
 	uint32_t services;	/* bit (1 << service) offered */
 	uint32_t idle_ms;	/* silence before an echo, and before CLOSE */
-	/* INFO_REQ: 0 with @r filled when @mac is a station here */
+	/* INFO_REQ: 0 with @r filled when @mac is a station here (@r->rssi
+	 * 0 when its signal is not measured yet) */
 	int (*info)(void *arg, const uint8_t *mac, struct nmsp_rssi *r);
 	void *arg;
 };

@@ -5,10 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int find(const struct nmsp_rssi_memo *m, const uint8_t *sta)
+/* A measurement is a station as heard by one BSS. */
+static int find(const struct nmsp_rssi_memo *m, const uint8_t *sta,
+		const uint8_t *bssid)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (!memcmp(m->e[i].sta, sta, 6))
+		if (!memcmp(m->e[i].sta, sta, 6) &&
+		    !memcmp(m->e[i].bssid, bssid, 6))
 			return (int)i;
 	return -1;
 }
@@ -28,20 +31,20 @@ size_t nmsp_rssi_select(struct nmsp_rssi_memo *m, const struct nmsp_rssi *cur,
 		const struct nmsp_rssi *c = &cur[i];
 		size_t w;
 
-		if (find(next, c->sta) >= 0)
-			continue;	/* one measurement per station */
+		if (find(next, c->sta, c->bssid) >= 0)
+			continue;	/* one per station and BSS */
 		w = next->n++;
 		memcpy(next->e[w].sta, c->sta, 6);
-		j = find(m, c->sta);
-		if (j >= 0 && !memcmp(m->e[j].bssid, c->bssid, 6) &&
-		    threshold_db &&
-		    abs(c->rssi - m->e[j].rssi) <= threshold_db) {
-			/* not moved enough: remember what was sent */
-			memcpy(next->e[w].bssid, m->e[j].bssid, 6);
+		memcpy(next->e[w].bssid, c->bssid, 6);
+		next->e[w].timestamp = c->timestamp;
+		j = find(m, c->sta, c->bssid);
+		if (j >= 0 && (c->timestamp == m->e[j].timestamp ||
+			       (threshold_db &&
+				abs(c->rssi - m->e[j].rssi) <= threshold_db))) {
+			/* seen, or not moved enough: what was sent stays */
 			next->e[w].rssi = m->e[j].rssi;
 			continue;
 		}
-		memcpy(next->e[w].bssid, c->bssid, 6);
 		next->e[w].rssi = c->rssi;
 		out[k++] = *c;
 	}

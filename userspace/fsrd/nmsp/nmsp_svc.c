@@ -51,7 +51,8 @@ struct svc_peer {
 	uint8_t *out;		/* NMSP_OUT_MAX */
 	size_t out_len;
 	struct ev_timer tick;
-	struct nmsp_rssi_memo *client_memo;	/* what it was last sent */
+	/* what it was last sent, per RSSI service (allocated when due) */
+	struct nmsp_rssi_memo *memo[NMSP_SVC_PROBE_RSSI + 1];
 };
 
 static struct {
@@ -63,12 +64,14 @@ static struct {
 	struct svc_peer *peers;
 	struct nmsp_svc_stats stats;
 	struct nmsp_svc_sources src;
-	/* the stations' measurements, read at most every NMSP_TICK_MS / 2
-	 * and shared by every subscriber due then: the kernel is asked
-	 * once per station, not once per station and peer */
-	struct nmsp_rssi *meas;		/* NMSP_RSSI_MAX */
-	size_t n_meas;
-	uint64_t meas_ms;
+	/* per RSSI service, the measurements, read at most every
+	 * NMSP_TICK_MS / 2 and shared by every subscriber due then: the
+	 * kernel is asked once per station, not once per station and peer */
+	struct {
+		struct nmsp_rssi *v;		/* NMSP_RSSI_MAX */
+		size_t n;
+		uint64_t at_ms;
+	} meas[NMSP_SVC_PROBE_RSSI + 1];
 } svc = { .fd = -1 };
 
 void nmsp_svc_set_sources(const struct nmsp_svc_sources *s)
@@ -98,7 +101,8 @@ static void peer_free(struct svc_peer *p)
 	if (p->counted_up)
 		svc.stats.up--;
 	free(p->out);
-	free(p->client_memo);
+	free(p->memo[NMSP_SVC_CLIENT_RSSI]);
+	free(p->memo[NMSP_SVC_PROBE_RSSI]);
 	free(p);
 }
 
@@ -194,43 +198,57 @@ uint64_t nmsp_wall_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/* A client-rssi notification is due to @p: the stations whose signal
- * moved by more than its threshold, split at NMSP_RSSI_PER_MSG entries.
- * False when the peer is gone (it did not read). */
-static bool send_client_rssi(struct svc_peer *p)
+/* The measurements of RSSI service @s, read again when older than half
+ * a tick; NULL when there is no memory for them. */
+static const struct nmsp_rssi *measurements(uint8_t s, size_t *n)
 {
-	const struct nmsp_sub *sub = &p->eng.sub[NMSP_SVC_CLIENT_RSSI];
+	size_t (*src)(struct nmsp_rssi *, size_t) =
+		s == NMSP_SVC_CLIENT_RSSI ? svc.src.client_rssi :
+					    svc.src.probe_rssi;
+
+	if (!svc.meas[s].v) {
+		svc.meas[s].v = calloc(NMSP_RSSI_MAX, sizeof(*svc.meas[s].v));
+		if (!svc.meas[s].v)
+			return NULL;
+		svc.meas[s].at_ms = 0;
+	}
+	if (!svc.meas[s].at_ms ||
+	    ev_now_ms() - svc.meas[s].at_ms >= NMSP_TICK_MS / 2) {
+		svc.meas[s].n = src ? src(svc.meas[s].v, NMSP_RSSI_MAX) : 0;
+		svc.meas[s].at_ms = ev_now_ms();
+	}
+	*n = svc.meas[s].n;
+	return svc.meas[s].v;
+}
+
+/* A notification of RSSI service @s is due to @p: the measurements new
+ * to it or moved by more than its threshold, split at NMSP_RSSI_PER_MSG
+ * entries. False when the peer is gone (it did not read). */
+static bool send_rssi(struct svc_peer *p, uint8_t s)
+{
+	const struct nmsp_sub *sub = &p->eng.sub[s];
+	const struct nmsp_rssi *meas;
 	uint8_t msg[NMSP_MAX_MSG];
 	struct nmsp_rssi *cur;
 	struct nmsp_out o;
 	size_t n, k, i, j;
 	bool ok = true;
 
-	if (!svc.src.client_rssi)
-		return true;
-	if (!p->client_memo) {
-		p->client_memo = calloc(1, sizeof(*p->client_memo));
-		if (!p->client_memo)
+	if (!p->memo[s]) {
+		p->memo[s] = calloc(1, sizeof(*p->memo[s]));
+		if (!p->memo[s])
 			return true;	/* nothing this interval */
 	}
-	if (!svc.meas) {
-		svc.meas = calloc(NMSP_RSSI_MAX, sizeof(*svc.meas));
-		if (!svc.meas)
-			return true;
-		svc.meas_ms = 0;
-	}
-	if (!svc.meas_ms || ev_now_ms() - svc.meas_ms >= NMSP_TICK_MS / 2) {
-		svc.n_meas = svc.src.client_rssi(svc.meas, NMSP_RSSI_MAX);
-		svc.meas_ms = ev_now_ms();
-	}
-	n = svc.n_meas;
+	meas = measurements(s, &n);
+	if (!meas)
+		return true;
 	cur = calloc(n ? n : 1, sizeof(*cur));
 	if (!cur)
 		return true;
-	k = nmsp_rssi_select(p->client_memo, svc.meas, n, sub->threshold_db,
-			     cur);
+	k = nmsp_rssi_select(p->memo[s], meas, n, sub->threshold_db, cur);
 	for (i = 0; i < k && ok; i += NMSP_RSSI_PER_MSG) {
-		nmsp_begin(&o, msg, sizeof(msg), NMSP_CLIENT_RSSI_NTF,
+		nmsp_begin(&o, msg, sizeof(msg), s == NMSP_SVC_CLIENT_RSSI ?
+			   NMSP_CLIENT_RSSI_NTF : NMSP_PROBE_RSSI_NTF,
 			   p->eng.seq++);
 		for (j = i; j < k && j < i + NMSP_RSSI_PER_MSG; j++)
 			nmsp_put_rssi(&o, &cur[j]);
@@ -265,7 +283,11 @@ static void on_tick(struct ev_timer *t)
 			return;
 		if (!p->closing &&
 		    nmsp_peer_due(&p->eng, NMSP_SVC_CLIENT_RSSI, ev_now_ms()) &&
-		    !send_client_rssi(p))
+		    !send_rssi(p, NMSP_SVC_CLIENT_RSSI))
+			return;
+		if (!p->closing &&
+		    nmsp_peer_due(&p->eng, NMSP_SVC_PROBE_RSSI, ev_now_ms()) &&
+		    !send_rssi(p, NMSP_SVC_PROBE_RSSI))
 			return;
 	}
 	ev_timer_arm(&p->tick, NMSP_TICK_MS);
@@ -479,6 +501,8 @@ int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen)
 	svc.pcfg.services = c->services;
 	if (!svc.src.client_rssi)
 		svc.pcfg.services &= ~(1u << NMSP_SVC_CLIENT_RSSI);
+	if (!svc.src.probe_rssi)
+		svc.pcfg.services &= ~(1u << NMSP_SVC_PROBE_RSSI);
 	svc.pcfg.idle_ms = c->idle_ms;
 	svc.pcfg.info = svc.src.info;
 	svc.ctx = SSL_CTX_new(TLS_server_method());
@@ -544,9 +568,11 @@ void nmsp_svc_stop(void)
 	svc.ctx = NULL;
 	svc.fd = -1;
 	svc.on = false;
-	free(svc.meas);
-	svc.meas = NULL;
-	svc.n_meas = 0;
+	for (n = NMSP_SVC_CLIENT_RSSI; n <= NMSP_SVC_PROBE_RSSI; n++) {
+		free(svc.meas[n].v);
+		svc.meas[n].v = NULL;
+		svc.meas[n].n = 0;
+	}
 }
 
 uint16_t nmsp_svc_port(void)

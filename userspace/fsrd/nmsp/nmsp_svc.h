@@ -50,12 +50,16 @@ struct nmsp_svc_stats {
 /*
  * What fsrd tells the server about its stations: client_rssi fills @out
  * with up to @max measurements of associated stations (when a client-rssi
- * notification is due) and returns how many; info answers INFO_REQ (0
- * with @r filled, or -ENOENT). Either may be NULL; without client_rssi
- * the service is not offered.
+ * notification is due) and returns how many, probe_rssi likewise with
+ * the probe requests heard in the last minute from stations that are not
+ * associated (nmsp_probes.h); info answers
+ * INFO_REQ (0 with @r filled, rssi 0 when not measured yet, or
+ * -ENOENT). Any may be NULL; a service
+ * without its source is not offered.
  */
 struct nmsp_svc_sources {
 	size_t (*client_rssi)(struct nmsp_rssi *out, size_t max);
+	size_t (*probe_rssi)(struct nmsp_rssi *out, size_t max);
 	int (*info)(void *arg, const uint8_t *mac, struct nmsp_rssi *r);
 };
 /* Before nmsp_svc_start. */

@@ -4,7 +4,8 @@
 # the server fsrd's stations and their signal; the [nmsp] section
 # (conf/config_nmsp.c) starts the server (core/main.c).
 FSRD_SRCS += nmsp/nmsp_msg.c nmsp/nmsp_auth.c nmsp/nmsp_peer.c \
-	nmsp/nmsp_svc.c nmsp/nmsp_rssi.c nmsp/nmsp_stations.c
+	nmsp/nmsp_svc.c nmsp/nmsp_rssi.c nmsp/nmsp_probes.c \
+	nmsp/nmsp_stations.c
 FSRD_PKGS += libssl
 
 NMSP_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_msg.c
@@ -29,15 +30,18 @@ $(OBJ)/tests/test_nmsp_auth: $(SRC)/tests/test_nmsp_auth.c \
 		-I$(SRC)/tests -o $@ $< $(NMSP_AUTH_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)
 
-# which RSSI measurements a subscriber gets (pure)
+# which RSSI measurements a subscriber gets, the probes heard (pure)
 FSRD_TESTS += $(OBJ)/tests/test_nmsp_rssi
 
+NMSP_RSSI_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_rssi.c \
+	$(SRC)/fsrd/nmsp/nmsp_probes.c
+
 $(OBJ)/tests/test_nmsp_rssi: $(SRC)/tests/test_nmsp_rssi.c \
-		$(SRC)/fsrd/nmsp/nmsp_rssi.c $(SRC)/fsrd/nmsp/nmsp_rssi.h \
-		$(SRC)/fsrd/nmsp/nmsp_msg.h $(SRC)/tests/tap.h
+		$(NMSP_RSSI_T_SRCS) $(wildcard $(SRC)/fsrd/nmsp/*.h) \
+		$(SRC)/tests/tap.h
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
-		-I$(SRC)/tests -o $@ $< $(SRC)/fsrd/nmsp/nmsp_rssi.c
+		-I$(SRC)/tests -o $@ $< $(NMSP_RSSI_T_SRCS)
 
 # one location server's conversation (pure)
 NMSP_PEER_T_SRCS := $(SRC)/fsrd/nmsp/nmsp_peer.c $(NMSP_T_SRCS) \

@@ -10,7 +10,11 @@
 # the signal of its probe requests as both BSSes heard them, its signal
 # as fsrd's BSS hears it every second before and after the roam, answers
 # to INFO for the client and for a station that is nowhere, and fsrd's
-# echoes (answered, so it stays connected). Refused, each with its reason in the
+# echoes (answered, so it stays connected). Client mode: fsrd dials a
+# server that is down (nothing listens), backs off 1, 2, 4, 8 and 16 s,
+# falls back to the second server, which is up (the test's location
+# server as TLS server), and is accepted there; when that session ends it
+# retries after 1 s. Refused, each with its reason in the
 # log: an unknown MAC, a certificate whose key is not listed, no client
 # certificate, plain TCP, TLS 1.1, a message before INIT, a header
 # announcing more than 4096 octets. (A peer that never reads, and one
@@ -30,6 +34,9 @@ PORT=16113
 LS="python3 $SELFTESTS/nmsp_ls.py $PORT"
 LS_MAC=02:00:00:00:0a:01
 LS2_MAC=02:00:00:00:0a:02
+# client mode: nothing listens on the first, the test's server on the second
+DOWN_PORT=16120
+UP_PORT=16121
 
 load_radios 3 || { fail "load radios"; tap_finish; }
 BSSID0=$(cat /sys/class/net/wlan0/address)
@@ -84,15 +91,35 @@ key = $WORK/fsrd.key
 auth = $LS_MAC sha256:$H256
 auth = $LS2_MAC sha1:$H1
 idle_timeout = 10
+server = 127.0.0.1:$DOWN_PORT
+server = 127.0.0.1:$UP_PORT
 END
 
+python3 "$SELFTESTS/nmsp_ls.py" $UP_PORT serve "$WORK/ls.pem" "$WORK/ls.key" \
+	$LS2_MAC 150 > "$WORK/serve.txt" 2>&1 &
+SERVE_PID=$!
+defer "kill $SERVE_PID 2> /dev/null"
 start_fsrd
+# when the first refusal and the fallback show in the log (to the second)
+(
+	until fsrd_log_has "server 127.0.0.1:$DOWN_PORT: Connection refused; retry 1 "; do
+		sleep 0.2
+	done
+	date +%s > "$WORK/first-try.t"
+	until fsrd_log_has "falling back to 127.0.0.1:$UP_PORT"; do
+		sleep 0.2
+	done
+	date +%s > "$WORK/fallback.t"
+) &
+defer "kill $! 2> /dev/null"
 two_aps() {
 	[ "$(fsrd_log_count "AP started")" -eq 2 ]
 }
 check "fsrd starts two FT-PSK BSSes" wait_for 20 two_aps
 check "fsrd listens for location servers (2 auth-list entries)" \
 	wait_for 10 fsrd_log_has "nmsp: listening on port $PORT, 2 auth-list entries"
+check "client mode: fsrd dials 127.0.0.1:$DOWN_PORT first" \
+	wait_for 5 fsrd_log_has "nmsp: client mode: 2 servers, 127.0.0.1:$DOWN_PORT first"
 
 # refusal CASE WANT LOGWORDS...: nmsp_ls CASE prints WANT, fsrd logs why
 refusal() {
@@ -221,6 +248,34 @@ check "no probe-request RSSI of $STA while it is associated" \
 		grep -c "^probe sta=$STA")" -eq 0
 check "the location server stayed connected throughout (echoes answered)" \
 	test "$(grep -c '^closed\|^unexpected' "$WORK/events.txt")" -eq 0
+# Client mode (started with fsrd, 31 s of back-off before the fallback).
+for r in "1 of 5 in 1 s" "2 of 5 in 2 s" "3 of 5 in 4 s" "4 of 5 in 8 s" \
+	"5 of 5 in 16 s"; do
+	check "client mode: server down (connection refused): retry $r" \
+		wait_for 40 fsrd_log_has "server 127.0.0.1:$DOWN_PORT: Connection refused; retry $r"
+done
+check "client mode: the fifth retry refused: fallback to 127.0.0.1:$UP_PORT" \
+	wait_for 40 fsrd_log_has "server 127.0.0.1:$DOWN_PORT: Connection refused; 5 retries failed, falling back to 127.0.0.1:$UP_PORT"
+wait_for 5 test -s "$WORK/fallback.t"
+backoff=$(($(cat "$WORK/fallback.t") - $(cat "$WORK/first-try.t")))
+check "client mode: the fallback came 1 + 2 + 4 + 8 + 16 = 31 s after the first refusal (${backoff} s, 30..36 allowed)" \
+	test "$backoff" -ge 30 -a "$backoff" -le 36
+check "client mode: the second server took the connection, sent INIT as $LS2_MAC, fsrd accepted it" \
+	wait_for 15 sh -c "grep -q '^accepted' $WORK/serve.txt &&
+		grep -q '^init=ok' $WORK/serve.txt &&
+		grep -q '^subscribe=ok' $WORK/serve.txt"
+"$FSRCTL" --socket "$WORK/fsrd.sock" nmsp show > "$WORK/nmsp-client.txt" 2>&1
+diag "$(cat "$WORK/nmsp-client.txt")"
+check "fsrctl nmsp show: the dialled server, direction out, up as $LS2_MAC" \
+	grep -Eq "^127\.0\.0\.1:$UP_PORT +out +up +$LS2_MAC +lab-ls" "$WORK/nmsp-client.txt"
+check "fsrctl nmsp show: client mode's servers, the first in standby with its last error, the second connected" \
+	sh -c "grep -Eq '^127\.0\.0\.1:$DOWN_PORT +standby .* 6 +0  Connection refused' $WORK/nmsp-client.txt &&
+		grep -Eq '^127\.0\.0\.1:$UP_PORT +connected ' $WORK/nmsp-client.txt"
+kill $SERVE_PID 2> /dev/null
+check "client mode: the session ends (server gone): retry 1 in 1 s" \
+	wait_for 10 fsrd_log_has "server 127.0.0.1:$UP_PORT: the session ended; retry 1 of 5 in 1 s"
+check "... and the retry, refused: retry 2 in 2 s" \
+	wait_for 10 fsrd_log_has "server 127.0.0.1:$UP_PORT: Connection refused; retry 2 of 5 in 2 s"
 check "fsrd is still running" kill -0 "$FSRD_PID"
 if dmesg_clean; then pass "dmesg clean"; else fail "dmesg clean"; fi
 tap_finish

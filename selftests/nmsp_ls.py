@@ -19,6 +19,12 @@ Connects to 127.0.0.1:PORT and plays CASE, printing one line per result:
                            asked about (INFO) when it associates and
                            again at its first RSSI entry; ECHO_REQ is
                            answered
+  serve CERT KEY MAC S     client mode: listen on 127.0.0.1:PORT for S
+                           seconds, take one connection as the TLS
+                           server with CERT, print "accepted", then as
+                           events (INIT as MAC, subscriptions, one line
+                           per message) until fsrd closes or S is over;
+                           "no-connection" when none came
   nocert MAC               TLS without a client certificate, INIT_REQ:
                            "close=STATUS"
   plain                    plain TCP (an HTTP request): "closed" when fsrd
@@ -195,6 +201,25 @@ def main():
     a = sys.argv[3:]
     if case == "init":
         print(result(*init(tls(a[0], a[1]), a[2])))
+    elif case == "serve":
+        end = time.monotonic() + float(a[3])
+        srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        srv.bind(("127.0.0.1", PORT))
+        srv.listen(1)
+        srv.settimeout(float(a[3]))
+        try:
+            conn, _ = srv.accept()
+        except socket.timeout:
+            print("no-connection", flush=True)
+            return
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a[0], a[1])
+        conn.settimeout(10)
+        s = ctx.wrap_socket(conn, server_side=True)
+        print("accepted", flush=True)
+        print(result(*init(s, a[2])), flush=True)
+        events(s, max(1.0, end - time.monotonic()))
     elif case == "nocert":
         print(result(*init(tls(), a[0])))
     elif case == "events":

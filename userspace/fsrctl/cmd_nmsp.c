@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * fsrctl nmsp show: the location servers connected to fsrd's NMSP-style
- * link (address, state, MAC and name, subscriptions, octets queued) and
- * the link's counters, refusals by reason.
+ * link (address, direction, state, MAC and name, subscriptions, octets
+ * queued), the servers client mode dials (state, retries, next try, last
+ * error) and the link's counters, refusals by reason.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -19,6 +20,43 @@ static const char *str(struct json_object *o, const char *k)
 	return json_object_get_string(v);
 }
 
+static uint64_t u64(struct json_object *o, const char *k)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, k, &v) ?
+	       json_object_get_uint64(v) : 0;
+}
+
+/* Client mode: one line per configured server. */
+static void print_servers(struct json_object *reply)
+{
+	struct json_object *list, *v;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(reply, "servers", &list) ||
+	    !json_object_is_type(list, json_type_array) ||
+	    !(n = json_object_array_length(list)))
+		return;
+	printf("client mode: %zu server%s\n", n, n == 1 ? "" : "s");
+	printf("%-21s %-10s %7s %8s %5s %8s  %s\n", "SERVER", "STATE",
+	       "RETRIES", "NEXT TRY", "TRIES", "SESSIONS", "LAST ERROR");
+	for (i = 0; i < n; i++) {
+		struct json_object *s = json_object_array_get_idx(list, i);
+		char retries[16], next[16] = "-";
+
+		snprintf(retries, sizeof(retries), "%" PRIu64 "/%" PRIu64,
+			 u64(s, "retries"), u64(s, "retries_max"));
+		if (json_object_object_get_ex(s, "next_try_ms", &v))
+			snprintf(next, sizeof(next), "%.1f s",
+				 (double)json_object_get_uint64(v) / 1000);
+		printf("%-21s %-10s %7s %8s %5" PRIu64 " %8" PRIu64 "  %s\n",
+		       str(s, "addr"), str(s, "state"), retries, next,
+		       u64(s, "tries"), u64(s, "sessions"),
+		       str(s, "last_error"));
+	}
+}
+
 static void print_text(struct json_object *reply)
 {
 	struct json_object *list, *subs, *v;
@@ -28,8 +66,9 @@ static void print_text(struct json_object *reply)
 	n = json_object_array_length(list);
 	printf("%zu location server%s\n", n, n == 1 ? "" : "s");
 	if (n)
-		printf("%-21s %-10s %-17s %-16s %6s  %s\n", "ADDRESS", "STATE",
-		       "MAC", "NAME", "QUEUED", "SUBSCRIPTIONS");
+		printf("%-21s %-3s %-10s %-17s %-16s %6s  %s\n", "ADDRESS",
+		       "DIR", "STATE", "MAC", "NAME", "QUEUED",
+		       "SUBSCRIPTIONS");
 	for (i = 0; i < n; i++) {
 		struct json_object *p = json_object_array_get_idx(list, i);
 		char sub[64] = "";
@@ -42,11 +81,13 @@ static void print_text(struct json_object *reply)
 					 json_object_get_string(
 					 json_object_array_get_idx(subs, j)));
 		json_object_object_get_ex(p, "queued", &v);
-		printf("%-21s %-10s %-17s %-16s %6" PRIu64 "  %s\n",
-		       str(p, "addr"), str(p, "state"), str(p, "mac"),
+		printf("%-21s %-3s %-10s %-17s %-16s %6" PRIu64 "  %s\n",
+		       str(p, "addr"), str(p, "direction"), str(p, "state"),
+		       str(p, "mac"),
 		       str(p, "name"), v ? json_object_get_uint64(v) : 0,
 		       *sub ? sub : "-");
 	}
+	print_servers(reply);
 	fsrd_print_counters(reply);
 }
 

@@ -126,16 +126,20 @@ static const char help_nmsp[] =
 	"Usage: fsrctl [-j] [--socket PATH] nmsp show\n"
 	"\n"
 	"fsrd's location-server link ([nmsp] in fsrd.conf; docs/nmsp.md).\n"
-	"show: the location servers connected now: address, state\n"
+	"show: the location servers connected now: address, direction\n"
+	"      (in: it connected; out: fsrd dialled it), state\n"
 	"      (connecting: TLS or INIT not done; up), MAC and name from\n"
-	"      their INIT, octets queued for them, subscriptions; then the\n"
-	"      link's counters: connections, failed TLS handshakes, each\n"
-	"      refusal by reason (refused_unknown_mac, refused_key_hash,\n"
-	"      refused_no_certificate, ...), slow peers dropped, RSSI\n"
-	"      measurements sent, messages.\n"
+	"      their INIT, octets queued for them, subscriptions; with\n"
+	"      server = lines (client mode), each server: state\n"
+	"      (connected, connecting, waiting, standby), retries of 5,\n"
+	"      time to the next try, tries, sessions, last error; then\n"
+	"      the link's counters: connections, failed TLS handshakes,\n"
+	"      each refusal by reason (refused_unknown_mac,\n"
+	"      refused_key_hash, refused_no_certificate, ...), slow peers\n"
+	"      dropped, RSSI measurements sent, messages.\n"
 	"      Without an [nmsp] section it says so and succeeds.\n"
 	"-j: fsrd's reply as JSON ({\"running\",\"peers\":[...],\n"
-	"\"counters\":{...}}).\n";
+	"\"servers\":[...],\"counters\":{...}}).\n";
 
 static const char help_peer[] =
 	"Usage: fsrctl [-j] [--socket PATH] peer show [IFNAME]\n"

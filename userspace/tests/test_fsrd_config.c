@@ -967,11 +967,17 @@ static void test_nmsp(void)
 	fsrd_conf_free(&c);
 	snprintf(text, sizeof(text), BSS_OK "[nmsp]\nlisten = 127.0.0.1:16200\n"
 		 "certificate = %s\nkey = %s\n" LS_AUTH "max_peers = 2\n"
-		 "idle_timeout = 10\n", pem, pem);
+		 "idle_timeout = 10\nserver = 192.0.2.10\n"
+		 "server = [2001:db8::10]:16200\n", pem, pem);
 	ret = load(text, &c, err, sizeof(err));
 	tap_ok(ret == 0 && c.nmsp.max_peers == 2 && c.nmsp.idle_ms == 10000 &&
 	       ntohs(((struct sockaddr_in *)&c.nmsp.listen)->sin_port) ==
-	       16200, "nmsp: every key");
+	       16200 && c.nmsp.n_servers == 2 &&
+	       ntohs(((struct sockaddr_in *)&c.nmsp.servers[0].ss)->sin_port) ==
+	       16113 &&
+	       c.nmsp.servers[1].ss.ss_family == AF_INET6 &&
+	       ntohs(((struct sockaddr_in6 *)&c.nmsp.servers[1].ss)->sin6_port) ==
+	       16200, "nmsp: every key, two servers in order (default port 16113)");
 	fsrd_conf_free(&c);
 	expect_err("nmsp: no certificate", BSS_OK "[nmsp]\n" LS_AUTH, 6,
 		   "[nmsp] needs certificate = and key = (PEM files): the link runs over TLS only");
@@ -994,7 +1000,17 @@ static void test_nmsp(void)
 	expect_err("nmsp: max_peers 0", BSS_OK "[nmsp]\nmax_peers = 0\n", 7,
 		   "max_peers: expected 1..64, got '0'");
 	expect_err("nmsp: unknown key", BSS_OK "[nmsp]\nport = 1\n", 7,
-		   "unknown key 'port' in [nmsp]: expected one of listen, certificate, key, auth, max_peers, idle_timeout");
+		   "unknown key 'port' in [nmsp]: expected one of listen, certificate, key, auth, max_peers, idle_timeout, server");
+	expect_err("nmsp: server not an address",
+		   BSS_OK "[nmsp]\nserver = ls.example.com\n", 7,
+		   "server: expected an IP address with an optional port (192.0.2.10:16113, [2001:db8::10]:16113), got 'ls.example.com'");
+	expect_err("nmsp: the same server twice",
+		   BSS_OK "[nmsp]\nserver = 192.0.2.10\nserver = 192.0.2.10:16113\n",
+		   8, "server: '192.0.2.10:16113' is listed twice");
+	expect_err("nmsp: five servers",
+		   BSS_OK "[nmsp]\nserver = 192.0.2.1\nserver = 192.0.2.2\n"
+		   "server = 192.0.2.3\nserver = 192.0.2.4\nserver = 192.0.2.5\n",
+		   11, "server: too many servers: at most 4");
 	expect_err("nmsp: twice", BSS_OK "[nmsp]\n[nmsp]\n", 7,
 		   "duplicate section [nmsp] (first at line 6)");
 }

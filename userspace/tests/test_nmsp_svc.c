@@ -7,7 +7,9 @@
  * unknown MAC, a key not in the list, no client certificate, plain TCP,
  * TLS 1.1, a message before INIT, an oversized header; a peer that never
  * reads is dropped once its queue is full; one peer too many is told
- * busy.
+ * busy. Client mode: fsrd dials a location server that is a TLS server
+ * in the child, is accepted and sends the roam event; when the session
+ * ends it waits 1 s, and a try that is refused is retried after 2 s.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -26,6 +28,7 @@
 
 #include "core/evloop.h"
 #include "core/log.h"
+#include "nmsp/nmsp_dial.h"
 #include "nmsp/nmsp_svc.h"
 #include "tap.h"
 
@@ -335,6 +338,41 @@ static int client_sleepy(void)
 
 /* --- the parent: the server in the event loop ------------------------ */
 
+/* Client mode: the location server is the TLS server; it speaks first
+ * (INIT_REQ) all the same, then subscribes and takes the roam event. */
+static int lsock = -1;
+
+static int client_mode_server(void)
+{
+	struct timeval tv = { .tv_sec = 5 };
+	struct nmsp_msg m;
+	SSL_CTX *ctx;
+	SSL *s;
+	int fd;
+
+	fd = accept(lsock, NULL, NULL);
+	if (fd < 0)
+		return 1;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	ctx = SSL_CTX_new(TLS_server_method());
+	if (!ctx || SSL_CTX_use_certificate(ctx, ls_cert) != 1 ||
+	    SSL_CTX_use_PrivateKey(ctx, ls_key) != 1)
+		return 2;
+	s = SSL_new(ctx);
+	SSL_set_fd(s, fd);
+	if (SSL_accept(s) != 1)
+		return 3;
+	if (send_init(s, ls_mac) || get_msg(s, &m) ||
+	    m.hdr.type != NMSP_INIT_RESP || m.status != NMSP_OK ||
+	    send_sub(s) || get_msg(s, &m) ||
+	    m.hdr.type != NMSP_SUBSCRIBE_RESP || m.status != NMSP_OK)
+		return 4;
+	if (get_msg(s, &m) || m.hdr.type != NMSP_STATION_EVENT_NTF ||
+	    m.event != NMSP_EV_ROAM || memcmp(m.mac, sta, 6))
+		return 5;
+	return 0;
+}
+
 static pid_t child;
 static int child_status;
 static struct ev_timer stop_t, event_t, flood_t;
@@ -517,6 +555,84 @@ static int do_flood(void *a)
 	return fd >= 0 && read(fd, &c, 1) == 0 ? 0 : 2;
 }
 
+static int do_client_mode(void *a)
+{
+	(void)a;
+	return client_mode_server();
+}
+
+/* The loop runs for @ms. */
+static void run_for(unsigned int ms)
+{
+	stop_t.fn = stop_fn;
+	ev_timer_arm(&stop_t, ms);
+	ev_run();
+}
+
+struct server_view {
+	char state[16];
+	unsigned int retries;
+	uint64_t tries, sessions, next_ms;
+	char last_error[96];
+};
+
+static void view_server(const struct nmsp_dial_info *i, void *arg)
+{
+	struct server_view *v = arg;
+
+	snprintf(v->state, sizeof(v->state), "%s", i->state);
+	v->retries = i->retries;
+	v->tries = i->tries;
+	v->sessions = i->sessions;
+	v->next_ms = i->next_try_ms ? i->next_try_ms - ev_now_ms() : 0;
+	snprintf(v->last_error, sizeof(v->last_error), "%s", i->last_error);
+}
+
+static void test_client_mode(struct nmsp_svc_conf *c)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	struct sockaddr_in *srv = (struct sockaddr_in *)&c->servers[0].ss;
+	socklen_t al = sizeof(a);
+	struct server_view v = { 0 };
+	char err[256];
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	lsock = socket(AF_INET, SOCK_STREAM, 0);
+	if (lsock < 0 || bind(lsock, (struct sockaddr *)&a, sizeof(a)) ||
+	    listen(lsock, 4) ||
+	    getsockname(lsock, (struct sockaddr *)&a, &al)) {
+		tap_ok(0, "client mode: a listening socket for the server");
+		return;
+	}
+	*srv = a;
+	c->servers[0].len = sizeof(a);
+	c->n_servers = 1;
+	tap_ok(nmsp_svc_start(c, err, sizeof(err)) == 0,
+	       "client mode: started with one server");
+	tap_ok(run(do_client_mode, NULL, 100) == 0,
+	       "client mode: fsrd dials, the server (TLS server) sends INIT, fsrd accepts it by MAC and key hash, the roam event goes out");
+	run_for(300);	/* fsrd reads the end of the session */
+	nmsp_dial_foreach(view_server, &v);
+	tap_ok(!strcmp(v.state, "waiting") && v.retries == 1 &&
+	       v.tries == 1 && v.sessions == 1 && v.next_ms <= 1000,
+	       "client mode: the session ended: retry 1 in 1 s, one session counted");
+	close(lsock);
+	lsock = -1;
+	run_for(1300);	/* the retry is refused: nothing listens now */
+	nmsp_dial_foreach(view_server, &v);
+	tap_ok(!strcmp(v.state, "waiting") && v.retries == 2 &&
+	       v.tries == 2 && v.next_ms > 1000 && v.next_ms <= 2000 &&
+	       !strcmp(v.last_error, "Connection refused"),
+	       "client mode: the retry refused: retry 2 in 2 s, the reason kept");
+	if (strcmp(v.state, "waiting") || v.retries != 2)
+		tap_diag("state", v.state);
+	nmsp_svc_stop();
+	memset(&v, 0, sizeof(v));
+	nmsp_dial_foreach(view_server, &v);
+	tap_ok(nmsp_svc_port() == 0 && !v.state[0],
+	       "client mode: stopped, no server dialled any more");
+}
+
 static int do_sleepy(void *a)
 {
 	(void)a;
@@ -645,6 +761,7 @@ int main(void)
 	       "no peer left, none counted up");
 	nmsp_svc_stop();
 	tap_ok(nmsp_svc_port() == 0, "stopped");
+	test_client_mode(&c);
 	ev_cleanup();
 	X509_free(ctl_cert);
 	X509_free(ls_cert);

@@ -2,7 +2,8 @@
 /*
  * The [nmsp] section of fsrd.conf (docs/fsrd.conf.5, docs/nmsp.md): where
  * the location-server link listens, its certificate and key, the auth
- * list (one auth = line per location server) and its bounds.
+ * list (one auth = line per location server), its bounds, and the
+ * servers client mode dials (server = lines).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 #include "conf/config_priv.h"
 
 enum { NK_LISTEN, NK_CERT, NK_KEY, NK_AUTH, NK_MAX_PEERS, NK_IDLE,
-       NK_COUNT };
+       NK_SERVER, NK_COUNT };
 
 static const char *const nmsp_keys[NK_COUNT] = {
 	[NK_LISTEN] = "listen",
@@ -20,6 +21,7 @@ static const char *const nmsp_keys[NK_COUNT] = {
 	[NK_AUTH] = "auth",
 	[NK_MAX_PEERS] = "max_peers",
 	[NK_IDLE] = "idle_timeout",
+	[NK_SERVER] = "server",
 };
 
 void cfg_nmsp_defaults(struct fsrd_conf *c)
@@ -60,6 +62,31 @@ static int path_key(struct parser *p, const char *key, const char *v,
 	return 0;
 }
 
+/* server = ADDR[:PORT]: client mode, the servers in the order tried */
+static int server_key(struct parser *p, const char *value)
+{
+	struct nmsp_svc_conf *nc = &p->conf->nmsp;
+	struct sockaddr_storage ss;
+	socklen_t len;
+	unsigned int i;
+
+	p->nmsp_key_line[NK_SERVER] = p->line;
+	if (radius_parse_addr(value, NMSP_PORT, &ss, &len))
+		return cfg_bad(p, "server: expected an IP address with an optional port (192.0.2.10:16113, [2001:db8::10]:16113), got '%s'",
+			       value);
+	for (i = 0; i < nc->n_servers; i++)
+		if (nc->servers[i].len == len &&
+		    !memcmp(&nc->servers[i].ss, &ss, len))
+			return cfg_bad(p, "server: '%s' is listed twice", value);
+	if (nc->n_servers == NMSP_DIAL_SERVERS_MAX)
+		return cfg_bad(p, "server: too many servers: at most %d",
+			       NMSP_DIAL_SERVERS_MAX);
+	nc->servers[nc->n_servers].ss = ss;
+	nc->servers[nc->n_servers].len = len;
+	nc->n_servers++;
+	return 0;
+}
+
 int cfg_nmsp_key(struct parser *p, const char *name, const char *value)
 {
 	struct nmsp_svc_conf *nc = &p->conf->nmsp;
@@ -68,6 +95,9 @@ int cfg_nmsp_key(struct parser *p, const char *name, const char *value)
 	uint32_t s;
 	int k, ret;
 
+	/* auth and server may be given again: a list each */
+	if (!strcmp(name, nmsp_keys[NK_SERVER]))
+		return server_key(p, value);
 	k = cfg_section_key(p, "nmsp", nmsp_keys, NK_COUNT, p->nmsp_key_line,
 			    NK_AUTH, name);
 	if (k < 0)

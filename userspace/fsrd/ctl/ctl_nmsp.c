@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * nmsp_show (ctl_nmsp.h): the location servers connected now (address,
- * MAC and name once past INIT, subscriptions, octets queued) and the
- * link's counters, refusals by reason.
+ * direction, MAC and name once past INIT, subscriptions, octets queued),
+ * client mode's servers (state, retries, the next try, the last error)
+ * and the link's counters, refusals by reason.
  */
 #include "ctl/ctl_nmsp.h"
 
 #include <stdio.h>
 
+#include "core/evloop.h"
 #include "core/log.h"
+#include "nmsp/nmsp_dial.h"
 #include "nmsp/nmsp_svc.h"
 
 static void add_u64(struct json_object *o, const char *k, uint64_t v)
@@ -29,6 +32,8 @@ static void add_peer(const struct nmsp_svc_peer_info *i, void *arg)
 	int s;
 
 	json_object_object_add(o, "addr", json_object_new_string(i->addr));
+	json_object_object_add(o, "direction", json_object_new_string(
+		i->dialled ? "out" : "in"));
 	json_object_object_add(o, "state", json_object_new_string(
 		i->up ? "up" : "connecting"));
 	if (i->up) {
@@ -47,6 +52,26 @@ static void add_peer(const struct nmsp_svc_peer_info *i, void *arg)
 	json_object_array_add(arg, o);
 }
 
+static void add_server(const struct nmsp_dial_info *i, void *arg)
+{
+	struct json_object *o = json_object_new_object();
+	uint64_t now = ev_now_ms();
+
+	json_object_object_add(o, "addr", json_object_new_string(i->addr));
+	json_object_object_add(o, "state", json_object_new_string(i->state));
+	add_u64(o, "retries", i->retries);
+	add_u64(o, "retries_max", NMSP_DIAL_RETRIES);
+	if (i->next_try_ms)
+		add_u64(o, "next_try_ms", i->next_try_ms > now ?
+			i->next_try_ms - now : 0);
+	add_u64(o, "tries", i->tries);
+	add_u64(o, "sessions", i->sessions);
+	if (i->last_error[0])
+		json_object_object_add(o, "last_error",
+				       json_object_new_string(i->last_error));
+	json_object_array_add(arg, o);
+}
+
 struct json_object *ctl_nmsp_json(void)
 {
 	const struct nmsp_svc_stats *st = nmsp_svc_stats();
@@ -61,6 +86,9 @@ struct json_object *ctl_nmsp_json(void)
 	if (!nmsp_svc_running())
 		return o;
 	nmsp_svc_foreach(add_peer, peers);
+	peers = json_object_new_array();
+	json_object_object_add(o, "servers", peers);
+	nmsp_dial_foreach(add_server, peers);
 	c = json_object_new_object();
 	add_u64(c, "connections", st->connections);
 	add_u64(c, "tls_failed", st->tls_failed);

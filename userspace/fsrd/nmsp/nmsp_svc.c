@@ -7,6 +7,7 @@
  * body is read), NMSP_OUT_MAX of output per peer.
  */
 #include "nmsp/nmsp_svc.h"
+#include "nmsp/nmsp_dial.h"
 #include "nmsp/nmsp_peer.h"
 
 #include <arpa/inet.h>
@@ -43,6 +44,7 @@ struct svc_peer {
 	bool closing;		/* drop once the queue is sent */
 	bool busy;		/* over max_peers: CLOSE busy at once */
 	bool counted_up;	/* in svc.stats.up */
+	bool dialled;		/* client mode: ends go to nmsp_dial_ended */
 	uint64_t since_ms;
 	char addr[64];
 	struct nmsp_peer eng;
@@ -103,6 +105,8 @@ static void peer_free(struct svc_peer *p)
 	free(p->out);
 	free(p->memo[NMSP_SVC_CLIENT_RSSI]);
 	free(p->memo[NMSP_SVC_PROBE_RSSI]);
+	if (p->dialled)
+		nmsp_dial_ended(p->counted_up);
 	free(p);
 }
 
@@ -361,14 +365,17 @@ static void on_readable(int fd, void *arg)
 		return;
 	if (!p->tls_up) {
 		ERR_clear_error();
-		n = SSL_accept(p->ssl);
+		/* server or client (client mode): SSL_set_*_state said */
+		n = SSL_do_handshake(p->ssl);
 		if (n == 1) {
 			if (!tls_up(p))
 				return;
 		} else {
 			r = SSL_get_error(p->ssl, n);
-			if (r == SSL_ERROR_WANT_READ)
+			if (r == SSL_ERROR_WANT_READ) {
+				ev_want_write(p->fd, NULL);
 				return;
+			}
 			if (r == SSL_ERROR_WANT_WRITE) {
 				ev_want_write(p->fd, on_readable);
 				return;
@@ -420,6 +427,30 @@ static void on_readable(int fd, void *arg)
 		flush(p);
 }
 
+/* @p (fd, addr, busy set) joins the peers with its TLS object: 0, or
+ * -ENOMEM with @p freed (not the descriptor). */
+static int peer_add(struct svc_peer *p, int fd, bool client)
+{
+	p->ssl = SSL_new(svc.ctx);
+	if (!p->ssl || !SSL_set_fd(p->ssl, fd) ||
+	    ev_add_fd(fd, on_readable, p)) {
+		SSL_free(p->ssl);
+		free(p->out);
+		free(p);
+		return -ENOMEM;
+	}
+	if (client)
+		SSL_set_connect_state(p->ssl);
+	else
+		SSL_set_accept_state(p->ssl);
+	p->next = svc.peers;
+	svc.peers = p;
+	svc.stats.peers++;
+	p->tick.fn = on_tick;
+	ev_timer_arm(&p->tick, NMSP_TICK_MS);
+	return 0;
+}
+
 static void on_accept(int fd, void *arg)
 {
 	struct sockaddr_storage ss;
@@ -463,19 +494,35 @@ static void on_accept(int fd, void *arg)
 		       ((struct sockaddr_in6 *)&ss)->sin6_port :
 		       ((struct sockaddr_in *)&ss)->sin_port));
 	p->busy = svc.stats.peers >= svc.conf.max_peers;
-	p->ssl = SSL_new(svc.ctx);
-	if (!p->ssl || !SSL_set_fd(p->ssl, c) || ev_add_fd(c, on_readable, p)) {
-		SSL_free(p->ssl);
-		free(p->out);
-		free(p);
+	if (peer_add(p, c, false))
 		close(c);
-		return;
+}
+
+int nmsp_svc_adopt(int fd, const char *addr)
+{
+	struct svc_peer *p;
+
+	svc.stats.connections++;
+	p = calloc(1, sizeof(*p));
+	if (p)
+		p->out = malloc(NMSP_OUT_MAX);
+	if (!p || !p->out) {
+		free(p);
+		close(fd);
+		return -ENOMEM;
 	}
-	p->next = svc.peers;
-	svc.peers = p;
-	svc.stats.peers++;
-	p->tick.fn = on_tick;
-	ev_timer_arm(&p->tick, NMSP_TICK_MS);
+	p->fd = fd;
+	p->since_ms = ev_now_ms();
+	snprintf(p->addr, sizeof(p->addr), "%s", addr);
+	p->busy = svc.stats.peers >= svc.conf.max_peers;
+	p->dialled = true;
+	if (peer_add(p, fd, true)) {
+		close(fd);
+		return -ENOMEM;
+	}
+	/* the client speaks first: ClientHello when the socket is writable */
+	ev_want_write(fd, on_readable);
+	return 0;
 }
 
 /* Any certificate will do for TLS: who the peer is, the auth list says. */
@@ -505,7 +552,8 @@ int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen)
 		svc.pcfg.services &= ~(1u << NMSP_SVC_PROBE_RSSI);
 	svc.pcfg.idle_ms = c->idle_ms;
 	svc.pcfg.info = svc.src.info;
-	svc.ctx = SSL_CTX_new(TLS_server_method());
+	/* one context for both ends: accepted peers and client mode */
+	svc.ctx = SSL_CTX_new(TLS_method());
 	if (!svc.ctx)
 		return fail(err, errlen, -ENOMEM, "nmsp: %s", "no TLS context");
 	SSL_CTX_set_min_proto_version(svc.ctx, TLS1_2_VERSION);
@@ -540,6 +588,7 @@ int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen)
 	svc.on = true;
 	log_info("nmsp: listening on port %u, %zu auth-list entries",
 		 nmsp_svc_port(), c->auth.n);
+	nmsp_dial_start(c);
 	return 0;
 }
 
@@ -548,6 +597,7 @@ void nmsp_svc_stop(void)
 	uint8_t msg[NMSP_MAX_MSG];
 	int n;
 
+	nmsp_dial_stop();	/* first: the peers' ends are not retried */
 	while (svc.peers) {
 		struct svc_peer *p = svc.peers;
 
@@ -607,6 +657,7 @@ void nmsp_svc_foreach(void (*fn)(const struct nmsp_svc_peer_info *i,
 	for (p = svc.peers; p; p = p->next) {
 		memset(&i, 0, sizeof(i));
 		i.addr = p->addr;
+		i.dialled = p->dialled;
 		i.up = p->tls_up && p->eng.state == NMSP_PEER_UP;
 		i.mac = p->eng.mac;
 		i.name = p->eng.name;

@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 
 #include "nmsp/nmsp_auth.h"
+#include "nmsp/nmsp_backoff.h"
 #include "nmsp/nmsp_msg.h"
 #include "nmsp/nmsp_rssi.h"
 
@@ -32,10 +33,17 @@ struct nmsp_svc_conf {
 	uint32_t max_peers;		/* 1 .. NMSP_MAX_PEERS */
 	uint32_t idle_ms;		/* handshake, INIT and echo timeout */
 	uint32_t services;		/* bit (1 << service) offered */
+	/* client mode (nmsp_dial.h): the servers to dial, in order */
+	struct {
+		struct sockaddr_storage ss;
+		socklen_t len;
+	} servers[NMSP_DIAL_SERVERS_MAX];
+	unsigned int n_servers;
 };
 
 struct nmsp_svc_stats {
-	uint64_t connections;		/* TCP connections accepted */
+	uint64_t connections;		/* TCP connections accepted or
+					 * dialled */
 	uint64_t tls_failed;		/* handshakes that failed (plain
 					 * TCP, an old TLS version...) */
 	uint64_t refused[NMSP_STATUS_MAX + 1];	/* CLOSEs sent, by reason */
@@ -71,6 +79,12 @@ uint64_t nmsp_wall_ms(void);
 int nmsp_svc_start(const struct nmsp_svc_conf *c, char *err, size_t errlen);
 /* Every peer gets CLOSE shutdown (best effort), then the socket closes. */
 void nmsp_svc_stop(void);
+/*
+ * Client mode: a TCP connection nmsp_dial.c made to a location server,
+ * served like one accepted, with fsrd the TLS client. Takes @fd (closed
+ * on failure: -errno); its end goes to nmsp_dial_ended().
+ */
+int nmsp_svc_adopt(int fd, const char *addr);
 /* The port it listens on (for an ephemeral one), 0 when stopped. */
 uint16_t nmsp_svc_port(void);
 const struct nmsp_svc_stats *nmsp_svc_stats(void);
@@ -79,6 +93,7 @@ bool nmsp_svc_running(void);
 /* A connected peer as fsrctl shows it. */
 struct nmsp_svc_peer_info {
 	const char *addr;		/* "IP:PORT" */
+	bool dialled;			/* client mode: fsrd connected */
 	bool up;			/* past INIT */
 	const uint8_t *mac;		/* its INIT_REQ's (up only) */
 	const char *name;

@@ -6,7 +6,9 @@
 # FT initial mobility-domain association with fsrd, then roams back and
 # forth FSRD_KFT_ROAMS times (default 50): every roam must be served by
 # the kernel (FT counters grow by exactly the roam count, fsrd serves
-# none) and adopted by fsrd (log line), with a ping after each. Then:
+# none) and adopted by fsrd (log line), with a ping after each; a
+# location server subscribed to station events (fsrd's [nmsp], issue 16)
+# gets one roam event per roam, with the BSS it came from. Then:
 #  - a GTK rekey (gtk_rekey_interval) reaches the kernel-served client
 #    (group-key handshake completed, broadcast ping under the new GTK);
 #  - fsrd stopped (SIGSTOP): the kernel still serves a roam, ping works,
@@ -17,8 +19,9 @@
 #  - with the station's PMK-R1s flushed from fsr.ko, the next roam is
 #    passed to userspace (ft_passed grows) and fsrd serves it.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib_nmsp.sh"
 require_root
-require_cmd wpa_supplicant wpa_cli iw ping
+require_cmd wpa_supplicant wpa_cli iw ping openssl python3
 if [ ! -x "$FSRD" ] || [ ! -x "$FSRCTL" ]; then
 	echo "1..0 # SKIP build/bin/fsrd or fsrctl missing"
 	exit $KSFT_SKIP
@@ -35,6 +38,8 @@ fsr_load
 BSSID0=$(cat /sys/class/net/wlan0/address)
 BSSID1=$(cat /sys/class/net/wlan1/address)
 STA=$(cat /sys/class/net/wlan2/address)
+LS_MAC=02:00:00:00:0a:01
+nmsp_cert fsrd && nmsp_cert ls
 
 cat > "$WORK/fsrd.conf" <<END
 [global]
@@ -60,6 +65,12 @@ security = ft-psk
 passphrase = $PASS
 gtk_rekey_interval = $REKEY
 max_stations = 16
+
+[nmsp]
+listen = 127.0.0.1:16113
+certificate = $WORK/fsrd.pem
+key = $WORK/fsrd.key
+auth = $LS_MAC sha256:$(nmsp_keyhash ls sha256)
 END
 
 start_fsrd
@@ -91,6 +102,13 @@ fi
 check "fsr.ko has wlan0 and wlan1 attached" sh -c "
 	grep -q '^wlan0 ifindex' '$WORK/bss.txt' &&
 	grep -q '^wlan1 ifindex' '$WORK/bss.txt'"
+# station events of the kernel-served roams (and echoes answered) for
+# as long as the test may run
+$NMSP_LS 16113 events "$WORK/ls.pem" "$WORK/ls.key" $LS_MAC 3600 \
+	> "$WORK/events.txt" 2>&1 &
+defer "kill $! 2> /dev/null"
+check "a location server subscribes to station events" \
+	wait_for 10 grep -q '^subscribe=ok' "$WORK/events.txt"
 check "the two BSSes are bridged (br0 10.77.0.1)" ft_bridge_up
 defer "ip link del br0"
 client_netns cli wlan2
@@ -202,6 +220,24 @@ check "fsrd adopted $(adopted) stations served by the kernel" \
 	[ "$(adopted)" -eq "$ROAMS" ]
 check "fsrd: no adoption refused" \
 	not grep -q "FT roam served by the kernel, not adopted" "$FSRD_LOG"
+# the location server: the association, then one roam event per
+# kernel-served roam, each from the BSS the one before went to
+roams_told() {
+	awk -v sta="$STA" -v b0="$BSSID0" -v b1="$BSSID1" '
+		$1 == "event=1" && $2 == "sta=" sta { at = substr($3, 7) }
+		$1 == "event=3" && $2 == "sta=" sta {
+			to = substr($3, 7); from = substr($4, 5)
+			if (from != at || to == from ||
+			    (to != b0 && to != b1)) bad++
+			at = to; n++
+		}
+		$1 == "event=2" && $2 == "sta=" sta { left++ }
+		END { print n + 0, bad + 0, left + 0 }' "$WORK/events.txt"
+}
+wait_for 10 sh -c "[ \$(grep -c '^event=3 sta=$STA' '$WORK/events.txt') -ge $ok ]"
+told=$(roams_told)
+check "location server: $ok roam events for $ok kernel-served roams, each from where the last went, no departure (got: roams, wrong, departures = $told)" \
+	test "$told" = "$ok 0 0"
 ft_ok=$(grep -c 'FT: Completed successfully' "$WORK/wpa.log")
 check "the client completed $ft_ok FT reassociations" [ "$ft_ok" -ge "$ROAMS" ]
 "$FSRCTL" stats > "$WORK/stats.txt" 2>&1

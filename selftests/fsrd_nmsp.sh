@@ -14,12 +14,16 @@
 # server that is down (nothing listens), backs off 1, 2, 4, 8 and 16 s,
 # falls back to the second server, which is up (the test's location
 # server as TLS server), and is accepted there; when that session ends it
-# retries after 1 s. Refused, each with its reason in the
+# retries after 1 s. fsrctl nmsp authlist: an entry added is written to
+# fsrd.conf (the rest of the file untouched) and in force at once, bad
+# requests are refused with their reason, the entry survives a restart,
+# and removing it closes the server it let in. Refused, each with its reason in the
 # log: an unknown MAC, a certificate whose key is not listed, no client
 # certificate, plain TCP, TLS 1.1, a message before INIT, a header
 # announcing more than 4096 octets. (A peer that never reads, and one
 # peer too many, are tested on loopback: userspace/tests/test_nmsp_svc.c.)
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib_nmsp.sh"
 require_root
 require_cmd wpa_supplicant wpa_cli iw openssl python3
 if [ ! -x "$FSRD" ]; then
@@ -31,7 +35,7 @@ dmesg_mark
 SSID=fsrd-nmsp
 PASS=nmsp-passphrase-42
 PORT=16113
-LS="python3 $SELFTESTS/nmsp_ls.py $PORT"
+LS="$NMSP_LS $PORT"
 LS_MAC=02:00:00:00:0a:01
 LS2_MAC=02:00:00:00:0a:02
 # client mode: nothing listens on the first, the test's server on the second
@@ -43,21 +47,9 @@ BSSID0=$(cat /sys/class/net/wlan0/address)
 BSSID1=$(cat /sys/class/net/wlan1/address)
 STA=$(cat /sys/class/net/wlan2/address)
 
-# cert NAME: a self-signed P-256 certificate and key in $WORK
-cert() {
-	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-		-nodes -keyout "$WORK/$1.key" -out "$WORK/$1.pem" -days 2 \
-		-subj "/CN=$1.lab.example" 2> /dev/null
-}
-# keyhash NAME ALG: fsrd.conf(5)'s command
-keyhash() {
-	openssl x509 -in "$WORK/$1.pem" -pubkey -noout |
-		openssl pkey -pubin -outform DER | openssl dgst "-$2" |
-		sed 's/.*= //'
-}
-cert fsrd && cert ls && cert other
-H256=$(keyhash ls sha256)
-H1=$(keyhash ls sha1)
+nmsp_cert fsrd && nmsp_cert ls && nmsp_cert other && nmsp_cert ls3
+H256=$(nmsp_keyhash ls sha256)
+H1=$(nmsp_keyhash ls sha1)
 check "certificates for fsrd, the location server and a stranger" \
 	test -s "$WORK/other.pem" -a ${#H256} -eq 64 -a ${#H1} -eq 40
 diag "location server's key: sha256 $H256, sha1 $H1"
@@ -95,7 +87,7 @@ server = 127.0.0.1:$DOWN_PORT
 server = 127.0.0.1:$UP_PORT
 END
 
-python3 "$SELFTESTS/nmsp_ls.py" $UP_PORT serve "$WORK/ls.pem" "$WORK/ls.key" \
+$NMSP_LS $UP_PORT serve "$WORK/ls.pem" "$WORK/ls.key" \
 	$LS2_MAC 150 > "$WORK/serve.txt" 2>&1 &
 SERVE_PID=$!
 defer "kill $SERVE_PID 2> /dev/null"
@@ -276,6 +268,60 @@ check "client mode: the session ends (server gone): retry 1 in 1 s" \
 	wait_for 10 fsrd_log_has "server 127.0.0.1:$UP_PORT: the session ended; retry 1 of 5 in 1 s"
 check "... and the retry, refused: retry 2 in 2 s" \
 	wait_for 10 fsrd_log_has "server 127.0.0.1:$UP_PORT: Connection refused; retry 2 of 5 in 2 s"
+# fsrctl nmsp authlist: a third location server, with its own key
+LS3_MAC=02:00:00:00:0a:03
+H3=$(nmsp_keyhash ls3 sha256)
+AUTHLIST="$FSRCTL --socket $WORK/fsrd.sock nmsp authlist"
+$AUTHLIST show > "$WORK/authlist.txt" 2>&1
+check "authlist show: the two entries of fsrd.conf" \
+	sh -c "grep -q '^2 entries' $WORK/authlist.txt &&
+		grep -qx '$LS_MAC  sha256:$H256' $WORK/authlist.txt &&
+		grep -qx '$LS2_MAC  sha1:$H1' $WORK/authlist.txt"
+refusal "init $WORK/ls3.pem $WORK/ls3.key $LS3_MAC" close=4 \
+	"refused: unknown-mac"
+cp "$WORK/fsrd.conf" "$WORK/fsrd.conf.before"
+check "authlist add $LS3_MAC sha256:..." \
+	sh -c "$AUTHLIST add $LS3_MAC sha256:$H3 | grep -q '^added $LS3_MAC'"
+check "... written to fsrd.conf: one auth line more, the rest as it was" \
+	sh -c "grep -qx 'auth = $LS3_MAC sha256:$H3' $WORK/fsrd.conf &&
+		grep -vx 'auth = $LS3_MAC sha256:$H3' $WORK/fsrd.conf |
+		cmp -s - $WORK/fsrd.conf.before"
+check "... and in force: the third server is accepted" \
+	test "$($LS init "$WORK/ls3.pem" "$WORK/ls3.key" $LS3_MAC)" = "init=ok"
+out=$($AUTHLIST add $LS3_MAC sha256:$H3 2>&1); rc=$?
+check "authlist add of an entry already listed: exit 1, says so ($out)" \
+	test "$rc" -eq 1 -a -n "$(echo "$out" | grep 'in the auth list already')"
+out=$($AUTHLIST add $LS3_MAC sha256:1234 2>&1); rc=$?
+check "authlist add with a short hash: exit 1, says what is wrong ($out)" \
+	test "$rc" -eq 1 -a -n "$(echo "$out" | grep 'hex digits')"
+out=$($AUTHLIST del 02:00:00:00:0a:09 2>&1); rc=$?
+check "authlist del of a MAC not listed: exit 1, says so ($out)" \
+	test "$rc" -eq 1 -a -n "$(echo "$out" | grep 'not in the auth list')"
+check "the file is as the one add wrote" \
+	test "$(grep -c "^auth = " "$WORK/fsrd.conf")" -eq 3
+
+# persisted: fsrd started again reads the entry from fsrd.conf
+kill "$FSRD_PID"
+wait "$FSRD_PID" 2> /dev/null
+start_fsrd "$WORK/fsrd2.log"
+check "fsrd started again listens (3 auth-list entries, from fsrd.conf)" \
+	wait_for 20 fsrd_log_has "nmsp: listening on port $PORT, 3 auth-list entries"
+$NMSP_LS $PORT events "$WORK/ls3.pem" "$WORK/ls3.key" $LS3_MAC 30 \
+	> "$WORK/ls3.txt" 2>&1 &
+LS3_PID=$!
+defer "kill $LS3_PID 2> /dev/null"
+check "the third server connects and subscribes" \
+	wait_for 10 grep -q '^subscribe=ok' "$WORK/ls3.txt"
+check "authlist del $LS3_MAC while it is connected: 1 entry removed" \
+	sh -c "$AUTHLIST del $LS3_MAC | grep -q '^removed 1 entry of $LS3_MAC'"
+check "... it is closed at once: CLOSE unknown-mac (4)" \
+	wait_for 5 grep -q '^close=4' "$WORK/ls3.txt"
+check "... fsrd logs why" \
+	fsrd_log_has "$LS3_MAC is no longer in the auth list: closed"
+check "... its line is gone from fsrd.conf, the file as it was before the add" \
+	cmp -s "$WORK/fsrd.conf" "$WORK/fsrd.conf.before"
+refusal "init $WORK/ls3.pem $WORK/ls3.key $LS3_MAC" close=4 \
+	"refused: unknown-mac"
 check "fsrd is still running" kill -0 "$FSRD_PID"
 if dmesg_clean; then pass "dmesg clean"; else fail "dmesg clean"; fi
 tap_finish

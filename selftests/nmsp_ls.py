@@ -15,7 +15,8 @@ Connects to 127.0.0.1:PORT and plays CASE, printing one line per result:
                            entry "rssi sta=MAC bssid=MAC rssi=DBM ch=N",
                            per probe RSSI entry "probe sta=..." (the
                            same fields), per INFO answer "info status=N
-                           sta=MAC [bssid=MAC [rssi=DBM]]"; a station is
+                           sta=MAC [bssid=MAC [rssi=DBM]]", "close=N"
+                           for fsrd's CLOSE; a station is
                            asked about (INFO) when it associates and
                            again at its first RSSI entry; ECHO_REQ is
                            answered
@@ -153,6 +154,10 @@ def events(s, seconds):
         if mtype is None:
             print("closed", flush=True)
             break
+        if mtype == CLOSE:
+            print("close=%d" % struct.unpack(">H", tlvs[T_STATUS])[0],
+                  flush=True)
+            continue
         if mtype == SUB_RESP:
             name = {b"\x03": "subscribe", b"\x01": "subscribe-rssi",
                     b"\x02": "subscribe-probe"}.get(

@@ -4,9 +4,14 @@
  * link (address, direction, state, MAC and name, subscriptions, octets
  * queued), the servers client mode dials (state, retries, next try, last
  * error) and the link's counters, refusals by reason.
+ * fsrctl nmsp authlist show|add|del: the auth list, changed by fsrd in
+ * force and in fsrd.conf at once.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "fsr_parse.h"
 
 #include "fsrd_client.h"
 
@@ -114,13 +119,104 @@ static int nmsp_show(struct ctl *c, int argc, char **argv)
 	return ctl_flush(c);
 }
 
+static void print_entries(struct json_object *list)
+{
+	size_t i, n = json_object_array_length(list);
+
+	printf("%zu entr%s\n", n, n == 1 ? "y" : "ies");
+	if (n)
+		printf("%-17s  %s\n", "MAC", "KEY HASH");
+	for (i = 0; i < n; i++) {
+		struct json_object *e = json_object_array_get_idx(list, i);
+
+		printf("%-17s  %s\n", str(e, "addr"), str(e, "hash"));
+	}
+}
+
+/* {"cmd":cmd,"addr":MAC[,"hash":HASH]} from the words MAC [HASH] */
+static int auth_call(struct ctl *c, const char *cmd, int argc, char **argv,
+		     bool need_hash)
+{
+	struct json_object *req, *reply, *list, *v;
+	char macs[FSR_MAC_STRLEN];
+	uint8_t mac[FSR_MAC_LEN];
+	int ret;
+
+	if (argc < 1)
+		return ctl_usage(c, "missing MAC");
+	if (need_hash && argc < 2)
+		return ctl_usage(c, "missing key hash (sha256:HEX or sha1:HEX)");
+	if (argc > 2)
+		return ctl_usage(c, "unexpected argument '%s'", argv[2]);
+	if (fsr_parse_mac(argv[0], mac))
+		return ctl_usage(c, "invalid MAC address '%s'", argv[0]);
+	fsr_format_mac(mac, macs);
+	req = json_object_new_object();
+	json_object_object_add(req, "cmd", json_object_new_string(cmd));
+	json_object_object_add(req, "addr", json_object_new_string(macs));
+	if (argc == 2)
+		json_object_object_add(req, "hash",
+				       json_object_new_string(argv[1]));
+	ret = fsrd_call(c, req, &reply, false);
+	if (ret)
+		return ret == FSRD_ABSENT ? EXIT_FAIL : ret;
+	if (c->json)
+		return fsrd_print_reply(c, reply);
+	if (json_object_object_get_ex(reply, "removed", &v))
+		printf("removed %" PRIu64 " entr%s of %s\n",
+		       json_object_get_uint64(v),
+		       json_object_get_uint64(v) == 1 ? "y" : "ies", macs);
+	else
+		printf("added %s\n", macs);
+	ret = fsrd_reply_array(c, reply, "entries", &list);
+	if (ret)
+		return ret;
+	print_entries(list);
+	json_object_put(reply);
+	return ctl_flush(c);
+}
+
+static int auth_show(struct ctl *c, int argc, char **argv)
+{
+	struct json_object *reply, *list;
+	int ret;
+
+	if (argc > 0)
+		return ctl_usage(c, "unexpected argument '%s'", argv[0]);
+	ret = fsrd_ask(c, "nmsp_auth_show", NULL, NULL, &reply);
+	if (!ret)
+		ret = fsrd_reply_array(c, reply, "entries", &list);
+	if (ret)
+		return ret;
+	if (c->json)
+		return fsrd_print_reply(c, reply);
+	print_entries(list);
+	json_object_put(reply);
+	return ctl_flush(c);
+}
+
+static int authlist(struct ctl *c, int argc, char **argv)
+{
+	if (argc < 1)
+		return ctl_usage(c, "missing subcommand (show, add, del)");
+	if (!strcmp(argv[0], "show"))
+		return auth_show(c, argc - 1, argv + 1);
+	if (!strcmp(argv[0], "add"))
+		return auth_call(c, "nmsp_auth_add", argc - 1, argv + 1, true);
+	if (!strcmp(argv[0], "del"))
+		return auth_call(c, "nmsp_auth_del", argc - 1, argv + 1,
+				 false);
+	return ctl_usage(c, "unknown subcommand 'authlist %s'", argv[0]);
+}
+
 int cmd_nmsp(struct ctl *c, int argc, char **argv)
 {
 	static const struct ctl_sub subs[] = {
 		{ "show", nmsp_show },
+		{ "authlist", authlist },
 	};
 
 	return ctl_subcommand(c, "nmsp", subs,
-			      sizeof(subs) / sizeof(subs[0]), "show",
+			      sizeof(subs) / sizeof(subs[0]), "show, authlist",
 			      argc, argv);
 }

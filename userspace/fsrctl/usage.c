@@ -124,6 +124,9 @@ static const char help_portal[] =
 
 static const char help_nmsp[] =
 	"Usage: fsrctl [-j] [--socket PATH] nmsp show\n"
+	"       fsrctl [-j] [--socket PATH] nmsp authlist show\n"
+	"       fsrctl [-j] [--socket PATH] nmsp authlist add MAC HASH\n"
+	"       fsrctl [-j] [--socket PATH] nmsp authlist del MAC [HASH]\n"
 	"\n"
 	"fsrd's location-server link ([nmsp] in fsrd.conf; docs/nmsp.md).\n"
 	"show: the location servers connected now: address, direction\n"
@@ -138,8 +141,18 @@ static const char help_nmsp[] =
 	"      refused_key_hash, refused_no_certificate, ...), slow peers\n"
 	"      dropped, RSSI measurements sent, messages.\n"
 	"      Without an [nmsp] section it says so and succeeds.\n"
+	"authlist show: the location servers let in: MAC and key hash.\n"
+	"authlist add MAC HASH: let in the server with MAC whose\n"
+	"      certificate key hashes to HASH (sha256:HEX or sha1:HEX, of\n"
+	"      the DER SubjectPublicKeyInfo; fsrd.conf(5) says how).\n"
+	"authlist del MAC [HASH]: the entries of MAC (with HASH only that\n"
+	"      one); a connected server no longer let in is closed.\n"
+	"      add and del change the list in force and fsrd.conf at once\n"
+	"      (an auth = line of [nmsp], the rest of the file as it was);\n"
+	"      when the file cannot be written nothing changes.\n"
 	"-j: fsrd's reply as JSON ({\"running\",\"peers\":[...],\n"
-	"\"servers\":[...],\"counters\":{...}}).\n";
+	"\"servers\":[...],\"counters\":{...}}; authlist:\n"
+	"{\"entries\":[{\"addr\",\"hash\"}...][,\"removed\",\"removed_from_file\"]}).\n";
 
 static const char help_peer[] =
 	"Usage: fsrctl [-j] [--socket PATH] peer show [IFNAME]\n"
@@ -189,6 +202,8 @@ void usage_all(FILE *f)
 	      "  portal show [MAC]    fsrd's Portal sessions and counters\n"
 	      "  portal logout MAC    end a station's Portal sessions\n"
 	      "  nmsp show            fsrd's location servers and counters\n"
+	      "  nmsp authlist show|add|del\n"
+	      "                       the location servers fsrd lets in\n"
 	      "  peer show [IFNAME]   fsrd's R0KH/R1KH peers and their counters\n"
 	      "  monitor              print events until SIGINT or SIGTERM\n"
 	      "  monitor --client MAC fsrd's trace of one station\n"

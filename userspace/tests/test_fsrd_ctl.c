@@ -83,6 +83,26 @@ static void test_parse(void)
 		     &r, err) == -EINVAL, "parse: peer_show takes no addr");
 	tap_ok(parse("{\"cmd\":\"peer_show\",\"bss\":7}", &r, err) == -EINVAL,
 	       "parse: peer_show: bss must be a string");
+	tap_ok(parse("{\"cmd\":\"nmsp_auth_show\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_NMSP_AUTH_SHOW, "parse: nmsp_auth_show");
+	tap_ok(parse("{\"cmd\":\"nmsp_auth_show\",\"addr\":\"02:00:00:00:0a:01\"}",
+		     &r, err) == -EINVAL, "parse: nmsp_auth_show takes no addr");
+	tap_ok(parse("{\"cmd\":\"nmsp_auth_add\",\"addr\":\"02:00:00:00:0a:01\","
+		     "\"hash\":\"sha1:00\"}", &r, err) == 0 &&
+	       r.cmd == CTL_CMD_NMSP_AUTH_ADD && r.has_addr && r.has_hash &&
+	       !strcmp(r.hash, "sha1:00"),
+	       "parse: nmsp_auth_add with addr and hash (its form is fsrd's to judge)");
+	tap_ok(parse("{\"cmd\":\"nmsp_auth_del\",\"addr\":\"02:00:00:00:0a:01\"}",
+		     &r, err) == 0 && r.cmd == CTL_CMD_NMSP_AUTH_DEL &&
+	       !r.has_hash, "parse: nmsp_auth_del with a MAC only");
+	tap_ok(parse("{\"cmd\":\"nmsp_auth_add\",\"hash\":5}", &r, err) ==
+	       -EINVAL, "parse: nmsp_auth_add: hash must be a string");
+	tap_ok(parse("{\"cmd\":\"nmsp_auth_add\",\"hash\":\"sha256:"
+		     "00000000000000000000000000000000000000000000000000000000000000000\"}",
+		     &r, err) == -EINVAL,
+	       "parse: nmsp_auth_add: a hash longer than sha256:<64 hex> refused");
+	tap_ok(parse("{\"cmd\":\"nmsp_show\",\"hash\":\"sha1:00\"}", &r, err) ==
+	       -EINVAL, "parse: hash only for nmsp_auth_add and del");
 	tap_ok(parse("{\"cmd\":\"pmksa_flush\",\"sta\":\"02:00:00:00:02:ab\"}",
 		     &r, err) == -EINVAL, "parse: pmksa_flush: unknown member refused");
 	tap_ok(parse("{\"cmd\":\"pmksa_show\",\"addr\":[1,2]}", &r, err) ==

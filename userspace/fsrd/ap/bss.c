@@ -61,6 +61,82 @@ static void forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr,
 	}
 }
 
+bool bss_assoc_elsewhere(const struct fsrd_bss *b, const uint8_t *addr,
+			 uint8_t *bssid)
+{
+	const struct fsrd_sta *sta;
+	unsigned int i;
+
+	for (i = 0; i < FSRD_MAX_BSS; i++) {
+		if (!all_bss[i] || all_bss[i] == b)
+			continue;
+		sta = sta_find(&all_bss[i]->stas, addr);
+		if (sta && sta->state == FSRD_STA_ASSOC && !sta->roamed_away) {
+			memcpy(bssid, all_bss[i]->addr, 6);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* 5 s: the roam's event is in fsrd's socket already, or lost */
+#define BSS_MOVED_MS	5000
+
+static struct {
+	uint8_t addr[6];
+	uint8_t bssid[6];
+	uint64_t at_ms;		/* 0: free */
+} moved[BSS_MOVED_MAX];
+
+void bss_note_moved(const struct fsrd_bss *b, const uint8_t *addr)
+{
+	unsigned int i, w = 0;
+
+	/* its own slot, else a free one, else the oldest */
+	for (i = 0; i < BSS_MOVED_MAX; i++)
+		if (moved[i].at_ms && !memcmp(moved[i].addr, addr, 6))
+			break;
+	if (i < BSS_MOVED_MAX)
+		w = i;
+	else
+		for (i = 0; i < BSS_MOVED_MAX; i++)
+			if (moved[i].at_ms < moved[w].at_ms)
+				w = i;	/* a free slot (0) is the oldest */
+	memcpy(moved[w].addr, addr, 6);
+	memcpy(moved[w].bssid, b->addr, 6);
+	moved[w].at_ms = ev_now_ms();
+}
+
+bool bss_moved_from(const uint8_t *addr, uint8_t *bssid)
+{
+	unsigned int i;
+	bool fresh;
+
+	for (i = 0; i < BSS_MOVED_MAX; i++) {
+		if (!moved[i].at_ms || memcmp(moved[i].addr, addr, 6))
+			continue;
+		fresh = ev_now_ms() - moved[i].at_ms <= BSS_MOVED_MS;
+		moved[i].at_ms = 0;	/* taken, or too old */
+		if (fresh)
+			memcpy(bssid, moved[i].bssid, 6);
+		return fresh;
+	}
+	return false;
+}
+
+bool bss_kernel_holds_elsewhere(const struct fsrd_bss *b,
+				const uint8_t *addr)
+{
+	unsigned int i;
+	uint32_t ms;
+
+	for (i = 0; i < FSRD_MAX_BSS; i++)
+		if (all_bss[i] && all_bss[i] != b && all_bss[i]->fp_attached &&
+		    !nl80211_get_inactive_ms(all_bss[i]->ifindex, addr, &ms))
+			return true;
+	return false;
+}
+
 void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr)
 {
 	forget_elsewhere(b, addr, false);

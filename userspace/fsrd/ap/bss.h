@@ -75,6 +75,23 @@ void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
  * fast path without DEL_STATION either (the kernel removed it there, and
  * by now it may even be back on one of them). */
 void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
+/* The BSSID of another BSS (not @b) where @addr is associated: true with
+ * it in @bssid (the BSS it roams away from), false when none. */
+bool bss_assoc_elsewhere(const struct fsrd_bss *b, const uint8_t *addr,
+			 uint8_t *bssid);
+/*
+ * fsr.ko moved @addr from @b to another BSS and its DEL_STATION came
+ * before the roam's own event: remember for a few seconds where it came
+ * from (bounded: the oldest of BSS_MOVED_MAX is replaced), for
+ * bss_moved_from(), which takes it (true with the BSSID).
+ */
+#define BSS_MOVED_MAX	32
+void bss_note_moved(const struct fsrd_bss *b, const uint8_t *addr);
+bool bss_moved_from(const uint8_t *addr, uint8_t *bssid);
+/* Does the kernel hold @addr on another of fsrd's BSSes attached to the
+ * fast path (a roam fsr.ko served)? */
+bool bss_kernel_holds_elsewhere(const struct fsrd_bss *b,
+				const uint8_t *addr);
 /* The BSSes: *i = 0 first, then NULL at the end. */
 struct fsrd_bss *bss_next(unsigned int *i);
 

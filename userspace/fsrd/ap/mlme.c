@@ -715,6 +715,16 @@ void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr)
 		return;
 	}
 	sta->in_kernel = false;
+	/* a roam fsr.ko served, told before its own event: the event
+	 * (fastpath.c) says where it went and from here, not a departure */
+	if (b->fp_attached && sta->state == FSRD_STA_ASSOC &&
+	    bss_kernel_holds_elsewhere(b, addr)) {
+		sta->roamed_away = true;
+		bss_note_moved(b, addr);
+		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
+			 "the kernel moved the station to another BSS");
+		return;
+	}
 	sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
 		 "the kernel removed the station");
 }

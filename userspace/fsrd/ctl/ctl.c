@@ -609,6 +609,10 @@ static int do_request(void *arg, char *line, size_t len)
 		return client_send(c, ok_with(ctl_nmsp_json()));
 	case CTL_CMD_PEER_SHOW:
 		return do_peer_show(c, &r);
+	case CTL_CMD_NMSP_AUTH_SHOW:
+	case CTL_CMD_NMSP_AUTH_ADD:
+	case CTL_CMD_NMSP_AUTH_DEL:
+		return client_send(c, ctl_nmsp_auth(&r, ctl.conf->path));
 	case __CTL_CMD_END:
 		break;
 	}

@@ -9,8 +9,14 @@
 
 #include <stdio.h>
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf/conf_edit.h"
 #include "core/evloop.h"
 #include "core/log.h"
+#include "ctl/ctl_proto.h"
 #include "nmsp/nmsp_dial.h"
 #include "nmsp/nmsp_svc.h"
 
@@ -107,4 +113,156 @@ struct json_object *ctl_nmsp_json(void)
 	add_u64(c, "messages_tx", st->messages_tx);
 	json_object_object_add(o, "counters", c);
 	return o;
+}
+
+static struct json_object *err_reply(const char *fmt, const char *a,
+				     const char *b)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof(msg), fmt, a, b);
+	return ctl_reply_error(msg);
+}
+
+static struct json_object *auth_list(void)
+{
+	const struct nmsp_auth_list *l = nmsp_svc_auth();
+	struct json_object *o = ctl_reply_ok(), *a = json_object_new_array();
+	char s[NMSP_AUTH_STRLEN], *sp;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		struct json_object *e = json_object_new_object();
+
+		nmsp_auth_entry_format(&l->e[i], s);
+		sp = strchr(s, ' ');
+		*sp = '\0';
+		json_object_object_add(e, "addr", json_object_new_string(s));
+		json_object_object_add(e, "hash",
+				       json_object_new_string(sp + 1));
+		json_object_array_add(a, e);
+	}
+	json_object_object_add(o, "entries", a);
+	return o;
+}
+
+/* Edit the file: add @e, or remove @e's lines (*@removed of them). */
+static int persist(const char *path, const struct nmsp_auth_entry *e,
+		   bool add, bool any_hash, int *removed)
+{
+	char *text, *out = NULL;
+	size_t len, n;
+	int ret;
+
+	ret = conf_file_read(path, &text, &len);
+	if (ret)
+		return ret;
+	if (add)
+		ret = conf_nmsp_auth_add(text, len, e, &out, &n);
+	else
+		ret = conf_nmsp_auth_del(text, len, e, any_hash, &out, &n);
+	free(text);
+	if (ret < 0)
+		return ret;
+	if (removed)
+		*removed = ret;
+	ret = add || *removed ? conf_file_replace(path, out, n) : 0;
+	free(out);
+	return ret;
+}
+
+static struct json_object *auth_add(const struct ctl_req *r,
+				    const char *path)
+{
+	struct nmsp_auth_list tmp;
+	struct nmsp_auth_entry e;
+	char s[NMSP_AUTH_STRLEN + 16], mac[MACSTR_LEN];
+	const char *why;
+	int ret;
+
+	if (!r->has_addr || !r->has_hash)
+		return ctl_reply_error("nmsp_auth_add needs \"addr\" (the location server's MAC) and \"hash\" (sha256:HEX or sha1:HEX)");
+	snprintf(s, sizeof(s), "%s %s", fsrd_mac_str(r->addr, mac), r->hash);
+	if (nmsp_auth_entry_parse(s, &e, &why))
+		return err_reply("%s, got '%s'", why, r->hash);
+	nmsp_auth_entry_format(&e, s);
+	/* the list in force says no (on a copy) before the file is touched */
+	tmp = *nmsp_svc_auth();
+	ret = nmsp_auth_add(&tmp, &e);
+	if (ret == -EEXIST)
+		return err_reply("'%s' is in the auth list already%s", s, "");
+	if (ret) {
+		snprintf(s, sizeof(s), "%d", NMSP_AUTH_MAX);
+		return err_reply("the auth list is full (%s entries)%s", s, "");
+	}
+	ret = persist(path, &e, true, false, NULL);
+	if (ret == -ENOENT)
+		return err_reply("%s has no [nmsp] section any more (edited since fsrd started?): nothing changed%s",
+				 path, "");
+	if (ret)
+		return err_reply("cannot write %s: %s: nothing changed", path,
+				 strerror(-ret));
+	nmsp_svc_auth_add(&e);
+	log_info("nmsp: auth list: %s added by fsrctl, written to %s", s,
+		 path);
+	return auth_list();
+}
+
+static struct json_object *auth_del(const struct ctl_req *r,
+				    const char *path)
+{
+	const struct nmsp_auth_list *l = nmsp_svc_auth();
+	struct nmsp_auth_entry e = { 0 };
+	char s[NMSP_AUTH_STRLEN + 16], mac[MACSTR_LEN];
+	struct json_object *o;
+	int ret, in_file = 0;
+	const char *why;
+	size_t i, n = 0;
+
+	if (!r->has_addr)
+		return ctl_reply_error("nmsp_auth_del needs \"addr\" (the location server's MAC), and \"hash\" to remove one of its entries only");
+	fsrd_mac_str(r->addr, mac);
+	if (r->has_hash) {
+		snprintf(s, sizeof(s), "%s %s", mac, r->hash);
+		if (nmsp_auth_entry_parse(s, &e, &why))
+			return err_reply("%s, got '%s'", why, r->hash);
+	}
+	memcpy(e.mac, r->addr, 6);
+	for (i = 0; i < l->n; i++)
+		if (!memcmp(l->e[i].mac, e.mac, 6) &&
+		    (!r->has_hash || (l->e[i].hash_len == e.hash_len &&
+				      !memcmp(l->e[i].hash, e.hash,
+					      e.hash_len))))
+			n++;
+	if (!n)
+		return err_reply("%s%s is not in the auth list", mac,
+				 r->has_hash ? " with this hash" : "");
+	ret = persist(path, &e, false, !r->has_hash, &in_file);
+	if (ret && ret != -ENOENT)
+		return err_reply("cannot write %s: %s: nothing changed", path,
+				 strerror(-ret));
+	n = nmsp_svc_auth_del(&e, !r->has_hash);
+	log_info("nmsp: auth list: %s removed by fsrctl (%zu entr%s; %d line%s of %s)",
+		 mac, n, n == 1 ? "y" : "ies", in_file,
+		 in_file == 1 ? "" : "s", path);
+	o = auth_list();
+	json_object_object_add(o, "removed", json_object_new_uint64(n));
+	json_object_object_add(o, "removed_from_file",
+			       json_object_new_int(in_file));
+	return o;
+}
+
+struct json_object *ctl_nmsp_auth(const struct ctl_req *r,
+				  const char *conf_path)
+{
+	if (!nmsp_svc_running())
+		return ctl_reply_error("the location-server link is not configured (no [nmsp] section)");
+	switch (r->cmd) {
+	case CTL_CMD_NMSP_AUTH_ADD:
+		return auth_add(r, conf_path);
+	case CTL_CMD_NMSP_AUTH_DEL:
+		return auth_del(r, conf_path);
+	default:
+		return auth_list();
+	}
 }

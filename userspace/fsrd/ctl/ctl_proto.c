@@ -29,6 +29,9 @@ static const struct {
 	{ "portal_logout", CTL_CMD_PORTAL_LOGOUT },
 	{ "nmsp_show", CTL_CMD_NMSP_SHOW },
 	{ "peer_show", CTL_CMD_PEER_SHOW },
+	{ "nmsp_auth_show", CTL_CMD_NMSP_AUTH_SHOW },
+	{ "nmsp_auth_add", CTL_CMD_NMSP_AUTH_ADD },
+	{ "nmsp_auth_del", CTL_CMD_NMSP_AUTH_DEL },
 };
 
 static int fail(char *err, size_t errlen, int ret, const char *msg,
@@ -48,7 +51,8 @@ static int parse_member(struct ctl_req *r, const char *key,
 		return 0;	/* done by the caller */
 	if (!strcmp(key, "addr") && r->cmd != CTL_CMD_BSS_SHOW &&
 	    r->cmd != CTL_CMD_PING && r->cmd != CTL_CMD_AUTH_SHOW &&
-	    r->cmd != CTL_CMD_NMSP_SHOW && r->cmd != CTL_CMD_PEER_SHOW) {
+	    r->cmd != CTL_CMD_NMSP_SHOW && r->cmd != CTL_CMD_PEER_SHOW &&
+	    r->cmd != CTL_CMD_NMSP_AUTH_SHOW) {
 		if (!json_object_is_type(v, json_type_string))
 			return fail(err, errlen, -EINVAL,
 				    "\"addr\" must be a string", NULL);
@@ -72,6 +76,20 @@ static int parse_member(struct ctl_req *r, const char *key,
 				    "invalid interface name", s);
 		strcpy(r->bss, s);
 		r->has_bss = true;
+		return 0;
+	}
+	if (!strcmp(key, "hash") && (r->cmd == CTL_CMD_NMSP_AUTH_ADD ||
+				     r->cmd == CTL_CMD_NMSP_AUTH_DEL)) {
+		if (!json_object_is_type(v, json_type_string))
+			return fail(err, errlen, -EINVAL,
+				    "\"hash\" must be a string", NULL);
+		s = json_object_get_string(v);
+		if (!*s || strlen(s) >= sizeof(r->hash))
+			return fail(err, errlen, -EINVAL,
+				    "\"hash\" must be sha1:HEX or sha256:HEX",
+				    NULL);
+		strcpy(r->hash, s);
+		r->has_hash = true;
 		return 0;
 	}
 	return fail(err, errlen, -EINVAL, "unknown member", key);

@@ -43,6 +43,9 @@ enum ctl_cmd {
 	CTL_CMD_PORTAL_LOGOUT,
 	CTL_CMD_NMSP_SHOW,
 	CTL_CMD_PEER_SHOW,
+	CTL_CMD_NMSP_AUTH_SHOW,
+	CTL_CMD_NMSP_AUTH_ADD,
+	CTL_CMD_NMSP_AUTH_DEL,
 	/* keep last: the fuzz target checks every parsed command is below */
 	__CTL_CMD_END,
 };
@@ -53,6 +56,8 @@ struct ctl_req {
 	uint8_t addr[6];
 	bool has_bss;
 	char bss[IF_NAMESIZE];
+	bool has_hash;		/* nmsp_auth_add|del: "sha256:HEX" */
+	char hash[7 + 64 + 1];	/* "sha256:" and 64 hex digits */
 };
 
 /*

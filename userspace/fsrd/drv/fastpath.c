@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "nmsp/nmsp_svc.h"
 #include "core/trace.h"
 
 /* Room for the events of a few thousand roams while fsrd is stopped. */
@@ -109,6 +110,8 @@ static void adopt(const struct fastpath_event *ev)
 	struct ft_scope scope;
 	struct fsr_ft_ptk ptk;
 	struct fsrd_sta *sta;
+	uint8_t old[6];
+	bool from_here;
 	uint32_t ms;
 	int err;
 
@@ -207,7 +210,15 @@ keys:
 	sta->authorized = true;
 	fsrd_auth_stats()->ft_roam_kernel++;
 	sta_eap_ft_roamed(sta);
+	/* where from, before its record there goes (or from the note its
+	 * DEL_STATION left when that came first): the kernel's event has no
+	 * Current AP Address (a roam from another host is told as an
+	 * association) */
+	from_here = bss_assoc_elsewhere(b, sta->addr, old) ||
+		    bss_moved_from(sta->addr, old);
 	bss_forget_served_elsewhere(b, sta->addr);
+	nmsp_svc_station_event(from_here ? NMSP_EV_ROAM : NMSP_EV_ASSOC,
+			       sta->addr, b->addr, from_here ? old : NULL);
 	trace_sta(b, sta->addr, TRACE_EV_FT_KERNEL,
 		  "FT roam served by the kernel in %llu us: adopted, AID %u",
 		  us, sta->aid);

@@ -637,6 +637,55 @@ uint16_t nmsp_svc_port(void)
 		     ((struct sockaddr_in *)&ss)->sin_port);
 }
 
+const struct nmsp_auth_list *nmsp_svc_auth(void)
+{
+	return &svc.conf.auth;
+}
+
+int nmsp_svc_auth_add(const struct nmsp_auth_entry *e)
+{
+	return nmsp_auth_add(&svc.conf.auth, e);
+}
+
+size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash)
+{
+	struct nmsp_auth_list *l = &svc.conf.auth;
+	uint8_t msg[NMSP_MAX_MSG];
+	struct svc_peer *p, *next;
+	char mac[MACSTR_LEN];
+	size_t i = 0, n = 0;
+	uint16_t why;
+	int len;
+
+	while (i < l->n) {
+		if (!memcmp(l->e[i].mac, e->mac, 6) &&
+		    (any_hash || (l->e[i].hash_len == e->hash_len &&
+				  !memcmp(l->e[i].hash, e->hash,
+					  e->hash_len)))) {
+			struct nmsp_auth_entry x = l->e[i];
+
+			nmsp_auth_del(l, &x);	/* the last takes slot i */
+			n++;
+			continue;
+		}
+		i++;
+	}
+	/* revocation: who is in must still be let in */
+	for (p = svc.peers; n && p; p = next) {
+		next = p->next;
+		if (p->closing || p->eng.state != NMSP_PEER_UP)
+			continue;
+		why = nmsp_auth_check(l, p->eng.mac, &p->eng.key);
+		if (why == NMSP_OK)
+			continue;
+		log_info("nmsp: %s: %s is no longer in the auth list: closed",
+			 p->addr, fsrd_mac_str(p->eng.mac, mac));
+		len = nmsp_peer_close(&p->eng, why, msg, sizeof(msg));
+		after_engine(p, msg, len, true);
+	}
+	return n;
+}
+
 const struct nmsp_svc_stats *nmsp_svc_stats(void)
 {
 	return &svc.stats;

@@ -85,6 +85,16 @@ void nmsp_svc_stop(void);
  * on failure: -errno); its end goes to nmsp_dial_ended().
  */
 int nmsp_svc_adopt(int fd, const char *addr);
+/* The auth list in force (fsrd.conf's, with fsrctl's changes). */
+const struct nmsp_auth_list *nmsp_svc_auth(void);
+/* Add @e: 0, -EEXIST, -ENOSPC. */
+int nmsp_svc_auth_add(const struct nmsp_auth_entry *e);
+/*
+ * Remove the entries with @e's MAC (and its hash too, unless @any_hash),
+ * then close every peer the list no longer lets in (CLOSE with the
+ * reason a new connection would get): the number removed.
+ */
+size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash);
 /* The port it listens on (for an ephemeral one), 0 when stopped. */
 uint16_t nmsp_svc_port(void);
 const struct nmsp_svc_stats *nmsp_svc_stats(void);

@@ -15,24 +15,6 @@
 
 #include "fsrd_client.h"
 
-static const char *str(struct json_object *o, const char *k)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, k, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return "-";
-	return json_object_get_string(v);
-}
-
-static uint64_t u64(struct json_object *o, const char *k)
-{
-	struct json_object *v;
-
-	return json_object_object_get_ex(o, k, &v) ?
-	       json_object_get_uint64(v) : 0;
-}
-
 /* Client mode: one line per configured server. */
 static void print_servers(struct json_object *reply)
 {
@@ -51,14 +33,14 @@ static void print_servers(struct json_object *reply)
 		char retries[16], next[16] = "-";
 
 		snprintf(retries, sizeof(retries), "%" PRIu64 "/%" PRIu64,
-			 u64(s, "retries"), u64(s, "retries_max"));
+			 fsrd_u64(s, "retries"), fsrd_u64(s, "retries_max"));
 		if (json_object_object_get_ex(s, "next_try_ms", &v))
 			snprintf(next, sizeof(next), "%.1f s",
 				 (double)json_object_get_uint64(v) / 1000);
 		printf("%-21s %-10s %7s %8s %5" PRIu64 " %8" PRIu64 "  %s\n",
-		       str(s, "addr"), str(s, "state"), retries, next,
-		       u64(s, "tries"), u64(s, "sessions"),
-		       str(s, "last_error"));
+		       fsrd_str(s, "addr"), fsrd_str(s, "state"), retries, next,
+		       fsrd_u64(s, "tries"), fsrd_u64(s, "sessions"),
+		       fsrd_str(s, "last_error"));
 	}
 }
 
@@ -87,9 +69,9 @@ static void print_text(struct json_object *reply)
 					 json_object_array_get_idx(subs, j)));
 		json_object_object_get_ex(p, "queued", &v);
 		printf("%-21s %-3s %-10s %-17s %-16s %6" PRIu64 "  %s\n",
-		       str(p, "addr"), str(p, "direction"), str(p, "state"),
-		       str(p, "mac"),
-		       str(p, "name"), v ? json_object_get_uint64(v) : 0,
+		       fsrd_str(p, "addr"), fsrd_str(p, "direction"), fsrd_str(p, "state"),
+		       fsrd_str(p, "mac"),
+		       fsrd_str(p, "name"), v ? json_object_get_uint64(v) : 0,
 		       *sub ? sub : "-");
 	}
 	print_servers(reply);
@@ -129,7 +111,7 @@ static void print_entries(struct json_object *list)
 	for (i = 0; i < n; i++) {
 		struct json_object *e = json_object_array_get_idx(list, i);
 
-		printf("%-17s  %s\n", str(e, "addr"), str(e, "hash"));
+		printf("%-17s  %s\n", fsrd_str(e, "addr"), fsrd_str(e, "hash"));
 	}
 }
 

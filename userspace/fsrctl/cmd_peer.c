@@ -9,48 +9,29 @@
 
 #include "fsrd_client.h"
 
-static const char *str(struct json_object *o, const char *k)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, k, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return "-";
-	return json_object_get_string(v);
-}
-
-static uint64_t num(struct json_object *o, const char *k)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, k, &v))
-		return 0;
-	return json_object_get_uint64(v);
-}
-
 static void print_peer(struct json_object *p)
 {
-	bool r0 = !strcmp(str(p, "role"), "r0kh");
+	bool r0 = !strcmp(fsrd_str(p, "role"), "r0kh");
 
 	/* r0kh: keys come from it, we pull from it and take its REVOKEs;
 	 * r1kh: keys go to it, it pulls from us, we send it REVOKEs */
 	printf("%-15s %-4s %-17s %-20s %-7s %6" PRIu64 " %7" PRIu64
 	       " %7" PRIu64 " %8" PRIu64 " %5" PRIu64 " %7" PRIu64 "  %s\n",
-	       str(p, "bss"), str(p, "role"), str(p, "addr"),
-	       str(p, r0 ? "r0kh_id" : "r1kh_id"), str(p, "sequence"),
-	       num(p, "rx"), num(p, "refused"),
-	       num(p, "keys_rx") + num(p, "keys_pulled"), num(p, "keys_tx"),
-	       r0 ? num(p, "pulls_tx") : num(p, "pulls_rx"),
-	       r0 ? num(p, "revokes_rx") : num(p, "revokes_tx"),
-	       str(p, "last_seen"));
-	if (r0 && (num(p, "pull_timeouts") || num(p, "pull_naks")))
+	       fsrd_str(p, "bss"), fsrd_str(p, "role"), fsrd_str(p, "addr"),
+	       fsrd_str(p, r0 ? "r0kh_id" : "r1kh_id"), fsrd_str(p, "sequence"),
+	       fsrd_u64(p, "rx"), fsrd_u64(p, "refused"),
+	       fsrd_u64(p, "keys_rx") + fsrd_u64(p, "keys_pulled"), fsrd_u64(p, "keys_tx"),
+	       r0 ? fsrd_u64(p, "pulls_tx") : fsrd_u64(p, "pulls_rx"),
+	       r0 ? fsrd_u64(p, "revokes_rx") : fsrd_u64(p, "revokes_tx"),
+	       fsrd_str(p, "last_seen"));
+	if (r0 && (fsrd_u64(p, "pull_timeouts") || fsrd_u64(p, "pull_naks")))
 		printf("  pulls unanswered: %" PRIu64 ", answered without a key: %" PRIu64 "\n",
-		       num(p, "pull_timeouts"), num(p, "pull_naks"));
-	if (num(p, "tx_fail"))
-		printf("  frames not sent: %" PRIu64 "\n", num(p, "tx_fail"));
-	if (strcmp(str(p, "last_refusal"), "-"))
-		printf("  last refusal: %s (%s)\n", str(p, "last_refusal"),
-		       str(p, "last_refused"));
+		       fsrd_u64(p, "pull_timeouts"), fsrd_u64(p, "pull_naks"));
+	if (fsrd_u64(p, "tx_fail"))
+		printf("  frames not sent: %" PRIu64 "\n", fsrd_u64(p, "tx_fail"));
+	if (strcmp(fsrd_str(p, "last_refusal"), "-"))
+		printf("  last refusal: %s (%s)\n", fsrd_str(p, "last_refusal"),
+		       fsrd_str(p, "last_refused"));
 }
 
 static int peer_show(struct ctl *c, int argc, char **argv)

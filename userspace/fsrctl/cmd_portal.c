@@ -9,16 +9,6 @@
 #include "fsr_parse.h"
 #include "fsrd_client.h"
 
-static const char *str(struct json_object *o, const char *k)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, k, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return "-";
-	return json_object_get_string(v);
-}
-
 static void print_text(struct json_object *reply)
 {
 	struct json_object *list, *v;
@@ -37,9 +27,9 @@ static void print_text(struct json_object *reply)
 		if (json_object_object_get_ex(s, "online_s", &v))
 			snprintf(online, sizeof(online), "%" PRId64 "s",
 				 json_object_get_int64(v));
-		printf("%-15s %-17s %-18s %-8s %-4s %8s  %s\n", str(s, "ip"),
-		       str(s, "mac"), str(s, "state"), str(s, "server"),
-		       str(s, "auth"), online, str(s, "user"));
+		printf("%-15s %-17s %-18s %-8s %-4s %8s  %s\n", fsrd_str(s, "ip"),
+		       fsrd_str(s, "mac"), fsrd_str(s, "state"), fsrd_str(s, "server"),
+		       fsrd_str(s, "auth"), online, fsrd_str(s, "user"));
 	}
 	fsrd_print_counters(reply);
 }

@@ -262,3 +262,21 @@ void fsrd_print_counters(struct json_object *reply)
 	}
 	printf("\n");
 }
+
+const char *fsrd_str(struct json_object *o, const char *k)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, k, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return "-";
+	return json_object_get_string(v);
+}
+
+uint64_t fsrd_u64(struct json_object *o, const char *k)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, k, &v) ?
+	       json_object_get_uint64(v) : 0;
+}

@@ -78,6 +78,11 @@ int fsrd_ask(struct ctl *c, const char *cmd, const char *addr,
 int fsrd_ask_mac(struct ctl *c, const char *cmd, int argc, char **argv,
 		 struct json_object **reply);
 
+/* Member @k of a reply object: its string, "-" when absent or not one;
+ * its number, 0 when absent. */
+const char *fsrd_str(struct json_object *o, const char *k);
+uint64_t fsrd_u64(struct json_object *o, const char *k);
+
 /* -j: print a reply of fsrd (released) without its "ok" member; EXIT_OK
  * or, reported, EXIT_FAIL. */
 int fsrd_print_reply(struct ctl *c, struct json_object *reply);

@@ -134,8 +134,16 @@ check "... logged with its MAC and name" \
 	wait_for 5 fsrd_log_has "location server $LS_MAC (lab-ls) accepted"
 check "the same key listed by SHA-1 for another MAC: accepted as that MAC" \
 	test "$($LS init "$WORK/ls.pem" "$WORK/ls.key" $LS2_MAC)" = "init=ok"
+# the refusal in the per-client trace of the MAC it said
+"$FSRCTL" --socket "$WORK/fsrd.sock" monitor --client 02:00:00:00:0a:09 \
+	> "$WORK/mon-ls.txt" 2>&1 &
+defer "kill $! 2> /dev/null"
+sleep 1
 refusal "init $WORK/ls.pem $WORK/ls.key 02:00:00:00:0a:09" close=4 \
 	"refused: unknown-mac"
+check "fsrctl monitor --client 02:00:00:00:0a:09: the refusal, with its reason" \
+	wait_for 5 grep -Eq '^[^ ]+ nmsp +02:00:00:00:0a:09 nmsp +location server refused: unknown-mac, from 127\.0\.0\.1:' \
+		"$WORK/mon-ls.txt"
 refusal "init $WORK/other.pem $WORK/other.key $LS_MAC" close=5 \
 	"refused: key-hash"
 refusal "nocert $LS_MAC" close=6 "refused: no-certificate"

@@ -373,6 +373,16 @@ static int client_mode_server(void)
 	return 0;
 }
 
+/* the last trace line (nmsp_svc_set_trace) */
+static uint8_t traced_mac[6];
+static char traced[160];
+
+static void trace_fn(const uint8_t *mac, const char *detail)
+{
+	memcpy(traced_mac, mac, 6);
+	snprintf(traced, sizeof(traced), "%s", detail);
+}
+
 static pid_t child;
 static int child_status;
 static struct ev_timer stop_t, event_t, flood_t;
@@ -690,6 +700,7 @@ int main(void)
 	nmsp_svc_set_sources(&(struct nmsp_svc_sources){
 		.client_rssi = src_rssi, .probe_rssi = src_probe,
 		.info = src_info });
+	nmsp_svc_set_trace(trace_fn);
 
 	tap_ok(nmsp_svc_start(&c, err, sizeof(err)) == 0 &&
 	       (port = nmsp_svc_port()) != 0, "the server listens on loopback");
@@ -700,6 +711,9 @@ int main(void)
 
 	tap_ok(run(do_roam, NULL, 100) == 0,
 	       "a listed location server (SHA-256): accepted, subscribed, gets the roam event");
+	tap_ok(!memcmp(traced_mac, ls_mac, 6) &&
+	       strstr(traced, "location server test-ls accepted, from"),
+	       "... its admission traced under its MAC");
 	tap_ok(run(do_rssi, NULL, 0) == 0 &&
 	       nmsp_svc_stats()->rssi_entries >= 2,
 	       "subscribed to client and probe RSSI: both stations in one notification, the probe in another, INFO for one, unknown-station for a stranger");
@@ -711,6 +725,11 @@ int main(void)
 						  NMSP_ERR_UNKNOWN_MAC }, 0) == 0 &&
 	       refused(NMSP_ERR_UNKNOWN_MAC) == before + 1,
 	       "unknown MAC: CLOSE unknown-mac, counted");
+	tap_ok(!memcmp(traced_mac, sta, 6) &&
+	       strstr(traced, "refused: unknown-mac, from 127.0.0.1:"),
+	       "... and traced under the MAC it said, with the reason and its address");
+	if (!strstr(traced, "unknown-mac"))
+		tap_diag("trace", traced);
 	tap_ok(run(do_init, &(struct init_args){ other_cert, other_key,
 						  ls_mac, NMSP_ERR_KEY_HASH },
 		   0) == 0 && refused(NMSP_ERR_KEY_HASH) == 1,

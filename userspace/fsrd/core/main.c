@@ -19,6 +19,7 @@
 #include "ap/resync.h"
 #include "conf/config.h"
 #include "ctl/ctl.h"
+#include "core/trace.h"
 #include "core/evloop.h"
 #include "keys/keystore.h"
 #include "core/log.h"
@@ -56,6 +57,13 @@ static void on_frame(int ifindex, const uint8_t *frame, size_t len,
 
 	if (b)
 		mlme_rx(b, frame, len, sig_dbm);
+}
+
+/* A location server's admission or refusal, for monitor --client MAC
+ * (nmsp_svc.c has logged it) */
+static void nmsp_trace(const uint8_t *mac, const char *detail)
+{
+	ctl_trace_push("nmsp", mac, TRACE_EV_NMSP, detail);
 }
 
 static void on_del_station(int ifindex, const uint8_t *addr)
@@ -232,6 +240,7 @@ static int run(struct fsrd_conf *conf)
 		err = portal_svc_start(conf, msg, sizeof(msg));
 	if (!err && conf->have_nmsp) {
 		nmsp_svc_set_sources(&nmsp_stations);
+		nmsp_svc_set_trace(nmsp_trace);
 		err = nmsp_svc_start(&conf->nmsp, msg, sizeof(msg));
 	}
 	if (err) {

@@ -40,6 +40,8 @@ struct fsrd_bss;
 #define TRACE_EV_EAP		"eap"		/* 802.1X, PMKSA, RADIUS */
 #define TRACE_EV_DISCONNECT	"disconnect"
 #define TRACE_EV_PORTAL		"portal"	/* Portal login, logout, kept, resumed */
+#define TRACE_EV_NMSP		"nmsp"		/* a location server (its MAC)
+						 * let in or refused */
 #define TRACE_EV_INFO		"info"		/* anything else */
 
 /*

@@ -51,6 +51,9 @@ static int rx_init(struct nmsp_peer *p, const struct nmsp_peer_cfg *c,
 	struct nmsp_out o;
 	uint16_t verdict;
 
+	/* who it says it is, for the trace even when refused */
+	memcpy(p->said_mac, m->mac, 6);
+	p->said = true;
 	verdict = nmsp_auth_check(al, m->mac, &p->key);
 	if (verdict != NMSP_OK)
 		return nmsp_peer_close(p, verdict, out, size);

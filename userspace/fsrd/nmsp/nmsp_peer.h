@@ -43,6 +43,8 @@ struct nmsp_peer {
 	enum nmsp_peer_state state;
 	struct nmsp_peer_key key;	/* from the TLS handshake */
 	uint8_t mac[6];			/* its INIT_REQ's, once up */
+	uint8_t said_mac[6];		/* its INIT_REQ's, let in or not */
+	bool said;			/* said_mac is set */
 	char name[NMSP_NAME_MAX + 1];
 	struct nmsp_sub sub[NMSP_SVC_MAX + 1];
 	uint32_t seq;			/* of fsrd's next request */

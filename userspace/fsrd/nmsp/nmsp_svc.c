@@ -66,6 +66,7 @@ static struct {
 	struct svc_peer *peers;
 	struct nmsp_svc_stats stats;
 	struct nmsp_svc_sources src;
+	void (*trace)(const uint8_t *mac, const char *detail);
 	/* per RSSI service, the measurements, read at most every
 	 * NMSP_TICK_MS / 2 and shared by every subscriber due then: the
 	 * kernel is asked once per station, not once per station and peer */
@@ -79,6 +80,22 @@ static struct {
 void nmsp_svc_set_sources(const struct nmsp_svc_sources *s)
 {
 	svc.src = *s;
+}
+
+void nmsp_svc_set_trace(void (*fn)(const uint8_t *mac, const char *detail))
+{
+	svc.trace = fn;
+}
+
+/* The trace line of @p, when it said who it is. */
+static void trace(const struct svc_peer *p, const char *fmt, const char *a)
+{
+	char detail[160];
+
+	if (!svc.trace || !p->eng.said)
+		return;
+	snprintf(detail, sizeof(detail), fmt, a, p->addr);
+	svc.trace(p->eng.said_mac, detail);
 }
 
 static void peer_free(struct svc_peer *p)
@@ -178,6 +195,8 @@ static bool after_engine(struct svc_peer *p, const uint8_t *msg, int n,
 		log_info("nmsp: %s: location server %s (%s) accepted",
 			 p->addr, fsrd_mac_str(p->eng.mac, mac),
 			 p->eng.name[0] ? p->eng.name : "no name");
+		trace(p, "location server %s accepted, from %s",
+		      p->eng.name[0] ? p->eng.name : "(no name)");
 	}
 	if (p->eng.state == NMSP_PEER_CLOSED) {
 		if (p->eng.peer_closed) {
@@ -188,6 +207,8 @@ static bool after_engine(struct svc_peer *p, const uint8_t *msg, int n,
 				svc.stats.refused[p->eng.why]++;
 			log_warn_rl("nmsp: %s: refused: %s", p->addr,
 				    nmsp_status_name(p->eng.why) ?: "?");
+			trace(p, "location server refused: %s, from %s",
+			      nmsp_status_name(p->eng.why) ?: "?");
 		}
 		p->closing = true;
 	}

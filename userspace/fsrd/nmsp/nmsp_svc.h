@@ -72,6 +72,10 @@ struct nmsp_svc_sources {
 };
 /* Before nmsp_svc_start. */
 void nmsp_svc_set_sources(const struct nmsp_svc_sources *s);
+/* Where a location server's admission and refusals go besides the log,
+ * keyed by the MAC its INIT_REQ said (fsrd: the per-client trace,
+ * fsrctl monitor --client MAC). NULL: nowhere. */
+void nmsp_svc_set_trace(void (*fn)(const uint8_t *mac, const char *detail));
 /* The protocol's clock (TIMESTAMP): the wall clock, in ms. */
 uint64_t nmsp_wall_ms(void);
 

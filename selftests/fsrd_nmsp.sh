@@ -16,11 +16,12 @@
 # server as TLS server), and is accepted there; when that session ends it
 # retries after 1 s. fsrctl nmsp authlist: an entry added is written to
 # fsrd.conf (the rest of the file untouched) and in force at once, bad
-# requests are refused with their reason, the entry survives a restart,
-# and removing it closes the server it let in. Refused, each with its reason in the
+# requests are refused with their reason, the entry survives a restart
+# and a SIGHUP, removing it closes the server it let in, and a line added
+# by hand is taken by SIGHUP. Refused, each with its reason in the
 # log: an unknown MAC, a certificate whose key is not listed, no client
 # certificate, plain TCP, TLS 1.1, a message before INIT, a header
-# announcing more than 4096 octets. (A peer that never reads, and one
+# announcing more than 4096 octets, a truncated TLV. (A peer that never reads, and one
 # peer too many, are tested on loopback: userspace/tests/test_nmsp_svc.c.)
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib_nmsp.sh"
@@ -153,6 +154,10 @@ refusal "tls11 $WORK/ls.pem $WORK/ls.key" handshake=failed \
 refusal "before-init $WORK/ls.pem $WORK/ls.key" close=2 \
 	"refused: not-initialised"
 refusal "oversized $WORK/ls.pem $WORK/ls.key" close=3 "refused: malformed"
+check "truncated: an INIT_REQ whose TLV runs past its body: close=3 (malformed)" \
+	test "$($LS truncated "$WORK/ls.pem" "$WORK/ls.key")" = "close=3"
+check "... logged, the second malformed refusal" \
+	wait_for 5 sh -c "[ \$(grep -c 'refused: malformed' '$FSRD_LOG') -eq 2 ]"
 
 # counter NAME: the link's counter NAME (fsrctl -j nmsp show)
 counter() {
@@ -166,7 +171,7 @@ refusals_counted() {
 		[ "$(counter refused_key_hash)" -eq 1 ] &&
 		[ "$(counter refused_no_certificate)" -eq 1 ] &&
 		[ "$(counter refused_not_initialised)" -eq 1 ] &&
-		[ "$(counter refused_malformed)" -eq 1 ] &&
+		[ "$(counter refused_malformed)" -eq 2 ] &&
 		[ "$(counter tls_failed)" -eq 2 ] &&
 		[ "$(counter connections)" -ge 9 ]
 }
@@ -307,6 +312,10 @@ check "authlist del of a MAC not listed: exit 1, says so ($out)" \
 	test "$rc" -eq 1 -a -n "$(echo "$out" | grep 'not in the auth list')"
 check "the file is as the one add wrote" \
 	test "$(grep -c "^auth = " "$WORK/fsrd.conf")" -eq 3
+kill -HUP "$FSRD_PID"
+check "SIGHUP after authlist add: reloaded (the auth lines are taken live, not refused as an [nmsp] change)" \
+	wait_for 10 fsrd_log_has "configuration reloaded from"
+check "... no reload refused" not fsrd_log_has "reload refused"
 
 # persisted: fsrd started again reads the entry from fsrd.conf
 kill "$FSRD_PID"
@@ -330,6 +339,14 @@ check "... its line is gone from fsrd.conf, the file as it was before the add" \
 	cmp -s "$WORK/fsrd.conf" "$WORK/fsrd.conf.before"
 refusal "init $WORK/ls3.pem $WORK/ls3.key $LS3_MAC" close=4 \
 	"refused: unknown-mac"
+# an auth line written by hand ([nmsp] is the file's last section) and
+# SIGHUP: in force without a restart
+echo "auth = $LS3_MAC sha256:$H3" >> "$WORK/fsrd.conf"
+kill -HUP "$FSRD_PID"
+check "an auth line added by hand, SIGHUP: fsrd takes the list (3 entries)" \
+	wait_for 10 fsrd_log_has "nmsp: auth list: 3 entries from $WORK/fsrd.conf"
+check "... the third server is accepted" \
+	test "$($LS init "$WORK/ls3.pem" "$WORK/ls3.key" $LS3_MAC)" = "init=ok"
 check "fsrd is still running" kill -0 "$FSRD_PID"
 if dmesg_clean; then pass "dmesg clean"; else fail "dmesg clean"; fi
 tap_finish

@@ -33,6 +33,9 @@ Connects to 127.0.0.1:PORT and plays CASE, printing one line per result:
   tls11 CERT KEY           TLS 1.1 only: "handshake=failed" or "=ok"
   before-init CERT KEY     a SUBSCRIBE before INIT_REQ: "close=STATUS"
   oversized CERT KEY       a header announcing 65536 octets: "close=STATUS"
+  truncated CERT KEY       an INIT_REQ whose MAC TLV announces 6 octets
+                           and holds 3 (the header's length is the
+                           body's): "close=STATUS"
 
 Only the Python standard library (ssl, socket, struct).
 """
@@ -249,6 +252,10 @@ def main():
         s = tls(a[0], a[1])
         s.sendall(msg(SUB_REQ, 1, tlv(T_SERVICE, b"\x03") +
                       tlv(T_INTERVAL, struct.pack(">I", 1000))))
+        print(result(*read_msg(s)))
+    elif case == "truncated":
+        s = tls(a[0], a[1])
+        s.sendall(msg(INIT_REQ, 1, tlv(T_MAC, mac(NOWHERE))[:-3]))
         print(result(*read_msg(s)))
     elif case == "oversized":
         s = tls(a[0], a[1])

@@ -16,6 +16,7 @@
 #include "keys/ft_store.h"
 #include "keys/keystore.h"
 #include "keys/revoke.h"
+#include "nmsp/nmsp_svc.h"
 #include "radius/radius_svc.h"
 
 /* Equal settings (the section's line number aside). Sections come from
@@ -88,10 +89,39 @@ static bool portal_bss_same(const struct fsrd_conf *a,
 	return true;
 }
 
+/* [nmsp] but for its auth list, which is taken live (fsrctl nmsp
+ * authlist writes those lines while fsrd runs) */
+static bool nmsp_same(const struct nmsp_svc_conf *a,
+		      const struct nmsp_svc_conf *b)
+{
+	struct nmsp_svc_conf x = *a, y = *b;
+
+	memset(&x.auth, 0, sizeof(x.auth));
+	memset(&y.auth, 0, sizeof(y.auth));
+	return !memcmp(&x, &y, sizeof(x));
+}
+
+/* The auth list of the file in force, peers it no longer lets in
+ * closed. */
+static void nmsp_auth_reload(const struct fsrd_conf *c)
+{
+	const struct nmsp_auth_list *now = nmsp_svc_auth();
+
+	if (!c->have_nmsp || !nmsp_svc_running())
+		return;
+	if (now->n == c->nmsp.auth.n &&
+	    !memcmp(now->e, c->nmsp.auth.e, now->n * sizeof(now->e[0])))
+		return;
+	log_info("nmsp: auth list: %zu entr%s from %s", c->nmsp.auth.n,
+		 c->nmsp.auth.n == 1 ? "y" : "ies", c->path);
+	nmsp_svc_auth_set(&c->nmsp.auth);
+}
+
 /*
  * What a running fsrd cannot take over: the control socket it listens on,
- * the size of a PMKSA cache that holds keys, and the Portal service's
- * settings and which BSSes use it (its sessions and nftables chains). Refused with the reason;
+ * the size of a PMKSA cache that holds keys, the Portal service's
+ * settings and which BSSes use it (its sessions and nftables chains),
+ * and the location-server link's but for its auth list. Refused with the reason;
  * the running configuration stays. (RADIUS servers and the other eap_*
  * settings are taken live: radius_svc.h, sta_eap.h.)
  */
@@ -105,9 +135,8 @@ static const char *not_live(const struct fsrd_conf *a,
 	if (a->have_portal != b->have_portal ||
 	    memcmp(&a->portal, &b->portal, sizeof(a->portal)))
 		return "the [portal] or [portal_server] sections changed (take effect at the next start)";
-	if (a->have_nmsp != b->have_nmsp ||
-	    memcmp(&a->nmsp, &b->nmsp, sizeof(a->nmsp)))
-		return "the [nmsp] section changed (takes effect at the next start)";
+	if (a->have_nmsp != b->have_nmsp || !nmsp_same(&a->nmsp, &b->nmsp))
+		return "the [nmsp] section changed other than its auth lines (takes effect at the next start)";
 	if (!portal_bss_same(a, b))
 		return "the BSSes with portal = yes changed (take effect at the next start)";
 	return NULL;
@@ -248,6 +277,7 @@ int fsrd_reload(struct fsrd_conf *cur, int debug)
 			   (enum fsrd_log_level)level);
 	if (cur->kernel_fast_path)
 		fastpath_init();	/* no-op when already following */
+	nmsp_auth_reload(cur);
 
 	/* 3. start what is new or changed */
 	for (size_t k = 0; k < cur->n_bss; k++) {

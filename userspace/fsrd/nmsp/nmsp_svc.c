@@ -668,15 +668,39 @@ int nmsp_svc_auth_add(const struct nmsp_auth_entry *e)
 	return nmsp_auth_add(&svc.conf.auth, e);
 }
 
-size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash)
+/* Revocation: who is in must still be let in, as at INIT. */
+static void recheck_peers(void)
 {
-	struct nmsp_auth_list *l = &svc.conf.auth;
 	uint8_t msg[NMSP_MAX_MSG];
 	struct svc_peer *p, *next;
 	char mac[MACSTR_LEN];
-	size_t i = 0, n = 0;
 	uint16_t why;
 	int len;
+
+	for (p = svc.peers; p; p = next) {
+		next = p->next;
+		if (p->closing || p->eng.state != NMSP_PEER_UP)
+			continue;
+		why = nmsp_auth_check(&svc.conf.auth, p->eng.mac, &p->eng.key);
+		if (why == NMSP_OK)
+			continue;
+		log_info("nmsp: %s: %s is no longer in the auth list: closed",
+			 p->addr, fsrd_mac_str(p->eng.mac, mac));
+		len = nmsp_peer_close(&p->eng, why, msg, sizeof(msg));
+		after_engine(p, msg, len, true);
+	}
+}
+
+void nmsp_svc_auth_set(const struct nmsp_auth_list *l)
+{
+	svc.conf.auth = *l;
+	recheck_peers();
+}
+
+size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash)
+{
+	struct nmsp_auth_list *l = &svc.conf.auth;
+	size_t i = 0, n = 0;
 
 	while (i < l->n) {
 		if (!memcmp(l->e[i].mac, e->mac, 6) &&
@@ -691,19 +715,8 @@ size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash)
 		}
 		i++;
 	}
-	/* revocation: who is in must still be let in */
-	for (p = svc.peers; n && p; p = next) {
-		next = p->next;
-		if (p->closing || p->eng.state != NMSP_PEER_UP)
-			continue;
-		why = nmsp_auth_check(l, p->eng.mac, &p->eng.key);
-		if (why == NMSP_OK)
-			continue;
-		log_info("nmsp: %s: %s is no longer in the auth list: closed",
-			 p->addr, fsrd_mac_str(p->eng.mac, mac));
-		len = nmsp_peer_close(&p->eng, why, msg, sizeof(msg));
-		after_engine(p, msg, len, true);
-	}
+	if (n)
+		recheck_peers();
 	return n;
 }
 

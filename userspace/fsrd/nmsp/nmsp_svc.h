@@ -99,6 +99,9 @@ int nmsp_svc_auth_add(const struct nmsp_auth_entry *e);
  * reason a new connection would get): the number removed.
  */
 size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash);
+/* The whole list (a reload of fsrd.conf), then the same check of the
+ * connected peers. */
+void nmsp_svc_auth_set(const struct nmsp_auth_list *l);
 /* The port it listens on (for an ephemeral one), 0 when stopped. */
 uint16_t nmsp_svc_port(void);
 const struct nmsp_svc_stats *nmsp_svc_stats(void);

@@ -11,7 +11,9 @@
 #  - fsrd is the R0KH: a new initial association at fsrd, then a roam to
 #    hostapd, which PULLs from fsrd (fsrd answers with a PMK-R1 derived
 #    for hostapd's R1KH-ID).
-# Ping after each roam. Then bad PULL/RESP frames on the DS
+# Ping after each roam. A PULL to an R0KH that does not answer (hostapd
+# stopped): fsrd gives up after its tries, answers status 53 as hostapd
+# does, and counts it. Then bad PULL/RESP frames on the DS
 # (selftests/rrb_inject.py): an unknown R1KH, a wrong key, a RESP for no
 # pending PULL, a flood of PULLs; each dropped and counted, the flood
 # logged with a rate limit, the client still roams.
@@ -131,6 +133,41 @@ check "hostapd logged no RRB decryption failure" \
 	not grep -q "Failed to decrypt" "$hlog"
 check "fsrd dropped or refused no RRB frame" sh -c "
 	! grep -qE 'RRB .*(dropped|refused)|PULL .*(unanswered|not answered)' '$log1'"
+
+# --- a PULL nobody answers: hostapd, the R0KH, stopped --------------------
+# FT-PSK keys are the same for the same station: fsrd holds the one it
+# pulled. The client under another address makes a PMK-R0 fsrd has no
+# key of.
+STA2=02:00:00:00:02:77
+ft_cli disconnect > /dev/null
+ip -n cli link set wlan2 down
+ip -n cli link set wlan2 address $STA2
+ip -n cli link set wlan2 up
+check "the client as $STA2: an initial association at hostapd" \
+	assoc_at "$BSSID1"
+ft_cli scan > /dev/null
+wait_for 20 ft_both_seen || diag "the client does not see both BSSes"
+to0=$(mob_rrb ap1 wlan0 pull_timeout)
+tx0=$(mob_rrb ap1 wlan0 pull_tx)
+HPID=$(cat "$WORK/hostapd-ap2.pid")
+kill -STOP "$HPID"
+defer "kill -CONT $HPID 2> /dev/null"
+ft_cli roam "$BSSID0" > /dev/null
+check "fsrd's PULL unanswered: given up after rkh_pull_retries (4) tries, logged" \
+	wait_for 15 grep -q "$STA2: PULL to R0KH hostapd.lab.example unanswered after 4 tries" "$log1"
+check "... the FT Authentication answered with status 53 (Invalid PMKID), as hostapd answers" \
+	grep -q "$STA2: FT Authentication refused with status 53: no PMK-R1: the R0KH did not answer the PULL" "$log1"
+timeout_counted() {
+	[ "$(mob_rrb ap1 wlan0 pull_timeout)" -eq $((to0 + 1)) ] &&
+		[ "$(mob_rrb ap1 wlan0 pull_tx)" -eq $((tx0 + 4)) ]
+}
+check "... counted: 4 PULLs sent, 1 timeout" timeout_counted
+mob_peer ap1 wlan0 r0kh "$BSSID1" > "$WORK/peer.txt"
+check "fsrctl peer show: r0kh hostapd.lab.example: 1 PULL unanswered" \
+	grep -qx 'pull_timeouts=1' "$WORK/peer.txt"
+kill -CONT "$HPID"
+check "hostapd continued: the client associates at hostapd again" \
+	assoc_at "$BSSID1"
 
 # --- bad PULL/RESP frames on the DS, aimed at fsrd -----------------------
 inject() {

@@ -281,6 +281,12 @@ check "client mode: the session ends (server gone): retry 1 in 1 s" \
 	wait_for 10 fsrd_log_has "server 127.0.0.1:$UP_PORT: the session ended; retry 1 of 5 in 1 s"
 check "... and the retry, refused: retry 2 in 2 s" \
 	wait_for 10 fsrd_log_has "server 127.0.0.1:$UP_PORT: Connection refused; retry 2 of 5 in 2 s"
+# the server up again: the next retry connects
+$NMSP_LS $UP_PORT serve "$WORK/ls.pem" "$WORK/ls.key" $LS2_MAC 60 \
+	> "$WORK/serve2.txt" 2>&1 &
+defer "kill $! 2> /dev/null"
+check "client mode: the server up again: a retry connects, INIT accepted" \
+	wait_for 20 sh -c "grep -q '^init=ok' $WORK/serve2.txt"
 # fsrctl nmsp authlist: a third location server, with its own key
 LS3_MAC=02:00:00:00:0a:03
 H3=$(nmsp_keyhash ls3 sha256)

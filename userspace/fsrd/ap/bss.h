@@ -75,8 +75,9 @@ void bss_forget_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
  * fast path without DEL_STATION either (the kernel removed it there, and
  * by now it may even be back on one of them). */
 void bss_forget_served_elsewhere(struct fsrd_bss *b, const uint8_t *addr);
-/* The BSSID of another BSS (not @b) where @addr is associated: true with
- * it in @bssid (the BSS it roams away from), false when none. */
+/* The BSSID of another BSS (not @b; NULL: any) where @addr is
+ * associated: true with it in @bssid (the BSS it roams away from), false
+ * when none. */
 bool bss_assoc_elsewhere(const struct fsrd_bss *b, const uint8_t *addr,
 			 uint8_t *bssid);
 /*

@@ -721,11 +721,9 @@ void mlme_del_station_event(struct fsrd_bss *b, const uint8_t *addr)
 	    bss_kernel_holds_elsewhere(b, addr)) {
 		sta->roamed_away = true;
 		bss_note_moved(b, addr);
-		sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
-			 "the kernel moved the station to another BSS");
-		return;
 	}
-	sta_drop(sta, WLAN_REASON_UNSPECIFIED, false,
+	sta_drop(sta, WLAN_REASON_UNSPECIFIED, false, sta->roamed_away ?
+		 "the kernel moved the station to another BSS" :
 		 "the kernel removed the station");
 }
 

@@ -106,12 +106,8 @@ static bool auth_of(const struct line *l, const struct nmsp_auth_entry *e,
 		return false;
 	memcpy(buf, v, (size_t)(ve - v));
 	buf[ve - v] = '\0';
-	if (nmsp_auth_entry_parse(buf, &got, &why))
-		return false;
-	if (memcmp(got.mac, e->mac, 6))
-		return false;
-	return any_hash || (got.hash_len == e->hash_len &&
-			    !memcmp(got.hash, e->hash, e->hash_len));
+	return !nmsp_auth_entry_parse(buf, &got, &why) &&
+	       nmsp_auth_entry_matches(&got, e, any_hash);
 }
 
 static int build(char **out, size_t *out_len, size_t size)

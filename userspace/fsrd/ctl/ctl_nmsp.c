@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,12 +116,17 @@ struct json_object *ctl_nmsp_json(void)
 	return o;
 }
 
-static struct json_object *err_reply(const char *fmt, const char *a,
-				     const char *b)
+static struct json_object *err_reply(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static struct json_object *err_reply(const char *fmt, ...)
 {
 	char msg[512];
+	va_list ap;
 
-	snprintf(msg, sizeof(msg), fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	return ctl_reply_error(msg);
 }
 
@@ -190,15 +196,14 @@ static struct json_object *auth_add(const struct ctl_req *r,
 	tmp = *nmsp_svc_auth();
 	ret = nmsp_auth_add(&tmp, &e);
 	if (ret == -EEXIST)
-		return err_reply("'%s' is in the auth list already%s", s, "");
-	if (ret) {
-		snprintf(s, sizeof(s), "%d", NMSP_AUTH_MAX);
-		return err_reply("the auth list is full (%s entries)%s", s, "");
-	}
+		return err_reply("'%s' is in the auth list already", s);
+	if (ret)
+		return err_reply("the auth list is full (%d entries)",
+				 NMSP_AUTH_MAX);
 	ret = persist(path, &e, true, false, NULL);
 	if (ret == -ENOENT)
-		return err_reply("%s has no [nmsp] section any more (edited since fsrd started?): nothing changed%s",
-				 path, "");
+		return err_reply("%s has no [nmsp] section any more (edited since fsrd started?): nothing changed",
+				 path);
 	if (ret)
 		return err_reply("cannot write %s: %s: nothing changed", path,
 				 strerror(-ret));
@@ -229,11 +234,7 @@ static struct json_object *auth_del(const struct ctl_req *r,
 	}
 	memcpy(e.mac, r->addr, 6);
 	for (i = 0; i < l->n; i++)
-		if (!memcmp(l->e[i].mac, e.mac, 6) &&
-		    (!r->has_hash || (l->e[i].hash_len == e.hash_len &&
-				      !memcmp(l->e[i].hash, e.hash,
-					      e.hash_len))))
-			n++;
+		n += nmsp_auth_entry_matches(&l->e[i], &e, !r->has_hash);
 	if (!n)
 		return err_reply("%s%s is not in the auth list", mac,
 				 r->has_hash ? " with this hash" : "");

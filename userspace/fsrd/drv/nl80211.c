@@ -41,6 +41,14 @@ static int on_finish(struct nl_msg *msg, void *arg)
 	return NL_SKIP;
 }
 
+/* The lengths of the event attributes read below (nla_get_* reads
+ * blindly): a short one fails the parse, the event is skipped. */
+static struct nla_policy event_policy[NL80211_ATTR_MAX + 1] = {
+	[NL80211_ATTR_IFINDEX] = { .type = NLA_U32 },
+	[NL80211_ATTR_RX_SIGNAL_DBM] = { .type = NLA_U32 },
+	[NL80211_ATTR_COOKIE] = { .type = NLA_U64 },
+};
+
 static int on_event(struct nl_msg *msg, void *arg)
 {
 	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
@@ -49,7 +57,8 @@ static int on_event(struct nl_msg *msg, void *arg)
 
 	(void)arg;
 	if (nla_parse(tb, NL80211_ATTR_MAX, genlmsg_attrdata(gh, 0),
-		      genlmsg_attrlen(gh, 0), NULL) || !tb[NL80211_ATTR_IFINDEX])
+		      genlmsg_attrlen(gh, 0), event_policy) ||
+	    !tb[NL80211_ATTR_IFINDEX])
 		return NL_SKIP;
 	ifindex = (int)nla_get_u32(tb[NL80211_ATTR_IFINDEX]);
 	switch (gh->cmd) {

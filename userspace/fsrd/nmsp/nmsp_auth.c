@@ -94,6 +94,12 @@ int nmsp_auth_add(struct nmsp_auth_list *l, const struct nmsp_auth_entry *e)
 	return 0;
 }
 
+bool nmsp_auth_entry_matches(const struct nmsp_auth_entry *x,
+			     const struct nmsp_auth_entry *e, bool any_hash)
+{
+	return any_hash ? !memcmp(x->mac, e->mac, 6) : same_entry(x, e);
+}
+
 int nmsp_auth_del(struct nmsp_auth_list *l, const struct nmsp_auth_entry *e)
 {
 	size_t i;

@@ -51,6 +51,10 @@ void nmsp_auth_entry_format(const struct nmsp_auth_entry *e, char *out);
 int nmsp_auth_add(struct nmsp_auth_list *l, const struct nmsp_auth_entry *e);
 /* 0, or -ENOENT. */
 int nmsp_auth_del(struct nmsp_auth_list *l, const struct nmsp_auth_entry *e);
+/* Does @x name @e's MAC, and its hash too unless @any_hash? (What
+ * fsrctl nmsp authlist del removes.) */
+bool nmsp_auth_entry_matches(const struct nmsp_auth_entry *x,
+			     const struct nmsp_auth_entry *e, bool any_hash);
 
 /*
  * The key hashes of a DER X.509 certificate (@der, @len): 0 with @k

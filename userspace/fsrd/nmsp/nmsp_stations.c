@@ -91,30 +91,16 @@ void nmsp_stations_probe(const struct fsrd_bss *b, const uint8_t *sa,
 	nmsp_probes_add(&probes, &r, ev_now_ms());
 }
 
-/* Is @sta associated to one of our BSSes? */
-static bool associated(const uint8_t *sta)
-{
-	const struct fsrd_sta *s;
-	struct fsrd_bss *b;
-	unsigned int i = 0;
-
-	while ((b = bss_next(&i))) {
-		s = sta_find(&b->stas, sta);
-		if (s && s->state == FSRD_STA_ASSOC)
-			return true;
-	}
-	return false;
-}
-
 /* The probe requests of stations that are not associated (issue 16: an
  * associated one is reported by client RSSI, from the BSS it is on). */
 static size_t probe_rssi(struct nmsp_rssi *out, size_t max)
 {
+	uint8_t bssid[6];
 	size_t i, k = 0, n;
 
 	n = nmsp_probes_get(&probes, out, max, ev_now_ms());
 	for (i = 0; i < n; i++)
-		if (!associated(out[i].sta))
+		if (!bss_assoc_elsewhere(NULL, out[i].sta, bssid))
 			out[k++] = out[i];
 	return k;
 }

@@ -703,10 +703,7 @@ size_t nmsp_svc_auth_del(const struct nmsp_auth_entry *e, bool any_hash)
 	size_t i = 0, n = 0;
 
 	while (i < l->n) {
-		if (!memcmp(l->e[i].mac, e->mac, 6) &&
-		    (any_hash || (l->e[i].hash_len == e->hash_len &&
-				  !memcmp(l->e[i].hash, e->hash,
-					  e->hash_len)))) {
+		if (nmsp_auth_entry_matches(&l->e[i], e, any_hash)) {
 			struct nmsp_auth_entry x = l->e[i];
 
 			nmsp_auth_del(l, &x);	/* the last takes slot i */

@@ -6,6 +6,9 @@
  * rrb_msg_parse, rrb_msg_open and, for PUSH and RESP, rrb_keys_parse,
  * for PULL rrb_pull_parse.
  *
+ * The same frame also goes through ds_frame_parse (mobility/ds_msg.c):
+ * FT over the DS frames come from the same wire (EtherType 0x890d).
+ *
  * Input: [selector][Ethernet frame]. Selector bit 0 set: before the
  * frame is opened the harness seals its encrypted part again, as the
  * peer holding the fixed key would (the bytes after the SIV taken as
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mobility/ds_msg.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_siv.h"
 
@@ -32,6 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static uint8_t plain[RRB_MAX_PAYLOAD];
+	static uint8_t again[DS_MAX_FRAME];
+	struct ds_frame ds;
 	struct rrb_frame f;
 	struct rrb_msg m;
 	struct rrb_keys k;
@@ -47,6 +53,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!buf)
 		return 0;
 	memcpy(buf, data + 1, len);
+	if (!ds_frame_parse(buf, len, &ds)) {
+		/* everything it points at lies inside the frame */
+		CHECK(ds.body == buf + DS_ETH_HDR + DS_HDR &&
+		      ds.body + ds.body_len <= buf + len &&
+		      ds.ies + ds.ies_len == ds.body + ds.body_len &&
+		      ds.body_len >= DS_BODY_MIN && !(ds.sta[0] & 1));
+		/* and it is built again the same */
+		CHECK(ds_frame_put(again, sizeof(again), ds.dst, ds.src,
+				   ds.packet_type, ds.sta, ds.target_ap,
+				   ds.status, ds.ies, ds.ies_len) ==
+		      (int)(DS_ETH_HDR + DS_HDR + ds.body_len));
+		if (!memcmp(ds.src, ds.ap_address, 6))
+			CHECK(!memcmp(again, buf, DS_ETH_HDR + DS_HDR +
+				      ds.body_len));
+	}
 	if (rrb_frame_parse(buf, len, &f))
 		goto out;
 	CHECK(f.payload >= buf && f.payload + f.payload_len == buf + len);

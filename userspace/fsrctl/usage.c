@@ -17,7 +17,9 @@ static const char help_bss[] =
 	"attach: serve the AP interface IFNAME with the kernel fast path.\n"
 	"detach: stop serving it.\n"
 	"show:   every BSS, or IFNAME, as fsrd (SSID, channel, security,\n"
-	"        stations, GTK, frames dropped) and fsr.ko (fast path, counters, service-time\n"
+	"        stations, GTK, frames dropped, FT over the DS on or off;\n"
+	"        -j adds the key transport's and FT over the DS's counters,\n"
+	"        ft.rrb and ft.ds) and fsr.ko (fast path, counters, service-time\n"
 	"        histograms) see it. A view that is not available is noted;\n"
 	"        fails only when neither fsrd nor fsr.ko is there.\n";
 

@@ -304,6 +304,7 @@ static void daemon_text(FILE *f, struct json_object *d)
 		kv(f, in, ft, "mobility_domain");
 		kv(f, in, ft, "r1kh_id");
 		kv(f, in, ft, "kernel_fast_path");
+		kv(f, in, ft, "over_ds");
 	}
 }
 

@@ -219,7 +219,7 @@ static void test_sections(void)
 	expect_err("first error wins", "[bss a]\nfoo = 1\n[bar]\n", 2,
 		   "unknown key 'foo' in [bss]: expected one of interface, ssid, "
 		   "channel, ht, security, cipher, passphrase, psk, r1kh_id, "
-		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
+		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, ft_over_ds, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
 		   "key_lifetime, reassociation_deadline, max_stations, "
 		   "inactivity_timeout, eapol_timeout, eapol_retries, "
 		   "rkh_pull_timeout, rkh_pull_retries");
@@ -737,11 +737,13 @@ static void test_rkh(void)
 		   "r1kh = 02:00:00:00:04:00 00:01:02:03:04:06 " K32 "\n"
 		   "r0kh = 02:00:00:00:05:00 nas2 100102030405060708090a0b0c0d0e0f\n"
 		   "pmk_r1_push = yes\n"
+		   "ft_over_ds = yes\n"
 		   "rrb_interface = br-ap\n", &c, err, sizeof(err));
 	b = c.bss;
 	tap_ok(!ret && b && b->n_r0kh == 2 && b->n_r1kh == 1 &&
-	       b->pmk_r1_push && !strcmp(b->rrb_ifname, "br-ap"),
-	       "r0kh/r1kh lists, pmk_r1_push, rrb_interface");
+	       b->pmk_r1_push && b->ft_over_ds &&
+	       !strcmp(b->rrb_ifname, "br-ap"),
+	       "r0kh/r1kh lists, pmk_r1_push, ft_over_ds, rrb_interface");
 	if (!ret) {
 		tap_ok(hexeq(b->r0kh[0].addr, 6, "020000000300") &&
 		       b->r0kh[0].id_len == 10 &&
@@ -758,9 +760,9 @@ static void test_rkh(void)
 	}
 	fsrd_conf_free(&c);
 	ret = load(FT_HEAD, &c, err, sizeof(err));
-	tap_ok(!ret && !c.bss[0].pmk_r1_push &&
+	tap_ok(!ret && !c.bss[0].pmk_r1_push && !c.bss[0].ft_over_ds &&
 	       !strcmp(c.bss[0].rrb_ifname, "wlan0") && !c.bss[0].n_r0kh,
-	       "defaults: no push, RRB on the BSS interface, no peers");
+	       "defaults: no push, no FT over the DS, RRB on the BSS interface, no peers");
 	fsrd_conf_free(&c);
 
 	expect_err("r0kh: two fields", FT_HEAD "r0kh = 02:00:00:00:03:00 nas1\n",
@@ -801,6 +803,10 @@ static void test_rkh(void)
 	expect_err("r1kh on a non-FT BSS",
 		   BSS_OK "r1kh = 02:00:00:00:04:00 00:01:02:03:04:06 " K32 "\n",
 		   6, "r1kh: only for security ft-psk or ft-eap, not wpa2-psk");
+	expect_err("ft_over_ds on a non-FT BSS", BSS_OK "ft_over_ds = yes\n",
+		   6, "ft_over_ds: only for security ft-psk or ft-eap, not wpa2-psk");
+	expect_err("ft_over_ds not a boolean", FT_HEAD "ft_over_ds = 1x\n", 9,
+		   "ft_over_ds: expected yes or no, got '1x'");
 	expect_err("rrb_interface bad", FT_HEAD "rrb_interface = a/b\n", 9,
 		   "rrb_interface: expected an interface name, got 'a/b'");
 	expect_err("pmk_r1_push twice",

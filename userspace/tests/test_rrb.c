@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ft_kdf.h"
+#include "mobility/ds_msg.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_seq.h"
 #include "mobility/rrb_siv.h"
@@ -489,6 +490,91 @@ static void test_revoke(void)
 	       "REVOKE without SEQ: -EBADMSG");
 }
 
+/* FT over the DS (ds_msg.c): hostapd's struct ft_rrb_frame, by hand. */
+static void test_ds(void)
+{
+	static const char *req_hex =
+		"020000000400" "020000000300" "890d"	/* DA SA EtherType */
+		"01" "00" "1300" "020000000300"		/* FT, request, 19 */
+		"06" "01" "020000000000" "020000000400"	/* FT Request */
+		"3603a1b200";				/* MDE */
+	uint8_t want[64], fr[DS_MAX_FRAME + 8], mde[5], big[DS_MAX_IES + 1];
+	struct ds_frame f;
+	int n;
+
+	unhex(req_hex, want);
+	unhex("3603a1b200", mde);
+	n = ds_frame_put(fr, sizeof(fr), r1kh_mac, r0kh_mac,
+			 DS_PACKET_REQUEST, sta, r1kh_mac, 0, mde, 5);
+	tap_ok(n == 43 && !memcmp(fr, want, 43),
+	       "DS request built as hostapd's ft_rrb_frame");
+	tap_ok(!ds_frame_parse(fr, 43, &f) &&
+	       f.packet_type == DS_PACKET_REQUEST &&
+	       !memcmp(f.ap_address, r0kh_mac, 6) && !memcmp(f.sta, sta, 6) &&
+	       !memcmp(f.target_ap, r1kh_mac, 6) && f.ies_len == 5 &&
+	       !memcmp(f.ies, mde, 5) && f.body_len == 19,
+	       "DS request parsed: AP address, STA, target, IEs");
+	tap_ok(!ds_frame_parse(fr, 60, &f) && f.ies_len == 5,
+	       "DS request with Ethernet padding: action_length counts");
+	n = ds_frame_put(fr, sizeof(fr), r0kh_mac, r1kh_mac,
+			 DS_PACKET_RESPONSE, sta, r1kh_mac, 53, NULL, 0);
+	tap_ok(n == 40 && !ds_frame_parse(fr, (size_t)n, &f) &&
+	       f.packet_type == DS_PACKET_RESPONSE && f.status == 53 &&
+	       f.ies_len == 0 && f.body[1] == DS_ACTION_RESPONSE &&
+	       !memcmp(f.ap_address, r1kh_mac, 6),
+	       "DS response: status 53, no IEs");
+	fr[DS_ETH_HDR + DS_HDR + 1] = DS_ACTION_REQUEST;
+	tap_ok(ds_frame_parse(fr, (size_t)n, &f) == -EBADMSG,
+	       "DS response carrying an FT Request action: -EBADMSG");
+	fr[DS_ETH_HDR + 2] = 14;
+	fr[DS_ETH_HDR + DS_HDR + 1] = DS_ACTION_RESPONSE;
+	tap_ok(ds_frame_parse(fr, (size_t)n, &f) == -EBADMSG,
+	       "DS response without room for its status: -EBADMSG");
+
+	memcpy(fr, want, 43);
+	fr[DS_ETH_HDR] = 2;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EPROTO,
+	       "unknown frame type: -EPROTO (discarded, as hostapd)");
+	memcpy(fr, want, 43);
+	fr[13] = 0x0e;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EPROTO, "other EtherType: -EPROTO");
+	memcpy(fr, want, 43);
+	fr[DS_ETH_HDR + 2] = 20;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EMSGSIZE,
+	       "action_length beyond the frame: -EMSGSIZE");
+	tap_ok(ds_frame_parse(fr, DS_ETH_HDR + 5, &f) == -EMSGSIZE,
+	       "truncated header: -EMSGSIZE");
+	tap_ok(ds_frame_parse(fr, DS_MAX_FRAME + 1, &f) == -EMSGSIZE,
+	       "longer than an Ethernet frame: -EMSGSIZE");
+	memcpy(fr, want, 43);
+	fr[DS_ETH_HDR + 2] = 13;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EBADMSG,
+	       "body shorter than category, action, STA, target: -EBADMSG");
+	memcpy(fr, want, 43);
+	fr[DS_ETH_HDR + DS_HDR] = 5;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EBADMSG,
+	       "category other than FT: -EBADMSG");
+	memcpy(fr, want, 43);
+	fr[DS_ETH_HDR + 1] = 2;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EBADMSG,
+	       "unknown packet type: -EBADMSG");
+	memcpy(fr, want, 43);
+	fr[DS_ETH_HDR + DS_HDR + 2] |= 1;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EADDRNOTAVAIL,
+	       "group STA address: -EADDRNOTAVAIL");
+	memcpy(fr, want, 43);
+	fr[6] |= 1;
+	tap_ok(ds_frame_parse(fr, 43, &f) == -EADDRNOTAVAIL,
+	       "group source address: -EADDRNOTAVAIL");
+	memset(big, 0xdd, sizeof(big));
+	tap_ok(ds_frame_put(fr, sizeof(fr), r1kh_mac, r0kh_mac,
+			    DS_PACKET_REQUEST, sta, r1kh_mac, 0, big,
+			    sizeof(big)) == -EMSGSIZE &&
+	       ds_frame_put(fr, 40, r1kh_mac, r0kh_mac, DS_PACKET_REQUEST, sta,
+			    r1kh_mac, 0, mde, 5) == -EMSGSIZE,
+	       "DS frame larger than Ethernet or the buffer: -EMSGSIZE");
+}
+
 int main(void)
 {
 	unhex(e_key, key_e);
@@ -505,5 +591,6 @@ int main(void)
 	test_pull_bad();
 	test_seq();
 	test_revoke();
+	test_ds();
 	return tap_done();
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ap/bss.h"
+#include "ft_ie.h"
 #include "drv/eapol_sock.h"
 #include "drv/fastpath.h"
 #include "core/ieee80211.h"
@@ -494,7 +495,7 @@ static void fill_wpa_conf(struct fsrd_bss *b, const struct fsrd_conf *c)
 	b->wconf.ft = NULL;
 	if (fsrd_sec_ft_akm(bc->security)) {
 		b->ft.mdid = c->mdid;
-		b->ft.ft_capab = 0;
+		b->ft.ft_capab = bc->ft_over_ds ? FSR_MDE_FT_OVER_DS : 0;
 		b->ft.r0kh_id = c->r0kh_id;
 		b->ft.r0kh_id_len = c->r0kh_id_len;
 		memcpy(b->ft.r1kh_id, bc->have_r1kh_id ? bc->r1kh_id : b->addr,

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "ap/assoc_req.h"
+#include "ap/ft_ds.h"
 #include "conf/config.h"
 #include "core/evloop.h"
 #include "keys/ft_store.h"
@@ -48,6 +49,7 @@ struct fsrd_bss {
 	bool fp_enabled;		/* BSS_SET accepted: the kernel serves */
 	uint16_t fp_aid_min;		/* the kernel's AID pool */
 	uint16_t fp_aid_max;
+	struct ft_ds_counters ds;	/* FT over the DS (ft_ds.c) */
 };
 
 /* Bring the BSS up: AP mode, frame registrations, START_AP, GTK. */
@@ -125,6 +127,11 @@ void mlme_unexpected_frame(struct fsrd_bss *b, const uint8_t *addr);
  * when a PMK-R1 arrived, else why none did (status 53). */
 void mlme_ft_pull_done(struct fsrd_bss *b, const uint8_t *spa,
 		       const uint8_t *ies, size_t len, const char *why);
+/* An FT Request that came over the DS from current_ap (ft_ds.c), for
+ * station spa: runs as its FT Authentication would, the answer going
+ * back through ft_ds_answer. */
+void mlme_ft_ds_request(struct fsrd_bss *b, const uint8_t *current_ap,
+			const uint8_t *spa, const uint8_t *ies, size_t len);
 int mlme_send_deauth(struct fsrd_bss *b, const uint8_t *da, uint16_t reason);
 /*
  * Remove a station: optionally send a Deauthentication with reason, then

@@ -244,6 +244,17 @@ int fsrd_build_auth(const struct fsrd_bss_ies *b, const uint8_t *da,
 	return done(&w);
 }
 
+int fsrd_build_action(const struct fsrd_bss_ies *b, const uint8_t *da,
+		      const uint8_t *body, size_t body_len, uint8_t *buf,
+		      size_t size)
+{
+	struct wbuf w = { buf, size, 0, false };
+
+	put_hdr(&w, b, WLAN_ST_ACTION, da);
+	put(&w, body, body_len);
+	return done(&w);
+}
+
 int fsrd_build_deauth(const struct fsrd_bss_ies *b, const uint8_t *da,
 		      bool disassoc, uint16_t reason, uint8_t *buf,
 		      size_t size)
@@ -322,7 +333,10 @@ int fsrd_ies_init(struct fsrd_bss_ies *b, const struct fsrd_bss_conf *bc,
 		return n;
 	b->rsne_len = (size_t)n;
 	if (fsrd_sec_ft_akm(bc->security)) {
-		struct fsr_ie_mde m = { .ft_cap = 0 };
+		/* the only capability fsrd offers: FT over the DS */
+		struct fsr_ie_mde m = {
+			.ft_cap = bc->ft_over_ds ? FSR_MDE_FT_OVER_DS : 0,
+		};
 
 		if (!mdid)
 			return -EINVAL;

@@ -67,6 +67,10 @@ int fsrd_build_auth(const struct fsrd_bss_ies *b, const uint8_t *da,
 		    uint16_t alg, uint16_t seq, uint16_t status,
 		    const uint8_t *ies, size_t ies_len, uint8_t *buf,
 		    size_t size);
+/* An Action frame from the BSS to da: body from its Category on. */
+int fsrd_build_action(const struct fsrd_bss_ies *b, const uint8_t *da,
+		      const uint8_t *body, size_t body_len, uint8_t *buf,
+		      size_t size);
 /* Deauthentication (subtype 12) or Disassociation (10) with a reason. */
 int fsrd_build_deauth(const struct fsrd_bss_ies *b, const uint8_t *da,
 		      bool disassoc, uint16_t reason, uint8_t *buf,

@@ -190,6 +190,17 @@ static bool ft_auth_pull(struct fsrd_bss *b, struct fsrd_sta *sta,
 	return false;
 }
 
+/* The answer to an FT Authentication: over the air, or to the current
+ * AP when the request came over the DS. */
+static void ft_answer(struct fsrd_bss *b, struct fsrd_sta *sta,
+		      uint16_t status, const uint8_t *ies, size_t len)
+{
+	if (sta->ds_in)
+		ft_ds_answer(b, sta, status, ies, len);
+	else
+		send_auth_ies(b, sta->addr, WLAN_AUTH_FT, status, ies, len);
+}
+
 /* FT Authentication (algorithm 2) of a station roaming in. pulled: the
  * request comes back after a PULL (mlme_ft_pull_done), no_key NULL or
  * why no key came; it is not pulled twice. */
@@ -219,18 +230,18 @@ static void rx_ft_auth(struct fsrd_bss *b, struct fsrd_sta *sta,
 	if (status) {
 		mobility_pull_cancel(b, sta->addr);
 		trace_sta(b, sta->addr, TRACE_EV_FT_REFUSED,
-			  "FT Authentication refused with status %u: %s",
-			  status, why);
-		send_auth(b, sta->addr, WLAN_AUTH_FT, status);
+			  "FT Authentication%s refused with status %u: %s",
+			  sta->ds_in ? " (over the DS)" : "", status, why);
+		ft_answer(b, sta, status, NULL, 0);
 		sta_remove(&b->stas, sta);
 		return;
 	}
-	send_auth_ies(b, sta->addr, WLAN_AUTH_FT, WLAN_STATUS_SUCCESS, resp,
-		      resp_len);
+	ft_answer(b, sta, WLAN_STATUS_SUCCESS, resp, resp_len);
 	/* after the response: the Reassociation then needs one SET_STATION */
 	ft_assoc_preadd(b, sta);
 	trace_sta(b, sta->addr, TRACE_EV_FT_AUTH,
-		  "FT Authentication served in userspace (PMK-R1 %s, PTK ready%s)",
+		  "FT Authentication%s served in userspace (PMK-R1 %s, PTK ready%s)",
+		  sta->ds_in ? " (over the DS)" : "",
 		  pulled ? "pulled" : "derived",
 		  sta->in_kernel ? ", station added unassociated" : "");
 }
@@ -246,12 +257,76 @@ void mlme_ft_pull_done(struct fsrd_bss *b, const uint8_t *spa,
 	rx_ft_auth(b, sta, ies, len, true, why);
 }
 
+/*
+ * The station sa starts an authentication (over the air, or FT over the
+ * DS): its entry, a new one or the old one back to "authenticated" (a
+ * new authentication ends the old association). NULL and *status when
+ * it cannot have one.
+ */
+static struct fsrd_sta *sta_authenticating(struct fsrd_bss *b,
+					   const uint8_t *sa, uint16_t *status)
+{
+	struct fsrd_sta *sta = sta_find(&b->stas, sa);
+	char mac[MACSTR_LEN];
+
+	if (sta) {
+		sta_unassoc(sta);
+	} else {
+		if (b->stas.n >= 2 * (size_t)b->conf->max_stations) {
+			/* a flood of new addresses: rate-limited */
+			log_warn_rl("%s: %s: station table full",
+				    b->conf->ifname, fsrd_mac_str(sa, mac));
+			*status = WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA;
+			return NULL;
+		}
+		sta = sta_add(&b->stas, sa);
+		if (!sta) {
+			*status = WLAN_STATUS_UNSPECIFIED;
+			return NULL;
+		}
+		sta->bss = b;
+	}
+	sta->since_ms = ev_now_ms();
+	return sta;
+}
+
+void mlme_ft_ds_request(struct fsrd_bss *b, const uint8_t *current_ap,
+			const uint8_t *spa, const uint8_t *ies, size_t len)
+{
+	struct fsrd_sta *sta, tmp;
+	char mac[MACSTR_LEN];
+	uint16_t status;
+
+	if (!b->wconf.ft || !b->conf->ft_over_ds) {
+		b->ds.rx_req_dropped++;
+		log_warn_rl("%s: FT Request over the DS refused: FT over the DS is off on this BSS (ft_over_ds)",
+			    b->conf->ifname);
+		return;
+	}
+	trace_sta(b, spa, TRACE_EV_AUTH,
+		  "FT Request over the DS received (current AP %s)",
+		  fsrd_mac_str(current_ap, mac));
+	sta = sta_authenticating(b, spa, &status);
+	if (!sta) {
+		/* no entry to keep: answered from a stand-in */
+		memset(&tmp, 0, sizeof(tmp));
+		memcpy(tmp.addr, spa, 6);
+		memcpy(tmp.ds_from, current_ap, 6);
+		tmp.ds_in = true;
+		ft_ds_answer(b, &tmp, status, NULL, 0);
+		return;
+	}
+	sta->ds_in = true;
+	memcpy(sta->ds_from, current_ap, 6);
+	rx_ft_auth(b, sta, ies, len, false, NULL);
+}
+
 static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 {
 	const uint8_t *sa = f + WLAN_OFF_SA;
 	struct fsrd_sta *sta;
 	char mac[MACSTR_LEN];
-	uint16_t alg, seq;
+	uint16_t alg, seq, status;
 
 	if (len < WLAN_HDR_LEN + 6)
 		return;
@@ -271,27 +346,12 @@ static void rx_auth(struct fsrd_bss *b, const uint8_t *f, size_t len)
 		send_auth(b, sa, alg, WLAN_STATUS_UNKNOWN_AUTH_TRANS);
 		return;
 	}
-	sta = sta_find(&b->stas, sa);
-	if (sta) {
-		/* a new authentication ends the old association */
-		sta_unassoc(sta);
-	} else {
-		if (b->stas.n >= 2 * (size_t)b->conf->max_stations) {
-			/* a flood of new addresses: rate-limited */
-			log_warn_rl("%s: %s: station table full",
-				    b->conf->ifname, mac);
-			send_auth(b, sa, alg,
-				  WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
-			return;
-		}
-		sta = sta_add(&b->stas, sa);
-		if (!sta) {
-			send_auth(b, sa, alg, WLAN_STATUS_UNSPECIFIED);
-			return;
-		}
-		sta->bss = b;
+	sta = sta_authenticating(b, sa, &status);
+	if (!sta) {
+		send_auth(b, sa, alg, status);
+		return;
 	}
-	sta->since_ms = ev_now_ms();
+	sta->ds_in = false;
 	if (alg == WLAN_AUTH_FT) {
 		rx_ft_auth(b, sta, f + WLAN_HDR_LEN + 6,
 			   len - WLAN_HDR_LEN - 6, false, NULL);
@@ -694,6 +754,9 @@ void mlme_rx(struct fsrd_bss *b, const uint8_t *f, size_t len, int sig_dbm)
 	case WLAN_ST_DISASSOC:
 		rx_leave(b, f, len, true);
 		break;
+	case WLAN_ST_ACTION:
+		ft_ds_rx_action(b, f, len);
+		return;
 	}
 	rx_remember(b, f, fc);
 }

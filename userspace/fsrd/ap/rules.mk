@@ -3,7 +3,7 @@
 # (Re)Association Request checks.
 FSRD_SRCS += ap/bss.c ap/mlme.c ap/ft_assoc.c ap/sta_table.c ap/ies.c \
 	ap/assoc_req.c \
-	ap/resync.c
+	ap/resync.c ap/ft_ds.c
 
 # Unit tests of the pure parts: frame builders, association request
 # checks, station table, event loop, PMK-R0 store; sanitized, linked with

@@ -92,6 +92,20 @@ struct fsrd_sta {
 	 * the station is removed) */
 	struct sta_eap *eap;
 	uint32_t term_cause;
+	/*
+	 * FT over the DS (ap/ft_ds.c). At the target: ds_in, the FT
+	 * Authentication exchange came from current AP ds_from, and its
+	 * answer goes back there. At the current AP: the station's last FT
+	 * Request went to ds_to; at most ds_answers responses from it are
+	 * relayed, until ds_until_ms. ds_last_ms: that request, for the
+	 * rate limit.
+	 */
+	bool ds_in;
+	uint8_t ds_from[6];
+	uint8_t ds_to[6];
+	uint8_t ds_answers;
+	uint64_t ds_until_ms;
+	uint64_t ds_last_ms;
 };
 
 struct fsrd_sta_table {

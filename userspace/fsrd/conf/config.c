@@ -229,7 +229,8 @@ static int on_key(void *user, const char *section, const char *name,
 	struct parser *p = user;
 	const struct key_desc *keys, *k;
 	unsigned int *lines;
-	char list[320];
+	/* every key name of the section, comma-separated */
+	char list[512];
 	void *base;
 
 	(void)section;
@@ -407,7 +408,7 @@ static int check_bss(struct parser *p, struct fsrd_bss_conf *b,
 		return cfg_bad_line(p, x->key_line[BK_R1KH_ID],
 				    "r1kh_id: only for security ft-psk or ft-eap, not %s",
 				    sec_name(b->security));
-	for (i = BK_R0KH; i <= BK_RRB_INTERFACE; i++)
+	for (i = BK_R0KH; i <= BK_FT_OVER_DS; i++)
 		if (!is_ft(b->security) && x->key_line[i])
 			return cfg_bad_line(p, x->key_line[i],
 					    "%s: only for security ft-psk or ft-eap, not %s",

@@ -92,6 +92,7 @@ struct fsrd_bss_conf {
 	char rrb_ifname[IF_NAMESIZE];	/* rrb_interface = IF (default: interface) */
 	uint32_t rkh_pull_timeout_ms;	/* rkh_pull_timeout = 100..10000 ms (default 1000) */
 	uint32_t rkh_pull_retries;	/* rkh_pull_retries = 1..10 (default 4) */
+	bool ft_over_ds;		/* ft_over_ds = yes|no (default no): MDE bit, FT over the DS served */
 	bool portal;			/* portal = yes|no (default no): Portal login ([portal]) */
 };
 

@@ -431,6 +431,13 @@ static int set_pmk_r1_push(struct parser *p, const struct key_desc *k,
 			  &((struct fsrd_bss_conf *)base)->pmk_r1_push);
 }
 
+static int set_ft_over_ds(struct parser *p, const struct key_desc *k,
+			  void *base, const char *v)
+{
+	return cfg_parse_bool(p, k->name, v,
+			      &((struct fsrd_bss_conf *)base)->ft_over_ds);
+}
+
 static int set_rrb_interface(struct parser *p, const struct key_desc *k,
 			     void *base, const char *v)
 {
@@ -571,6 +578,7 @@ const struct key_desc cfg_bss_keys[] = {
 	[BK_R1KH] = FN("r1kh", set_r1kh),
 	[BK_PMK_R1_PUSH] = FN("pmk_r1_push", set_pmk_r1_push),
 	[BK_RRB_INTERFACE] = FN("rrb_interface", set_rrb_interface),
+	[BK_FT_OVER_DS] = FN("ft_over_ds", set_ft_over_ds),
 	[BK_PORTAL] = FN("portal", set_portal),
 	NUM(struct fsrd_bss_conf, "beacon_interval", beacon_interval,
 	    15, 65535, false, "TU"),

@@ -410,6 +410,22 @@ static void add_rrb(struct json_object *ft, const struct fsrd_bss *b)
 	json_object_object_add(ft, "rrb", r);
 }
 
+/* FT over the DS (ap/ft_ds.h): shown once it is on. */
+static void add_ds(struct json_object *ft, const struct fsrd_bss *b)
+{
+	const struct ft_ds_counters *d = ft_ds_counters(b);
+	struct json_object *r;
+
+	if (!b->conf->ft_over_ds)
+		return;
+	r = json_object_new_object();
+#define C(f) add_int(r, #f, (int64_t)d->f)
+	C(req_fwd); C(req_refused); C(resp_relayed); C(resp_dropped);
+	C(rx_req); C(rx_req_dropped); C(rx_malformed); C(tx_fail);
+#undef C
+	json_object_object_add(ft, "ds", r);
+}
+
 static struct json_object *bss_json(const struct fsrd_bss *b)
 {
 	const struct fsrd_bss_conf *bc = b->conf;
@@ -456,7 +472,9 @@ static struct json_object *bss_json(const struct fsrd_bss *b)
 		add_str(ft, "mobility_domain", md);
 		add_mac(ft, "r1kh_id", b->ft.r1kh_id);
 		add_bool(ft, "kernel_fast_path", b->gconf->kernel_fast_path);
+		add_bool(ft, "over_ds", b->conf->ft_over_ds);
 		add_rrb(ft, b);
+		add_ds(ft, b);
 		json_object_object_add(o, "ft", ft);
 	}
 	return o;

@@ -55,6 +55,7 @@ struct mob_bss {
 	struct fsrd_bss *b;
 	int fd;
 	int ifindex;
+	int ds_fd;		/* FT over the DS (ds.c); -1: ft_over_ds off */
 	struct mob_peer r0[FSRD_MAX_RKH];
 	struct mob_peer r1[FSRD_MAX_RKH];
 	struct mob_counters cnt;
@@ -150,6 +151,10 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 		 const struct rrb_msg *msg, bool no_defer);
 void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 		 const struct rrb_msg *msg, bool no_defer);
+/* FT over the DS (ds.c): m's socket for EtherType 0x890d, when its
+ * BSS has ft_over_ds; 0 or a negative errno. */
+int mob_ds_open(struct mob_bss *m);
+void mob_ds_close(struct mob_bss *m);
 /* Forget m's pending pulls, unanswered (the BSS stops). */
 void mob_pull_stop(struct mob_bss *m);
 

@@ -509,10 +509,18 @@ int mobility_bss_start(struct fsrd_bss *b)
 		free(m);
 		return ret;
 	}
+	ret = mob_ds_open(m);
+	if (ret) {
+		ev_del_fd(m->fd);
+		close(m->fd);
+		free(m);
+		return ret;
+	}
 	all[i] = m;
-	log_info("bss %s: R0KH/R1KH key transport on %s: %zu r0kh, %zu r1kh, push %s",
+	log_info("bss %s: R0KH/R1KH key transport on %s: %zu r0kh, %zu r1kh, push %s, FT over the DS %s",
 		 bc->name, bc->rrb_ifname, bc->n_r0kh, bc->n_r1kh,
-		 bc->pmk_r1_push ? "on" : "off");
+		 bc->pmk_r1_push ? "on" : "off",
+		 bc->ft_over_ds ? "on" : "off");
 	return 0;
 }
 
@@ -527,6 +535,7 @@ void mobility_bss_stop(struct fsrd_bss *b)
 			continue;
 		ev_del_fd(m->fd);
 		close(m->fd);
+		mob_ds_close(m);
 		mob_pull_stop(m);
 		for (j = 0; j < FSRD_MAX_RKH; j++) {
 			queue_flush(&m->r0[j]);

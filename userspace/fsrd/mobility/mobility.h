@@ -123,6 +123,13 @@ int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
 void mobility_pull_cancel(struct fsrd_bss *b, const uint8_t *spa);
 /* fsr.ko was loaded again: give it every received PMK-R1 once more. */
 void mobility_repush_kernel(void);
+/* Is addr the address of one of b's r0kh or r1kh lines? (FT over the
+ * DS: the APs b exchanges requests with.) */
+bool mobility_is_peer(const struct fsrd_bss *b, const uint8_t *addr);
+/* Send an FT over the DS frame (mobility/ds_msg.h) on b's
+ * rrb_interface; -ENOTCONN when b has no such socket (no peers, or
+ * ft_over_ds off). */
+int mobility_ds_send(struct fsrd_bss *b, const uint8_t *frame, size_t len);
 /* NULL when b has no key transport. */
 const struct mob_counters *mobility_counters(const struct fsrd_bss *b);
 

@@ -21,12 +21,15 @@ int rrb_sock_send(int fd, int ifindex, const uint8_t *frame, size_t len)
 {
 	struct sockaddr_ll ll = {
 		.sll_family = AF_PACKET,
-		.sll_protocol = htons(RRB_ETHERTYPE),
 		.sll_ifindex = ifindex,
 		.sll_halen = 6,
 	};
 
+	if (len < 14)
+		return -EINVAL;
 	memcpy(ll.sll_addr, frame, 6);
+	/* the frame's own EtherType, network order (also FT over the DS) */
+	memcpy(&ll.sll_protocol, frame + 12, 2);
 	if (sendto(fd, frame, len, 0, (struct sockaddr *)&ll, sizeof(ll)) < 0)
 		return -errno;
 	return 0;

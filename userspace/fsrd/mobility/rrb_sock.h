@@ -13,6 +13,7 @@
 
 /* A descriptor (non-blocking) or a negative errno. */
 int rrb_sock_open(int ifindex);
+/* A whole Ethernet frame (its EtherType says which protocol). */
 int rrb_sock_send(int fd, int ifindex, const uint8_t *frame, size_t len);
 /* One frame into buf (size octets): its length, -EAGAIN when none is
  * waiting, -EMSGSIZE when it was longer than size (dropped). */

@@ -14,8 +14,10 @@
 #                                  $WORK/fsrd-NS.log, control socket
 #                                  $WORK/fsrd-NS.sock
 #   mob_hostapd NS                 hostapd in NS on $WORK/hostapd-NS.conf
+#                                  (with $MOB_HOSTAPD_OPTS, e.g. -d)
 #   mob_fsr_counter NS NAME        an fsr.ko counter of NS's BSSes
 #   mob_rrb NS IFACE NAME          a counter of fsrd's key transport (ft.rrb)
+#   mob_ds NS IFACE NAME           a counter of fsrd's FT over the DS (ft.ds)
 #   mob_poll SECONDS CMD...        CMD once a second until it succeeds
 #   mob_client NETWORK             wpa_supplicant in "cli" on wlan2 with one
 #                                  network on 2412 MHz (NETWORK: its lines),
@@ -62,7 +64,8 @@ mob_fsrd() {
 }
 
 mob_hostapd() {
-	ip netns exec "$1" hostapd -B -P "$WORK/hostapd-$1.pid" \
+	# shellcheck disable=SC2086 # options, split
+	ip netns exec "$1" hostapd $MOB_HOSTAPD_OPTS -B -P "$WORK/hostapd-$1.pid" \
 		-f "$WORK/hostapd-$1.log" "$WORK/hostapd-$1.conf" || return 1
 	defer "kill \$(cat $WORK/hostapd-$1.pid)"
 	wait_for 15 grep -q AP-ENABLED "$WORK/hostapd-$1.log"
@@ -88,6 +91,10 @@ mob_poll() {
 
 mob_rrb() {
 	/usr/bin/python3 "$SELFTESTS/rrb_ctl.py" "$WORK/fsrd-$1.sock" "$2" "$3"
+}
+
+mob_ds() {
+	/usr/bin/python3 "$SELFTESTS/rrb_ctl.py" "$WORK/fsrd-$1.sock" "$2" "$3" ds
 }
 
 # mob_peer NS IFACE ROLE ADDR: the peer line ROLE (r0kh or r1kh) at ADDR

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Print one counter of fsrd's R0KH/R1KH key transport (bss_show on the
-# control socket: bss[].ft.rrb) for an interface; "none" if absent.
-# Usage: rrb_ctl.py SOCKET IFACE NAME
+# control socket: bss[].ft.rrb), or of another object of bss[].ft (OBJ:
+# ds, FT over the DS) for an interface; "none" if absent.
+# Usage: rrb_ctl.py SOCKET IFACE NAME [OBJ]
 import json
 import socket
 import sys
@@ -19,6 +20,7 @@ while not buf.endswith(b"\n"):
 r = json.loads(buf)
 for b in r.get("bss", []):
     if b.get("ifname") == sys.argv[2]:
-        print(b.get("ft", {}).get("rrb", {}).get(sys.argv[3], "none"))
+        obj = sys.argv[4] if len(sys.argv) > 4 else "rrb"
+        print(b.get("ft", {}).get(obj, {}).get(sys.argv[3], "none"))
         sys.exit(0)
 print("none")

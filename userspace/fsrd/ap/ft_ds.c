@@ -22,11 +22,6 @@
 /* Responses relayed per station, its requests in flight */
 #define DS_ANSWERS_MAX		4
 
-static struct ft_ds_counters *cnt_of(struct fsrd_bss *b)
-{
-	return &b->ds;
-}
-
 const struct ft_ds_counters *ft_ds_counters(const struct fsrd_bss *b)
 {
 	return &b->ds;
@@ -55,7 +50,7 @@ static uint64_t answer_window_ms(const struct fsrd_bss *b)
 
 static void refuse_req(struct fsrd_bss *b, const uint8_t *sa, const char *why)
 {
-	cnt_of(b)->req_refused++;
+	b->ds.req_refused++;
 	trace_sta(b, sa, TRACE_EV_FT_REFUSED,
 		  "FT Request (over the DS) not forwarded: %s", why);
 }
@@ -74,7 +69,7 @@ static void relay_response(struct fsrd_bss *c, const uint8_t *target,
 	if (!sta || sta->state != FSRD_STA_ASSOC || !sta->ds_answers ||
 	    memcmp(sta->ds_to, target, 6) ||
 	    ev_now_ms() > sta->ds_until_ms) {
-		cnt_of(c)->resp_dropped++;
+		c->ds.resp_dropped++;
 		log_warn_rl("%s: FT Response over the DS from %s answers no request of ours, dropped",
 			    c->conf->ifname, mac);
 		return;
@@ -83,13 +78,13 @@ static void relay_response(struct fsrd_bss *c, const uint8_t *target,
 	n = fsrd_build_action(&c->ies, spa, body, body_len, f, sizeof(f));
 	err = n < 0 ? n : nl80211_send_frame(c->ifindex, f, (size_t)n);
 	if (err) {
-		cnt_of(c)->tx_fail++;
+		c->ds.tx_fail++;
 		trace_sta(c, spa, TRACE_EV_FT_REFUSED,
 			  "FT Response (over the DS) from target AP %s not sent: %s",
 			  mac, strerror(-err));
 		return;
 	}
-	cnt_of(c)->resp_relayed++;
+	c->ds.resp_relayed++;
 	trace_sta(c, spa, TRACE_EV_FT_AUTH,
 		  "FT Response (over the DS) from target AP %s relayed, status %u",
 		  mac, status);
@@ -115,7 +110,7 @@ void ft_ds_rx_action(struct fsrd_bss *b, const uint8_t *frame, size_t len)
 	if (!sta) {
 		/* mac80211 passes no Action frame of a station it does not
 		 * know; one fsrd forgot: counted, nothing traced */
-		cnt_of(b)->req_refused++;
+		b->ds.req_refused++;
 		return;
 	}
 	if (body_len < DS_BODY_MIN)
@@ -145,7 +140,7 @@ void ft_ds_rx_action(struct fsrd_bss *b, const uint8_t *frame, size_t len)
 	sta->ds_until_ms = now + answer_window_ms(b);
 	if (sta->ds_answers < DS_ANSWERS_MAX)
 		sta->ds_answers++;
-	cnt_of(b)->req_fwd++;
+	b->ds.req_fwd++;
 	trace_sta(b, sa, TRACE_EV_FT_AUTH,
 		  "FT Request (over the DS) forwarded to target AP %s%s", mac,
 		  t ? " (a BSS of this fsrd)" : "");
@@ -159,14 +154,15 @@ void ft_ds_rx_action(struct fsrd_bss *b, const uint8_t *frame, size_t len)
 			 body_len - DS_BODY_MIN);
 	err = n < 0 ? n : mobility_ds_send(b, out, (size_t)n);
 	if (err) {
-		cnt_of(b)->tx_fail++;
+		b->ds.tx_fail++;
 		sta->ds_answers = 0;
 		log_warn_rl("%s: FT Request over the DS to %s not sent: %s",
 			    b->conf->ifname, mac, strerror(-err));
 	}
 }
 
-void ft_ds_answer(struct fsrd_bss *b, struct fsrd_sta *sta, uint16_t status,
+void ft_ds_answer(struct fsrd_bss *b, const uint8_t *spa,
+		  const uint8_t *current_ap, uint16_t status,
 		  const uint8_t *ies, size_t len)
 {
 	uint8_t out[DS_MAX_FRAME];
@@ -174,28 +170,28 @@ void ft_ds_answer(struct fsrd_bss *b, struct fsrd_sta *sta, uint16_t status,
 	char mac[MACSTR_LEN];
 	int n, err;
 
-	fsrd_mac_str(sta->ds_from, mac);
-	n = ds_frame_put(out, sizeof(out), sta->ds_from, b->addr,
-			 DS_PACKET_RESPONSE, sta->addr, b->addr, status, ies,
+	fsrd_mac_str(current_ap, mac);
+	n = ds_frame_put(out, sizeof(out), current_ap, b->addr,
+			 DS_PACKET_RESPONSE, spa, b->addr, status, ies,
 			 len);
 	if (n < 0) {
-		cnt_of(b)->tx_fail++;
+		b->ds.tx_fail++;
 		return;
 	}
-	cnt_of(b)->rx_req++;
-	trace_sta(b, sta->addr, TRACE_EV_FT_AUTH,
+	b->ds.rx_req++;
+	trace_sta(b, spa, TRACE_EV_FT_AUTH,
 		  "FT Response (over the DS, status %u) sent to current AP %s",
 		  status, mac);
-	c = local_bss(sta->ds_from);
+	c = local_bss(current_ap);
 	if (c) {
-		relay_response(c, b->addr, sta->addr, status,
+		relay_response(c, b->addr, spa, status,
 			       out + DS_ETH_HDR + DS_HDR,
 			       (size_t)n - DS_ETH_HDR - DS_HDR);
 		return;
 	}
 	err = mobility_ds_send(b, out, (size_t)n);
 	if (err) {
-		cnt_of(b)->tx_fail++;
+		b->ds.tx_fail++;
 		log_warn_rl("%s: FT Response over the DS to %s not sent: %s",
 			    b->conf->ifname, mac, strerror(-err));
 	}
@@ -209,14 +205,14 @@ void ft_ds_rx_frame(struct fsrd_bss *b, const struct ds_frame *f)
 	/* the sender speaks for itself: current AP of a request, target
 	 * of a response */
 	if (memcmp(f->src, f->ap_address, 6)) {
-		cnt_of(b)->rx_malformed++;
+		b->ds.rx_malformed++;
 		log_warn_rl("%s: FT over the DS frame from %s names another AP address, dropped",
 			    b->conf->ifname, mac);
 		return;
 	}
 	if (f->packet_type == DS_PACKET_RESPONSE) {
 		if (memcmp(f->target_ap, f->src, 6)) {
-			cnt_of(b)->resp_dropped++;
+			b->ds.resp_dropped++;
 			log_warn_rl("%s: FT Response over the DS from %s for another target AP, dropped",
 				    b->conf->ifname, mac);
 			return;
@@ -226,7 +222,7 @@ void ft_ds_rx_frame(struct fsrd_bss *b, const struct ds_frame *f)
 		return;
 	}
 	if (memcmp(f->target_ap, b->addr, 6) || !mobility_is_peer(b, f->src)) {
-		cnt_of(b)->rx_req_dropped++;
+		b->ds.rx_req_dropped++;
 		log_warn_rl("%s: FT Request over the DS from %s refused: %s",
 			    b->conf->ifname, mac,
 			    memcmp(f->target_ap, b->addr, 6) ?

@@ -36,9 +36,10 @@ struct ft_ds_counters {
 void ft_ds_rx_action(struct fsrd_bss *b, const uint8_t *frame, size_t len);
 /* A frame from the distribution system for b (mobility/ds.c). */
 void ft_ds_rx_frame(struct fsrd_bss *b, const struct ds_frame *f);
-/* The target's answer to a request that came over the DS (sta->ds_in):
- * to its current AP, over the DS or to the BSS of this fsrd. */
-void ft_ds_answer(struct fsrd_bss *b, struct fsrd_sta *sta, uint16_t status,
+/* The target's answer to station spa's request that came over the DS
+ * from current_ap: over the DS, or to the BSS of this fsrd. */
+void ft_ds_answer(struct fsrd_bss *b, const uint8_t *spa,
+		  const uint8_t *current_ap, uint16_t status,
 		  const uint8_t *ies, size_t len);
 const struct ft_ds_counters *ft_ds_counters(const struct fsrd_bss *b);
 

@@ -196,7 +196,7 @@ static void ft_answer(struct fsrd_bss *b, struct fsrd_sta *sta,
 		      uint16_t status, const uint8_t *ies, size_t len)
 {
 	if (sta->ds_in)
-		ft_ds_answer(b, sta, status, ies, len);
+		ft_ds_answer(b, sta->addr, sta->ds_from, status, ies, len);
 	else
 		send_auth_ies(b, sta->addr, WLAN_AUTH_FT, status, ies, len);
 }
@@ -293,7 +293,7 @@ static struct fsrd_sta *sta_authenticating(struct fsrd_bss *b,
 void mlme_ft_ds_request(struct fsrd_bss *b, const uint8_t *current_ap,
 			const uint8_t *spa, const uint8_t *ies, size_t len)
 {
-	struct fsrd_sta *sta, tmp;
+	struct fsrd_sta *sta;
 	char mac[MACSTR_LEN];
 	uint16_t status;
 
@@ -308,12 +308,7 @@ void mlme_ft_ds_request(struct fsrd_bss *b, const uint8_t *current_ap,
 		  fsrd_mac_str(current_ap, mac));
 	sta = sta_authenticating(b, spa, &status);
 	if (!sta) {
-		/* no entry to keep: answered from a stand-in */
-		memset(&tmp, 0, sizeof(tmp));
-		memcpy(tmp.addr, spa, 6);
-		memcpy(tmp.ds_from, current_ap, 6);
-		tmp.ds_in = true;
-		ft_ds_answer(b, &tmp, status, NULL, 0);
+		ft_ds_answer(b, spa, current_ap, status, NULL, 0);
 		return;
 	}
 	sta->ds_in = true;

@@ -758,6 +758,10 @@ void nmsp_svc_station_event(uint8_t event, const uint8_t *sta,
 	struct nmsp_out o;
 	int n;
 
+	/* The station moved: the measurements read before (which BSS hears
+	 * it as a client, whether its probe requests count) are stale. */
+	svc.meas[NMSP_SVC_CLIENT_RSSI].at_ms = 0;
+	svc.meas[NMSP_SVC_PROBE_RSSI].at_ms = 0;
 	for (p = svc.peers; p; p = next) {
 		next = p->next;
 		if (p->closing || !nmsp_peer_due(&p->eng,

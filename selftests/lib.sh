@@ -4,6 +4,11 @@
 # 1 (something failed) or 4 (skipped, kselftest convention).
 
 KSFT_SKIP=4
+# The peers and tools under test are Debian's: the caller's PATH (which
+# the lab passes on) may put other builds first, such as a pyenv shim
+# that costs seconds per python3 in the VM and lacks Debian's modules.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+export PATH
 SELFTESTS=${SELFTESTS:-$(cd "$(dirname "$0")" && pwd)}
 TOP=$(cd "$SELFTESTS/.." && pwd)
 FSRCTL=$TOP/build/bin/fsrctl

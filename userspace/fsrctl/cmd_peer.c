@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * fsrctl peer show: fsrd's R0KH/R1KH peers of the mobility domain (the
- * r0kh and r1kh lines of each BSS with key transport): what they sent
- * and were sent, refusals, when each was last heard.
+ * r0kh and r1kh lines of each BSS with key transport, and the peers
+ * learned through a wildcard line): what they sent and were sent,
+ * refusals, when each was last heard.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -24,6 +25,15 @@ static void print_peer(struct json_object *p)
 	       r0 ? fsrd_u64(p, "pulls_tx") : fsrd_u64(p, "pulls_rx"),
 	       r0 ? fsrd_u64(p, "revokes_rx") : fsrd_u64(p, "revokes_tx"),
 	       fsrd_str(p, "last_seen"));
+	if (strcmp(fsrd_str(p, "origin"), "configured") &&
+	    strcmp(fsrd_str(p, "origin"), "-"))
+		printf("  %s through the wildcard %s line %s, until %s\n",
+		       !strcmp(fsrd_str(p, "origin"), "looking") ?
+		       "looked for (PULL to the broadcast address)" :
+		       !strcmp(fsrd_str(p, "origin"), "blocked") ?
+		       "did not answer a PULL to the broadcast address" :
+		       "learned", fsrd_str(p, "role"), fsrd_str(p, "learned"),
+		       fsrd_str(p, "expires"));
 	if (r0 && (fsrd_u64(p, "pull_timeouts") || fsrd_u64(p, "pull_naks")))
 		printf("  pulls unanswered: %" PRIu64 ", answered without a key: %" PRIu64 "\n",
 		       fsrd_u64(p, "pull_timeouts"), fsrd_u64(p, "pull_naks"));

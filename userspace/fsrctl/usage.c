@@ -160,7 +160,9 @@ static const char help_peer[] =
 	"Usage: fsrctl [-j] [--socket PATH] peer show [IFNAME]\n"
 	"\n"
 	"fsrd's R0KH/R1KH peers of the mobility domain: the r0kh and r1kh\n"
-	"lines of each FT BSS (of IFNAME only when given; docs/mobility.md).\n"
+	"lines of each FT BSS (of IFNAME only when given; docs/mobility.md),\n"
+	"then the peers learned through a wildcard line (hostapd's\n"
+	"'ff:ff:ff:ff:ff:ff *' and '00:00:00:00:00:00 00:00:00:00:00:00').\n"
 	"One line per peer: BSS, role (r0kh: keys come from it, we pull\n"
 	"from it; r1kh: keys go to it, it pulls from us), address, key\n"
 	"holder ID, whether its sequence numbers are known yet, its frames\n"
@@ -168,9 +170,14 @@ static const char help_peer[] =
 	"sent, PULLs sent to it (r0kh) or answered (r1kh), REVOKEs taken\n"
 	"(r0kh) or sent (r1kh), when it was last heard; then, where there\n"
 	"are any, unanswered pulls, frames not sent and the last refusal\n"
-	"with its reason. Frames from addresses that are no configured peer\n"
-	"are counted per BSS (fsrctl -j bss show: ft.rrb). Never a key.\n"
-	"-j: fsrd's reply as JSON ({\"peers\":[...]}, every counter).\n";
+	"with its reason. A learned peer has a line saying when it was\n"
+	"learned and when it is forgotten (rkh_pos_timeout); an R0KH being\n"
+	"looked for has the broadcast address, one that did not answer\n"
+	"00:00:00:00:00:00 (not asked again until rkh_neg_timeout ends).\n"
+	"Frames from addresses that are no peer are counted per BSS\n"
+	"(fsrctl -j bss show: ft.rrb). Never a key.\n"
+	"-j: fsrd's reply as JSON ({\"peers\":[...]}, every counter; origin:\n"
+	"configured, learned, looking or blocked).\n";
 
 static const char help_help[] =
 	"Usage: fsrctl help [COMMAND]\n"

@@ -222,7 +222,7 @@ static void test_sections(void)
 		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, ft_over_ds, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
 		   "key_lifetime, reassociation_deadline, max_stations, "
 		   "inactivity_timeout, eapol_timeout, eapol_retries, "
-		   "rkh_pull_timeout, rkh_pull_retries");
+		   "rkh_pull_timeout, rkh_pull_retries, rkh_pos_timeout, rkh_neg_timeout");
 }
 
 static void test_keys(void)
@@ -761,9 +761,32 @@ static void test_rkh(void)
 	fsrd_conf_free(&c);
 	ret = load(FT_HEAD, &c, err, sizeof(err));
 	tap_ok(!ret && !c.bss[0].pmk_r1_push && !c.bss[0].ft_over_ds &&
-	       !strcmp(c.bss[0].rrb_ifname, "wlan0") && !c.bss[0].n_r0kh,
-	       "defaults: no push, no FT over the DS, RRB on the BSS interface, no peers");
+	       !strcmp(c.bss[0].rrb_ifname, "wlan0") && !c.bss[0].n_r0kh &&
+	       c.bss[0].rkh_pos_timeout_s == 86400 &&
+	       c.bss[0].rkh_neg_timeout_s == 60,
+	       "defaults: no push, no FT over the DS, RRB on the BSS interface, no peers, hostapd's rkh_pos_timeout and rkh_neg_timeout");
 	fsrd_conf_free(&c);
+	/* hostapd's wildcard lines, next to a listed peer */
+	ret = load(FT_HEAD
+		   "r0kh = ff:ff:ff:ff:ff:ff * " K32 "\n"
+		   "r0kh = 02:00:00:00:03:00 nas1 " K32 "\n"
+		   "r1kh = 00:00:00:00:00:00 00:00:00:00:00:00 " K32 "\n"
+		   "rkh_pos_timeout = 600\n"
+		   "rkh_neg_timeout = 5\n", &c, err, sizeof(err));
+	b = c.bss;
+	tap_ok(!ret && b->n_r0kh == 2 && b->n_r1kh == 1 &&
+	       b->r0kh[0].wildcard && !b->r0kh[1].wildcard &&
+	       b->r1kh[0].wildcard && hexeq(b->r1kh[0].key, 32, K32) &&
+	       b->rkh_pos_timeout_s == 600 && b->rkh_neg_timeout_s == 5,
+	       "wildcard r0kh and r1kh lines taken, rkh_pos_timeout, rkh_neg_timeout");
+	fsrd_conf_free(&c);
+	expect_err("r0kh: two wildcards",
+		   FT_HEAD "r0kh = ff:ff:ff:ff:ff:ff * " K32 "\n"
+		   "r0kh = ff:ff:ff:ff:ff:ff * " K32 "\n", 10,
+		   "r0kh: this R0KH-ID is already listed");
+	expect_err("rkh_neg_timeout: 0",
+		   FT_HEAD "rkh_neg_timeout = 0\n", 9,
+		   "rkh_neg_timeout: expected 1..86400 seconds, got '0'");
 
 	expect_err("r0kh: two fields", FT_HEAD "r0kh = 02:00:00:00:03:00 nas1\n",
 		   9, "r0kh: expected '<MAC> <R0KH-ID> <256-bit hex key>'");
@@ -779,12 +802,6 @@ static void test_rkh(void)
 	expect_err("r0kh: half a wildcard",
 		   FT_HEAD "r0kh = ff:ff:ff:ff:ff:ff nas1 " K32 "\n", 9,
 		   "r0kh: the wildcard is 'ff:ff:ff:ff:ff:ff *', both or neither");
-	expect_err("r0kh: wildcard not yet",
-		   FT_HEAD "r0kh = ff:ff:ff:ff:ff:ff * " K32 "\n", 9,
-		   "r0kh: the wildcard form needs peer discovery, which fsrd does not do: list each peer");
-	expect_err("r1kh: wildcard not yet",
-		   FT_HEAD "r1kh = 00:00:00:00:00:00 00:00:00:00:00:00 " K32 "\n",
-		   9, "r1kh: the wildcard form needs peer discovery, which fsrd does not do: list each peer");
 	expect_err("r1kh: half a wildcard",
 		   FT_HEAD "r1kh = 02:00:00:00:04:00 00:00:00:00:00:00 " K32 "\n",
 		   9, "r1kh: the wildcard is '00:00:00:00:00:00 00:00:00:00:00:00', both or neither");

@@ -183,6 +183,9 @@ static bool ft_auth_pull(struct fsrd_bss *b, struct fsrd_sta *sta,
 	case -EBUSY:
 		*why = "no PMK-R1, and too many PULLs are pending";
 		break;
+	case -EHOSTUNREACH:
+		*why = "no PMK-R1, and this R0KH-ID did not answer a PULL to the wildcard r0kh lately (rkh_neg_timeout)";
+		break;
 	default:
 		*why = "no PMK-R1, and the PULL could not be sent";
 		break;

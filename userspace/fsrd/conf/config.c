@@ -120,6 +120,11 @@ static void bss_defaults(struct fsrd_bss_conf *b)
 	/* hostapd's rkh_pull_timeout and rkh_pull_retries */
 	b->rkh_pull_timeout_ms = 1000;
 	b->rkh_pull_retries = 4;
+	/* hostapd's rkh_pos_timeout and rkh_neg_timeout: how long a peer
+	 * learned through a wildcard line is kept, and an R0KH that did
+	 * not answer is not asked again */
+	b->rkh_pos_timeout_s = 86400;
+	b->rkh_neg_timeout_s = 60;
 	b->okc = true;
 }
 

@@ -46,7 +46,9 @@ const char *fsrd_security_name(enum fsrd_security sec);
  * r1kh = MAC R1KH-ID KEY (id 6 octets). key: 256 bits, or a 128-bit
  * key expanded as hostapd does. wildcard: hostapd's catch-all forms
  * "ff:ff:ff:ff:ff:ff *" (r0kh) and "00:00:00:00:00:00
- * 00:00:00:00:00:00" (r1kh). Keys are wiped by fsrd_conf_free.
+ * 00:00:00:00:00:00" (r1kh), at most one of each per BSS: peers that
+ * prove they hold its key are learned (mobility/learn.c). Keys are
+ * wiped by fsrd_conf_free.
  */
 struct fsrd_rkh {
 	uint8_t addr[6];
@@ -92,6 +94,8 @@ struct fsrd_bss_conf {
 	char rrb_ifname[IF_NAMESIZE];	/* rrb_interface = IF (default: interface) */
 	uint32_t rkh_pull_timeout_ms;	/* rkh_pull_timeout = 100..10000 ms (default 1000) */
 	uint32_t rkh_pull_retries;	/* rkh_pull_retries = 1..10 (default 4) */
+	uint32_t rkh_pos_timeout_s;	/* rkh_pos_timeout = seconds (default 86400): a learned peer */
+	uint32_t rkh_neg_timeout_s;	/* rkh_neg_timeout = 1..86400 s (default 60): an R0KH that did not answer */
 	bool ft_over_ds;		/* ft_over_ds = yes|no (default no): MDE bit, FT over the DS served */
 	bool portal;			/* portal = yes|no (default no): Portal login ([portal]) */
 };

@@ -388,11 +388,6 @@ static int set_rkh(struct parser *p, const struct key_desc *k, void *base,
 			       k->name);
 	}
 	OPENSSL_cleanse(tok, sizeof(tok));
-	if (e->wildcard) {
-		OPENSSL_cleanse(e, sizeof(*e));
-		return cfg_bad(p, "%s: the wildcard form needs peer discovery, which fsrd does not do: list each peer",
-			       k->name);
-	}
 	for (i = 0; i < *n; i++)
 		if (list[i].id_len == e->id_len &&
 		    !memcmp(list[i].id, e->id, e->id_len)) {
@@ -602,6 +597,10 @@ const struct key_desc cfg_bss_keys[] = {
 	    100, 10000, false, "ms"),
 	NUM(struct fsrd_bss_conf, "rkh_pull_retries", rkh_pull_retries, 1,
 	    10, false, ""),
+	NUM(struct fsrd_bss_conf, "rkh_pos_timeout", rkh_pos_timeout_s, 60,
+	    UINT32_MAX, false, "seconds"),
+	NUM(struct fsrd_bss_conf, "rkh_neg_timeout", rkh_neg_timeout_s, 1,
+	    86400, false, "seconds"),
 	{ .name = NULL }
 };
 

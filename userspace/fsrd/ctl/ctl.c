@@ -400,6 +400,8 @@ static void add_rrb(struct json_object *ft, const struct fsrd_bss *b)
 #define C(f) add_int(r, #f, (int64_t)m->f)
 	C(rx); C(rx_malformed); C(rx_unknown_peer); C(rx_auth_fail);
 	C(rx_replay); C(rx_deferred); C(rx_dropped); C(rx_unsupported);
+	C(rx_group_ignored); C(rkh_learned); C(rkh_forgotten);
+	C(rkh_learn_full); C(pull_blocked);
 	C(push_rx); C(push_refused); C(push_tx); C(push_tx_fail);
 	C(revoke_rx); C(revoke_refused); C(revoke_tx); C(revoke_tx_fail);
 	C(pull_rx); C(pull_rx_nak); C(pull_refused); C(pull_tx);

@@ -19,14 +19,15 @@
 
 bool mobility_is_peer(const struct fsrd_bss *b, const uint8_t *addr)
 {
-	const struct fsrd_bss_conf *bc = b->conf;
+	struct mob_bss *m = mob_find(b);
 	size_t i;
 
-	for (i = 0; i < bc->n_r0kh; i++)
-		if (!memcmp(bc->r0kh[i].addr, addr, 6))
-			return true;
-	for (i = 0; i < bc->n_r1kh; i++)
-		if (!memcmp(bc->r1kh[i].addr, addr, 6))
+	if (!m || (addr[0] & 1) || mob_addr_is_zero(addr))
+		return false;
+	mob_learned_expire(m);
+	for (i = 0; i < MOB_RKH_MAX; i++)
+		if ((m->r0[i].used && !memcmp(m->r0[i].k.addr, addr, 6)) ||
+		    (m->r1[i].used && !memcmp(m->r1[i].k.addr, addr, 6)))
 			return true;
 	return false;
 }

@@ -2,13 +2,16 @@
 /*
  * Internals of mobility/ shared by mobility.c (socket, dispatch, the
  * sequence-number exchange), push.c (PMK-R1 PUSH both ways), pull.c
- * (PULL and RESP both ways) and revoke.c (fsr's REVOKE both ways).
+ * (PULL and RESP both ways), revoke.c (fsr's REVOKE both ways) and
+ * learn.c (the peers learned through hostapd's wildcard lines).
  *
  * Lifetime: one struct mob_bss per BSS with key transport, allocated by
  * mobility_bss_start and freed (deferred frames wiped) by
- * mobility_bss_stop; its peer states follow the BSS's r0kh/r1kh lines
- * by index. A deferred frame lives at most RRB_SEQ_TIMEOUT_S, at most
- * MOB_QUEUE_MAX per peer.
+ * mobility_bss_stop; its peers (struct mob_rkh) are the BSS's r0kh/r1kh
+ * lines, copied at start in their order, then those learned through a
+ * wildcard line (learn.c), at most MOB_LEARNED_MAX of each kind. A
+ * deferred frame lives at most RRB_SEQ_TIMEOUT_S, at most MOB_QUEUE_MAX
+ * per peer.
  */
 #ifndef FSRD_MOB_PRIV_H
 #define FSRD_MOB_PRIV_H
@@ -39,27 +42,105 @@ struct mob_deferred {
 	uint8_t payload[];
 };
 
-/* One r0kh or r1kh line's protocol state. */
+/* One peer's protocol state. */
 struct mob_peer {
 	struct rrb_seq_tx tx;
 	struct rrb_seq_rx rx;
 	struct mob_deferred *queue;
 	unsigned int queued;
+	/* a SEQ_REQ sent with no frame held (mob_seq_req); 0: none */
+	uint8_t seq_req_nonce[RRB_NONCE_LEN];
+	uint64_t seq_req_ms;
+	bool seq_req_bcast;	/* it went to the broadcast address */
 	struct mob_peer_stats st;
 };
 
 /* A frame of p was dropped for why (a static string). */
 void mob_peer_refused(struct mob_peer *p, const char *why);
 
+/*
+ * Peers learned through hostapd's wildcard lines (learn.c), per kind and
+ * BSS: when the table is full, the one heard from least recently goes
+ * (never one a pull waits on).
+ */
+#define MOB_LEARNED_MAX	64
+#define MOB_LOOKING_MAX	16	/* of those: R0KHs looked for or blocked */
+#define MOB_RKH_MAX	(FSRD_MAX_RKH + MOB_LEARNED_MAX)
+
+/*
+ * A peer key holder of a BSS: an r0kh/r1kh line of its configuration
+ * (until_ms 0: for as long as the BSS runs) or one learned through the
+ * wildcard line (until_ms: when it is forgotten, rkh_pos_timeout after
+ * it was learned). A learned R0KH is first only a name: its address is
+ * the broadcast address while a PULL looks for it, and all-zero once
+ * such a PULL went unanswered (blocked until rkh_neg_timeout). k holds
+ * a copy of the key, wiped with the BSS's state.
+ */
+struct mob_rkh {
+	struct fsrd_rkh k;
+	struct mob_peer p;
+	bool used;
+	uint64_t until_ms;
+	uint64_t learned_ms;	/* 0: configured */
+};
+
 struct mob_bss {
 	struct fsrd_bss *b;
 	int fd;
 	int ifindex;
 	int ds_fd;		/* FT over the DS (ds.c); -1: ft_over_ds off */
-	struct mob_peer r0[FSRD_MAX_RKH];
-	struct mob_peer r1[FSRD_MAX_RKH];
+	struct mob_rkh r0[MOB_RKH_MAX];	/* configured first, then learned */
+	struct mob_rkh r1[MOB_RKH_MAX];
+	struct fsrd_rkh r0_wild;	/* wildcard lines; key all-zero: none */
+	struct fsrd_rkh r1_wild;
+	bool have_r0_wild;
+	bool have_r1_wild;
 	struct mob_counters cnt;
 };
+
+/* learn.c: forget peer slot i (R0KH: r0), its held frames wiped. */
+void mob_rkh_forget(struct mob_bss *m, bool r0, size_t i);
+/* Forget m's learned peers whose time is over (an R0KH a pull
+ * waits on stays). */
+void mob_learned_expire(struct mob_bss *m);
+/* Learn a peer of the wildcard line (r0: R0KH, else R1KH) at addr with
+ * key holder ID id: its slot index, or -1 when the table is full of
+ * entries pulls wait on (counted). The slot's key is the wildcard's;
+ * until_ms is now + life_ms. */
+int mob_learn(struct mob_bss *m, bool r0, const uint8_t *addr,
+	      const uint8_t *id, size_t id_len, uint64_t life_ms);
+/* The R0KH slot of R0KH-ID id (configured or learned, any address);
+ * -1 if none. */
+int mob_r0kh_by_id(struct mob_bss *m, const uint8_t *id, size_t id_len);
+/* A frame from R0KH-ID msg->r0kh_id at src, which no slot has at that
+ * address: the slot learned for it through the wildcard r0kh line (the
+ * frame verifies with its key; a learned R0KH that moved is learned
+ * again), or -1. */
+int mob_learn_r0kh(struct mob_bss *m, const uint8_t *src,
+		   const struct rrb_msg *msg);
+/* The same for an R1KH-ID no slot has at src (the wildcard r1kh line;
+ * a learned R1KH that moved is learned again). */
+int mob_learn_r1kh(struct mob_bss *m, const uint8_t *src,
+		   const struct rrb_msg *msg);
+/* The R1KH slot of R1KH-ID id (any address); -1 if none. */
+int mob_r1kh_by_id(struct mob_bss *m, const uint8_t *id);
+/* R0KH slot i is a learned one looked for at the broadcast address and
+ * msg, from src, names it and verifies with its key: it is at src from
+ * now on, for rkh_pos_timeout. true when so. */
+bool mob_r0kh_found(struct mob_bss *m, size_t i, const uint8_t *src,
+		    const struct rrb_msg *msg);
+/* Was frame msg from src sealed with key? (no state changes) */
+bool mob_verifies(const struct rrb_msg *msg, const uint8_t *key,
+		  const uint8_t *src);
+static inline bool mob_addr_is_bcast(const uint8_t *a)
+{
+	return (a[0] & a[1] & a[2] & a[3] & a[4] & a[5]) == 0xff;
+}
+
+static inline bool mob_addr_is_zero(const uint8_t *a)
+{
+	return !(a[0] | a[1] | a[2] | a[3] | a[4] | a[5]);
+}
 
 uint32_t mob_now_s(void);
 struct mob_bss *mob_find(const struct fsrd_bss *b);
@@ -112,9 +193,9 @@ bool mob_rx_open(struct mob_bss *m, struct mob_peer *p, const uint8_t *key,
 		 const char *what, const char *mac, struct mob_rx_rl *rl,
 		 uint8_t plain[RRB_MAX_PAYLOAD], size_t *pl);
 
-/* The r0kh line of the message's R0KH-ID when src is its configured
- * address, else -1 (push.c). */
-int mob_find_r0kh(const struct fsrd_bss_conf *bc, const uint8_t *src,
+/* The R0KH slot of the message's R0KH-ID when src is its address,
+ * else -1 (learn.c). */
+int mob_find_r0kh(struct mob_bss *m, const uint8_t *src,
 		  const struct rrb_msg *msg);
 /* hostapd's PAIRWISE bit of a cipher suite; 0 if it has none. */
 uint16_t mob_cipher_bit(uint32_t suite);
@@ -157,6 +238,15 @@ int mob_ds_open(struct mob_bss *m);
 void mob_ds_close(struct mob_bss *m);
 /* Forget m's pending pulls, unanswered (the BSS stops). */
 void mob_pull_stop(struct mob_bss *m);
+/* The pulls waiting on R0KH slot i go again now (its SEQ_RESP came:
+ * it is known where it is, with its sequence numbers). */
+void mob_pull_kick(struct mob_bss *m, size_t i);
+/* Ask peer r (an R0KH of m when r0, else an R1KH) for its sequence
+ * number at its address (the broadcast address while an R0KH is looked
+ * for), holding no frame; its SEQ_RESP sets the window (mobility.c). */
+int mob_seq_req(struct mob_bss *m, struct mob_rkh *r, bool r0);
+/* Does a pull of m wait on R0KH slot i? */
+bool mob_pull_waits_on(const struct mob_bss *m, size_t i);
 
 static inline void mob_put_le16(uint8_t *p, uint16_t v)
 {

@@ -97,25 +97,23 @@ void mobility_foreach_peer(const struct fsrd_bss *b,
 	size_t k = 0, i;
 
 	while ((m = mob_next(&k))) {
-		const struct fsrd_bss_conf *bc = m->b->conf;
-
 		if (b && m->b != b)
 			continue;
+		mob_learned_expire(m);
 		info.b = m->b;
-		for (i = 0; i < bc->n_r0kh + bc->n_r1kh; i++) {
-			struct mob_peer *p;
+		for (i = 0; i < 2 * MOB_RKH_MAX; i++) {
+			const struct mob_rkh *r;
 
-			info.is_r0kh = i < bc->n_r0kh;
-			if (info.is_r0kh) {
-				p = &m->r0[i];
-				info.line = &bc->r0kh[i];
-			} else {
-				p = &m->r1[i - bc->n_r0kh];
-				info.line = &bc->r1kh[i - bc->n_r0kh];
-			}
-			info.st = &p->st;
-			info.seq_known = p->rx.num_last > 0;
-			info.queued = p->queued;
+			info.is_r0kh = i < MOB_RKH_MAX;
+			r = info.is_r0kh ? &m->r0[i] : &m->r1[i - MOB_RKH_MAX];
+			if (!r->used)
+				continue;
+			info.line = &r->k;
+			info.st = &r->p.st;
+			info.seq_known = r->p.rx.num_last > 0;
+			info.queued = r->p.queued;
+			info.learned_ms = r->learned_ms;
+			info.until_ms = r->until_ms;
 			fn(&info, arg);
 		}
 	}
@@ -293,39 +291,78 @@ static void rx_msg(struct mob_bss *m, const uint8_t *src,
 
 /*
  * The peer a SEQ_REQ/SEQ_RESP is about: we are its R0KH (the R0KH-ID is
- * ours: the sender is one of our r1kh) or its R1KH (the R1KH-ID is this
- * BSS's: the sender is one of our r0kh). The sender's address must be
- * the configured one. NULL (counted) otherwise.
+ * ours: the sender is one of our R1KHs, or, for a SEQ_REQ sealed with
+ * the wildcard r1kh key, one learned now: hostapd asks before its first
+ * PULL) or its R1KH (the R1KH-ID is this BSS's: the sender is one of our
+ * R0KHs, or the one a PULL to the broadcast address looks for, learned
+ * at src when this frame verifies with its key). The sender's address
+ * must be the peer's. NULL (counted) otherwise; *r0idx is the R0KH slot,
+ * or -1 for an R1KH.
  */
 static struct mob_peer *seq_peer(struct mob_bss *m, const uint8_t *src,
 				 const struct rrb_msg *msg,
-				 const uint8_t **key)
+				 const uint8_t **key, int *r0idx)
 {
-	const struct fsrd_bss_conf *bc = m->b->conf;
 	const struct fsrd_conf *c = m->b->gconf;
 	bool own_r0 = msg->r0kh_id_len == c->r0kh_id_len &&
 		      !memcmp(msg->r0kh_id, c->r0kh_id, c->r0kh_id_len);
 	bool own_r1 = !memcmp(msg->r1kh_id, m->b->ft.r1kh_id, 6);
-	size_t i;
+	int i = -1;
 
+	*r0idx = -1;
+	mob_learned_expire(m);
 	if (own_r0 && !own_r1) {
-		for (i = 0; i < bc->n_r1kh; i++)
-			if (!memcmp(bc->r1kh[i].id, msg->r1kh_id, 6) &&
-			    !memcmp(bc->r1kh[i].addr, src, 6)) {
-				*key = bc->r1kh[i].key;
-				return &m->r1[i];
-			}
+		i = mob_r1kh_by_id(m, msg->r1kh_id);
+		if ((i < 0 || memcmp(m->r1[i].k.addr, src, 6)) &&
+		    msg->subtype == RRB_SEQ_REQ)
+			i = mob_learn_r1kh(m, src, msg);
+		if (i >= 0 && !memcmp(m->r1[i].k.addr, src, 6)) {
+			*key = m->r1[i].k.key;
+			return &m->r1[i].p;
+		}
 	} else if (own_r1 && !own_r0) {
-		for (i = 0; i < bc->n_r0kh; i++)
-			if (bc->r0kh[i].id_len == msg->r0kh_id_len &&
-			    !memcmp(bc->r0kh[i].id, msg->r0kh_id,
-				    msg->r0kh_id_len) &&
-			    !memcmp(bc->r0kh[i].addr, src, 6)) {
-				*key = bc->r0kh[i].key;
-				return &m->r0[i];
-			}
+		i = mob_r0kh_by_id(m, msg->r0kh_id, msg->r0kh_id_len);
+		if (i >= 0 && (!memcmp(m->r0[i].k.addr, src, 6) ||
+			       mob_r0kh_found(m, (size_t)i, src, msg))) {
+			*key = m->r0[i].k.key;
+			*r0idx = i;
+			return &m->r0[i].p;
+		}
 	}
 	return NULL;
+}
+
+int mob_seq_req(struct mob_bss *m, struct mob_rkh *r, bool r0)
+{
+	const struct fsrd_conf *c = m->b->gconf;
+	struct rrb_tlv auth[3];
+	int ret;
+
+	if (RAND_bytes(r->p.seq_req_nonce, RRB_NONCE_LEN) != 1)
+		return -EIO;
+	auth[0] = (struct rrb_tlv){ RRB_T_NONCE, RRB_NONCE_LEN,
+				    r->p.seq_req_nonce };
+	if (r0) {
+		auth[1] = (struct rrb_tlv){ RRB_T_R0KH_ID,
+					    (uint16_t)r->k.id_len, r->k.id };
+		auth[2] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6,
+					    m->b->ft.r1kh_id };
+	} else {
+		auth[1] = (struct rrb_tlv){ RRB_T_R0KH_ID,
+					    (uint16_t)c->r0kh_id_len,
+					    c->r0kh_id };
+		auth[2] = (struct rrb_tlv){ RRB_T_R1KH_ID, 6, r->k.id };
+	}
+	ret = mob_send(m, r->k.addr, RRB_SEQ_REQ, r->k.key, auth, 3, NULL, 0);
+	if (ret) {
+		r->p.st.tx_fail++;
+		r->p.seq_req_ms = 0;
+		return ret;
+	}
+	r->p.seq_req_ms = ev_now_ms();
+	r->p.seq_req_bcast = mob_addr_is_bcast(r->k.addr);
+	m->cnt.seq_req_tx++;
+	return 0;
 }
 
 static void rx_seq(struct mob_bss *m, const uint8_t *src,
@@ -339,14 +376,25 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 	struct rrb_tlv auth[4];
 	char mac[MACSTR_LEN];
 	struct mob_peer *p;
+	bool ours = false, kick = false;
 	size_t pl;
-	int ret;
+	int ret, r0idx;
 
 	fsrd_mac_str(src, mac);
-	p = seq_peer(m, src, msg, &key);
+	p = seq_peer(m, src, msg, &key, &r0idx);
+	if (!p && (r0idx = mob_r0kh_by_id(m, msg->r0kh_id,
+					  msg->r0kh_id_len)) >= 0 &&
+	    mob_addr_is_zero(m->r0[r0idx].k.addr)) {
+		/* it did not answer in time: blocked until rkh_neg_timeout */
+		m->cnt.rx_dropped++;
+		log_warn_rl("%s: RRB %s from %s for R0KH-ID %.*s, blocked (it did not answer in time), dropped",
+			    m->b->conf->ifname, what, mac,
+			    (int)msg->r0kh_id_len, (const char *)msg->r0kh_id);
+		return;
+	}
 	if (!p) {
 		m->cnt.rx_unknown_peer++;
-		log_warn_rl("%s: RRB %s from %s: not a configured r0kh/r1kh of this BSS, dropped",
+		log_warn_rl("%s: RRB %s from %s: not a peer of this BSS (listed, learned or looked for), dropped",
 			    m->b->conf->ifname, what, mac);
 		return;
 	}
@@ -372,12 +420,20 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 			m->cnt.seq_resp_tx++;
 		return;
 	}
-	/* SEQ_RESP: it must answer one of our SEQ_REQs */
+	/* SEQ_RESP: it must answer one of our SEQ_REQs: one for held
+	 * frames, or the one sent before a PULL (mob_seq_req) */
 	queue_prune(p);
 	for (d = p->queue; d; d = d->next)
 		if (!CRYPTO_memcmp(d->nonce, msg->nonce, RRB_NONCE_LEN))
 			break;
-	if (!d) {
+	if (!d && p->seq_req_ms &&
+	    ev_now_ms() - p->seq_req_ms <= RRB_SEQ_TIMEOUT_S * 1000 &&
+	    !CRYPTO_memcmp(p->seq_req_nonce, msg->nonce, RRB_NONCE_LEN)) {
+		ours = true;
+		kick = p->seq_req_bcast;
+		p->seq_req_ms = 0;
+	}
+	if (!d && !ours) {
 		m->cnt.rx_dropped++;
 		mob_peer_refused(p, "SEQ_RESP to no request of ours");
 		log_warn_rl("%s: RRB SEQ_RESP from %s answers no request of ours, dropped",
@@ -406,6 +462,11 @@ static void rx_seq(struct mob_bss *m, const uint8_t *src,
 			rx_msg(m, d->src, &held, true);
 		deferred_free(d);
 	}
+	/* the R0KH a PULL waits on was looked for and is known now: no
+	 * need to wait for the PULL's timer (hostapd drops a PULL that came
+	 * to the broadcast address from an R1KH it has no window for) */
+	if (kick && r0idx >= 0)
+		mob_pull_kick(m, (size_t)r0idx);
 }
 
 static void rx_frame(struct mob_bss *m, const uint8_t *buf, size_t len)
@@ -428,11 +489,13 @@ static void rx_frame(struct mob_bss *m, const uint8_t *buf, size_t len)
 		return;
 	}
 	fsrd_mac_str(f.src, mac);
-	if (f.dst[0] & 1) {
-		/* hostapd's wildcard peers: fsrd lists each peer */
+	if ((f.dst[0] & 1) && f.subtype != RRB_PULL &&
+	    f.subtype != RRB_SEQ_REQ) {
+		/* hostapd's wildcard r0kh: a SEQ_REQ, then a PULL, to the
+		 * broadcast address; nothing else goes to a group */
 		m->cnt.rx_unsupported++;
-		log_warn_rl("%s: RRB frame from %s to a group address: fsrd has no wildcard peers, dropped",
-			    m->b->conf->ifname, mac);
+		log_warn_rl("%s: RRB frame (subtype %u) from %s to a group address: only a PULL or SEQ_REQ may be, dropped",
+			    m->b->conf->ifname, f.subtype, mac);
 		return;
 	}
 	ret = rrb_msg_parse(f.subtype, f.payload, f.payload_len, &msg);
@@ -440,6 +503,15 @@ static void rx_frame(struct mob_bss *m, const uint8_t *buf, size_t len)
 		m->cnt.rx_malformed++;
 		log_warn_rl("%s: RRB frame (subtype %u) from %s refused: malformed",
 			    m->b->conf->ifname, f.subtype, mac);
+		return;
+	}
+	if ((f.dst[0] & 1) && (f.src[0] & 1 ||
+			       msg.r0kh_id_len != m->b->gconf->r0kh_id_len ||
+			       memcmp(msg.r0kh_id, m->b->gconf->r0kh_id,
+				      msg.r0kh_id_len))) {
+		/* a PULL or SEQ_REQ looking for another R0KH on the whole
+		 * DS: not for us, and every AP of the segment sees it */
+		m->cnt.rx_group_ignored++;
 		return;
 	}
 	if (f.subtype == RRB_SEQ_REQ || f.subtype == RRB_SEQ_RESP)
@@ -475,6 +547,31 @@ static void rx_ready(int fd, void *arg)
 	OPENSSL_cleanse(buf, sizeof(buf));
 }
 
+/* n lines into table t, in their order; the wildcard one apart. */
+static void lines_copy(struct mob_rkh *t, struct fsrd_rkh *wild,
+		       bool *have_wild, const struct fsrd_rkh *lines, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (lines[i].wildcard) {
+			*wild = lines[i];
+			*have_wild = true;
+			continue;
+		}
+		t[k].k = lines[i];
+		t[k++].used = true;
+	}
+}
+
+static void peers_copy(struct mob_bss *m, const struct fsrd_bss_conf *bc)
+{
+	lines_copy(m->r0, &m->r0_wild, &m->have_r0_wild, bc->r0kh,
+		   bc->n_r0kh);
+	lines_copy(m->r1, &m->r1_wild, &m->have_r1_wild, bc->r1kh,
+		   bc->n_r1kh);
+}
+
 int mobility_bss_start(struct fsrd_bss *b)
 {
 	const struct fsrd_bss_conf *bc = b->conf;
@@ -492,36 +589,41 @@ int mobility_bss_start(struct fsrd_bss *b)
 	if (!m)
 		return -ENOMEM;
 	m->b = b;
+	peers_copy(m, bc);
 	m->ifindex = (int)if_nametoindex(bc->rrb_ifname);
 	if (!m->ifindex) {
-		free(m);
-		return -ENODEV;
+		ret = -ENODEV;
+		goto fail;
 	}
 	m->fd = rrb_sock_open(m->ifindex);
 	if (m->fd < 0) {
 		ret = m->fd;
-		free(m);
-		return ret;
+		goto fail;
 	}
 	ret = ev_add_fd(m->fd, rx_ready, m);
 	if (ret) {
 		close(m->fd);
-		free(m);
-		return ret;
+		goto fail;
 	}
 	ret = mob_ds_open(m);
 	if (ret) {
 		ev_del_fd(m->fd);
 		close(m->fd);
-		free(m);
-		return ret;
+		goto fail;
 	}
 	all[i] = m;
-	log_info("bss %s: R0KH/R1KH key transport on %s: %zu r0kh, %zu r1kh, push %s, FT over the DS %s",
-		 bc->name, bc->rrb_ifname, bc->n_r0kh, bc->n_r1kh,
+	log_info("bss %s: R0KH/R1KH key transport on %s: %zu r0kh, %zu r1kh%s%s, push %s, FT over the DS %s",
+		 bc->name, bc->rrb_ifname, bc->n_r0kh - m->have_r0_wild,
+		 bc->n_r1kh - m->have_r1_wild,
+		 m->have_r0_wild ? ", wildcard r0kh" : "",
+		 m->have_r1_wild ? ", wildcard r1kh" : "",
 		 bc->pmk_r1_push ? "on" : "off",
 		 bc->ft_over_ds ? "on" : "off");
 	return 0;
+fail:
+	OPENSSL_cleanse(m, sizeof(*m));
+	free(m);
+	return ret;
 }
 
 void mobility_bss_stop(struct fsrd_bss *b)
@@ -537,9 +639,9 @@ void mobility_bss_stop(struct fsrd_bss *b)
 		close(m->fd);
 		mob_ds_close(m);
 		mob_pull_stop(m);
-		for (j = 0; j < FSRD_MAX_RKH; j++) {
-			queue_flush(&m->r0[j]);
-			queue_flush(&m->r1[j]);
+		for (j = 0; j < MOB_RKH_MAX; j++) {
+			queue_flush(&m->r0[j].p);
+			queue_flush(&m->r1[j].p);
 		}
 		OPENSSL_cleanse(m, sizeof(*m));
 		free(m);

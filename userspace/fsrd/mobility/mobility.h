@@ -29,7 +29,11 @@ struct mob_counters {
 	uint64_t rx_replay;	/* sequence number already seen or too old */
 	uint64_t rx_deferred;	/* held for a sequence-number exchange */
 	uint64_t rx_dropped;	/* deferral queue full, SEQ_RESP unexpected */
-	uint64_t rx_unsupported; /* to a group destination (wildcards): not yet */
+	uint64_t rx_unsupported; /* to a group: neither PULL nor SEQ_REQ */
+	uint64_t rx_group_ignored; /* to a group, for another R0KH-ID */
+	uint64_t rkh_learned;	/* peers learned through a wildcard line */
+	uint64_t rkh_forgotten;	/* learned peers forgotten (time, room) */
+	uint64_t rkh_learn_full; /* not learned: the table waits on pulls */
 	uint64_t push_rx;	/* PMK-R1s received and kept */
 	uint64_t push_refused;	/* a verified PUSH whose key fsrd refused */
 	uint64_t push_tx;	/* PUSHes sent */
@@ -49,14 +53,16 @@ struct mob_counters {
 	uint64_t pull_nak;	/* RESPs without a key */
 	uint64_t pull_timeout;	/* pulls given up: no answer after the retries */
 	uint64_t pull_busy;	/* FT Authentications refused: too many pulls pending */
+	uint64_t pull_blocked;	/* refused at once: the wildcard R0KH did not answer */
 	uint64_t resp_refused;	/* verified RESP whose key fsrd refused */
 	uint64_t seq_req_tx;
 	uint64_t seq_resp_tx;
 	uint64_t seq_resp_rx;
 };
 
-/* What one configured peer (an r0kh or r1kh line) did since its BSS
- * started; shown by the control socket (peer_show). */
+/* What one peer (an r0kh or r1kh line, or one learned through a
+ * wildcard line) did since its BSS started or it was learned; shown by
+ * the control socket (peer_show). */
 struct mob_peer_stats {
 	uint64_t rx;		/* its frames verified and taken */
 	uint64_t refused;	/* its frames dropped: SIV, replay, bad keys */
@@ -83,10 +89,15 @@ struct mob_peer_info {
 	const struct mob_peer_stats *st;
 	bool seq_known;		/* its sequence numbers are known (synced) */
 	unsigned int queued;	/* its frames waiting for that */
+	uint64_t learned_ms;	/* 0: a configured line; else when learned */
+	uint64_t until_ms;	/* learned: when it is forgotten */
 };
 
-/* Every configured peer of every BSS with key transport (of b only
- * when b is not NULL), r0kh lines first, in configuration order. */
+/* Every peer of every BSS with key transport (of b only when b is not
+ * NULL): the r0kh lines in configuration order then the learned R0KHs,
+ * then the same for R1KHs. A learned R0KH whose address is the
+ * broadcast address is being looked for; all-zero: it did not answer
+ * (blocked until until_ms). */
 void mobility_foreach_peer(const struct fsrd_bss *b,
 			   void (*fn)(const struct mob_peer_info *, void *),
 			   void *arg);
@@ -110,7 +121,9 @@ void mobility_revoke(const uint8_t *spa);
  * PULL and keep the request's elements ies until the RESP comes, then
  * mlme_ft_pull_done(). 0: pending; -EALREADY: the same request is
  * already pending (a retransmission: wait); -ENOENT: no such r0kh line
- * or no key transport on b; -EBUSY: too many pulls pending; another
+ * (nor a wildcard one) or no key transport on b; -EHOSTUNREACH: the
+ * R0KH-ID is known only through the wildcard line and did not answer
+ * (blocked for rkh_neg_timeout); -EBUSY: too many pulls pending; another
  * negative errno: not sent. One pull per station and BSS, a new request
  * replaces it; at most MOB_PULL_MAX in all; each ends after
  * rkh_pull_retries * rkh_pull_timeout.
@@ -123,8 +136,8 @@ int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
 void mobility_pull_cancel(struct fsrd_bss *b, const uint8_t *spa);
 /* fsr.ko was loaded again: give it every received PMK-R1 once more. */
 void mobility_repush_kernel(void);
-/* Is addr the address of one of b's r0kh or r1kh lines? (FT over the
- * DS: the APs b exchanges requests with.) */
+/* Is addr the address of one of b's peers, listed or learned? (FT over
+ * the DS: the APs b exchanges requests with.) */
 bool mobility_is_peer(const struct fsrd_bss *b, const uint8_t *addr);
 /* Send an FT over the DS frame (mobility/ds_msg.h) on b's
  * rrb_interface; -ENOTCONN when b has no such socket (no peers, or

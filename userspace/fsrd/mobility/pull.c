@@ -3,16 +3,21 @@
  * PMK-R1 PULL and RESP (hostapd's FT_PACKET_R0KH_R1KH_PULL / _RESP)
  * both ways.
  *
- * As R0KH: a PULL from a configured r1kh (its R1KH-ID and address, the
+ * As R0KH: a PULL from a known R1KH (its R1KH-ID and address, the
  * sequence window, the SIV with its key) is answered with a PMK-R1
  * derived for its R1KH-ID from our PMK-R0 of that PMKR0Name, or, when
- * we hold none, with S1KH-ID alone: hostapd's NAK.
+ * we hold none, with S1KH-ID alone: hostapd's NAK. An R1KH-ID no line
+ * names is learned when its PULL verifies with the wildcard r1kh key
+ * (learn.c). A PULL to the broadcast address (hostapd's wildcard r0kh)
+ * is taken like one to us when it names our R0KH-ID.
  *
  * As R1KH: an FT Authentication without a PMK-R1 (ft/ft_roam.c) becomes
  * a pending pull, one per station and BSS, MOB_PULL_MAX in all. The
- * PULL goes to the r0kh line of the station's R0KH-ID and is sent again
- * every rkh_pull_timeout, rkh_pull_retries times in all (the same nonce,
- * as hostapd). The RESP whose nonce matches is checked like a PUSH
+ * PULL goes to the R0KH of the station's R0KH-ID (an r0kh line, or
+ * one learned; with the wildcard r0kh line and none known, to the
+ * broadcast address, and the R0KH that answers is learned) and is sent
+ * again every rkh_pull_timeout, rkh_pull_retries times in all (the same
+ * nonce, as hostapd). The RESP whose nonce matches is checked like a PUSH
  * (push.c), its key kept and given to fsr.ko, and the request goes back
  * to the MLME (mlme_ft_pull_done), which answers the station; a NAK, or
  * no answer, ends it with hostapd's status 53 there.
@@ -34,7 +39,7 @@
 struct mob_pull {
 	struct mob_pull *next;
 	struct mob_bss *m;
-	size_t r0;			/* the r0kh line asked */
+	size_t r0;			/* the R0KH slot asked (mob_bss.r0) */
 	uint8_t spa[6];
 	uint8_t nonce[RRB_NONCE_LEN];
 	uint8_t pmk_r0_name[RRB_NAME_LEN];
@@ -97,12 +102,12 @@ static void pull_end(struct mob_pull *p, const char *why)
 static int send_pull(struct mob_pull *p)
 {
 	struct mob_bss *m = p->m;
-	const struct fsrd_rkh *peer = &m->b->conf->r0kh[p->r0];
+	const struct fsrd_rkh *peer = &m->r0[p->r0].k;
 	struct rrb_tlv auth[4], enc[2];
 	uint8_t seqbuf[12];
 	int ret;
 
-	ret = mob_auth_tlvs(&m->r0[p->r0], p->nonce, peer->id, peer->id_len,
+	ret = mob_auth_tlvs(&m->r0[p->r0].p, p->nonce, peer->id, peer->id_len,
 			    m->b->ft.r1kh_id, seqbuf, auth);
 	if (ret)
 		return ret;
@@ -116,6 +121,7 @@ static void pull_timeout(struct ev_timer *t)
 {
 	struct mob_pull *p = pull_of_timer(t);
 	struct mob_bss *m = p->m;
+	struct mob_rkh *r = &m->r0[p->r0];
 	char mac[MACSTR_LEN];
 	int ret;
 
@@ -124,21 +130,32 @@ static void pull_timeout(struct ev_timer *t)
 		ret = send_pull(p);
 		if (ret) {
 			m->cnt.pull_tx_fail++;
-			m->r0[p->r0].st.tx_fail++;
+			r->p.st.tx_fail++;
 		} else {
 			m->cnt.pull_tx++;
-			m->r0[p->r0].st.pulls_tx++;
+			r->p.st.pulls_tx++;
 		}
 		ev_timer_arm(&p->timer, m->b->conf->rkh_pull_timeout_ms);
 		return;
 	}
 	m->cnt.pull_timeout++;
-	m->r0[p->r0].st.pull_timeouts++;
+	r->p.st.pull_timeouts++;
 	log_warn_rl("%s: %s: PULL to R0KH %.*s unanswered after %u tries",
 		    m->b->conf->ifname, fsrd_mac_str(p->spa, mac),
-		    (int)m->b->conf->r0kh[p->r0].id_len,
-		    (const char *)m->b->conf->r0kh[p->r0].id,
+		    (int)r->k.id_len, (const char *)r->k.id,
 		    m->b->conf->rkh_pull_retries);
+	if (r->learned_ms && mob_addr_is_bcast(r->k.addr)) {
+		/* nobody holding the wildcard key answers for this R0KH-ID:
+		 * hostapd's negative cache, no broadcast again for a while;
+		 * a late answer to its SEQ_REQ is one no longer awaited */
+		memset(r->k.addr, 0, 6);
+		r->p.seq_req_ms = 0;
+		r->until_ms = ev_now_ms() +
+			      (uint64_t)m->b->conf->rkh_neg_timeout_s * 1000;
+		log_info("%s: R0KH-ID %.*s did not answer a PULL to the wildcard r0kh: not asked again for %u s",
+			 m->b->conf->ifname, (int)r->k.id_len,
+			 (const char *)r->k.id, m->b->conf->rkh_neg_timeout_s);
+	}
 	pull_end(p, "no PMK-R1: the R0KH did not answer the PULL");
 }
 
@@ -148,18 +165,21 @@ int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
 {
 	const struct fsrd_bss_conf *bc = b->conf;
 	struct mob_bss *m = mob_find(b);
+	static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	struct mob_pull *p;
 	size_t i;
-	int ret;
+	int ret, k;
 
 	if (!m)
 		return -ENOENT;
-	for (i = 0; i < bc->n_r0kh; i++)
-		if (bc->r0kh[i].id_len == r0kh_id_len &&
-		    !memcmp(bc->r0kh[i].id, r0kh_id, r0kh_id_len))
-			break;
-	if (i == bc->n_r0kh)
+	mob_learned_expire(m);
+	k = mob_r0kh_by_id(m, r0kh_id, r0kh_id_len);
+	if (k < 0 && !m->have_r0_wild)
 		return -ENOENT;
+	if (k >= 0 && mob_addr_is_zero(m->r0[k].k.addr)) {
+		m->cnt.pull_blocked++;
+		return -EHOSTUNREACH;
+	}
 	p = pull_find(m, spa);
 	if (p) {
 		/* the station's retransmission: the PULL is on its way */
@@ -173,6 +193,18 @@ int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
 		m->cnt.pull_busy++;
 		return -EBUSY;
 	}
+	if (k < 0) {
+		/* the wildcard line: look for it on the whole DS; the entry
+		 * lives while its pull does, then rkh_neg_timeout if nobody
+		 * answers (pull_timeout) */
+		k = mob_learn(m, true, bcast, r0kh_id, r0kh_id_len,
+			      (uint64_t)bc->rkh_neg_timeout_s * 1000);
+		if (k < 0) {
+			m->cnt.pull_busy++;
+			return -EBUSY;
+		}
+	}
+	i = (size_t)k;
 	p = calloc(1, sizeof(*p) + len);
 	if (!p)
 		return -ENOMEM;
@@ -187,16 +219,22 @@ int mobility_pull(struct fsrd_bss *b, const uint8_t *spa,
 	p->ies_len = len;
 	memcpy(p->ies, ies, len);
 	p->timer.fn = pull_timeout;
+	/* hostapd drops a PULL whose sender's sequence numbers it does not
+	 * know when it came to the broadcast address: ask for the R0KH's
+	 * first, as hostapd does (its answer teaches where it is, and the
+	 * PULL goes again at once, there: mob_pull_kick) */
+	if (!m->r0[i].p.rx.num_last)
+		mob_seq_req(m, &m->r0[i], true);
 	ret = send_pull(p);
 	if (ret) {
 		m->cnt.pull_tx_fail++;
-		m->r0[i].st.tx_fail++;
+		m->r0[i].p.st.tx_fail++;
 		OPENSSL_cleanse(p, sizeof(*p) + len);
 		free(p);
 		return ret;
 	}
 	m->cnt.pull_tx++;
-	m->r0[i].st.pulls_tx++;
+	m->r0[i].p.st.pulls_tx++;
 	p->tries_left = bc->rkh_pull_retries - 1;
 	p->next = pulls;
 	pulls = p;
@@ -214,6 +252,29 @@ void mobility_pull_cancel(struct fsrd_bss *b, const uint8_t *spa)
 		pull_free(p);
 }
 
+void mob_pull_kick(struct mob_bss *m, size_t i)
+{
+	for (struct mob_pull *p = pulls; p; p = p->next) {
+		if (p->m != m || p->r0 != i)
+			continue;
+		if (send_pull(p)) {
+			m->cnt.pull_tx_fail++;
+			m->r0[i].p.st.tx_fail++;
+		} else {
+			m->cnt.pull_tx++;
+			m->r0[i].p.st.pulls_tx++;
+		}
+	}
+}
+
+bool mob_pull_waits_on(const struct mob_bss *m, size_t i)
+{
+	for (const struct mob_pull *p = pulls; p; p = p->next)
+		if (p->m == m && p->r0 == i)
+			return true;
+	return false;
+}
+
 void mob_pull_stop(struct mob_bss *m)
 {
 	struct mob_pull *p = pulls, *next;
@@ -225,15 +286,25 @@ void mob_pull_stop(struct mob_bss *m)
 	}
 }
 
-/* The r1kh line naming the message's R1KH-ID, from its configured
- * address; -1 otherwise. */
-static int find_r1kh(const struct fsrd_bss_conf *bc, const uint8_t *src,
-		     const struct rrb_msg *msg)
+/* The R1KH slot a PULL from src comes from: the one of its R1KH-ID at
+ * that address, or one learned through the wildcard r1kh line
+ * (learn.c); -1 (counted, logged) otherwise. */
+static int pull_peer(struct mob_bss *m, const uint8_t *src,
+		     const struct rrb_msg *msg, const char *mac)
 {
-	for (size_t i = 0; i < bc->n_r1kh; i++)
-		if (!memcmp(bc->r1kh[i].id, msg->r1kh_id, 6))
-			return memcmp(bc->r1kh[i].addr, src, 6) ? -1 : (int)i;
-	return -1;
+	const struct fsrd_bss_conf *bc = m->b->conf;
+	int i = mob_r1kh_by_id(m, msg->r1kh_id);
+
+	if (i >= 0 && !memcmp(m->r1[i].k.addr, src, 6))
+		return i;
+	i = mob_learn_r1kh(m, src, msg);
+	if (i < 0) {
+		m->cnt.rx_unknown_peer++;
+		log_warn_rl("%s: RRB PULL from %s: not a configured r1kh%s, dropped",
+			    bc->ifname, mac, m->have_r1_wild ?
+			    " (nor sealed with the wildcard r1kh key)" : "");
+	}
+	return i;
 }
 
 /* Answer a verified PULL from r1kh line i: RESP with the PMK-R1 for
@@ -244,7 +315,7 @@ static int answer_pull(struct mob_bss *m, size_t i, const uint8_t *src,
 		       uint32_t *life)
 {
 	const struct fsrd_bss *b = m->b;
-	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
+	const struct fsrd_rkh *peer = &m->r1[i].k;
 	struct mob_key_nums nums;
 	struct rrb_tlv auth[4], enc[8];
 	uint8_t seqbuf[12];
@@ -270,7 +341,7 @@ static int answer_pull(struct mob_bss *m, size_t i, const uint8_t *src,
 		if (ret)
 			goto out;
 	}
-	ret = mob_auth_tlvs(&m->r1[i], msg->nonce, msg->r0kh_id,
+	ret = mob_auth_tlvs(&m->r1[i].p, msg->nonce, msg->r0kh_id,
 			    msg->r0kh_id_len, msg->r1kh_id, seqbuf, auth);
 	if (ret)
 		goto out;
@@ -312,21 +383,17 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 			    bc->ifname, mac);
 		return;
 	}
-	i = find_r1kh(bc, src, msg);
-	if (i < 0) {
-		m->cnt.rx_unknown_peer++;
-		log_warn_rl("%s: RRB PULL from %s: not a configured r1kh, dropped",
-			    bc->ifname, mac);
+	i = pull_peer(m, src, msg, mac);
+	if (i < 0)
 		return;
-	}
-	if (!mob_rx_open(m, &m->r1[i], bc->r1kh[i].key, src, msg, no_defer,
+	if (!mob_rx_open(m, &m->r1[i].p, m->r1[i].k.key, src, msg, no_defer,
 			 "PULL", mac, &rl, plain, &pl))
 		return;
 	ret = rrb_pull_parse(plain, pl, &req);
 	OPENSSL_cleanse(plain, pl);
 	if (ret) {
 		m->cnt.pull_refused++;
-		mob_peer_refused(&m->r1[i], "PULL without PMKR0Name or S1KH-ID");
+		mob_peer_refused(&m->r1[i].p, "PULL without PMKR0Name or S1KH-ID");
 		log_warn_rl("%s: RRB PULL from %s refused: no PMKR0Name or S1KH-ID",
 			    bc->ifname, mac);
 		return;
@@ -335,15 +402,15 @@ void mob_rx_pull(struct mob_bss *m, const uint8_t *src,
 	fsrd_mac_str(req.s1kh_id, sta);
 	if (ret) {
 		m->cnt.pull_refused++;
-		m->r1[i].st.tx_fail++;
+		m->r1[i].p.st.tx_fail++;
 		log_warn_rl("%s: %s: PULL from R1KH %s not answered: %s",
 			    bc->ifname, sta, mac, strerror(-ret));
 		return;
 	}
 	m->cnt.pull_rx++;
-	m->r1[i].st.pulls_rx++;
+	m->r1[i].p.st.pulls_rx++;
 	if (!nak)
-		m->r1[i].st.keys_tx++;
+		m->r1[i].p.st.keys_tx++;
 	if (nak) {
 		m->cnt.pull_rx_nak++;
 		/* any configured peer may name any station: rate-limited */
@@ -384,7 +451,9 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 			    bc->ifname, mac);
 		return;
 	}
-	i = mob_find_r0kh(bc, src, msg);
+	/* the R0KH looked for on the whole DS answers: learned here */
+	mob_r0kh_found(m, p->r0, src, msg);
+	i = mob_find_r0kh(m, src, msg);
 	if (memcmp(msg->r1kh_id, m->b->ft.r1kh_id, 6) || i < 0 ||
 	    (size_t)i != p->r0) {
 		m->cnt.rx_unknown_peer++;
@@ -392,7 +461,7 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 			    bc->ifname, mac);
 		return;
 	}
-	if (!mob_rx_open(m, &m->r0[i], bc->r0kh[i].key, src, msg, no_defer,
+	if (!mob_rx_open(m, &m->r0[i].p, m->r0[i].k.key, src, msg, no_defer,
 			 "RESP", mac, &rl, plain, &pl))
 		return;
 	fsrd_mac_str(p->spa, sta);
@@ -401,7 +470,7 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 	    !memcmp(k.s1kh_id, p->spa, 6)) {
 		OPENSSL_cleanse(plain, pl);
 		m->cnt.pull_nak++;
-		m->r0[i].st.pull_naks++;
+		m->r0[i].p.st.pull_naks++;
 		trace_sta(m->b, p->spa, TRACE_EV_PMK,
 			  "PULL answered by R0KH %s without a key (it holds no such PMK-R0)",
 			  mac);
@@ -415,12 +484,12 @@ void mob_rx_resp(struct mob_bss *m, const uint8_t *src,
 	if (why) {
 		/* hostapd keeps waiting; the timer ends it */
 		m->cnt.resp_refused++;
-		mob_peer_refused(&m->r0[i], why);
+		mob_peer_refused(&m->r0[i].p, why);
 		log_warn_rl("%s: %s: PMK-R1 RESP from %s refused: %s",
 			    bc->ifname, sta, mac, why);
 		return;
 	}
 	m->cnt.pulled++;
-	m->r0[i].st.keys_pulled++;
+	m->r0[i].p.st.keys_pulled++;
 	pull_end(p, NULL);
 }

@@ -65,7 +65,7 @@ static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 		    uint32_t session_timeout_s)
 {
 	const struct fsrd_bss *b = m->b;
-	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
+	const struct fsrd_rkh *peer = &m->r1[i].k;
 	struct rrb_tlv auth[3], enc[9];
 	struct mob_key_nums nums;
 	struct fsr_ft_suite s;
@@ -79,7 +79,7 @@ static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 	if (!ret)
 		ret = fsr_ft_derive_pmk_r1(&s, r0, peer->id, spa, &r1);
 	if (!ret)
-		ret = mob_auth_tlvs(&m->r1[i], NULL, b->gconf->r0kh_id,
+		ret = mob_auth_tlvs(&m->r1[i].p, NULL, b->gconf->r0kh_id,
 				    b->gconf->r0kh_id_len, peer->id, seqbuf,
 				    auth);
 	if (ret) {
@@ -108,34 +108,28 @@ void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
 
 	if (!m || !b->conf->pmk_r1_push)
 		return;
-	for (i = 0; i < b->conf->n_r1kh; i++) {
+	mob_learned_expire(m);
+	/* the listed R1KHs and those learned (hostapd pushes to both) */
+	for (i = 0; i < MOB_RKH_MAX; i++) {
+		if (!m->r1[i].used)
+			continue;
 		ret = push_one(m, i, spa, r0, lifetime_s, session_timeout_s);
-		fsrd_mac_str(b->conf->r1kh[i].addr, peer);
+		fsrd_mac_str(m->r1[i].k.addr, peer);
 		if (ret) {
 			m->cnt.push_tx_fail++;
-			m->r1[i].st.tx_fail++;
+			m->r1[i].p.st.tx_fail++;
 			log_warn("%s: %s: PMK-R1 push to R1KH %s failed: %s",
 				 b->conf->ifname, fsrd_mac_str(spa, mac), peer,
 				 strerror(-ret));
 			continue;
 		}
 		m->cnt.push_tx++;
-		m->r1[i].st.keys_tx++;
+		m->r1[i].p.st.keys_tx++;
 		trace_sta(b, spa, TRACE_EV_PMK,
 			  "PMK-R1 pushed to R1KH %s (R1KH-ID %s), lifetime %u s",
-			  peer, fsrd_mac_str(b->conf->r1kh[i].id, mac),
+			  peer, fsrd_mac_str(m->r1[i].k.id, mac),
 			  lifetime_s);
 	}
-}
-
-int mob_find_r0kh(const struct fsrd_bss_conf *bc, const uint8_t *src,
-		     const struct rrb_msg *msg)
-{
-	for (size_t i = 0; i < bc->n_r0kh; i++)
-		if (bc->r0kh[i].id_len == msg->r0kh_id_len &&
-		    !memcmp(bc->r0kh[i].id, msg->r0kh_id, msg->r0kh_id_len))
-			return memcmp(bc->r0kh[i].addr, src, 6) ? -1 : (int)i;
-	return -1;
 }
 
 const char *mob_take_key(struct mob_bss *m, const uint8_t *src,
@@ -244,15 +238,18 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 			    bc->ifname, what, mac);
 		return;
 	}
-	i = mob_find_r0kh(bc, src, msg);
+	i = mob_find_r0kh(m, src, msg);
+	if (i < 0)
+		i = mob_learn_r0kh(m, src, msg);
 	if (i < 0) {
 		m->cnt.rx_unknown_peer++;
-		log_warn_rl("%s: RRB %s from %s (R0KH-ID %.*s): not a configured r0kh, dropped",
+		log_warn_rl("%s: RRB %s from %s (R0KH-ID %.*s): not a configured r0kh%s, dropped",
 			    bc->ifname, what, mac, (int)msg->r0kh_id_len,
-			    (const char *)msg->r0kh_id);
+			    (const char *)msg->r0kh_id, m->have_r0_wild ?
+			    " (nor sealed with the wildcard r0kh key)" : "");
 		return;
 	}
-	if (!mob_rx_open(m, &m->r0[i], bc->r0kh[i].key, src, msg, no_defer,
+	if (!mob_rx_open(m, &m->r0[i].p, m->r0[i].k.key, src, msg, no_defer,
 			 what, mac, &rl, plain, &pl))
 		return;
 	if (msg->subtype == RRB_FSR_REVOKE) {
@@ -260,11 +257,11 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 		OPENSSL_cleanse(plain, pl);
 		if (why) {
 			m->cnt.revoke_refused++;
-			mob_peer_refused(&m->r0[i], why);
+			mob_peer_refused(&m->r0[i].p, why);
 			log_warn_rl("%s: REVOKE from %s refused: %s",
 				    bc->ifname, mac, why);
 		} else {
-			m->r0[i].st.revokes_rx++;
+			m->r0[i].p.st.revokes_rx++;
 		}
 		return;
 	}
@@ -272,10 +269,10 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 	OPENSSL_cleanse(plain, pl);
 	if (!why) {
 		m->cnt.push_rx++;
-		m->r0[i].st.keys_rx++;
+		m->r0[i].p.st.keys_rx++;
 	} else {
 		m->cnt.push_refused++;
-		mob_peer_refused(&m->r0[i], why);
+		mob_peer_refused(&m->r0[i].p, why);
 		log_warn_rl("%s: PMK-R1 PUSH from %s refused: %s", bc->ifname,
 			    mac, why);
 	}

@@ -22,12 +22,12 @@
 static int revoke_one(struct mob_bss *m, size_t i, const uint8_t *spa)
 {
 	const struct fsrd_bss *b = m->b;
-	const struct fsrd_rkh *peer = &b->conf->r1kh[i];
+	const struct fsrd_rkh *peer = &m->r1[i].k;
 	struct rrb_tlv auth[3], enc[1];
 	uint8_t seqbuf[12];
 	int ret;
 
-	ret = mob_auth_tlvs(&m->r1[i], NULL, b->gconf->r0kh_id,
+	ret = mob_auth_tlvs(&m->r1[i].p, NULL, b->gconf->r0kh_id,
 			    b->gconf->r0kh_id_len, peer->id, seqbuf, auth);
 	if (ret)
 		return ret;
@@ -46,12 +46,14 @@ void mobility_revoke(const uint8_t *spa)
 	while ((m = mob_next(&k))) {
 		if (!m->b->conf->pmk_r1_push)
 			continue;
-		for (i = 0; i < m->b->conf->n_r1kh; i++) {
+		for (i = 0; i < MOB_RKH_MAX; i++) {
+			if (!m->r1[i].used)
+				continue;
 			ret = revoke_one(m, i, spa);
-			fsrd_mac_str(m->b->conf->r1kh[i].addr, peer);
+			fsrd_mac_str(m->r1[i].k.addr, peer);
 			if (ret) {
 				m->cnt.revoke_tx_fail++;
-				m->r1[i].st.tx_fail++;
+				m->r1[i].p.st.tx_fail++;
 				log_warn("%s: %s: REVOKE to R1KH %s failed: %s",
 					 m->b->conf->ifname,
 					 fsrd_mac_str(spa, mac), peer,
@@ -59,7 +61,7 @@ void mobility_revoke(const uint8_t *spa)
 				continue;
 			}
 			m->cnt.revoke_tx++;
-			m->r1[i].st.revokes_tx++;
+			m->r1[i].p.st.revokes_tx++;
 			trace_sta(m->b, spa, TRACE_EV_PMK,
 				  "REVOKE sent to R1KH %s: its PMK-R1s of ours go",
 				  peer);

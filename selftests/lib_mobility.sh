@@ -25,7 +25,12 @@
 #   mob_net_ft_psk                 the lines of $SSID with FT-PSK, $PASS
 #   mob_net_ft_eap BSSID           the lines of $SSID with FT-EAP (PEAP,
 #                                  alice, $CERTS/ca.pem), starting at BSSID
-#   mob_fsrd_hostapd PUSH          the fsrd <-> hostapd 2.10 topology (below)
+#   mob_fsrd_hostapd PUSH          the fsrd <-> hostapd 2.10 topology (below);
+#                                  MOB_WILD=yes: hostapd's wildcard r0kh and
+#                                  r1kh lines on both sides, no peer listed;
+#                                  MOB_FSRD_EXTRA: more lines for fsrd's BSS
+#   mob_assoc_at BSSID             a fresh initial association of the client
+#                                  at BSSID (its R0KH from then on), ping
 #   roam BSSID                     the client roams to BSSID (wpa_cli roam),
 #                                  is on it and pings 10.77.0.1; one retry,
 #                                  counted in RETRIES and reported, as
@@ -144,11 +149,21 @@ mob_fsrd_hostapd() {
 	_push=$1
 	_hpush=0
 	[ "$_push" = yes ] && _hpush=1
+	# MOB_WILD=yes: neither side lists the other, both have hostapd's
+	# wildcard lines with the same keys (one per direction)
+	if [ "${MOB_WILD:-}" = yes ]; then
+		_f_r1="00:00:00:00:00:00 00:00:00:00:00:00"
+		_f_r0="ff:ff:ff:ff:ff:ff *"
+		_h_r0="ff:ff:ff:ff:ff:ff *"
+		_h_r1="00:00:00:00:00:00 00:00:00:00:00:00"
+	fi
 	load_radios 3 || { fail "load radios"; tap_finish; }
 	fsr_load
 	BSSID0=$(cat /sys/class/net/wlan0/address)
 	BSSID1=$(cat /sys/class/net/wlan1/address)
 	STA=$(cat /sys/class/net/wlan2/address)
+	: "${_f_r1:=$BSSID1 $BSSID1}" "${_f_r0:=$BSSID1 hostapd.lab.example}"
+	: "${_h_r0:=$BSSID0 fsrd.lab.example}" "${_h_r1:=$BSSID0 $BSSID0}"
 	check "the DS bridge" mob_ds_up
 	check "namespace ap1 (fsrd) with wlan0's radio" mob_ap_ns ap1 wlan0
 	check "namespace ap2 (hostapd) with wlan1's radio" mob_ap_ns ap2 wlan1
@@ -170,8 +185,9 @@ security = ft-psk
 passphrase = $PASS
 rrb_interface = br0
 pmk_r1_push = $_push
-r1kh = $BSSID1 $BSSID1 $K12
-r0kh = $BSSID1 hostapd.lab.example $K21
+r1kh = $_f_r1 $K12
+r0kh = $_f_r0 $K21
+${MOB_FSRD_EXTRA:-}
 END
 	cat > "$WORK/hostapd-ap2.conf" <<END
 interface=wlan1
@@ -189,8 +205,8 @@ mobility_domain=a1b2
 nas_identifier=hostapd.lab.example
 ft_over_ds=0
 pmk_r1_push=$_hpush
-r0kh=$BSSID0 fsrd.lab.example $K12
-r1kh=$BSSID0 $BSSID0 $K21
+r0kh=$_h_r0 $K12
+r1kh=$_h_r1 $K21
 END
 	mob_fsrd ap1
 	log1=$WORK/fsrd-ap1.log
@@ -201,6 +217,22 @@ END
 	check "hostapd 2.10 starts in ap2 (bridge=br0, pmk_r1_push=$_hpush)" \
 		mob_hostapd ap2
 	hlog=$WORK/hostapd-ap2.log
+}
+
+mob_completed() {
+	ft_cli status 2>/dev/null | grep -q '^wpa_state=COMPLETED'
+}
+
+# a fresh initial association at $1 (its AP becomes the client's R0KH),
+# even when the client is there already; ping
+mob_assoc_at() {
+	ft_cli disconnect > /dev/null
+	wait_for 10 not mob_completed || true
+	ft_cli bssid 0 "$1" > /dev/null
+	ft_cli reassociate > /dev/null
+	wait_for 30 ft_on_bssid "$1" || return 1
+	ft_cli bssid 0 any > /dev/null
+	ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
 }
 
 roam_once() {

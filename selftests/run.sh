@@ -51,6 +51,7 @@ fsrd_mobility_hostapd.sh
 fsrd_mobility_eap.sh
 fsrd_mobility_revoke.sh
 fsrd_mobility_pull.sh
+fsrd_mobility_wildcard.sh
 fsrd_mobility_ds.sh
 fsrd_portal.sh
 fsrd_portal_acct.sh

@@ -208,9 +208,14 @@ check "... a new Start" wait_for 10 sh -c "[ \$(grep -c 'Acct-Status-Type = Star
 ASID2=$(last_acct Start | sed -n 's/.*Acct-Session-Id = "\(P[0-9A-F-]*\)".*/\1/p')
 check "... with a new Acct-Session-Id ($ASID2)" \
 	sh -c "[ -n '$ASID2' ] && [ '$ASID2' != '$ASID' ]"
+# the portal answers this NTF_LOGOUT too: unanswered, fsrd would send
+# it again while the next case listens
+ntf_listen
 printf 'Acct-Session-Id = "%s"\n' "$ASID2" | das
 check "Disconnect-Request by Acct-Session-Id: Disconnect-ACK" \
 	grep -q "Received Disconnect-ACK" "$WORK/radclient.out"
+check "... the portal gets NTF_LOGOUT and ACKs it" \
+	ntf_got "RADIUS Disconnect-Request"
 check "... alice is out" not reaches
 
 # --- Session-Timeout and Idle-Timeout from the Access-Accept --------------

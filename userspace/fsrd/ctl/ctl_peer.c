@@ -60,16 +60,6 @@ static void add_id(struct json_object *o, const char *k, const uint8_t *id,
 	add_str(o, k, buf);
 }
 
-static bool mob_addr_bcast(const uint8_t *a)
-{
-	return (a[0] & a[1] & a[2] & a[3] & a[4] & a[5]) == 0xff;
-}
-
-static bool mob_addr_zero(const uint8_t *a)
-{
-	return !(a[0] | a[1] | a[2] | a[3] | a[4] | a[5]);
-}
-
 static void add_peer(const struct mob_peer_info *i, void *arg)
 {
 	const struct peer_ctx *x = arg;
@@ -80,17 +70,7 @@ static void add_peer(const struct mob_peer_info *i, void *arg)
 	add_str(o, "bss", i->b->conf->ifname);
 	add_str(o, "role", i->is_r0kh ? "r0kh" : "r1kh");
 	add_str(o, "addr", fsrd_mac_str(i->line->addr, mac));
-	/* configured, or learned through the wildcard line: found (at
-	 * addr), looking (a PULL to the broadcast address is out) or
-	 * blocked (it did not answer one) */
-	if (!i->learned_ms)
-		add_str(o, "origin", "configured");
-	else if (mob_addr_bcast(i->line->addr))
-		add_str(o, "origin", "looking");
-	else if (mob_addr_zero(i->line->addr))
-		add_str(o, "origin", "blocked");
-	else
-		add_str(o, "origin", "learned");
+	add_str(o, "origin", i->origin);
 	add_time(x, o, "learned", i->learned_ms);
 	add_time(x, o, "expires", i->learned_ms ? i->until_ms : 0);
 	if (i->is_r0kh)

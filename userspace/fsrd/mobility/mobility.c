@@ -112,6 +112,10 @@ void mobility_foreach_peer(const struct fsrd_bss *b,
 			info.st = &r->p.st;
 			info.seq_known = r->p.rx.num_last > 0;
 			info.queued = r->p.queued;
+			info.origin = !r->learned_ms ? "configured" :
+				      mob_addr_is_bcast(r->k.addr) ? "looking" :
+				      mob_addr_is_zero(r->k.addr) ? "blocked" :
+				      "learned";
 			info.learned_ms = r->learned_ms;
 			info.until_ms = r->until_ms;
 			fn(&info, arg);

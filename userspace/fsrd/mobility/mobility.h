@@ -89,6 +89,7 @@ struct mob_peer_info {
 	const struct mob_peer_stats *st;
 	bool seq_known;		/* its sequence numbers are known (synced) */
 	unsigned int queued;	/* its frames waiting for that */
+	const char *origin;	/* configured, learned, looking or blocked */
 	uint64_t learned_ms;	/* 0: a configured line; else when learned */
 	uint64_t until_ms;	/* learned: when it is forgotten */
 };

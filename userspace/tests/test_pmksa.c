@@ -3,6 +3,7 @@
  * Unit tests of the PMKSA cache (fsrd/keys/pmksa.c): published PMKID vectors,
  * lookups, OKC, expiry, eviction, listing without keys. A fake clock.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,10 +275,94 @@ static void test_bounds_list(void)
 	       "zero size or no clock refused");
 }
 
+/* PMKSAs shared by a peer AP (pmksa_add_peer, pmksa_remove_origin) */
+static void test_peer(void)
+{
+	struct pmksa_cache *c = pmksa_new(8, fake_now);
+	struct eap_relay_attrs a = { 0 };
+	uint8_t pmk[32], id1[16], id2[16], bad[16];
+	const struct pmksa_entry *e;
+	struct pmksa_info info[8];
+	size_t n;
+
+	now = 1000000;
+	memset(pmk, 0x5a, sizeof(pmk));
+	wpa_pmkid(pmk, 32, ap1, sta1, id1);
+	wpa_pmkid(pmk, 32, ap2, sta1, id2);
+	a.has_session_timeout = true;
+	a.session_timeout = 900;
+	strcpy(a.user_name, "alice");
+
+	tap_ok(pmksa_add_peer(c, sta1, ap1, &staff, pmk, id1, 100, 800, &a,
+			      (const uint8_t *)"ap1.lab", 7) == 0 &&
+	       pmksa_count(c) == 1 && pmksa_stats(c)->peer_added == 1,
+	       "a peer's PMKSA kept");
+	e = pmksa_newest(c, sta1, NULL);
+	tap_ok(e && e->origin_len == 7 && !memcmp(e->origin, "ap1.lab", 7) &&
+	       e->created_ms == now - 100000 &&
+	       e->expires_ms == now + 800000 &&
+	       !strcmp(e->attrs.user_name, "alice"),
+	       "its origin, its age (the session counts from its EAP authentication), its lifetime, its attributes");
+	tap_ok(!pmksa_get(c, sta1, ap2, &staff, id2),
+	       "not a PMKSA of this AA: no plain PMKSA caching hit here");
+	e = pmksa_get_okc(c, sta1, ap2, &staff, id2);
+	tap_ok(e && e->okc && e->origin_len == 7 &&
+	       e->created_ms == now - 100000,
+	       "OKC from it for our AA: the copy keeps origin and age");
+	tap_ok(!pmksa_get_okc(c, sta1, ap3, &guest, id2),
+	       "no OKC into another SSID");
+
+	memcpy(bad, id1, 16);
+	bad[0] ^= 1;
+	tap_ok(pmksa_add_peer(c, sta2, ap1, &staff, pmk, bad, 0, 800, &a,
+			      (const uint8_t *)"ap1.lab", 7) == -EBADMSG &&
+	       pmksa_count(c) == 2,
+	       "a PMKID that is not the PMK's: refused (-EBADMSG)");
+	tap_ok(pmksa_add_peer(c, sta2, ap1, &staff, pmk, id1, 900, 800, &a,
+			      (const uint8_t *)"ap1.lab", 7) == -EINVAL,
+	       "an age at the Session-Timeout: refused");
+	tap_ok(pmksa_add_peer(c, sta1, ap1, &staff, pmk, id1, 0, 0, &a,
+			      (const uint8_t *)"ap1.lab", 7) == -EINVAL &&
+	       pmksa_add_peer(c, sta1, ap1, &staff, pmk, id1, 0, 10, &a,
+			      NULL, 0) == -EINVAL &&
+	       pmksa_add_peer(c, sta1, ap1, &staff, pmk, id1, 0, 10, &a,
+			      (const uint8_t *)"x", PMKSA_ORIGIN_MAX + 1) ==
+	       -EINVAL,
+	       "no lifetime, no origin, an origin too long: refused");
+
+	/* an entry made here is never replaced by a peer's */
+	pmksa_add(c, sta2, ap3, &staff, pmk, 32, 600, NULL, NULL);
+	wpa_pmkid(pmk, 32, ap3, sta2, bad);
+	tap_ok(pmksa_add_peer(c, sta2, ap3, &staff, pmk, bad, 0, 800, &a,
+			      (const uint8_t *)"ap1.lab", 7) == -EEXIST,
+	       "a peer does not replace a PMKSA made here (-EEXIST)");
+	/* a peer's entry is replaced by the same peer's next one */
+	tap_ok(pmksa_add_peer(c, sta1, ap1, &staff, pmk, id1, 0, 300, &a,
+			      (const uint8_t *)"ap1.lab", 7) == 0 &&
+	       pmksa_count(c) == 3,
+	       "the peer's next PMKSA for the same pair replaces its first");
+
+	n = pmksa_list(c, info, 8);
+	tap_ok(n == 3 && !strcmp(info[0].origin, "ap1.lab") &&
+	       !strcmp(info[1].origin, "") && !strcmp(info[2].origin, "ap1.lab"),
+	       "listed with their origin (empty: made here)");
+
+	tap_ok(pmksa_remove_origin(c, sta1, (const uint8_t *)"ap2.lab", 7) == 0,
+	       "another origin removes nothing");
+	tap_ok(pmksa_remove_origin(c, sta1, (const uint8_t *)"ap1.lab", 7) == 2 &&
+	       pmksa_count(c) == 1 && pmksa_stats(c)->peer_removed == 2,
+	       "the origin's entries of the station go, its OKC copy too");
+	tap_ok(pmksa_remove_origin(c, sta2, (const uint8_t *)"ap1.lab", 7) == 0 &&
+	       pmksa_count(c) == 1,
+	       "a PMKSA made here stays");
+	pmksa_free(c);
+}
+
 int main(void)
 {
 	test_vectors();
 	test_lookup_okc();
 	test_bounds_list();
+	test_peer();
 	return tap_done();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* PMKSA cache with OKC lookups; see pmksa.h. A flat array scanned
  * linearly: the cache is bounded and lookups happen once per association. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,48 @@ const struct pmksa_entry *pmksa_add(struct pmksa_cache *c,
 	return e;
 }
 
+int pmksa_add_peer(struct pmksa_cache *c, const uint8_t spa[6],
+		   const uint8_t aa[6], const struct ft_scope *scope,
+		   const uint8_t pmk[PMKSA_PMK_LEN],
+		   const uint8_t pmkid[PMKSA_PMKID_LEN], uint32_t age_s,
+		   uint32_t life_s, const struct eap_relay_attrs *attrs,
+		   const uint8_t *origin, size_t origin_len)
+{
+	struct pmksa_entry t, *old;
+	uint64_t now = c->now_ms(), age_ms = (uint64_t)age_s * 1000;
+	int ret = 0;
+
+	if (!life_s || !scope_ok(scope) || !origin || !origin_len ||
+	    origin_len > PMKSA_ORIGIN_MAX || !attrs ||
+	    (attrs->has_session_timeout && attrs->session_timeout &&
+	     age_s >= attrs->session_timeout))
+		return -EINVAL;
+	old = find_pair(c, spa, aa);
+	if (old && !old->origin_len)
+		return -EEXIST;
+	memset(&t, 0, sizeof(t));
+	memcpy(t.spa, spa, 6);
+	memcpy(t.aa, aa, 6);
+	memcpy(t.pmk, pmk, PMKSA_PMK_LEN);
+	if (wpa_pmkid(t.pmk, PMKSA_PMK_LEN, aa, spa, t.pmkid))
+		ret = -EIO;
+	else if (CRYPTO_memcmp(t.pmkid, pmkid, PMKSA_PMKID_LEN))
+		ret = -EBADMSG;
+	if (!ret) {
+		t.scope = *scope;
+		/* the monotonic clock may be younger than the session */
+		t.created_ms = now > age_ms ? now - age_ms : 0;
+		t.expires_ms = now + (uint64_t)life_s * 1000;
+		t.attrs = *attrs;
+		t.origin_len = (uint8_t)origin_len;
+		memcpy(t.origin, origin, origin_len);
+		insert(c, &t);
+		c->st.peer_added++;
+	}
+	wpa_wipe(&t, sizeof(t));
+	return ret;
+}
+
 const struct pmksa_entry *pmksa_get(struct pmksa_cache *c,
 				    const uint8_t spa[6], const uint8_t aa[6],
 				    const struct ft_scope *scope,
@@ -251,6 +294,26 @@ size_t pmksa_remove(struct pmksa_cache *c, const uint8_t *spa,
 	return n;
 }
 
+size_t pmksa_remove_origin(struct pmksa_cache *c, const uint8_t spa[6],
+			   const uint8_t *origin, size_t origin_len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->max; i++) {
+		struct pmksa_entry *e = &c->e[i];
+
+		if (e->used && e->origin_len && e->origin_len == origin_len &&
+		    !memcmp(e->spa, spa, 6) &&
+		    !memcmp(e->origin, origin, origin_len)) {
+			drop(c, e);
+			n++;
+		}
+	}
+	c->st.removed += n;
+	c->st.peer_removed += n;
+	return n;
+}
+
 size_t pmksa_flush(struct pmksa_cache *c)
 {
 	size_t i, n = 0;
@@ -306,6 +369,10 @@ size_t pmksa_list(struct pmksa_cache *c, struct pmksa_info *out, size_t max)
 		o->expires_in_s = (uint32_t)((v[i]->expires_ms - now + 999) /
 					     1000);
 		o->okc = v[i]->okc;
+		for (size_t j = 0; j < v[i]->origin_len; j++)
+			o->origin[j] = v[i]->origin[j] >= 0x20 &&
+				       v[i]->origin[j] < 0x7f ?
+				       (char)v[i]->origin[j] : '?';
 		o->vlan_id = v[i]->attrs.vlan_id;
 		o->session_timeout = v[i]->attrs.session_timeout;
 		memcpy(o->user_name, v[i]->attrs.user_name,

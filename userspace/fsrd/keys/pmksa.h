@@ -30,6 +30,7 @@
 
 #define PMKSA_PMK_LEN		32
 #define PMKSA_PMKID_LEN		16
+#define PMKSA_ORIGIN_MAX	48	/* an R0KH-ID */
 
 struct pmksa_entry {
 	uint8_t spa[6];			/* station */
@@ -40,6 +41,11 @@ struct pmksa_entry {
 	uint64_t created_ms;
 	uint64_t expires_ms;
 	bool okc;			/* made by OKC from another AA's entry */
+	/* shared by a peer AP (mobility/pmksa_share.c): its R0KH-ID; 0:
+	 * the authentication was made here. OKC copies keep it, so the
+	 * peer's REVOKE reaches them too. */
+	uint8_t origin_len;
+	uint8_t origin[PMKSA_ORIGIN_MAX];
 	struct eap_relay_attrs attrs;	/* of the Access-Accept */
 	uint64_t seq;			/* insertion order (eviction) */
 	bool used;
@@ -55,6 +61,7 @@ struct pmksa_info {
 	uint8_t ssid[32];
 	uint32_t expires_in_s;
 	bool okc;
+	char origin[PMKSA_ORIGIN_MAX + 1];	/* printable; "": made here */
 	uint16_t vlan_id;
 	uint32_t session_timeout;
 	char user_name[EAP_RELAY_USER_MAX + 1];
@@ -70,6 +77,8 @@ struct pmksa_stats {
 	uint64_t misses;
 	uint64_t okc_hits;
 	uint64_t okc_misses;
+	uint64_t peer_added;		/* shared by a peer AP */
+	uint64_t peer_removed;		/* removed by a peer's REVOKE */
 };
 
 struct pmksa_cache;
@@ -94,6 +103,23 @@ const struct pmksa_entry *pmksa_add(struct pmksa_cache *c,
 				    uint32_t lifetime_s,
 				    const struct eap_relay_attrs *attrs,
 				    uint8_t *pmkid_out);
+
+/*
+ * Keep a PMKSA a peer AP made and shared (mobility/pmksa_share.c): its
+ * station, AA, scope, PMK and PMKID as the peer sent them, age_s seconds
+ * after its EAP authentication (the session counts from there), life_s
+ * seconds left; origin (1..PMKSA_ORIGIN_MAX octets) is the peer's
+ * R0KH-ID. 0 or -EINVAL (bad arguments, an age at or past the
+ * Session-Timeout), -EBADMSG (the PMKID is not the PMK's for aa and
+ * spa), -EEXIST (an entry of (spa, aa) made here: a peer never replaces
+ * it), -EIO (crypto error).
+ */
+int pmksa_add_peer(struct pmksa_cache *c, const uint8_t spa[6],
+		   const uint8_t aa[6], const struct ft_scope *scope,
+		   const uint8_t pmk[PMKSA_PMK_LEN],
+		   const uint8_t pmkid[PMKSA_PMKID_LEN], uint32_t age_s,
+		   uint32_t life_s, const struct eap_relay_attrs *attrs,
+		   const uint8_t *origin, size_t origin_len);
 
 /* The live entry of (spa, aa) whose PMKID is pmkid and whose scope is
  * scope (the BSS's SSID and the association's AKM), or NULL. */
@@ -124,6 +150,10 @@ const struct pmksa_entry *pmksa_get_okc(struct pmksa_cache *c,
  * AA); returns the count. */
 size_t pmksa_remove(struct pmksa_cache *c, const uint8_t *spa,
 		    const uint8_t *aa);
+/* Remove the entries of spa that origin (an R0KH-ID) shared, and their
+ * OKC copies; returns the count. */
+size_t pmksa_remove_origin(struct pmksa_cache *c, const uint8_t spa[6],
+			   const uint8_t *origin, size_t origin_len);
 size_t pmksa_flush(struct pmksa_cache *c);
 /* Drop expired entries (a periodic timer; lookups skip them anyway). */
 size_t pmksa_expire(struct pmksa_cache *c);

@@ -4,7 +4,8 @@
  * rrb_msg.c, rrb_siv.c): every frame a host on the distribution system
  * sends to fsrd's R0KH/R1KH socket goes through rrb_frame_parse,
  * rrb_msg_parse, rrb_msg_open and, for PUSH and RESP, rrb_keys_parse,
- * for PULL rrb_pull_parse.
+ * for PULL rrb_pull_parse, for fsr's PMKSA message rrb_pmksa_parse
+ * (mobility/pmksa_msg.c).
  *
  * The same frame also goes through ds_frame_parse (mobility/ds_msg.c):
  * FT over the DS frames come from the same wire (EtherType 0x890d).
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "mobility/ds_msg.h"
+#include "mobility/pmksa_msg.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_siv.h"
 
@@ -97,6 +99,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* both fields lie inside what was decrypted */
 		if (!rrb_pull_parse(plain, pl, &r))
 			CHECK(pl >= 2 * 4 + RRB_NAME_LEN + 6);
+	} else if (f.subtype == RRB_FSR_PMKSA) {
+		static struct rrb_pmksa p;
+
+		if (!rrb_pmksa_parse(plain, pl, &p))
+			CHECK(p.ssid_len >= 1 && p.ssid_len <= 32 &&
+			      p.life_s && !(p.spa[0] & 1) && !(p.aa[0] & 1) &&
+			      p.attrs.n_class <= EAP_RELAY_CLASS_MAX &&
+			      strlen(p.attrs.user_name) <= EAP_RELAY_USER_MAX &&
+			      (!p.attrs.vlan_id || p.attrs.vlan_id <= 4094));
 	}
 out:
 	free(buf);

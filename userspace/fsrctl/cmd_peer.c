@@ -37,6 +37,10 @@ static void print_peer(struct json_object *p)
 	if (r0 && (fsrd_u64(p, "pull_timeouts") || fsrd_u64(p, "pull_naks")))
 		printf("  pulls unanswered: %" PRIu64 ", answered without a key: %" PRIu64 "\n",
 		       fsrd_u64(p, "pull_timeouts"), fsrd_u64(p, "pull_naks"));
+	if (fsrd_u64(p, r0 ? "pmksas_rx" : "pmksas_tx"))
+		printf("  PMKSAs %s: %" PRIu64 "\n", r0 ? "kept from it" :
+		       "shared with it",
+		       fsrd_u64(p, r0 ? "pmksas_rx" : "pmksas_tx"));
 	if (fsrd_u64(p, "tx_fail"))
 		printf("  frames not sent: %" PRIu64 "\n", fsrd_u64(p, "tx_fail"));
 	if (strcmp(fsrd_str(p, "last_refusal"), "-"))

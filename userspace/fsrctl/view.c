@@ -423,16 +423,18 @@ void fmt_pmksa_text(FILE *f, struct json_object *reply)
 	if (get(reply, "enabled") && !boolean(reply, "enabled"))
 		fputs("no BSS of fsrd uses 802.1X: no PMKSA cache\n", f);
 	if (n)
-		fprintf(f, "%-17s  %-17s  %-32s  %-15s  %8s  %-3s  %s\n",
+		fprintf(f, "%-17s  %-17s  %-32s  %-15s  %8s  %-3s  %-16s  %s\n",
 			"STA", "BSSID", "PMKID", "AKM", "EXPIRES", "OKC",
-			"USER");
+			"FROM", "USER");
 	for (i = 0; i < n; i++) {
 		e = json_object_array_get_idx(list, i);
 		/* the AKM's name, else its suite selector */
-		fprintf(f, "%-17s  %-17s  %-32s  %-15s  %7" PRIu64 "s  %-3s  %s\n",
+		/* FROM: here, or the R0KH-ID of the peer that shared it */
+		fprintf(f, "%-17s  %-17s  %-32s  %-15s  %7" PRIu64 "s  %-3s  %-16s  %s\n",
 			str(e, "sta"), str(e, "bssid"), str(e, "pmkid"),
 			get(e, "akm") ? str(e, "akm") : str(e, "akm_suite"),
 			u64(e, "expires_in"), boolean(e, "okc") ? "yes" : "no",
+			get(e, "from") ? str(e, "from") : "here",
 			str(e, "user"));
 	}
 }

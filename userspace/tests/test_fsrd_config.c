@@ -219,7 +219,7 @@ static void test_sections(void)
 	expect_err("first error wins", "[bss a]\nfoo = 1\n[bar]\n", 2,
 		   "unknown key 'foo' in [bss]: expected one of interface, ssid, "
 		   "channel, ht, security, cipher, passphrase, psk, r1kh_id, "
-		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, ft_over_ds, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
+		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, ft_over_ds, pmksa_share, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
 		   "key_lifetime, reassociation_deadline, max_stations, "
 		   "inactivity_timeout, eapol_timeout, eapol_retries, "
 		   "rkh_pull_timeout, rkh_pull_retries, rkh_pos_timeout, rkh_neg_timeout");
@@ -723,6 +723,9 @@ static void test_radius(void)
 	"[bss a]\ninterface = wlan0\nssid = net\nsecurity = ft-psk\n" \
 	"passphrase = password\n"
 #define K32 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+#define FT_EAP_HEAD "[global]\nmobility_domain = a1b2\nr0kh_id = ap1\n" \
+	"[auth_server a]\naddress = 127.0.0.1\nsecret = s3cret\n" \
+	"[bss a]\ninterface = wlan0\nssid = net\nsecurity = ft-eap\n"
 
 /* r0kh / r1kh / pmk_r1_push / rrb_interface (docs/mobility.md) */
 static void test_rkh(void)
@@ -829,6 +832,26 @@ static void test_rkh(void)
 	expect_err("pmk_r1_push twice",
 		   FT_HEAD "pmk_r1_push = yes\npmk_r1_push = no\n", 10,
 		   "duplicate key 'pmk_r1_push' (first at line 9)");
+
+	/* pmksa_share: ft-eap only, with OKC */
+	ret = load(FT_EAP_HEAD "pmksa_share = yes\n", &c, err, sizeof(err));
+	tap_ok(!ret && c.bss[0].pmksa_share && c.bss[0].okc,
+	       "pmksa_share on an ft-eap BSS");
+	if (ret)
+		tap_diag("error", err);
+	fsrd_conf_free(&c);
+	ret = load(FT_EAP_HEAD, &c, err, sizeof(err));
+	tap_ok(!ret && !c.bss[0].pmksa_share, "pmksa_share: default no");
+	fsrd_conf_free(&c);
+	expect_err("pmksa_share on ft-psk", FT_HEAD "pmksa_share = yes\n", 9,
+		   "pmksa_share: only for security ft-eap (PMKSAs come from 802.1X), not ft-psk");
+	expect_err("pmksa_share on a non-FT BSS", BSS_OK "pmksa_share = yes\n",
+		   6, "pmksa_share: only for security ft-psk or ft-eap, not wpa2-psk");
+	expect_err("pmksa_share without OKC",
+		   FT_EAP_HEAD "okc = no\npmksa_share = yes\n", 12,
+		   "pmksa_share: a shared PMKSA serves only OKC: needs okc = yes (line 11)");
+	expect_err("pmksa_share not a boolean", FT_EAP_HEAD "pmksa_share = on\n",
+		   11, "pmksa_share: expected yes or no, got 'on'");
 }
 
 #define PORTAL_BSS BSS_OK "portal = yes\n"

@@ -343,12 +343,18 @@ static void test_auth_fmt(void)
 	tap_str(s, "{\"sta\":\"02:00:00:00:01:00\",\"bssid\":\"02:00:00:00:00:ab\","
 		"\"pmkid\":\"a5a5a5a5a5a5a5a5a5a5a5a5a5a5a501\",\"akm\":\"8021x\","
 		"\"akm_suite\":\"00-0f-ac:1\",\"ssid\":\"staff?\","
-		"\"expires_in\":43200,\"okc\":true,"
+		"\"expires_in\":43200,\"okc\":true,\"from\":null,"
 		"\"vlan\":10,\"session_timeout\":3600,"
 		"\"user\":\"al\\\"ice\\\\\\n\"}",
 		"pmksa entry: every field, user name escaped, SSID printable");
 	tap_ok(!strstr(s, "\"pmk\"") && !strstr(s, "key"),
 	       "pmksa entry: no key field");
+	free(s);
+	strcpy(e.origin, "ap1.lab.example");
+	s = str(ctl_pmksa_entry_json(&e));
+	tap_ok(strstr(s, "\"okc\":true,\"from\":\"ap1.lab.example\",") != NULL,
+	       "pmksa entry shared by a peer: from names its R0KH-ID");
+	e.origin[0] = '\0';
 	free(s);
 	/* an AKM fsr_names does not know, a user name filling the buffer
 	 * without its NUL (the formatter stops at the buffer's end) */

@@ -124,11 +124,14 @@ int pmk_flush_sta(const uint8_t *spa, uint32_t *removed, char *err,
 /* mobility/: the REVOKEs sent to the R1KHs we push to */
 static unsigned int revokes_sent;
 static uint8_t revoked_sta[6];
+static bool revoked_r0, revoked_pmksa;
 
-void mobility_revoke(const uint8_t *spa)
+void mobility_revoke(const uint8_t *spa, bool r0, bool pmksa)
 {
 	revokes_sent++;
 	memcpy(revoked_sta, spa, 6);
+	revoked_r0 = r0;
+	revoked_pmksa = pmksa;
 }
 
 /* ---- tests ---- */
@@ -208,8 +211,9 @@ static void test_every_store(struct pmksa_cache *c)
 	tap_ok(strstr(last_trace, "2 PMK-R1(s) received from peers") != NULL,
 	       "trace line counts the received PMK-R1s");
 	tap_ok(flushes == 1 && kernel_r1 == 0, "fsr.ko asked once, for the station");
-	tap_ok(revokes_sent == 1 && !memcmp(revoked_sta, sta1, 6),
-	       "its PMK-R0 was ours: the R1KHs we push to are told once");
+	tap_ok(revokes_sent == 1 && !memcmp(revoked_sta, sta1, 6) &&
+	       revoked_r0 && revoked_pmksa,
+	       "its PMK-R0 was ours and it had PMKSAs: the peers are told once, of both");
 	tap_ok(!pmksa_newest(c, sta1, NULL), "no PMKSA of the station left");
 	wpa_pmkid(pmk, 32, ap2, sta1, id2);
 	tap_ok(!pmksa_get_okc(c, sta1, ap2, &sc1, id2),
@@ -226,7 +230,14 @@ static void test_every_store(struct pmksa_cache *c)
 	n = keys_revoke_sta(bsses[0], sta1, "Session-Timeout", &r);
 	tap_ok(n == 0 && r.pmksa == 0 && r.pmk_r0 == 0 && r.pmk_r1 == 0,
 	       "a second revocation finds nothing");
-	tap_ok(revokes_sent == 1, "... and tells no peer (no PMK-R0 of ours)");
+	tap_ok(revokes_sent == 1, "... and tells no peer (no key of ours)");
+
+	/* a PMKSA alone (802.1X without FT): the PMKSA peers are told */
+	pmksa_add(c, sta1, ap1, &sc1, pmk, 32, 3600, NULL, NULL);
+	keys_revoke_sta(bsses[0], sta1, "Access-Reject", &r);
+	tap_ok(revokes_sent == 2 && r.pmksa == 1 && r.pmk_r0 == 0 &&
+	       !revoked_r0 && revoked_pmksa,
+	       "a PMKSA alone: the peers are told, of a PMKSA only");
 	pmksa_flush(c);
 	ft_store_flush();
 }

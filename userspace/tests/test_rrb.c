@@ -5,12 +5,14 @@
  * encrypted and decrypted byte for byte, and bad input refused.
  */
 #include <errno.h>
+#include <openssl/crypto.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ft_kdf.h"
 #include "mobility/ds_msg.h"
+#include "mobility/pmksa_msg.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_seq.h"
 #include "mobility/rrb_siv.h"
@@ -490,6 +492,204 @@ static void test_revoke(void)
 	       "REVOKE without SEQ: -EBADMSG");
 }
 
+/* Build p's TLVs (with or without Class) into a plaintext list. */
+static size_t pmksa_plain(const struct rrb_pmksa *p, bool with_class,
+			  uint8_t *out)
+{
+	struct rrb_tlv t[RRB_PMKSA_TLVS];
+	struct rrb_pmksa_buf buf;
+	size_t n = rrb_pmksa_tlvs(p, with_class, &buf, t), i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		out[len] = (uint8_t)t[i].type;
+		out[len + 1] = (uint8_t)(t[i].type >> 8);
+		out[len + 2] = (uint8_t)t[i].len;
+		out[len + 3] = (uint8_t)(t[i].len >> 8);
+		memcpy(out + len + 4, t[i].val, t[i].len);
+		len += 4 + t[i].len;
+	}
+	return len;
+}
+
+/* Remove the first TLV of type from a list (len updated). */
+static void drop_tlv(uint8_t *p, size_t *len, uint16_t type)
+{
+	size_t off = 0;
+
+	while (off + 4 <= *len) {
+		size_t l = (size_t)(p[off + 2] | p[off + 3] << 8);
+
+		if ((uint16_t)(p[off] | p[off + 1] << 8) == type) {
+			memmove(p + off, p + off + 4 + l, *len - off - 4 - l);
+			*len -= 4 + l;
+			return;
+		}
+		off += 4 + l;
+	}
+}
+
+/* fsr's PMKSA message (pmksa_msg.c): round trip, the frame limit, bad
+ * lists */
+static void test_pmksa_msg(void)
+{
+	static struct rrb_pmksa p, q;
+	static uint8_t plain[4096], out[RRB_MAX_PAYLOAD];
+	struct rrb_tlv auth[4], enc[RRB_PMKSA_TLVS];
+	struct rrb_pmksa_buf buf;
+	uint8_t seqbuf[12];
+	size_t len, n, i, olen;
+	static const uint16_t need[] = {
+		RRB_T_S1KH_ID, RRB_T_FSR_AA, RRB_T_FSR_PMK, RRB_T_FSR_PMKID,
+		RRB_T_FSR_AKM, RRB_T_FSR_SSID, RRB_T_FSR_AGE,
+		RRB_T_FSR_LIFETIME,
+	};
+	bool all = true;
+
+	memset(&p, 0, sizeof(p));
+	memcpy(p.spa, sta, 6);
+	memcpy(p.aa, r0kh_mac, 6);
+	memset(p.pmk, 0x42, 32);
+	memset(p.pmkid, 0x17, 16);
+	p.akm = 0x000fac01;
+	memcpy(p.ssid, "staff", 5);
+	p.ssid_len = 5;
+	p.age_s = 12;
+	p.life_s = 888;
+	p.attrs.has_session_timeout = true;
+	p.attrs.session_timeout = 900;
+	p.attrs.has_termination_action = true;
+	p.attrs.termination_action = 1;
+	p.attrs.has_acct_interim_interval = true;
+	p.attrs.acct_interim_interval = 60;
+	p.attrs.vlan_id = 42;
+	strcpy(p.attrs.user_name, "alice");
+	p.attrs.n_class = 2;
+	p.attrs.class_len[0] = 3;
+	memcpy(p.attrs.class_val[0], "abc", 3);
+	p.attrs.class_len[1] = 1;
+	p.attrs.class_val[1][0] = 'z';
+
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(!rrb_pmksa_parse(plain, len, &q) && !memcmp(q.spa, p.spa, 6) &&
+	       !memcmp(q.aa, p.aa, 6) && !memcmp(q.pmk, p.pmk, 32) &&
+	       !memcmp(q.pmkid, p.pmkid, 16) && q.akm == 0x000fac01 &&
+	       q.ssid_len == 5 && !memcmp(q.ssid, "staff", 5) &&
+	       q.age_s == 12 && q.life_s == 888 &&
+	       q.attrs.has_session_timeout && q.attrs.session_timeout == 900 &&
+	       q.attrs.has_termination_action &&
+	       q.attrs.termination_action == 1 &&
+	       q.attrs.acct_interim_interval == 60 && q.attrs.vlan_id == 42 &&
+	       !strcmp(q.attrs.user_name, "alice") && q.attrs.n_class == 2 &&
+	       q.attrs.class_len[0] == 3 &&
+	       !memcmp(q.attrs.class_val[0], "abc", 3) &&
+	       q.attrs.class_len[1] == 1 && q.attrs.class_val[1][0] == 'z',
+	       "PMKSA message: every field read back");
+	len = pmksa_plain(&p, false, plain);
+	tap_ok(!rrb_pmksa_parse(plain, len, &q) && q.attrs.n_class == 0 &&
+	       q.attrs.session_timeout == 900,
+	       "without Class: the rest read back");
+
+	/* four long Class attributes, a long user name and the longest
+	 * R0KH-ID do not fit one frame; without Class they do */
+	for (i = 0; i < EAP_RELAY_CLASS_MAX; i++) {
+		p.attrs.class_len[i] = RADIUS_ATTR_MAX_DATA;
+		memset(p.attrs.class_val[i], 'c', RADIUS_ATTR_MAX_DATA);
+	}
+	p.attrs.n_class = EAP_RELAY_CLASS_MAX;
+	memset(p.attrs.user_name, 'u', EAP_RELAY_USER_MAX);
+	pull_tlvs(auth, seqbuf);
+	memset(plain, 'n', RRB_R0KH_ID_MAX);
+	auth[2] = (struct rrb_tlv){ RRB_T_R0KH_ID, RRB_R0KH_ID_MAX, plain };
+	n = rrb_pmksa_tlvs(&p, true, &buf, enc);
+	tap_ok(rrb_build(key_e, r0kh_mac, RRB_FSR_PMKSA, auth + 1, 3, enc, n,
+			 out, sizeof(out), &olen) == -EMSGSIZE,
+	       "the largest PMKSA with its Class attributes: -EMSGSIZE");
+	n = rrb_pmksa_tlvs(&p, false, &buf, enc);
+	tap_ok(rrb_build(key_e, r0kh_mac, RRB_FSR_PMKSA, auth + 1, 3, enc, n,
+			 out, sizeof(out), &olen) == 0,
+	       "... and it fits without them");
+	pull_tlvs(auth, seqbuf);
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(!rrb_pmksa_parse(plain, len, &q) &&
+	       q.attrs.n_class == EAP_RELAY_CLASS_MAX &&
+	       strlen(q.attrs.user_name) == EAP_RELAY_USER_MAX,
+	       "the parser takes EAP_RELAY_CLASS_MAX Class and the longest user name");
+	p.attrs.n_class = 1;
+	p.attrs.user_name[5] = '\0';
+
+	for (i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+		len = pmksa_plain(&p, true, plain);
+		drop_tlv(plain, &len, need[i]);
+		if (rrb_pmksa_parse(plain, len, &q) != -EBADMSG)
+			all = false;
+	}
+	tap_ok(all, "each required TLV missing: -EBADMSG");
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(rrb_pmksa_parse(plain, len - 1, &q) == -EBADMSG,
+	       "truncated list: -EBADMSG");
+	p.spa[0] |= 1;
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "group station address: -EBADMSG");
+	p.spa[0] &= (uint8_t)~1;
+	p.aa[0] |= 1;
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "group AA: -EBADMSG");
+	p.aa[0] &= (uint8_t)~1;
+	p.life_s = 0;
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "no lifetime left: -EBADMSG");
+	p.life_s = 10;
+	p.attrs.vlan_id = 4095;
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "VLAN ID 4095: -EBADMSG");
+	p.attrs.vlan_id = 0;
+	p.ssid_len = 0;
+	len = pmksa_plain(&p, true, plain);
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "empty SSID: -EBADMSG");
+	p.ssid_len = 5;
+	/* a fifth Class, a PMK of 31 octets, a user name of 254 */
+	len = pmksa_plain(&p, true, plain);
+	for (i = 0; i < EAP_RELAY_CLASS_MAX; i++) {
+		memcpy(plain + len, "\x0a\xf0\x01\x00k", 5);
+		len += 5;
+	}
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "more Class TLVs than EAP_RELAY_CLASS_MAX: -EBADMSG");
+	len = pmksa_plain(&p, true, plain);
+	drop_tlv(plain, &len, RRB_T_FSR_PMK);
+	memcpy(plain + len, "\x02\xf0\x1f\x00", 4);
+	memset(plain + len + 4, 1, 31);
+	len += 35;
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "a 31-octet PMK: -EBADMSG");
+	len = pmksa_plain(&p, true, plain);
+	drop_tlv(plain, &len, RRB_T_IDENTITY);
+	plain[len] = RRB_T_IDENTITY;
+	plain[len + 1] = 0;
+	plain[len + 2] = 254;
+	plain[len + 3] = 0;
+	memset(plain + len + 4, 'u', 254);
+	len += 258;
+	tap_ok(rrb_pmksa_parse(plain, len, &q) == -EBADMSG,
+	       "a user name of 254 octets: -EBADMSG");
+	/* the frame: subtype 0xf1 is fsr's, sealed like a PUSH */
+	n = rrb_pmksa_tlvs(&p, true, &buf, enc);
+	tap_ok(!rrb_build(key_e, r0kh_mac, RRB_FSR_PMKSA, auth + 1, 3, enc, n,
+			  out, sizeof(out), &olen) &&
+	       !rrb_msg_parse(RRB_FSR_PMKSA, out, olen, &(struct rrb_msg){ 0 }),
+	       "PMKSA frame built and split (subtype 0xf1, SEQ needed)");
+	tap_ok(!rrb_build(key_e, r0kh_mac, RRB_FSR_PMKSA, auth + 2, 2, enc, n,
+			  out, sizeof(out), &olen) &&
+	       rrb_msg_parse(RRB_FSR_PMKSA, out, olen, &(struct rrb_msg){ 0 }) ==
+	       -EBADMSG, "PMKSA without SEQ: -EBADMSG");
+	OPENSSL_cleanse(&p, sizeof(p));
+}
+
 /* FT over the DS (ds_msg.c): hostapd's struct ft_rrb_frame, by hand. */
 static void test_ds(void)
 {
@@ -591,6 +791,7 @@ int main(void)
 	test_pull_bad();
 	test_seq();
 	test_revoke();
+	test_pmksa_msg();
 	test_ds();
 	return tap_done();
 }

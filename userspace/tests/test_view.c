@@ -438,7 +438,8 @@ static void test_auth_text(void)
 		"{\"sta\":\"02:00:00:00:01:00\",\"bssid\":\"02:00:00:00:00:bb\","
 		"\"pmkid\":\"a1b2c3d4e5f60718293a4b5c6d7e8f90\",\"akm\":null,"
 		"\"akm_suite\":\"50-6f-9a:127\",\"expires_in\":7,\"okc\":true,"
-		"\"vlan\":10,\"session_timeout\":3600,\"user\":\"bob\"}]}");
+		"\"vlan\":10,\"session_timeout\":3600,\"user\":\"bob\","
+		"\"from\":\"ap1.lab.example\"}]}");
 	struct json_object *a = json_tokener_parse(
 		"{\"ok\":true,\"auth\":{\"psk\":1,\"eap_started\":5},"
 		"\"enabled\":true,\"eap\":{\"eapol_rx\":31},"
@@ -451,10 +452,10 @@ static void test_auth_text(void)
 
 	CAPTURE(out, fmt_pmksa_text(f, p));
 	tap_str(out,
-		"STA                BSSID              PMKID                             AKM               EXPIRES  OKC  USER\n"
-		"02:00:00:00:01:00  02:00:00:00:00:aa  5e0f3c2a9b1d4e6f708192a3b4c5d6e7  8021x              43187s  no   alice\n"
-		"02:00:00:00:01:00  02:00:00:00:00:bb  a1b2c3d4e5f60718293a4b5c6d7e8f90  50-6f-9a:127           7s  yes  bob\n",
-		"pmksa: table, AKM name else its suite");
+		"STA                BSSID              PMKID                             AKM               EXPIRES  OKC  FROM              USER\n"
+		"02:00:00:00:01:00  02:00:00:00:00:aa  5e0f3c2a9b1d4e6f708192a3b4c5d6e7  8021x              43187s  no   here              alice\n"
+		"02:00:00:00:01:00  02:00:00:00:00:bb  a1b2c3d4e5f60718293a4b5c6d7e8f90  50-6f-9a:127           7s  yes  ap1.lab.example   bob\n",
+		"pmksa: table, AKM name else its suite, FROM here or the sharing peer");
 	free(out);
 	json_object_put(p);
 	p = json_tokener_parse("{\"enabled\":false,\"entries\":[]}");

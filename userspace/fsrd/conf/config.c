@@ -413,12 +413,23 @@ static int check_bss(struct parser *p, struct fsrd_bss_conf *b,
 		return cfg_bad_line(p, x->key_line[BK_R1KH_ID],
 				    "r1kh_id: only for security ft-psk or ft-eap, not %s",
 				    sec_name(b->security));
-	for (i = BK_R0KH; i <= BK_FT_OVER_DS; i++)
+	for (i = BK_R0KH; i <= BK_PMKSA_SHARE; i++)
 		if (!is_ft(b->security) && x->key_line[i])
 			return cfg_bad_line(p, x->key_line[i],
 					    "%s: only for security ft-psk or ft-eap, not %s",
 					    cfg_bss_keys[i].name,
 					    sec_name(b->security));
+	/* PMKSAs come from 802.1X, and a shared one serves only OKC here
+	 * (a station presents a plain cached PMKID only to the BSS it
+	 * authenticated on) */
+	if (b->pmksa_share && b->security != FSRD_SEC_FT_EAP)
+		return cfg_bad_line(p, x->key_line[BK_PMKSA_SHARE],
+				    "pmksa_share: only for security ft-eap (PMKSAs come from 802.1X), not %s",
+				    sec_name(b->security));
+	if (b->pmksa_share && !b->okc)
+		return cfg_bad_line(p, x->key_line[BK_PMKSA_SHARE],
+				    "pmksa_share: a shared PMKSA serves only OKC: needs okc = yes (line %u)",
+				    x->key_line[BK_OKC]);
 	for (i = 0; i < b->n_r0kh; i++)
 		if (b->r0kh[i].id_len == c->r0kh_id_len &&
 		    !memcmp(b->r0kh[i].id, c->r0kh_id, c->r0kh_id_len))

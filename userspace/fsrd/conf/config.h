@@ -97,6 +97,7 @@ struct fsrd_bss_conf {
 	uint32_t rkh_pos_timeout_s;	/* rkh_pos_timeout = seconds (default 86400): a learned peer */
 	uint32_t rkh_neg_timeout_s;	/* rkh_neg_timeout = 1..86400 s (default 60): an R0KH that did not answer */
 	bool ft_over_ds;		/* ft_over_ds = yes|no (default no): MDE bit, FT over the DS served */
+	bool pmksa_share;		/* pmksa_share = yes|no (default no): PMKSAs to and from the peers */
 	bool portal;			/* portal = yes|no (default no): Portal login ([portal]) */
 };
 

@@ -426,6 +426,13 @@ static int set_pmk_r1_push(struct parser *p, const struct key_desc *k,
 			  &((struct fsrd_bss_conf *)base)->pmk_r1_push);
 }
 
+static int set_pmksa_share(struct parser *p, const struct key_desc *k,
+			   void *base, const char *v)
+{
+	return cfg_parse_bool(p, k->name, v,
+			      &((struct fsrd_bss_conf *)base)->pmksa_share);
+}
+
 static int set_ft_over_ds(struct parser *p, const struct key_desc *k,
 			  void *base, const char *v)
 {
@@ -574,6 +581,7 @@ const struct key_desc cfg_bss_keys[] = {
 	[BK_PMK_R1_PUSH] = FN("pmk_r1_push", set_pmk_r1_push),
 	[BK_RRB_INTERFACE] = FN("rrb_interface", set_rrb_interface),
 	[BK_FT_OVER_DS] = FN("ft_over_ds", set_ft_over_ds),
+	[BK_PMKSA_SHARE] = FN("pmksa_share", set_pmksa_share),
 	[BK_PORTAL] = FN("portal", set_portal),
 	NUM(struct fsrd_bss_conf, "beacon_interval", beacon_interval,
 	    15, 65535, false, "TU"),

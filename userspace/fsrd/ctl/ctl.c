@@ -404,6 +404,7 @@ static void add_rrb(struct json_object *ft, const struct fsrd_bss *b)
 	C(rkh_learn_full); C(pull_blocked);
 	C(push_rx); C(push_refused); C(push_tx); C(push_tx_fail);
 	C(revoke_rx); C(revoke_refused); C(revoke_tx); C(revoke_tx_fail);
+	C(pmksa_rx); C(pmksa_refused); C(pmksa_tx); C(pmksa_tx_fail);
 	C(pull_rx); C(pull_rx_nak); C(pull_refused); C(pull_tx);
 	C(pull_tx_fail); C(pulled); C(pull_nak); C(pull_timeout);
 	C(pull_busy); C(resp_refused);

@@ -47,6 +47,9 @@ struct json_object *ctl_pmksa_entry_json(const struct pmksa_info *e)
 	json_object_object_add(o, "ssid", json_object_new_string(ssid));
 	U64(o, "expires_in", e->expires_in_s);
 	json_object_object_add(o, "okc", json_object_new_boolean(e->okc));
+	/* the R0KH-ID of the peer AP that shared it; null: made here */
+	json_object_object_add(o, "from", e->origin[0] ?
+			       json_object_new_string(e->origin) : NULL);
 	U64(o, "vlan", e->vlan_id);
 	U64(o, "session_timeout", e->session_timeout);
 	/* user_name is NUL-terminated by pmksa_list; bounded anyway */
@@ -139,6 +142,8 @@ struct json_object *ctl_pmksa_stats_json(const struct pmksa_stats *s,
 	U64(o, "misses", s->misses);
 	U64(o, "okc_hits", s->okc_hits);
 	U64(o, "okc_misses", s->okc_misses);
+	U64(o, "peer_added", s->peer_added);
+	U64(o, "peer_removed", s->peer_removed);
 	return o;
 }
 

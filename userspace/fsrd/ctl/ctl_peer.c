@@ -84,7 +84,7 @@ static void add_peer(const struct mob_peer_info *i, void *arg)
 #define C(f) add_u64(o, #f, st->f)
 	C(rx); C(refused); C(keys_rx); C(keys_pulled); C(pulls_tx);
 	C(pull_naks); C(pull_timeouts); C(keys_tx); C(pulls_rx);
-	C(revokes_tx); C(revokes_rx); C(tx_fail);
+	C(revokes_tx); C(revokes_rx); C(pmksas_tx); C(pmksas_rx); C(tx_fail);
 #undef C
 	if (st->last_refusal) {
 		add_str(o, "last_refusal", st->last_refusal);

@@ -22,6 +22,7 @@
 #include "ft_ie.h"
 #include "wpa_crypto.h"
 #include "core/ieee80211.h"
+#include "mobility/mobility.h"
 #include "core/log.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
@@ -284,6 +285,7 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 	struct fsrd_sta *sta = se->sta;
 	struct fsrd_bss *b = sta->bss;
 	uint8_t pmkid[PMKSA_PMKID_LEN];
+	const struct pmksa_entry *e;
 	struct ft_scope scope;
 	int err;
 
@@ -299,10 +301,16 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 		return;
 	}
 	bss_key_scope(b, se->akm, &scope);
-	if (keys_pmksa() && !pmksa_add(keys_pmksa(), sta->addr, b->addr, &scope, r->msk,
-				  PMKSA_PMK_LEN, pmksa_lifetime(r->attrs),
-				  r->attrs, NULL))
+	e = keys_pmksa() ? pmksa_add(keys_pmksa(), sta->addr, b->addr, &scope,
+				     r->msk, PMKSA_PMK_LEN,
+				     pmksa_lifetime(r->attrs), r->attrs,
+				     NULL) : NULL;
+	if (keys_pmksa() && !e)
 		log_warn("%s: PMKSA not cached", b->conf->ifname);
+	/* OKC at the peers too (pmksa_share); an FT AKM's PMK-R0 went
+	 * its own way (pmk_r1_push) */
+	if (e && !rsn_akm_is_ft(se->akm))
+		mobility_share_pmksa(b, e);
 	/* message 1 names this PMKSA, cached or not (the same PMKID) */
 	if (wpa_pmkid(r->msk, PMKSA_PMK_LEN, b->addr, sta->addr, pmkid)) {
 		sta_drop_later(sta, WLAN_REASON_UNSPECIFIED,
@@ -588,10 +596,15 @@ int sta_eap_start(struct fsrd_sta *sta, const struct fsrd_assoc_req *req)
 			stats->pmksa_cached++;
 		se->attrs = e->attrs;
 		se->have_attrs = true;
+		/* where the PMK came from: this BSS, another BSS of this
+		 * fsrd, or a peer AP (pmksa_share) */
 		trace_sta(b, sta->addr, TRACE_EV_EAP,
-			  "Found a valid PMKID in the RSNE (%s, user '%s'): skipping EAP, 4-way handshake with the cached PMK",
+			  "Found a valid PMKID in the RSNE (%s%.*s, user '%s'): skipping EAP, 4-way handshake with the cached PMK",
+			  e->origin_len ? (okc ? "OKC: PMK shared by R0KH " :
+					  "PMKSA cache: shared by R0KH ") :
 			  okc ? "OKC: PMK of another BSS of this fsrd" :
 				"PMKSA cache",
+			  (int)e->origin_len, (const char *)e->origin,
 			  e->attrs.user_name);
 		arm_session_end(se, e);
 		return start_4way(se, e->pmk, e->pmkid);

@@ -51,9 +51,10 @@ size_t keys_revoke_sta(const struct fsrd_bss *b, const uint8_t spa[6],
 	if (pmksa)
 		r.pmksa = pmksa_remove(pmksa, spa, NULL);
 	r.pmk_r0 = ft_store_remove(spa);
-	/* we were its R0KH: the R1KHs we push to forget our PMK-R1s */
-	if (r.pmk_r0)
-		mobility_revoke(spa);
+	/* we were its R0KH: the R1KHs we push to forget our PMK-R1s; and
+	 * the peers we share PMKSAs with forget the station's */
+	if (r.pmk_r0 || r.pmksa)
+		mobility_revoke(spa, r.pmk_r0, r.pmksa);
 	r.pmk_r1_rx = r1_store_remove(spa);
 	r.r1_err = pmk_flush_sta(spa, &r.pmk_r1, err, sizeof(err));
 	r.ft_pending = drop_ft_pending(spa);

@@ -2,7 +2,8 @@
 /*
  * Internals of mobility/ shared by mobility.c (socket, dispatch, the
  * sequence-number exchange), push.c (PMK-R1 PUSH both ways), pull.c
- * (PULL and RESP both ways), revoke.c (fsr's REVOKE both ways) and
+ * (PULL and RESP both ways), revoke.c (fsr's REVOKE both ways),
+ * pmksa_share.c (fsr's PMKSA sharing both ways) and
  * learn.c (the peers learned through hostapd's wildcard lines).
  *
  * Lifetime: one struct mob_bss per BSS with key transport, allocated by
@@ -167,6 +168,11 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 const char *mob_take_revoke(struct mob_bss *m, const uint8_t *src,
 			    const struct rrb_msg *msg, const uint8_t *plain,
 			    size_t pl);
+/* A verified PMKSA message's TLVs (pmksa_share.c): NULL when kept,
+ * else why it was refused. */
+const char *mob_take_pmksa(struct mob_bss *m, const uint8_t *src,
+			   const struct rrb_msg *msg, const uint8_t *plain,
+			   size_t pl);
 /* Every BSS with key transport, in order; *i starts at 0. */
 struct mob_bss *mob_next(size_t *i);
 /* Hold a verified message and ask its sender for its sequence number;
@@ -247,17 +253,5 @@ void mob_pull_kick(struct mob_bss *m, size_t i);
 int mob_seq_req(struct mob_bss *m, struct mob_rkh *r, bool r0);
 /* Does a pull of m wait on R0KH slot i? */
 bool mob_pull_waits_on(const struct mob_bss *m, size_t i);
-
-static inline void mob_put_le16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static inline void mob_put_le32(uint8_t *p, uint32_t v)
-{
-	mob_put_le16(p, (uint16_t)v);
-	mob_put_le16(p + 2, (uint16_t)(v >> 16));
-}
 
 #endif

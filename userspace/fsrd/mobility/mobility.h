@@ -42,6 +42,10 @@ struct mob_counters {
 	uint64_t revoke_refused; /* verified REVOKE with malformed TLVs */
 	uint64_t revoke_tx;	/* REVOKEs sent */
 	uint64_t revoke_tx_fail;
+	uint64_t pmksa_rx;	/* PMKSAs kept (fsr's extension) */
+	uint64_t pmksa_refused;	/* verified PMKSA message fsrd refused */
+	uint64_t pmksa_tx;	/* PMKSAs sent */
+	uint64_t pmksa_tx_fail;
 	/* as R0KH (mobility/pull.c) */
 	uint64_t pull_rx;	/* PULLs answered (RESP sent) */
 	uint64_t pull_rx_nak;	/* of those: no such PMK-R0, RESP without key */
@@ -75,6 +79,8 @@ struct mob_peer_stats {
 	uint64_t pulls_rx;	/* its PULLs answered (r1kh) */
 	uint64_t revokes_tx;	/* REVOKEs sent to it (r1kh) */
 	uint64_t revokes_rx;	/* REVOKEs taken from it (r0kh) */
+	uint64_t pmksas_tx;	/* PMKSAs shared with it (r1kh) */
+	uint64_t pmksas_rx;	/* PMKSAs kept from it (r0kh) */
 	uint64_t tx_fail;	/* frames to it that could not be sent */
 	uint64_t last_rx_ms;	/* its last verified frame; 0: never */
 	uint64_t last_refused_ms;
@@ -112,10 +118,17 @@ void mobility_bss_stop(struct fsrd_bss *b);
 void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
 		   const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s,
 		   uint32_t session_timeout_s);
-/* The station spa's keys were revoked here: tell each r1kh of every BSS
- * with pmk_r1_push (they may hold PMK-R1s we pushed) to forget the
- * PMK-R1s our R0KH-ID made for it (fsr's REVOKE). */
-void mobility_revoke(const uint8_t *spa);
+/* The station spa's keys were revoked here (r0: a PMK-R0 of ours went,
+ * pmksa: a PMKSA): tell each r1kh of every BSS with pmk_r1_push (when
+ * r0: they may hold PMK-R1s we pushed) or pmksa_share (when pmksa) to
+ * forget the PMK-R1s our R0KH-ID made for it and its PMKSAs (fsr's
+ * REVOKE). */
+void mobility_revoke(const uint8_t *spa, bool r0, bool pmksa);
+struct pmksa_entry;
+/* A full 802.1X authentication on b made PMKSA e: give it to each r1kh
+ * of b (with pmksa_share) for OKC there (fsr's PMKSA message). Entries
+ * a peer shared are not passed on. */
+void mobility_share_pmksa(struct fsrd_bss *b, const struct pmksa_entry *e);
 /*
  * An FT Authentication on b of station spa names R0KH-ID r0kh_id and
  * PMKR0Name, and no PMK-R1 is held: ask that R0KH (an r0kh line of b) by

@@ -42,12 +42,12 @@ size_t mob_key_tlvs(const struct fsrd_bss *b, const struct fsr_ft_pmk_r1 *r1,
 		    uint32_t lifetime_s, uint32_t session_timeout_s,
 		    struct mob_key_nums *nums, struct rrb_tlv *enc)
 {
-	mob_put_le16(nums->pairwise,
+	rrb_put_le16(nums->pairwise,
 		     mob_cipher_bit(b->conf->pairwise_cipher));
 	/* EXPIRES_IN is 16 bits: hostapd truncates, fsrd clamps */
-	mob_put_le16(nums->expires_in, lifetime_s > 0xffff ? 0xffff :
+	rrb_put_le16(nums->expires_in, lifetime_s > 0xffff ? 0xffff :
 				       (uint16_t)lifetime_s);
-	mob_put_le32(nums->session_timeout, session_timeout_s);
+	rrb_put_le32(nums->session_timeout, session_timeout_s);
 	enc[0] = (struct rrb_tlv){ RRB_T_PMK_R1, r1->key_len, r1->key };
 	enc[1] = (struct rrb_tlv){ RRB_T_PMK_R1_NAME, FSR_FT_NAME_LEN,
 				   r1->name };
@@ -223,7 +223,8 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 		      const struct rrb_msg *msg, bool no_defer)
 {
 	const struct fsrd_bss_conf *bc = m->b->conf;
-	const char *what = msg->subtype == RRB_PUSH ? "PUSH" : "REVOKE";
+	const char *what = msg->subtype == RRB_PUSH ? "PUSH" :
+			   msg->subtype == RRB_FSR_PMKSA ? "PMKSA" : "REVOKE";
 	static struct mob_rx_rl rl;
 	uint8_t plain[RRB_MAX_PAYLOAD];
 	char mac[MACSTR_LEN];
@@ -252,6 +253,20 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 	if (!mob_rx_open(m, &m->r0[i].p, m->r0[i].k.key, src, msg, no_defer,
 			 what, mac, &rl, plain, &pl))
 		return;
+	if (msg->subtype == RRB_FSR_PMKSA) {
+		why = mob_take_pmksa(m, src, msg, plain, pl);
+		OPENSSL_cleanse(plain, pl);
+		if (why) {
+			m->cnt.pmksa_refused++;
+			mob_peer_refused(&m->r0[i].p, why);
+			log_warn_rl("%s: PMKSA from %s refused: %s",
+				    bc->ifname, mac, why);
+		} else {
+			m->cnt.pmksa_rx++;
+			m->r0[i].p.st.pmksas_rx++;
+		}
+		return;
+	}
 	if (msg->subtype == RRB_FSR_REVOKE) {
 		why = mob_take_revoke(m, src, msg, plain, pl);
 		OPENSSL_cleanse(plain, pl);

@@ -16,6 +16,8 @@
 #include "core/log.h"
 #include "core/trace.h"
 #include "ft/pmk_push.h"
+#include "keys/keystore.h"
+#include "keys/pmksa.h"
 #include "keys/r1_store.h"
 #include "mobility/mob_priv.h"
 
@@ -36,7 +38,7 @@ static int revoke_one(struct mob_bss *m, size_t i, const uint8_t *spa)
 			enc, 1);
 }
 
-void mobility_revoke(const uint8_t *spa)
+void mobility_revoke(const uint8_t *spa, bool r0, bool pmksa)
 {
 	char mac[MACSTR_LEN], peer[MACSTR_LEN];
 	struct mob_bss *m;
@@ -44,7 +46,8 @@ void mobility_revoke(const uint8_t *spa)
 	int ret;
 
 	while ((m = mob_next(&k))) {
-		if (!m->b->conf->pmk_r1_push)
+		if (!(r0 && m->b->conf->pmk_r1_push) &&
+		    !(pmksa && m->b->conf->pmksa_share))
 			continue;
 		for (i = 0; i < MOB_RKH_MAX; i++) {
 			if (!m->r1[i].used)
@@ -63,8 +66,9 @@ void mobility_revoke(const uint8_t *spa)
 			m->cnt.revoke_tx++;
 			m->r1[i].p.st.revokes_tx++;
 			trace_sta(m->b, spa, TRACE_EV_PMK,
-				  "REVOKE sent to R1KH %s: its PMK-R1s of ours go",
-				  peer);
+				  "REVOKE sent to R1KH %s: its PMK-R1s of ours%s go",
+				  peer, m->b->conf->pmksa_share ?
+				  " and its PMKSAs of the station" : "");
 		}
 	}
 }
@@ -97,19 +101,25 @@ const char *mob_take_revoke(struct mob_bss *m, const uint8_t *src,
 	const struct fsrd_bss *b = m->b;
 	struct del_ctx c = { .kernel = b->gconf->kernel_fast_path };
 	char from[MACSTR_LEN], mac[MACSTR_LEN];
+	struct pmksa_cache *pc = keys_pmksa();
 	struct rrb_tlv t;
-	size_t n;
+	size_t n, np = 0;
 
 	if (rrb_tlv_find(plain, pl, RRB_T_S1KH_ID, &t) || t.len != 6)
 		return "no station (S1KH-ID) in it";
 	n = r1_store_remove_from(t.val, msg->r0kh_id, msg->r0kh_id_len,
 				 del_kernel, &c);
+	/* a PMKSA group shares one station's authentications: every
+	 * PMKSA of the station goes (its next association here is a full
+	 * EAP authentication), not only those the peer sent */
+	if (b->conf->pmksa_share && pc)
+		np = pmksa_remove(pc, t.val, NULL);
 	m->cnt.revoke_rx++;
 	fsrd_mac_str(src, from);
 	trace_sta(b, t.val, TRACE_EV_PMK,
-		  "REVOKE from R0KH %.*s (%s): %zu PMK-R1(s) it pushed forgotten, %u in fsr.ko",
+		  "REVOKE from R0KH %.*s (%s): %zu PMK-R1(s) it pushed forgotten, %u in fsr.ko, %zu PMKSA(s)",
 		  (int)msg->r0kh_id_len, (const char *)msg->r0kh_id, from, n,
-		  c.in_kernel);
+		  c.in_kernel, np);
 	if (c.err)
 		log_warn("%s: %s: fsr.ko may still hold a revoked PMK-R1: %s",
 			 b->conf->ifname, fsrd_mac_str(t.val, mac),

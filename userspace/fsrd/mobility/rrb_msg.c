@@ -9,34 +9,11 @@
 
 static const uint8_t oui_hdr[5] = { 0x00, 0x13, 0x74, 0x00, 0x01 };
 
-static uint16_t get_le16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t get_le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static void put_le16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-	put_le16(p, (uint16_t)v);
-	put_le16(p + 2, (uint16_t)(v >> 16));
-}
-
 void rrb_seq_tlv_put(uint8_t *out, const struct rrb_seq_tlv *s)
 {
-	put_le32(out, s->dom);
-	put_le32(out + 4, s->seq);
-	put_le32(out + 8, s->ts);
+	rrb_put_le32(out, s->dom);
+	rrb_put_le32(out + 4, s->seq);
+	rrb_put_le32(out + 8, s->ts);
 }
 
 /* Every TLV must fit; the list ends exactly at len. */
@@ -47,7 +24,7 @@ static int tlv_list_check(const uint8_t *p, size_t len)
 
 		if (len < 4)
 			return -EBADMSG;
-		l = get_le16(p + 2);
+		l = rrb_get_le16(p + 2);
 		if (l > len - 4)
 			return -EBADMSG;
 		p += 4 + l;
@@ -62,9 +39,9 @@ int rrb_tlv_find(const uint8_t *p, size_t len, uint16_t type,
 	if (tlv_list_check(p, len))
 		return -EBADMSG;
 	while (len) {
-		uint16_t l = get_le16(p + 2);
+		uint16_t l = rrb_get_le16(p + 2);
 
-		if (get_le16(p) == type) {
+		if (rrb_get_le16(p) == type) {
 			t->type = type;
 			t->len = l;
 			t->val = p + 4;
@@ -90,8 +67,8 @@ static uint8_t *tlvs_put(uint8_t *p, const struct rrb_tlv *t, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		put_le16(p, t[i].type);
-		put_le16(p + 2, t[i].len);
+		rrb_put_le16(p, t[i].type);
+		rrb_put_le16(p + 2, t[i].len);
 		if (t[i].len)
 			memcpy(p + 4, t[i].val, t[i].len);
 		p += 4 + t[i].len;
@@ -120,11 +97,11 @@ int rrb_build(const uint8_t *key, const uint8_t *src, uint8_t subtype,
 	}
 	if (total > cap || total > RRB_MAX_PAYLOAD || auth_len + pad > 0xffff)
 		return -EMSGSIZE;
-	put_le16(out, (uint16_t)(auth_len + pad));
+	rrb_put_le16(out, (uint16_t)(auth_len + pad));
 	p = tlvs_put(out + 2, auth, n_auth);
 	if (pad) {
-		put_le16(p, RRB_T_PAD);
-		put_le16(p + 2, (uint16_t)(pad - 4));
+		rrb_put_le16(p, RRB_T_PAD);
+		rrb_put_le16(p + 2, (uint16_t)(pad - 4));
 		memset(p + 4, 0, pad - 4);
 		p += pad;
 	}
@@ -167,7 +144,7 @@ int rrb_frame_parse(const uint8_t *frame, size_t len, struct rrb_frame *f)
 		return -EADDRNOTAVAIL;
 	f->subtype = frame[RRB_ETH_HDR + 5];
 	if ((f->subtype < RRB_PULL || f->subtype > RRB_SEQ_RESP) &&
-	    f->subtype != RRB_FSR_REVOKE)
+	    f->subtype != RRB_FSR_REVOKE && f->subtype != RRB_FSR_PMKSA)
 		return -EPROTONOSUPPORT;
 	f->payload = frame + RRB_ETH_HDR + RRB_OUI_HDR;
 	f->payload_len = len - RRB_ETH_HDR - RRB_OUI_HDR;
@@ -187,6 +164,7 @@ static unsigned int needs(uint8_t subtype)
 		return NEED_NONCE | NEED_SEQ;
 	case RRB_PUSH:
 	case RRB_FSR_REVOKE:
+	case RRB_FSR_PMKSA:
 		return NEED_SEQ;
 	case RRB_SEQ_REQ:
 		return NEED_NONCE;
@@ -208,7 +186,7 @@ int rrb_msg_parse(uint8_t subtype, const uint8_t *payload, size_t len,
 		return -EPROTONOSUPPORT;
 	if (len < 2)
 		return -EBADMSG;
-	alen = get_le16(payload);
+	alen = rrb_get_le16(payload);
 	if (alen > len - 2 || len - 2 - alen < RRB_SIV_LEN)
 		return -EBADMSG;
 	m->subtype = subtype;
@@ -235,9 +213,9 @@ int rrb_msg_parse(uint8_t subtype, const uint8_t *payload, size_t len,
 	}
 	ret = rrb_tlv_find(m->auth, alen, RRB_T_SEQ, &t);
 	if (!ret && t.len == 12) {
-		m->seq.dom = get_le32(t.val);
-		m->seq.seq = get_le32(t.val + 4);
-		m->seq.ts = get_le32(t.val + 8);
+		m->seq.dom = rrb_get_le32(t.val);
+		m->seq.seq = rrb_get_le32(t.val + 4);
+		m->seq.ts = rrb_get_le32(t.val + 8);
 		m->have_seq = true;
 	} else if ((need & NEED_SEQ) || !ret) {
 		return -EBADMSG;
@@ -324,7 +302,7 @@ int rrb_keys_parse(const uint8_t *plain, size_t len, struct rrb_keys *k)
 		return ret;
 	if (ret)
 		return 0;
-	k->pairwise = get_le16(v);
+	k->pairwise = rrb_get_le16(v);
 	if (rrb_tlv_find(plain, len, RRB_T_PMK_R1, &t) ||
 	    (t.len != 32 && t.len != 48))
 		return -EBADMSG;
@@ -338,14 +316,14 @@ int rrb_keys_parse(const uint8_t *plain, size_t len, struct rrb_keys *k)
 	if (ret < 0)
 		goto bad;
 	if (!ret) {
-		k->expires_in = get_le16(v);
+		k->expires_in = rrb_get_le16(v);
 		k->have_expires_in = true;
 	}
 	ret = get_fixed(plain, len, RRB_T_SESSION_TIMEOUT, 4, &v);
 	if (ret < 0)
 		goto bad;
 	if (!ret) {
-		k->session_timeout = get_le32(v);
+		k->session_timeout = rrb_get_le32(v);
 		k->have_session_timeout = true;
 	}
 	if (!rrb_tlv_find(plain, len, RRB_T_VLAN_UNTAGGED, &t) ||

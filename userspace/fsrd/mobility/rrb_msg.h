@@ -41,6 +41,9 @@ enum rrb_subtype {
 	 * pushed to that the station's keys are revoked. hostapd has no
 	 * receiver for this subtype and ignores the frame. */
 	RRB_FSR_REVOKE = 0xf0,
+	/* fsr's extension: a PMKSA made at one AP, for OKC at its peers
+	 * (mobility/pmksa_share.c); R0KH to R1KH like PUSH */
+	RRB_FSR_PMKSA = 0xf1,
 };
 
 enum rrb_tlv_type {
@@ -69,6 +72,30 @@ enum rrb_tlv_type {
 #define RRB_CIPHER_GCMP		0x0040
 #define RRB_CIPHER_GCMP_256	0x0100
 #define RRB_CIPHER_CCMP_256	0x0200
+
+/* Little-endian fields of the protocol (hostapd writes them so). */
+static inline uint16_t rrb_get_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t rrb_get_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static inline void rrb_put_le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void rrb_put_le32(uint8_t *p, uint32_t v)
+{
+	rrb_put_le16(p, (uint16_t)v);
+	rrb_put_le16(p + 2, (uint16_t)(v >> 16));
+}
 
 struct rrb_tlv {
 	uint16_t type;

@@ -30,3 +30,20 @@ $(OBJ)/tests/test_rkh_learn: $(SRC)/tests/test_rkh_learn.c $(LEARN_T_SRCS) \
 	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
 		-I$(TOP)/kmod/ft -I$(SRC)/tests -o $@ $< $(LEARN_T_SRCS) \
 		$(shell $(PKG_CONFIG) --libs libcrypto)
+
+# The PMKSA sharing policy (pmksa_share.c) with the real PMKSA cache and
+# message codec; the transport, the BSS list, the clock and the log are
+# the test's fakes.
+SHARE_T_SRCS := $(addprefix $(SRC)/fsrd/,mobility/pmksa_share.c \
+	mobility/pmksa_msg.c mobility/rrb_msg.c mobility/rrb_siv.c keys/pmksa.c) \
+	$(SRC)/lib/wpa_crypto.c $(SRC)/lib/crypto_openssl.c $(SRC)/lib/fsr_parse.c \
+	$(SRC)/lib/fsr_names.c \
+	$(TOP)/kmod/ft/ft_kdf.c $(TOP)/kmod/ft/ft_keywrap.c
+FSRD_TESTS += $(OBJ)/tests/test_pmksa_share
+
+$(OBJ)/tests/test_pmksa_share: $(SRC)/tests/test_pmksa_share.c \
+		$(SHARE_T_SRCS) $(wildcard $(SRC)/fsrd/*/*.h) $(SRC)/tests/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(FSR_CFLAGS)) $(SAN) -I$(SRC)/fsrd \
+		-I$(TOP)/kmod/ft -I$(SRC)/tests -o $@ $< $(SHARE_T_SRCS) \
+		$(shell $(PKG_CONFIG) --libs libcrypto)

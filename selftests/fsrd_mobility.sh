@@ -274,12 +274,6 @@ for n in 1 2; do
 	cur=$next
 done
 
-for ns in ap1 ap2; do
-	eval "pid=\$MOB_PID_$ns"
-	kill -TERM "$pid"
-	wait "$pid"
-	rc=$?
-	check "SIGTERM: fsrd in $ns exits 0 (status $rc)" [ "$rc" -eq 0 ]
-done
+mob_stop_fsrd ap1 ap2
 check "kernel log clean" dmesg_clean
 tap_finish

@@ -355,12 +355,6 @@ check "both fsrd still run" both_run
 check "the client still roams over the DS to ap2 (ping)" ds_roam "$BSSID1"
 check "and back to ap1 (ping)" ds_roam "$BSSID0"
 
-for ns in ap1 ap2; do
-	eval "pid=\$MOB_PID_$ns"
-	kill -TERM "$pid"
-	wait "$pid"
-	rc=$?
-	check "SIGTERM: fsrd in $ns exits 0 (status $rc)" [ "$rc" -eq 0 ]
-done
+mob_stop_fsrd ap1 ap2
 check "kernel log clean" dmesg_clean
 tap_finish

@@ -65,7 +65,7 @@ phase() {
 		ft_cli bssid 0 "$1" > /dev/null
 		ft_cli reassociate > /dev/null
 		wait_for 30 ft_on_bssid "$1" || return 1
-		ft_cli bssid 0 any > /dev/null
+		ft_cli bssid 0 00:00:00:00:00:00 > /dev/null
 	fi
 	diag "initial association at $1"
 	if [ "$1" = "$BSSID1" ]; then

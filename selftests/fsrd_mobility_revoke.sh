@@ -43,14 +43,7 @@ check "namespace ap3 with wlan3's radio" mob_ap_ns ap3 wlan3
 client_netns cli wlan2
 ip -n cli addr add 10.77.0.2/24 dev wlan2
 
-check "test CA, server and client certificates" radius_certs "$CERTS"
-radius_conf "$WORK/raddb" "$SECRET" 1812 1813 "$CERTS" "Session-Timeout := 900"
-FR_LOG=$WORK/radius.log
-ip netns exec ap1 freeradius -X -d "$WORK/raddb" > "$FR_LOG" 2>&1 &
-RADIUS_PID=$!
-defer "kill $RADIUS_PID"
-check "FreeRADIUS (PEAP) in namespace ap1" \
-	wait_for 60 grep -q "Ready to process requests" "$FR_LOG"
+mob_radius_ap1 900
 
 common() {
 	cat <<END
@@ -125,7 +118,7 @@ ft_cli bssid 0 "$BSSID1" > /dev/null
 ft_cli reassociate > /dev/null
 check "FT initial mobility-domain association with EAP at ap1" \
 	wait_for 60 ft_on_bssid "$BSSID1"
-ft_cli bssid 0 any > /dev/null
+ft_cli bssid 0 00:00:00:00:00:00 > /dev/null
 ft_on_bssid "$BSSID1" || {
 	# where the client went instead, and what ap1 said
 	ft_cli scan_results | sed 's/^/# scan: /'
@@ -222,12 +215,6 @@ check "ap3's fsr.ko served no roam after the revocation" \
 	[ "$(mob_fsr_counter ap3 ft_reassoc_served)" -eq "$s3" ]
 check "the client is not on ap3" not ft_on_bssid "$BSSID3"
 
-for ns in ap1 ap2 ap3; do
-	eval "pid=\$MOB_PID_$ns"
-	kill -TERM "$pid"
-	wait "$pid"
-	rc=$?
-	check "SIGTERM: fsrd in $ns exits 0 (status $rc)" [ "$rc" -eq 0 ]
-done
+mob_stop_fsrd ap1 ap2 ap3
 check "kernel log clean" dmesg_clean
 tap_finish

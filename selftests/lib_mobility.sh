@@ -29,6 +29,11 @@
 #                                  MOB_WILD=yes: hostapd's wildcard r0kh and
 #                                  r1kh lines on both sides, no peer listed;
 #                                  MOB_FSRD_EXTRA: more lines for fsrd's BSS
+#   mob_radius_ap1 ST              test certificates in $CERTS and FreeRADIUS
+#                                  (PEAP, alice, $SECRET, Session-Timeout ST)
+#                                  in namespace ap1 on 127.0.0.1 (checks;
+#                                  lib_radius.sh); its log in $FR_LOG
+#   mob_stop_fsrd NS...            SIGTERM to fsrd in each NS: exits 0 (checks)
 #   mob_assoc_at BSSID             a fresh initial association of the client
 #                                  at BSSID (its R0KH from then on), ping
 #   roam BSSID                     the client roams to BSSID (wpa_cli roam),
@@ -219,19 +224,42 @@ END
 	hlog=$WORK/hostapd-ap2.log
 }
 
+mob_radius_ap1() {
+	check "test CA, server and client certificates" radius_certs "$CERTS"
+	radius_conf "$WORK/raddb" "$SECRET" 1812 1813 "$CERTS" \
+		"Session-Timeout := $1"
+	FR_LOG=$WORK/radius.log
+	ip netns exec ap1 freeradius -X -d "$WORK/raddb" > "$FR_LOG" 2>&1 &
+	defer "kill $!"
+	check "FreeRADIUS (PEAP, Session-Timeout $1) in namespace ap1" \
+		wait_for 60 grep -q "Ready to process requests" "$FR_LOG"
+}
+
+mob_stop_fsrd() {
+	for _ns in "$@"; do
+		eval "_pid=\$MOB_PID_$_ns"
+		kill -TERM "$_pid"
+		wait "$_pid"
+		_rc=$?
+		check "SIGTERM: fsrd in $_ns exits 0 (status $_rc)" [ "$_rc" -eq 0 ]
+	done
+}
+
 mob_completed() {
 	ft_cli status 2>/dev/null | grep -q '^wpa_state=COMPLETED'
 }
 
 # a fresh initial association at $1 (its AP becomes the client's R0KH),
-# even when the client is there already; ping
+# even when the client is there already; ping. The network stays pinned
+# to $1: wpa_cli roam moves the client all the same, and the PULL
+# timeout case of fsrd_mobility_pull.sh (its R0KH stopped) fails with
+# the network unpinned
 mob_assoc_at() {
 	ft_cli disconnect > /dev/null
 	wait_for 10 not mob_completed || true
 	ft_cli bssid 0 "$1" > /dev/null
 	ft_cli reassociate > /dev/null
 	wait_for 30 ft_on_bssid "$1" || return 1
-	ft_cli bssid 0 any > /dev/null
 	ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
 }
 

@@ -50,6 +50,7 @@ fsrd_mobility.sh
 fsrd_mobility_hostapd.sh
 fsrd_mobility_eap.sh
 fsrd_mobility_revoke.sh
+fsrd_mobility_pmksa.sh
 fsrd_mobility_pull.sh
 fsrd_mobility_wildcard.sh
 fsrd_mobility_ds.sh

@@ -49,6 +49,8 @@ fsrd_ingress.sh
 fsrd_mobility.sh
 fsrd_mobility_hostapd.sh
 fsrd_mobility_eap.sh
+fsrd_mobility_eap_pull.sh
+fsrd_mobility_psk_pull.sh
 fsrd_mobility_revoke.sh
 fsrd_mobility_pmksa.sh
 fsrd_mobility_pull.sh

@@ -9,27 +9,44 @@
 # FSRD_MOBH_ROAMS (4) times; then it associates afresh at the other AP
 # and roams again, so keys travel both ways: hostapd -> fsrd (given to
 # fsr.ko, which serves the roam into fsrd) and fsrd -> hostapd.
+# FSRD_MOBH_AKM=eap (fsrd_mobility_hostapd_eap.sh): the same with
+# FT-802.1X, FreeRADIUS (PEAP) in each AP's namespace, the initial
+# associations with EAP, no Access-Request during the roams.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib_radius.sh"
 . "$(dirname "$0")/lib_mobility.sh"
 require_root
 require_cmd hostapd wpa_supplicant wpa_cli iw ping
+MOB_AKM=${FSRD_MOBH_AKM:-psk}
+[ "$MOB_AKM" = psk ] || require_cmd freeradius openssl
 if [ ! -x "$FSRD" ] || [ ! -x "$FSRCTL" ]; then
 	echo "1..0 # SKIP build/bin/fsrd or fsrctl missing"
 	exit $KSFT_SKIP
 fi
 dmesg_mark
 
-SSID=fsrd-mobh
+SSID=fsrd-mobh-$MOB_AKM
 PASS=mobh-passphrase-42
+SECRET=mobh-secret
+CERTS=$WORK/certs
 ROAMS=${FSRD_MOBH_ROAMS:-4}
 K12=3132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f50
 K21=5152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f70
 
 mob_fsrd_hostapd yes
 
-mob_client "$(mob_net_ft_psk)"
+if [ "$MOB_AKM" = eap ]; then
+	mob_client "$(mob_net_ft_eap "$BSSID0")"
+else
+	mob_client "$(mob_net_ft_psk)"
+fi
 check "FT initial mobility-domain association completes" \
-	wait_for 40 grep -q 'CTRL-EVENT-CONNECTED' "$WORK/wpa.log"
+	wait_for 60 grep -q 'CTRL-EVENT-CONNECTED' "$WORK/wpa.log"
+# Access-Requests at both RADIUS servers (FT-802.1X)
+requests() {
+	echo $(($(radius_access_requests "$WORK/radius-ap1.log") +
+		$(radius_access_requests "$WORK/radius-ap2.log")))
+}
 ft_cli scan > /dev/null
 check "the client sees both BSSes" wait_for 20 ft_both_seen
 
@@ -76,11 +93,16 @@ phase() {
 			wait_for 15 pushed_to_hostapd
 	fi
 	reas0=$(mob_fsr_counter ap1 ft_reassoc_served)
+	[ "$MOB_AKM" = psk ] || req0=$(requests)
 	check "$ROAMS FT roams between fsrd and hostapd from $1, ping after each ($RETRIES retried so far)" \
 		roams "$ROAMS"
 	reas=$(($(mob_fsr_counter ap1 ft_reassoc_served) - reas0))
 	check "fsr.ko served the $((ROAMS / 2)) roams into fsrd ($reas)" \
 		[ "$reas" -eq $((ROAMS / 2)) ]
+	if [ "$MOB_AKM" = eap ]; then
+		req=$(($(requests) - req0))
+		check "no Access-Request during the roams ($req)" [ "$req" -eq 0 ]
+	fi
 }
 first=$(ft_cli status | sed -n 's/^bssid=//p')
 if [ "$first" = "$BSSID0" ]; then second=$BSSID1; else second=$BSSID0; fi

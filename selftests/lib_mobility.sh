@@ -26,13 +26,17 @@
 #   mob_net_ft_eap BSSID           the lines of $SSID with FT-EAP (PEAP,
 #                                  alice, $CERTS/ca.pem), starting at BSSID
 #   mob_fsrd_hostapd PUSH          the fsrd <-> hostapd 2.10 topology (below);
+#                                  MOB_AKM=eap: FT-802.1X, FreeRADIUS
+#                                  in both AP namespaces (mob_radius);
 #                                  MOB_WILD=yes: hostapd's wildcard r0kh and
 #                                  r1kh lines on both sides, no peer listed;
 #                                  MOB_FSRD_EXTRA: more lines for fsrd's BSS
-#   mob_radius_ap1 ST              test certificates in $CERTS and FreeRADIUS
-#                                  (PEAP, alice, $SECRET, Session-Timeout ST)
-#                                  in namespace ap1 on 127.0.0.1 (checks;
-#                                  lib_radius.sh); its log in $FR_LOG
+#   mob_radius NS ST               test certificates in $CERTS (once) and
+#                                  FreeRADIUS (PEAP, alice, $SECRET,
+#                                  Session-Timeout ST) in namespace NS on
+#                                  127.0.0.1 (checks; lib_radius.sh); its
+#                                  log in $FR_LOG ($WORK/radius-NS.log)
+#   mob_radius_ap1 ST              the same in namespace ap1
 #   mob_stop_fsrd NS...            SIGTERM to fsrd in each NS: exits 0 (checks)
 #   mob_assoc_at BSSID             a fresh initial association of the client
 #                                  at BSSID (its R0KH from then on), ping
@@ -174,6 +178,31 @@ mob_fsrd_hostapd() {
 	check "namespace ap2 (hostapd) with wlan1's radio" mob_ap_ns ap2 wlan1
 	client_netns cli wlan2
 	ip -n cli addr add 10.77.0.2/24 dev wlan2
+	if [ "${MOB_AKM:-psk}" = eap ]; then
+		# each AP its own RADIUS server, as two sites would have
+		mob_radius ap1 900
+		mob_radius ap2 900
+		_fsec="security = ft-eap"
+		_frad="[radius]
+timeout = 2000
+retries = 2
+
+[auth_server lab]
+address = 127.0.0.1:1812
+secret = $SECRET"
+		_hsec="wpa_key_mgmt=FT-EAP
+ieee8021x=1
+auth_server_addr=127.0.0.1
+auth_server_port=1812
+auth_server_shared_secret=$SECRET
+own_ip_addr=127.0.0.1"
+	else
+		_fsec="security = ft-psk
+passphrase = $PASS"
+		_frad=
+		_hsec="wpa_key_mgmt=FT-PSK
+wpa_passphrase=$PASS"
+	fi
 	cat > "$WORK/fsrd-ap1.conf" <<END
 [global]
 log_level = debug
@@ -182,12 +211,13 @@ mobility_domain = a1b2
 r0kh_id = fsrd.lab.example
 kernel_fast_path = yes
 
+$_frad
+
 [bss a]
 interface = wlan0
 ssid = $SSID
 channel = 1
-security = ft-psk
-passphrase = $PASS
+$_fsec
 rrb_interface = br0
 pmk_r1_push = $_push
 r1kh = $_f_r1 $K12
@@ -203,9 +233,8 @@ ssid=$SSID
 hw_mode=g
 channel=1
 wpa=2
-wpa_key_mgmt=FT-PSK
+$_hsec
 rsn_pairwise=CCMP
-wpa_passphrase=$PASS
 mobility_domain=a1b2
 nas_identifier=hostapd.lab.example
 ft_over_ds=0
@@ -224,15 +253,21 @@ END
 	hlog=$WORK/hostapd-ap2.log
 }
 
-mob_radius_ap1() {
-	check "test CA, server and client certificates" radius_certs "$CERTS"
-	radius_conf "$WORK/raddb" "$SECRET" 1812 1813 "$CERTS" \
-		"Session-Timeout := $1"
-	FR_LOG=$WORK/radius.log
-	ip netns exec ap1 freeradius -X -d "$WORK/raddb" > "$FR_LOG" 2>&1 &
+mob_radius() {
+	[ -s "$CERTS/client.pem" ] ||
+		check "test CA, server and client certificates" \
+			radius_certs "$CERTS"
+	radius_conf "$WORK/raddb-$1" "$SECRET" 1812 1813 "$CERTS" \
+		"Session-Timeout := $2"
+	FR_LOG=$WORK/radius-$1.log
+	ip netns exec "$1" freeradius -X -d "$WORK/raddb-$1" > "$FR_LOG" 2>&1 &
 	defer "kill $!"
-	check "FreeRADIUS (PEAP, Session-Timeout $1) in namespace ap1" \
+	check "FreeRADIUS (PEAP, Session-Timeout $2) in namespace $1" \
 		wait_for 60 grep -q "Ready to process requests" "$FR_LOG"
+}
+
+mob_radius_ap1() {
+	mob_radius ap1 "$1"
 }
 
 mob_stop_fsrd() {

@@ -48,6 +48,7 @@ fsrd_rsc.sh
 fsrd_ingress.sh
 fsrd_mobility.sh
 fsrd_mobility_hostapd.sh
+fsrd_mobility_hostapd_eap.sh
 fsrd_mobility_eap.sh
 fsrd_mobility_eap_pull.sh
 fsrd_mobility_psk_pull.sh

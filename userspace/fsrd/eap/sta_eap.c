@@ -285,6 +285,7 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 	struct fsrd_sta *sta = se->sta;
 	struct fsrd_bss *b = sta->bss;
 	uint8_t pmkid[PMKSA_PMKID_LEN];
+	struct pmksa_cache *pc = keys_pmksa();
 	const struct pmksa_entry *e;
 	struct ft_scope scope;
 	int err;
@@ -301,11 +302,10 @@ static void op_success(void *ctx, const struct eap_relay_success *r)
 		return;
 	}
 	bss_key_scope(b, se->akm, &scope);
-	e = keys_pmksa() ? pmksa_add(keys_pmksa(), sta->addr, b->addr, &scope,
-				     r->msk, PMKSA_PMK_LEN,
-				     pmksa_lifetime(r->attrs), r->attrs,
-				     NULL) : NULL;
-	if (keys_pmksa() && !e)
+	e = pc ? pmksa_add(pc, sta->addr, b->addr, &scope, r->msk,
+			   PMKSA_PMK_LEN, pmksa_lifetime(r->attrs), r->attrs,
+			   NULL) : NULL;
+	if (pc && !e)
 		log_warn("%s: PMKSA not cached", b->conf->ifname);
 	/* OKC at the peers too (pmksa_share); an FT AKM's PMK-R0 went
 	 * its own way (pmk_r1_push) */

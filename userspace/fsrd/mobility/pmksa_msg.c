@@ -55,26 +55,11 @@ size_t rrb_pmksa_tlvs(const struct rrb_pmksa *p, bool with_class,
 	return n;
 }
 
-/* An exact-length TLV: 0 found, 1 absent, -EBADMSG otherwise. */
-static int fixed(const uint8_t *p, size_t len, uint16_t type, size_t want,
-		 const uint8_t **val)
-{
-	struct rrb_tlv t;
-	int ret = rrb_tlv_find(p, len, type, &t);
-
-	if (ret == -ENOENT)
-		return 1;
-	if (ret || t.len != want)
-		return -EBADMSG;
-	*val = t.val;
-	return 0;
-}
-
 static int u32_opt(const uint8_t *p, size_t len, uint16_t type, bool *have,
 		   uint32_t *v)
 {
 	const uint8_t *x;
-	int ret = fixed(p, len, type, 4, &x);
+	int ret = rrb_tlv_fixed(p, len, type, 4, &x);
 
 	if (ret < 0)
 		return ret;
@@ -112,21 +97,21 @@ static int parse(const uint8_t *plain, size_t len, struct rrb_pmksa *p)
 	struct rrb_tlv t;
 	uint32_t x;
 
-	if (fixed(plain, len, RRB_T_S1KH_ID, 6, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_S1KH_ID, 6, &v))
 		return -EBADMSG;
 	memcpy(p->spa, v, 6);
-	if (fixed(plain, len, RRB_T_FSR_AA, 6, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_FSR_AA, 6, &v))
 		return -EBADMSG;
 	memcpy(p->aa, v, 6);
 	if ((p->spa[0] & 1) || (p->aa[0] & 1))
 		return -EBADMSG;
-	if (fixed(plain, len, RRB_T_FSR_PMK, sizeof(p->pmk), &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_FSR_PMK, sizeof(p->pmk), &v))
 		return -EBADMSG;
 	memcpy(p->pmk, v, sizeof(p->pmk));
-	if (fixed(plain, len, RRB_T_FSR_PMKID, sizeof(p->pmkid), &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_FSR_PMKID, sizeof(p->pmkid), &v))
 		return -EBADMSG;
 	memcpy(p->pmkid, v, sizeof(p->pmkid));
-	if (fixed(plain, len, RRB_T_FSR_AKM, 4, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_FSR_AKM, 4, &v))
 		return -EBADMSG;
 	p->akm = (uint32_t)v[0] << 24 | (uint32_t)v[1] << 16 |
 		 (uint32_t)v[2] << 8 | v[3];
@@ -135,10 +120,10 @@ static int parse(const uint8_t *plain, size_t len, struct rrb_pmksa *p)
 		return -EBADMSG;
 	memcpy(p->ssid, t.val, t.len);
 	p->ssid_len = t.len;
-	if (fixed(plain, len, RRB_T_FSR_AGE, 4, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_FSR_AGE, 4, &v))
 		return -EBADMSG;
 	p->age_s = rrb_get_le32(v);
-	if (fixed(plain, len, RRB_T_FSR_LIFETIME, 4, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_FSR_LIFETIME, 4, &v))
 		return -EBADMSG;
 	p->life_s = rrb_get_le32(v);
 	if (!p->life_s)
@@ -156,7 +141,7 @@ static int parse(const uint8_t *plain, size_t len, struct rrb_pmksa *p)
 		    &a->has_acct_interim_interval,
 		    &a->acct_interim_interval))
 		return -EBADMSG;
-	switch (fixed(plain, len, RRB_T_FSR_VLAN_ID, 2, &v)) {
+	switch (rrb_tlv_fixed(plain, len, RRB_T_FSR_VLAN_ID, 2, &v)) {
 	case 0:
 		x = (uint32_t)(v[0] | v[1] << 8);
 		if (!x || x > 4094)

@@ -245,9 +245,8 @@ int rrb_msg_open(const struct rrb_msg *m, const uint8_t *key,
 	return 0;
 }
 
-/* An optional TLV of an exact length: 0 found, 1 absent, <0 bad. */
-static int get_fixed(const uint8_t *p, size_t len, uint16_t type,
-		     size_t want, const uint8_t **val)
+int rrb_tlv_fixed(const uint8_t *p, size_t len, uint16_t type, size_t want,
+		  const uint8_t **val)
 {
 	struct rrb_tlv t;
 	int ret = rrb_tlv_find(p, len, type, &t);
@@ -268,10 +267,10 @@ int rrb_pull_parse(const uint8_t *plain, size_t len, struct rrb_pull_req *r)
 
 	memset(r, 0, sizeof(*r));
 	if (tlv_list_check(plain, len) ||
-	    get_fixed(plain, len, RRB_T_PMK_R0_NAME, RRB_NAME_LEN, &v))
+	    rrb_tlv_fixed(plain, len, RRB_T_PMK_R0_NAME, RRB_NAME_LEN, &v))
 		return -EBADMSG;
 	memcpy(r->pmk_r0_name, v, RRB_NAME_LEN);
-	if (get_fixed(plain, len, RRB_T_S1KH_ID, 6, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_S1KH_ID, 6, &v))
 		return -EBADMSG;
 	memcpy(r->s1kh_id, v, 6);
 	return 0;
@@ -286,10 +285,10 @@ int rrb_keys_parse(const uint8_t *plain, size_t len, struct rrb_keys *k)
 	memset(k, 0, sizeof(*k));
 	if (tlv_list_check(plain, len))
 		return -EBADMSG;
-	if (get_fixed(plain, len, RRB_T_S1KH_ID, 6, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_S1KH_ID, 6, &v))
 		return -EBADMSG;
 	memcpy(k->s1kh_id, v, 6);
-	ret = get_fixed(plain, len, RRB_T_PMK_R0_NAME, RRB_NAME_LEN, &v);
+	ret = rrb_tlv_fixed(plain, len, RRB_T_PMK_R0_NAME, RRB_NAME_LEN, &v);
 	if (ret < 0)
 		return ret;
 	if (!ret) {
@@ -297,7 +296,7 @@ int rrb_keys_parse(const uint8_t *plain, size_t len, struct rrb_keys *k)
 		k->have_pmk_r0_name = true;
 	}
 	/* hostapd: no PAIRWISE is a NAK */
-	ret = get_fixed(plain, len, RRB_T_PAIRWISE, 2, &v);
+	ret = rrb_tlv_fixed(plain, len, RRB_T_PAIRWISE, 2, &v);
 	if (ret < 0)
 		return ret;
 	if (ret)
@@ -309,17 +308,17 @@ int rrb_keys_parse(const uint8_t *plain, size_t len, struct rrb_keys *k)
 	memcpy(k->pmk_r1, t.val, t.len);
 	k->pmk_r1_len = t.len;
 	k->have_pmk_r1 = true;
-	if (get_fixed(plain, len, RRB_T_PMK_R1_NAME, RRB_NAME_LEN, &v))
+	if (rrb_tlv_fixed(plain, len, RRB_T_PMK_R1_NAME, RRB_NAME_LEN, &v))
 		goto bad;
 	memcpy(k->pmk_r1_name, v, RRB_NAME_LEN);
-	ret = get_fixed(plain, len, RRB_T_EXPIRES_IN, 2, &v);
+	ret = rrb_tlv_fixed(plain, len, RRB_T_EXPIRES_IN, 2, &v);
 	if (ret < 0)
 		goto bad;
 	if (!ret) {
 		k->expires_in = rrb_get_le16(v);
 		k->have_expires_in = true;
 	}
-	ret = get_fixed(plain, len, RRB_T_SESSION_TIMEOUT, 4, &v);
+	ret = rrb_tlv_fixed(plain, len, RRB_T_SESSION_TIMEOUT, 4, &v);
 	if (ret < 0)
 		goto bad;
 	if (!ret) {

@@ -214,6 +214,10 @@ int rrb_pull_parse(const uint8_t *plain, size_t len, struct rrb_pull_req *r);
  * list is malformed). */
 int rrb_tlv_find(const uint8_t *p, size_t len, uint16_t type,
 		 struct rrb_tlv *t);
+/* The first TLV of type, which must be want octets long: 0 and *val,
+ * 1 when absent, or -EBADMSG (another length, a malformed list). */
+int rrb_tlv_fixed(const uint8_t *p, size_t len, uint16_t type, size_t want,
+		  const uint8_t **val);
 void rrb_seq_tlv_put(uint8_t *out, const struct rrb_seq_tlv *s);
 
 #endif

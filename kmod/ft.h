@@ -7,7 +7,8 @@
  *   rx.c          softirq: the mac80211 receive hook, parsing, lookups,
  *                 the decision to pass, refuse or consume a frame
  *   ft_auth.c     softirq: an FT Authentication answered from the hook
- *                 (ANonce, PTK, exchange, response)
+ *                 (ANonce, PTK, exchange, response); the same for an FT
+ *                 Request over the DS, from netlink with BHs off
  *   ft_work.c     process context: the Reassociation jobs the hook queued
  *                 (station, key, response, authorization)
  *   ft_prep.c     process context: the station of an exchange prepared
@@ -230,10 +231,18 @@ int fsr_rx_hook_register(void);
 void fsr_rx_hook_unregister(void);
 bool fsr_rx_hook_active(void);
 
-/* ft_auth.c: softirq, under the hook's RCU read lock (kernel-doc there). */
+/* ft_auth.c (kernel-doc there): the hook's, softirq under its RCU lock */
+bool fsr_ft_check_auth(struct fsr_bss *bss, const struct fsr_ft_conf *conf,
+		       const u8 *sa, const u8 *ies, size_t ies_len,
+		       struct fsr_pmk_secret *pmk, struct fsr_ft_verdict *v,
+		       const struct fsr_ft_pend **same);
 u8 fsr_ft_serve_auth_rx(struct fsr_bss *bss, struct ieee80211_vif *vif,
 			const struct fsr_ft_conf *conf, struct sk_buff *skb,
 			const struct fsr_pmk_secret *pmk, ktime_t t0);
+/* ft_auth.c: an FT Request over the DS, from netlink (process context) */
+int fsr_ft_serve_ds(struct net *net, u32 ifindex, const u8 *sta,
+		    const u8 *ies, size_t ies_len, u8 *resp, size_t size,
+		    size_t *resp_len);
 
 /*
  * ft_prep.c (kernel-doc there). fsr_ft_prep_queue() from the hook right

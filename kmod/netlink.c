@@ -145,6 +145,12 @@ static const struct nla_policy fsr_nl_pmk_flush_policy[FSR_A_MAX + 1] = {
 	[FSR_A_STA_ADDR] = NLA_POLICY_ETH_ADDR,
 };
 
+static const struct nla_policy fsr_nl_ft_ds_policy[FSR_A_MAX + 1] = {
+	[FSR_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[FSR_A_STA_ADDR] = NLA_POLICY_ETH_ADDR,
+	[FSR_A_IES] = NLA_POLICY_RANGE(NLA_BINARY, 2, FSR_DS_IES_MAX),
+};
+
 /* True, with extack set, if one of the @n attributes in @types is absent. */
 static bool fsr_nl_missing(struct genl_info *info, const u16 *types, int n)
 {
@@ -899,6 +905,72 @@ static int fsr_nl_pmk_flush(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+static const u16 fsr_nl_ft_ds_req[] = {
+	FSR_A_IFINDEX, FSR_A_STA_ADDR, FSR_A_IES
+};
+
+/*
+ * An FT Request over the DS: served (the answer's elements) or left to
+ * the caller (FSR_A_WHY). The reply carries no key: the elements are
+ * what the station gets in the clear.
+ */
+static int fsr_nl_ft_ds_request(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct nlattr *ies = info->attrs[FSR_A_IES];
+	struct sk_buff *msg;
+	size_t resp_len = 0;
+	const u8 *sta;
+	void *hdr;
+	u8 *resp;
+	int ret;
+
+	if (fsr_nl_missing(info, fsr_nl_ft_ds_req,
+			   ARRAY_SIZE(fsr_nl_ft_ds_req)))
+		return -EINVAL;
+	sta = nla_data(info->attrs[FSR_A_STA_ADDR]);
+	if (!is_valid_ether_addr(sta)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FSR_A_STA_ADDR],
+				    "not a station address");
+		return -EINVAL;
+	}
+	if (!fsr_nl_ies_ok(nla_data(ies), nla_len(ies))) {
+		NL_SET_ERR_MSG_ATTR(info->extack, ies,
+				    "not a list of whole elements");
+		return -EINVAL;
+	}
+	resp = kmalloc(FSR_AUTH_RESP_MAX, GFP_KERNEL);
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!resp || !msg) {
+		ret = -ENOMEM;
+		NL_SET_ERR_MSG_MOD(info->extack, "out of memory");
+		goto out;
+	}
+	ret = fsr_ft_serve_ds(genl_info_net(info),
+			      nla_get_u32(info->attrs[FSR_A_IFINDEX]), sta,
+			      nla_data(ies), nla_len(ies), resp,
+			      FSR_AUTH_RESP_MAX, &resp_len);
+	if (ret < 0) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[FSR_A_IFINDEX],
+				    "not an attached BSS");
+		goto out;
+	}
+	hdr = genlmsg_put_reply(msg, info, &fsr_nl_family, 0,
+				FSR_CMD_FT_DS_REQUEST);
+	if (!hdr || (ret ? nla_put_u8(msg, FSR_A_WHY, ret) :
+			   nla_put(msg, FSR_A_IES, resp_len, resp))) {
+		ret = -EMSGSIZE;
+		NL_SET_ERR_MSG_MOD(info->extack, "reply does not fit");
+		goto out;
+	}
+	genlmsg_end(msg, hdr);
+	ret = genlmsg_reply(msg, info);
+	msg = NULL;
+out:
+	nlmsg_free(msg);
+	kfree(resp);
+	return ret;
+}
+
 static int fsr_nl_pmk_dump_one(const struct fsr_pmk_info *info, void *arg)
 {
 	struct fsr_nl_dump_arg *a = arg;
@@ -995,6 +1067,14 @@ static const struct genl_ops fsr_nl_ops[] = {
 		.doit = fsr_nl_pmk_flush,
 		.policy = fsr_nl_pmk_flush_policy,
 		.maxattr = FSR_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+	{
+		.cmd = FSR_CMD_FT_DS_REQUEST,
+		.doit = fsr_nl_ft_ds_request,
+		.policy = fsr_nl_ft_ds_policy,
+		.maxattr = FSR_A_MAX,
+		/* it makes the kernel hold an exchange and a station */
 		.flags = GENL_ADMIN_PERM,
 	},
 	{

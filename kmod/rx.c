@@ -46,131 +46,6 @@ static int fsr_ft_tx_auth_status(struct ieee80211_vif *vif, const u8 *bssid,
 	return ieee80211_mgmt_offload_tx(vif, buf, sizeof(buf));
 }
 
-/*
- * Does the BSS RSNE offer this AKM and pairwise cipher? 0, or the status
- * to refuse with. Also tells whether the BSS requires or offers MFP.
- */
-static u16 fsr_ft_offers(const u8 *rsne, size_t len, u32 akm, u32 cipher,
-			 u16 *caps)
-{
-	enum fsr_ft_parse_err why;
-	struct fsr_ie_rsne r;
-	bool akm_ok = false, cipher_ok = false;
-	unsigned int i;
-
-	*caps = 0;
-	if (fsr_ie_parse_rsne(rsne, len, &r, &why))
-		return WLAN_STATUS_UNSPECIFIED_FAILURE;
-	if (r.n_fields >= FSR_RSNE_F_CAPS)
-		*caps = r.caps;
-	for (i = 0; i < r.n_akm; i++)
-		if (fsr_get_suite(r.akm + 4 * i) == akm)
-			akm_ok = true;
-	for (i = 0; i < r.n_pairwise; i++)
-		if (fsr_get_suite(r.pairwise + 4 * i) == cipher)
-			cipher_ok = true;
-	if (!akm_ok || (akm != FSR_AKM_FT_PSK && akm != FSR_AKM_FT_8021X &&
-			akm != FSR_AKM_FT_8021X_SHA384))
-		return WLAN_STATUS_INVALID_AKMP;
-	if (!cipher_ok)
-		return WLAN_STATUS_INVALID_PAIRWISE_CIPHER;
-	return 0;
-}
-
-/*
- * The checks of an FT Authentication request (hostapd's order and status
- * codes); on success @pmk holds the PMK-R1. Softirq: no allocation.
- */
-static bool fsr_ft_check_auth(struct fsr_bss *bss,
-			      const struct fsr_ft_conf *conf,
-			      const struct ieee80211_mgmt *mgmt, size_t len,
-			      struct fsr_pmk_secret *pmk,
-			      struct fsr_ft_verdict *v,
-			      const struct fsr_ft_pend **same)
-{
-	const u8 *body = mgmt->u.auth.variable;
-	const struct fsr_ft_pend *p;
-	struct fsr_ft_suite suite;
-	enum fsr_ft_parse_err perr;
-	struct fsr_pmk_key id;
-	struct fsr_ie_rsne r;
-	struct fsr_ie_mde mde;
-	struct fsr_ie_fte fte;
-	struct fsr_ie_set set;
-	u32 akm, cipher;
-	u16 status, caps;
-
-	if (fsr_ie_walk(body, len - FSR_AUTH_BODY, &set, &perr))
-		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
-				  FSR_WHY_MALFORMED);
-	if (set.ric.p)
-		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
-	if (!set.mde.p)
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_MDE, FSR_WHY_MDE);
-	if (fsr_ie_parse_mde(set.mde.p, set.mde.len, &mde, &perr))
-		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
-				  FSR_WHY_MDE);
-	if (memcmp(mde.mdid, conf->pub.mde + 2, FSR_FT_MDID_LEN))
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_MDE, FSR_WHY_MDE);
-	if (!set.fte.p)
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_FTE);
-	if (!set.rsne.p)
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_RSNE, FSR_WHY_RSNE);
-	if (fsr_ie_parse_rsne(set.rsne.p, set.rsne.len, &r, &perr))
-		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
-				  FSR_WHY_RSNE);
-	if (r.n_akm != 1 || r.n_pairwise != 1)
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_RSNE, FSR_WHY_RSNE);
-	akm = fsr_get_suite(r.akm);
-	cipher = fsr_get_suite(r.pairwise);
-	status = fsr_ft_offers(conf->pub.rsne, conf->pub.rsne_len, akm,
-			       cipher, &caps);
-	if (status)
-		return fsr_ft_bad(v, status, FSR_WHY_RSNE);
-	/* No IGTK in the responses yet: MFP roams stay in userspace. */
-	if ((caps & FSR_RSN_CAP_MFPR) ||
-	    ((caps & FSR_RSN_CAP_MFPC) && r.n_fields >= FSR_RSNE_F_CAPS &&
-	     (r.caps & FSR_RSN_CAP_MFPC)))
-		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
-	if (!r.n_pmkid)
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_PMKID, FSR_WHY_PMKID);
-	if (fsr_ft_suite_init(&suite, akm, cipher))
-		return fsr_ft_bad(v, WLAN_STATUS_INVALID_AKMP, FSR_WHY_RSNE);
-	if (fsr_ie_parse_fte(set.fte.p, set.fte.len, suite.mic_len, &fte,
-			     &perr))
-		return fsr_ft_bad(v, fsr_ft_parse_err_status(perr),
-				  FSR_WHY_FTE);
-	if (!fte.r0kh_id)
-		return fsr_ft_bad(v, FSR_WLAN_STATUS_INVALID_FTE, FSR_WHY_FTE);
-
-	ether_addr_copy(id.sta, mgmt->sa);
-	if (fsr_ft_pmk_r1_name(&suite, r.pmkid, conf->pub.r1kh_id, mgmt->sa,
-			       id.r1_name))
-		return fsr_ft_pass(v, FSR_WHY_UNSUPPORTED);
-	if (fsr_pmk_lookup(dev_net(bss->dev), &id, pmk))
-		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
-	if (pmk->info.akm != akm ||
-	    memcmp(pmk->info.r0_name, r.pmkid, FSR_FT_NAME_LEN) ||
-	    pmk->info.r0kh_id_len != fte.r0kh_id_len ||
-	    memcmp(pmk->info.r0kh_id, fte.r0kh_id, fte.r0kh_id_len) ||
-	    !ether_addr_equal(pmk->info.r1kh_id, conf->pub.r1kh_id))
-		return fsr_ft_pass(v, FSR_WHY_NO_PMK);
-	/* The work uses the STA's choice, not the cache entry's. */
-	pmk->info.pairwise = cipher;
-	/*
-	 * The same request again (same PMKR1Name and SNonce: a MAC retry, or
-	 * the client's SME sending it again): the answer it already has.
-	 */
-	p = fsr_ft_pend_find_rcu(bss, mgmt->sa);
-	if (p && fsr_ft_pend_same_auth(p, id.r1_name, fte.snonce)) {
-		*same = p;
-		return fsr_ft_pass(v, 0);
-	}
-	if (!p && atomic_read(&bss->quota->n) >= READ_ONCE(fsr_pending_max))
-		return fsr_ft_pass(v, FSR_WHY_PENDING_FULL);
-	return true;
-}
-
 static enum ieee80211_mgmt_offload_verdict
 fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 	       struct sk_buff *skb, ktime_t t0)
@@ -205,7 +80,8 @@ fsr_ft_rx_auth(struct fsr_bss *bss, struct ieee80211_vif *vif,
 		fsr_ft_passed(bss, mgmt->sa, FSR_WHY_NOT_READY, GFP_ATOMIC);
 		return IEEE80211_MGMT_OFFLOAD_PASS;
 	}
-	ok = fsr_ft_check_auth(bss, conf, mgmt, skb->len, &pmk, &v, &same);
+	ok = fsr_ft_check_auth(bss, conf, mgmt->sa, mgmt->u.auth.variable,
+			       skb->len - FSR_AUTH_BODY, &pmk, &v, &same);
 	if (ok) {
 		/* Answered here: no work item before the response. */
 		why = fsr_ft_serve_auth_rx(bss, vif, conf, skb, &pmk, t0);

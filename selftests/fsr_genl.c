@@ -447,6 +447,7 @@ static void test_unprivileged(const char *ap)
 		static const uint8_t cmds[] = {
 			FSR_CMD_BSS_ATTACH, FSR_CMD_BSS_DETACH, FSR_CMD_PMK_ADD,
 			FSR_CMD_PMK_DEL, FSR_CMD_PMK_FLUSH, FSR_CMD_BSS_SET,
+			FSR_CMD_FT_DS_REQUEST,
 		};
 		struct nl_ack ack;
 		struct pmk p;
@@ -466,9 +467,18 @@ static void test_unprivileged(const char *ap)
 			} else {
 				nlh = nl_msg(&nl, buf, cmds[i], 0);
 				if (cmds[i] <= FSR_CMD_BSS_DETACH ||
-				    cmds[i] == FSR_CMD_BSS_SET)
+				    cmds[i] == FSR_CMD_BSS_SET ||
+				    cmds[i] == FSR_CMD_FT_DS_REQUEST)
 					mnl_attr_put_u32(nlh, FSR_A_IFINDEX,
 							 if_nametoindex(ap));
+				if (cmds[i] == FSR_CMD_FT_DS_REQUEST) {
+					static const uint8_t mde[5] = {
+						54, 3, 0xa1, 0xb2, 1
+					};
+
+					mnl_attr_put(nlh, FSR_A_STA_ADDR, 6, p.sta);
+					mnl_attr_put(nlh, FSR_A_IES, 5, mde);
+				}
 				if (cmds[i] == FSR_CMD_BSS_SET) {
 					struct nlattr *ft;
 
@@ -1071,6 +1081,146 @@ static void test_bss_set(struct nl *nl, unsigned int ap_idx)
 	    "bss dump: FT nest without GTK, AID_MIN unchanged (%d entries)", b.n);
 }
 
+/* --- FT_DS_REQUEST: an FT Request over the DS ---------------------------- */
+
+struct ds_reply {
+	bool ies;
+	int why;		/* -1: none */
+};
+
+static bool ds_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct ds_reply *r = data;
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(a) == FSR_A_IES)
+			r->ies = true;
+		if (mnl_attr_get_type(a) == FSR_A_WHY)
+			r->why = mnl_attr_get_u8(a);
+	}
+	return true;
+}
+
+/* A well-formed FT Request's elements: RSNE (FT-PSK, one PMKID), MDE, FTE
+ * (SNonce, R0KH-ID "r0k"). @mdid_lo spoils the MDE when not 0xb2. */
+static size_t ds_ies(uint8_t *b, uint8_t mdid_lo)
+{
+	static const uint8_t rsne[] = {
+		48, 38, 1, 0, 0x00, 0x0f, 0xac, 4, 1, 0, 0x00, 0x0f, 0xac, 4,
+		1, 0, 0x00, 0x0f, 0xac, 4, 0, 0, 1, 0,
+	};
+	size_t n = 0;
+
+	memcpy(b, rsne, sizeof(rsne));
+	n = sizeof(rsne);
+	memset(b + n, 0x77, 16);		/* PMKR0Name */
+	n += 16;
+	b[n++] = 54; b[n++] = 3; b[n++] = 0xa1; b[n++] = mdid_lo; b[n++] = 1;
+	b[n++] = 55; b[n++] = 2 + 16 + 32 + 32 + 5;
+	memset(b + n, 0, 2 + 16 + 32);		/* MIC control, MIC, ANonce */
+	n += 2 + 16 + 32;
+	memset(b + n, 0x5a, 32);		/* SNonce */
+	n += 32;
+	b[n++] = 3; b[n++] = 3; b[n++] = 'r'; b[n++] = '0'; b[n++] = 'k';
+	return n;
+}
+
+static void ds_req(struct nl *nl, unsigned int ifindex, const uint8_t *sta,
+		   const uint8_t *ies, size_t len, struct ds_reply *r,
+		   struct nl_ack *ack)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh = nl_msg(nl, buf, FSR_CMD_FT_DS_REQUEST, 0);
+
+	if (ifindex)
+		mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ifindex);
+	if (sta)
+		mnl_attr_put(nlh, FSR_A_STA_ADDR, 6, sta);
+	if (ies)
+		mnl_attr_put(nlh, FSR_A_IES, len, ies);
+	r->ies = false;
+	r->why = -1;
+	nl_talk(nl, nlh, ds_cb, r, ack);
+}
+
+/* The BSS ap_idx is attached, ready and disabled (test_bss_set). */
+static void test_ft_ds(struct nl *nl, unsigned int ap_idx,
+		       unsigned int sta_idx)
+{
+	static const uint8_t sta[6] = { 2, 0, 0, 0, 0x0d, 1 };
+	static const uint8_t group[6] = { 3, 0, 0, 0, 0x0d, 1 };
+	uint8_t ies[256], big[FSR_DS_IES_MAX + 1];
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	struct ds_reply r;
+	struct nl_ack ack;
+	struct nlattr *ft;
+	size_t n = ds_ies(ies, 0xb2);
+
+	ds_req(nl, ap_idx, sta, NULL, 0, &r, &ack);
+	tap(ack.err == -EINVAL && ack.miss_type == FSR_A_IES,
+	    "ft-ds request without elements: EINVAL, missing FSR_A_IES (err %d, missing %d)",
+	    ack.err, ack.miss_type);
+	ds_req(nl, ap_idx, NULL, ies, n, &r, &ack);
+	tap(ack.err == -EINVAL && ack.miss_type == FSR_A_STA_ADDR,
+	    "ft-ds request without a station: EINVAL, missing FSR_A_STA_ADDR (err %d, missing %d)",
+	    ack.err, ack.miss_type);
+	ds_req(nl, ap_idx, group, ies, n, &r, &ack);
+	tap(ack.err == -EINVAL && ack.msg[0],
+	    "ft-ds request for a group address: EINVAL with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	ds_req(nl, ap_idx, sta, ies, 1, &r, &ack);
+	tap((ack.err == -EINVAL || ack.err == -ERANGE) && ack.msg[0],
+	    "ft-ds request with a 1-octet element list: rejected with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	memset(big, 0xdd, sizeof(big));
+	ds_req(nl, ap_idx, sta, big, sizeof(big), &r, &ack);
+	tap((ack.err == -EINVAL || ack.err == -ERANGE) && ack.msg[0],
+	    "ft-ds request with %zu octets of elements: rejected with extack (err %d, \"%s\")",
+	    sizeof(big), ack.err, ack.msg);
+	ds_req(nl, ap_idx, sta, ies, n - 1, &r, &ack);
+	tap(ack.err == -EINVAL && ack.msg[0],
+	    "ft-ds request whose last element is cut short: EINVAL with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	ds_req(nl, 999999, sta, ies, n, &r, &ack);
+	tap(ack.err == -ENODEV && ack.msg[0],
+	    "ft-ds request for a missing interface: ENODEV with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	ds_req(nl, sta_idx, sta, ies, n, &r, &ack);
+	tap(ack.err == -ENODEV && ack.msg[0],
+	    "ft-ds request for an interface not attached: ENODEV with extack (err %d, \"%s\")",
+	    ack.err, ack.msg);
+	ds_req(nl, ap_idx, sta, ies, n, &r, &ack);
+	tap(ack.err == 0 && !r.ies && r.why == FSR_WHY_NOT_READY,
+	    "ft-ds request while the fast path is disabled: left to the caller, why not-ready (err %d, why %d)",
+	    ack.err, r.why);
+
+	nlh = nl_msg(nl, buf, FSR_CMD_BSS_SET, 0);
+	mnl_attr_put_u32(nlh, FSR_A_IFINDEX, ap_idx);
+	ft = mnl_attr_nest_start(nlh, FSR_A_FT);
+	mnl_attr_put_u8(nlh, FSR_FT_A_ENABLE, 1);
+	mnl_attr_nest_end(nlh, ft);
+	nl_talk(nl, nlh, NULL, NULL, &ack);
+	ds_req(nl, ap_idx, sta, ies, n, &r, &ack);
+	tap(ack.err == 0 && !r.ies && r.why == FSR_WHY_NO_PMK,
+	    "ft-ds request with no PMK-R1 cached: left to the caller, why no-pmk (err %d, why %d)",
+	    ack.err, r.why);
+	n = ds_ies(ies, 0xb3);
+	ds_req(nl, ap_idx, sta, ies, n, &r, &ack);
+	tap(ack.err == 0 && !r.ies && r.why == FSR_WHY_MDE,
+	    "ft-ds request for another mobility domain: left to the caller, why mde (err %d, why %d)",
+	    ack.err, r.why);
+	n = ds_ies(ies, 0xb2);
+	ies[1] = 4;	/* an RSNE that ends inside its group suite */
+	memmove(ies + 6, ies + 40, n - 40);
+	n -= 34;
+	ds_req(nl, ap_idx, sta, ies, n, &r, &ack);
+	tap(ack.err == 0 && !r.ies && r.why == FSR_WHY_RSNE,
+	    "ft-ds request with a malformed RSNE: left to the caller, why rsne (err %d, why %d)",
+	    ack.err, r.why);
+}
+
 static void test_bss(struct nl *nl, struct nl *ev, const char *ap,
 		     const char *sta)
 {
@@ -1106,6 +1256,7 @@ static void test_bss(struct nl *nl, struct nl *ev, const char *ap,
 	tap(ack.err == 0 && b.n == 1 && !strcmp(b.ifname, ap),
 	    "bss dump lists the attached BSS (%d entries)", b.n);
 	test_bss_set(nl, ap_idx);
+	test_ft_ds(nl, ap_idx, if_nametoindex(sta));
 	bss_op(nl, FSR_CMD_BSS_DETACH, ap_idx, NULL, &ack);
 	tap(ack.err == 0, "detach %s (err %d, \"%s\")", ap, ack.err, ack.msg);
 	bss_op(nl, FSR_CMD_BSS_DETACH, ap_idx, NULL, &ack);

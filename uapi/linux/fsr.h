@@ -58,6 +58,17 @@
  *	FSR_A_GTK_IDX and FSR_A_SERVICE_NS. No key is ever carried: the
  *	nonces are public (they are sent in the clear), and the PMK-R1 holder
  *	(fsrd) derives the PTK from them to adopt the station.
+ * @FSR_CMD_FT_DS_REQUEST: do: serve an FT Request Action frame that came
+ *	over the DS (fsrd, the target AP's daemon, relays it): FSR_A_IFINDEX
+ *	(the target BSS), FSR_A_STA_ADDR and FSR_A_IES (the request's
+ *	elements: RSNE, MDE, FTE). The fast path checks it as an FT
+ *	Authentication and, with the PMK-R1 cached, makes the exchange (so
+ *	that it serves the Reassociation that follows) and replies with
+ *	FSR_A_IES, the FT Response's elements (RSNE, MDE, FTE; no key).
+ *	Otherwise it replies with FSR_A_WHY (enum fsr_ft_why) and leaves the
+ *	request to the caller: it never refuses one itself. A retransmitted
+ *	request (same PMKR1Name and SNonce) gets the first answer again.
+ *	-ENODEV when FSR_A_IFINDEX is no attached BSS of the namespace.
  */
 enum fsr_cmd {
 	FSR_CMD_INFO_GET = 1,
@@ -72,6 +83,7 @@ enum fsr_cmd {
 	FSR_CMD_PMK_NTF,
 	FSR_CMD_BSS_SET,
 	FSR_CMD_STA_NTF,
+	FSR_CMD_FT_DS_REQUEST,
 
 	__FSR_CMD_MAX,
 	FSR_CMD_MAX = __FSR_CMD_MAX - 1
@@ -124,6 +136,9 @@ enum fsr_cmd {
  *	(PMK_ADD, optional: absent is FSR_PMK_ORIGIN_UNKNOWN; PMK_GET and
  *	PMK_NTF). Kept for the operator only; it changes nothing the fast
  *	path does with the key.
+ * @FSR_A_IES: binary[2..FSR_DS_IES_MAX], a list of whole information
+ *	elements: in FT_DS_REQUEST the FT Request's, in its reply the FT
+ *	Response's.
  */
 enum fsr_attr {
 	FSR_A_IFINDEX = 1,
@@ -159,6 +174,7 @@ enum fsr_attr {
 	FSR_A_HIST_AUTH,
 	FSR_A_HIST_REASSOC,
 	FSR_A_PMK_ORIGIN,
+	FSR_A_IES,
 
 	__FSR_A_MAX,
 	FSR_A_MAX = __FSR_A_MAX - 1
@@ -247,6 +263,9 @@ enum fsr_attr {
  * @FSR_STAT_ERR_NO_ACK: roams undone because no response was acknowledged
  *	within 2 s of the first: Deauthentication, station removed, PTK
  *	wiped, exchange ended (FSR_WHY_NO_ACK).
+ * @FSR_STAT_FT_DS_SERVED: FT Requests over the DS (FSR_CMD_FT_DS_REQUEST)
+ *	answered with success by the fast path: an exchange made, its
+ *	Reassociation served like one after an FT Authentication.
  */
 enum fsr_stat {
 	FSR_STAT_RX_AUTH = 1,
@@ -290,6 +309,7 @@ enum fsr_stat {
 	FSR_STAT_FT_PTK_AFTER_ACK,
 	FSR_STAT_FT_ACK_LOST,
 	FSR_STAT_ERR_NO_ACK,
+	FSR_STAT_FT_DS_SERVED,
 
 	__FSR_STAT_MAX,
 	FSR_STAT_MAX = __FSR_STAT_MAX - 1
@@ -487,5 +507,7 @@ enum fsr_ft_why {
 #define FSR_PMK_NAME_LEN	16
 #define FSR_PMK_R1_LEN		32
 #define FSR_PMK_R1_SHA384_LEN	48
+/* FSR_A_IES: at most this many octets (an FT Request is far shorter) */
+#define FSR_DS_IES_MAX		1024
 
 #endif /* _UAPI_LINUX_FSR_H */

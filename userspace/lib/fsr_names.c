@@ -48,6 +48,7 @@ static const char *const stat_names[] = {
 	[FSR_STAT_FT_PTK_AFTER_ACK] = "ft_ptk_after_ack",
 	[FSR_STAT_FT_ACK_LOST] = "ft_ack_lost",
 	[FSR_STAT_ERR_NO_ACK] = "err_no_ack",
+	[FSR_STAT_FT_DS_SERVED] = "ft_ds_served",
 };
 
 static const char *const event_names[] = {
@@ -137,6 +138,7 @@ static const char *const attr_names[] = {
 	[FSR_A_HIST_AUTH] = "hist-auth",
 	[FSR_A_HIST_REASSOC] = "hist-reassoc",
 	[FSR_A_PMK_ORIGIN] = "pmk-origin",
+	[FSR_A_IES] = "ies",
 };
 
 /* RSN suite types of the 00-0f-ac OUI (IEEE 802.11-2020 9.4.2.24.2/3). */

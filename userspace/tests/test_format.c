@@ -202,7 +202,8 @@ static void test_bss(void)
 		"    ft_prep_skipped                       0\n"
 		"    ft_ptk_after_ack                      0\n"
 		"    ft_ack_lost                           0\n"
-		"    err_no_ack                            0\n",
+		"    err_no_ack                            0\n"
+		"    ft_ds_served                          0\n",
 		"stats: text, every counter");
 	free(out);
 	out = json(fmt_stats_json(&r, 1));
@@ -220,7 +221,8 @@ static void test_bss(void)
 		"\"events_suppressed\":0,\"refusals_suppressed\":0,"
 		"\"jobs_queued\":0,\"ft_sta_prepared\":0,\"ft_prep_used\":0,"
 		"\"ft_prep_removed\":0,\"ft_prep_skipped\":0,"
-		"\"ft_ptk_after_ack\":0,\"ft_ack_lost\":0,\"err_no_ack\":0}}]",
+		"\"ft_ptk_after_ack\":0,\"ft_ack_lost\":0,\"err_no_ack\":0,"
+		"\"ft_ds_served\":0}}]",
 		"stats: json, u64 counters as numbers");
 	free(out);
 }

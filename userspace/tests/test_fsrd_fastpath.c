@@ -409,6 +409,82 @@ static void test_adopt_keys(void)
 	explicit_bzero(&r1, sizeof(r1));
 }
 
+/* FT_DS_REQUEST: the request, and each shape of reply */
+static void test_ds(void)
+{
+	static const uint8_t ies[] = { 54, 3, 0xa1, 0xb2, 1, 55, 2, 0, 0 };
+	uint8_t buf[2048], big[FSR_DS_IES_MAX + 1];
+	struct fastpath_ds_reply r;
+	const struct nlattr *a;
+	struct nlmsghdr *nlh;
+	unsigned int seen = 0;
+
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	tap_ok(!fastpath_put_ds_request(nlh, sizeof(buf), 7, sta_mac, ies,
+					sizeof(ies)), "ds: request built");
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		uint16_t t = mnl_attr_get_type(a);
+
+		if (t == FSR_A_IFINDEX && mnl_attr_get_u32(a) == 7)
+			seen |= 1;
+		if (t == FSR_A_STA_ADDR &&
+		    !memcmp(mnl_attr_get_payload(a), sta_mac, 6))
+			seen |= 2;
+		if (t == FSR_A_IES && mnl_attr_get_payload_len(a) == sizeof(ies) &&
+		    !memcmp(mnl_attr_get_payload(a), ies, sizeof(ies)))
+			seen |= 4;
+	}
+	tap_ok(seen == 7, "ds: ifindex, station and elements in the request");
+	memset(big, 0xdd, sizeof(big));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	tap_ok(fastpath_put_ds_request(nlh, sizeof(buf), 7, sta_mac, big,
+				       sizeof(big)) == -EINVAL,
+	       "ds: elements longer than FSR_DS_IES_MAX refused");
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	tap_ok(fastpath_put_ds_request(nlh, sizeof(buf), 7, sta_mac, ies, 1) ==
+	       -EINVAL, "ds: an empty element list refused");
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	tap_ok(fastpath_put_ds_request(nlh, 40, 7, sta_mac, ies,
+				       sizeof(ies)) == -ENOSPC,
+	       "ds: -ENOSPC when the buffer is too small");
+
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	mnl_attr_put(nlh, FSR_A_IES, sizeof(ies), ies);
+	tap_ok(!fastpath_parse_ds_reply(nlh, &r) && r.served &&
+	       r.ies_len == sizeof(ies) && !memcmp(r.ies, ies, sizeof(ies)),
+	       "ds reply: served, the elements");
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	mnl_attr_put_u8(nlh, FSR_A_WHY, FSR_WHY_NO_PMK);
+	tap_ok(!fastpath_parse_ds_reply(nlh, &r) && !r.served &&
+	       r.why == FSR_WHY_NO_PMK, "ds reply: passed, with why");
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	tap_ok(fastpath_parse_ds_reply(nlh, &r) == -EBADMSG,
+	       "ds reply: neither elements nor why: -EBADMSG");
+	mnl_attr_put_u8(nlh, FSR_A_WHY, FSR_WHY_NO_PMK);
+	mnl_attr_put(nlh, FSR_A_IES, sizeof(ies), ies);
+	tap_ok(fastpath_parse_ds_reply(nlh, &r) == -EBADMSG,
+	       "ds reply: both: -EBADMSG");
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	mnl_attr_put_u16(nlh, FSR_A_WHY, 4);
+	tap_ok(fastpath_parse_ds_reply(nlh, &r) == -EBADMSG,
+	       "ds reply: a why of the wrong size: -EBADMSG");
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_FT_DS_REQUEST);
+	mnl_attr_put(nlh, FSR_A_IES, 1, ies);
+	tap_ok(fastpath_parse_ds_reply(nlh, &r) == -EBADMSG,
+	       "ds reply: a one-octet element list: -EBADMSG");
+	memset(buf, 0, sizeof(buf));
+	nlh = msg_start(buf, FSR_CMD_STA_NTF);
+	mnl_attr_put(nlh, FSR_A_IES, sizeof(ies), ies);
+	tap_ok(fastpath_parse_ds_reply(nlh, &r) == -EBADMSG,
+	       "ds reply: another command's message: -EBADMSG");
+}
+
 int main(void)
 {
 	test_aid_pool();
@@ -419,5 +495,6 @@ int main(void)
 	test_bss_set();
 	test_events();
 	test_adopt_keys();
+	test_ds();
 	return tap_done();
 }

@@ -13,6 +13,7 @@
 #include "ft/ft_roam.h"
 #include "core/ieee80211.h"
 #include "core/log.h"
+#include "drv/fastpath.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
 #include "mobility/mobility.h"
@@ -293,6 +294,40 @@ static struct fsrd_sta *sta_authenticating(struct fsrd_bss *b,
 	return sta;
 }
 
+/*
+ * fsr.ko serves the FT Request over the DS when it holds the PMK-R1, and
+ * then the Reassociation too (adopted like an FT roam over the air). true
+ * when it answered; else fsrd serves it (it checks the request again).
+ */
+static bool ft_ds_kernel(struct fsrd_bss *b, const uint8_t *current_ap,
+			 const uint8_t *spa, const uint8_t *ies, size_t len)
+{
+	uint8_t resp[768];
+	size_t resp_len = 0;
+	const char *why;
+	int ret;
+
+	ret = fastpath_ft_ds(b, spa, ies, len, resp, sizeof(resp), &resp_len,
+			     &why);
+	if (ret == 1) {
+		log_dbg("%s: FT Request over the DS left to fsrd by fsr.ko (%s)",
+			b->conf->ifname, why);
+		return false;
+	}
+	if (ret) {
+		if (ret != -ENODEV)
+			log_warn_rl("%s: fsr.ko did not answer an FT Request over the DS (%s): served in userspace",
+				    b->conf->ifname, strerror(-ret));
+		return false;
+	}
+	/* fsr.ko made the exchange: a pull of fsrd's would be moot */
+	mobility_pull_cancel(b, spa);
+	ft_ds_answer(b, spa, current_ap, WLAN_STATUS_SUCCESS, resp, resp_len);
+	trace_sta(b, spa, TRACE_EV_FT_KERNEL,
+		  "FT Request over the DS served by the kernel (PMK-R1 cached in fsr.ko); the Reassociation is the kernel's too");
+	return true;
+}
+
 void mlme_ft_ds_request(struct fsrd_bss *b, const uint8_t *current_ap,
 			const uint8_t *spa, const uint8_t *ies, size_t len)
 {
@@ -309,6 +344,8 @@ void mlme_ft_ds_request(struct fsrd_bss *b, const uint8_t *current_ap,
 	trace_sta(b, spa, TRACE_EV_AUTH,
 		  "FT Request over the DS received (current AP %s)",
 		  fsrd_mac_str(current_ap, mac));
+	if (ft_ds_kernel(b, current_ap, spa, ies, len))
+		return;
 	sta = sta_authenticating(b, spa, &status);
 	if (!sta) {
 		ft_ds_answer(b, spa, current_ap, status, NULL, 0);

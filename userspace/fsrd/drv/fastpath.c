@@ -366,6 +366,72 @@ static void events_close(void)
 	ev_open = false;
 }
 
+/* What the kernel answered to an FT_DS_REQUEST (ds_reply). */
+struct ds_answer {
+	uint8_t *resp;
+	size_t size;
+	size_t len;
+	bool replied;
+	bool served;
+	uint8_t why;
+};
+
+static int ds_reply(const struct nlmsghdr *nlh, void *data)
+{
+	struct ds_answer *a = data;
+	struct fastpath_ds_reply r;
+
+	if (fastpath_parse_ds_reply(nlh, &r))
+		return -EBADMSG;
+	if (r.served) {
+		if (r.ies_len > a->size)
+			return -EMSGSIZE;
+		memcpy(a->resp, r.ies, r.ies_len);
+		a->len = r.ies_len;
+	}
+	a->replied = true;
+	a->served = r.served;
+	a->why = r.why;
+	return 0;
+}
+
+int fastpath_ft_ds(struct fsrd_bss *b, const uint8_t *sta,
+		   const uint8_t *ies, size_t len, uint8_t *resp,
+		   size_t size, size_t *resp_len, const char **why)
+{
+	struct ds_answer a = { .resp = resp, .size = size };
+	char buf[FSR_NL_SNDBUF];
+	struct nlmsghdr *req;
+	struct fsr_nlerr e;
+	struct fsr_nl nl;
+	int ret;
+
+	*why = NULL;
+	if (!b->fp_enabled)
+		return -ENODEV;
+	ret = fsr_nl_open(&nl, &e);
+	if (ret)
+		return ret;
+	req = fsr_nl_request(&nl, buf, FSR_CMD_FT_DS_REQUEST);
+	ret = fastpath_put_ds_request(req, sizeof(buf), b->ifindex, sta, ies,
+				      len);
+	if (!ret)
+		ret = fsr_nl_do(&nl, req, ds_reply, &a, &e);
+	fsr_nl_close(&nl);
+	if (!ret && !a.replied)
+		ret = -EBADMSG;
+	if (ret)
+		return ret;
+	if (!a.served) {
+		*why = fsr_why_name(a.why);
+		if (!*why)
+			*why = "?";
+		return 1;
+	}
+	*resp_len = a.len;
+	return 0;
+}
+
 static void fill_gtk(const struct fsrd_bss *b, struct fastpath_cfg *cfg)
 {
 	cfg->enable = true;

@@ -26,6 +26,17 @@ void fastpath_bss_pause(struct fsrd_bss *b);
 /* b is stopping: detach it (the kernel stops serving it). */
 void fastpath_bss_stop(struct fsrd_bss *b);
 /*
+ * An FT Request that came over the DS for b (its elements ies, len
+ * octets): served by fsr.ko when it holds the PMK-R1, which then also
+ * serves the Reassociation. 0: served, the FT Response's elements in
+ * resp (size octets), their length in *resp_len. 1: left to fsrd, *why
+ * names the kernel's reason. A negative errno: not asked (-ENODEV: the
+ * fast path is off on b) or no usable answer; fsrd serves it.
+ */
+int fastpath_ft_ds(struct fsrd_bss *b, const uint8_t *sta,
+		   const uint8_t *ies, size_t len, uint8_t *resp,
+		   size_t size, size_t *resp_len, const char **why);
+/*
  * Follow fsr.ko being unloaded (every roam served in userspace from then
  * on) and loaded (BSSes attached and configured again, PMK-R1s pushed
  * again), without a restart. Before the BSSes start; logs its own errors.

@@ -205,6 +205,55 @@ int fastpath_parse_event(const struct nlmsghdr *nlh,
 	return 0;
 }
 
+int fastpath_put_ds_request(struct nlmsghdr *req, size_t size, int ifindex,
+			    const uint8_t *sta, const uint8_t *ies,
+			    size_t len)
+{
+	if (len < 2 || len > FSR_DS_IES_MAX)
+		return -EINVAL;
+	if (!mnl_attr_put_u32_check(req, size, FSR_A_IFINDEX,
+				    (uint32_t)ifindex) ||
+	    !put(req, size, FSR_A_STA_ADDR, 6, sta) ||
+	    !put(req, size, FSR_A_IES, len, ies))
+		return -ENOSPC;
+	return 0;
+}
+
+int fastpath_parse_ds_reply(const struct nlmsghdr *nlh,
+			    struct fastpath_ds_reply *r)
+{
+	const struct genlmsghdr *g;
+	const struct nlattr *a;
+	bool why = false;
+
+	memset(r, 0, sizeof(*r));
+	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + sizeof(*g))
+		return -EBADMSG;
+	g = mnl_nlmsg_get_payload(nlh);
+	if (g->cmd != FSR_CMD_FT_DS_REQUEST)
+		return -EBADMSG;
+	mnl_attr_for_each(a, nlh, sizeof(*g)) {
+		switch (mnl_attr_get_type(a)) {
+		case FSR_A_IES:
+			if (r->served || mnl_attr_get_payload_len(a) < 2)
+				return -EBADMSG;
+			r->served = true;
+			r->ies = mnl_attr_get_payload(a);
+			r->ies_len = mnl_attr_get_payload_len(a);
+			break;
+		case FSR_A_WHY:
+			if (why || mnl_attr_validate(a, MNL_TYPE_U8) < 0)
+				return -EBADMSG;
+			why = true;
+			r->why = mnl_attr_get_u8(a);
+			break;
+		default:
+			break;	/* a newer kernel's */
+		}
+	}
+	return r->served == why ? -EBADMSG : 0;
+}
+
 bool fastpath_aid_pool(unsigned int max_stations, uint16_t *aid_min,
 		       uint16_t *aid_max)
 {

@@ -105,6 +105,31 @@ int fastpath_parse_event(const struct nlmsghdr *nlh,
 			 struct fastpath_event *ev);
 
 /*
+ * FSR_CMD_FT_DS_REQUEST: an FT Request over the DS for the BSS ifindex
+ * (its elements ies, len octets) added to req (fsr_nl_request). -EINVAL
+ * for an empty or too long list (FSR_DS_IES_MAX), -ENOSPC when it does
+ * not fit.
+ */
+int fastpath_put_ds_request(struct nlmsghdr *req, size_t size, int ifindex,
+			    const uint8_t *sta, const uint8_t *ies,
+			    size_t len);
+
+/* What fsr.ko answered to an FT_DS_REQUEST. */
+struct fastpath_ds_reply {
+	bool served;		/* ies holds the FT Response's elements */
+	const uint8_t *ies;	/* points into the reply message */
+	size_t ies_len;
+	uint8_t why;		/* not served: enum fsr_ft_why */
+};
+
+/*
+ * Parse the reply: served with a non-empty FSR_A_IES, or left to fsrd
+ * with FSR_A_WHY. -EBADMSG when it is neither (or both).
+ */
+int fastpath_parse_ds_reply(const struct nlmsghdr *nlh,
+			    struct fastpath_ds_reply *r);
+
+/*
  * The AID split: fsrd keeps 1..max_stations for the stations it serves
  * itself and gives the fast path max_stations + 1 .. min(2007,
  * 2 * max_stations). false when no AID is left for the kernel

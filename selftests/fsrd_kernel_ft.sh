@@ -201,7 +201,7 @@ auth=$(($(fsr_counter ft_auth_served) - auth0))
 reas=$(($(fsr_counter ft_reassoc_served) - reas0))
 # a retried roam's lost tries were answered by the kernel too
 check "fsr.ko served $auth FT Authentications for $ROAMS roams ($RETRIES retried)" \
-	[ "$auth" -ge "$ROAMS" ] && [ "$auth" -le $((ROAMS + 3 * RETRIES)) ]
+	sh -c "[ $auth -ge $ROAMS ] && [ $auth -le $((ROAMS + 3 * RETRIES)) ]"
 check "fsr.ko served $reas FT Reassociations for $ROAMS roams" \
 	[ "$reas" -eq "$ROAMS" ]
 user=$(($(fsrd_log_count "FT roam served by userspace") - user0))

@@ -202,7 +202,7 @@ while [ $i -le "$ROAMS" ]; do
 	i=$((i + 1))
 done
 check "$ok of $ROAMS FT roams between the namespaces: connected, ping ($RETRIES retried)" \
-	[ "$ok" -eq "$ROAMS" ] && [ "$RETRIES" -le 2 ]
+	sh -c "[ $ok -eq $ROAMS ] && [ $RETRIES -le 2 ]"
 reas=$(($(served) - reas0))
 check "the namespaces' fsr.ko served $reas FT Reassociations of $ROAMS" \
 	[ "$reas" -eq "$ROAMS" ]

@@ -16,6 +16,10 @@
 #    Authentication in userspace and gives the key to its fsr.ko, which
 #    serves every later roam into ap2 (ap1's own fsr.ko has its key from
 #    the initial association).
+#  FSRD_MOB_DS=yes (fsrd_mobility_eap.sh): ft_over_ds on both BSSes;
+#    after the roams over the air, FSRD_MOB_DS_ROAMS (4) over the DS
+#    (wpa_cli ft_ds): each target's fsr.ko answers the FT Request that
+#    fsrd relays to it and serves the Reassociation, no EAP.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib_radius.sh"
 . "$(dirname "$0")/lib_mobility.sh"
@@ -30,6 +34,8 @@ dmesg_mark
 AKM=${FSRD_MOB_AKM:-eap}
 PUSH=${FSRD_MOB_PUSH:-yes}
 ROAMS=${FSRD_MOB_ROAMS:-20}
+DS=${FSRD_MOB_DS:-no}
+DS_ROAMS=${FSRD_MOB_DS_ROAMS:-4}
 SSID=fsrd-mob-$AKM
 SECRET=mobe-secret
 PASS=mob-passphrase-42
@@ -39,9 +45,9 @@ if [ "$AKM" = eap ]; then
 else
 	NAME=FT-PSK KAKM=ft-psk
 fi
-case "$AKM/$PUSH" in
-eap/yes|eap/no|psk/yes|psk/no) ;;
-*)	echo "1..0 # SKIP FSRD_MOB_AKM=eap|psk, FSRD_MOB_PUSH=yes|no"
+case "$AKM/$PUSH/$DS" in
+eap/yes/yes|eap/yes/no|eap/no/no|psk/yes/no|psk/no/no) ;;
+*)	echo "1..0 # SKIP FSRD_MOB_AKM=eap|psk, FSRD_MOB_PUSH=yes|no, FSRD_MOB_DS=yes (eap, push) or no"
 	exit $KSFT_SKIP ;;
 esac
 K12=7172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f90
@@ -93,6 +99,7 @@ pmk_r1_push = $PUSH
 r1kh = $4 $4 $6
 r0kh = $4 $5 $7
 END
+	[ "$DS" = no ] || echo "ft_over_ds = yes" >> "$WORK/fsrd-$1.conf"
 }
 fsrd_conf ap1 wlan0 ap1.lab.example "$BSSID1" ap2.lab.example $K12 $K21
 fsrd_conf ap2 wlan1 ap2.lab.example "$BSSID0" ap1.lab.example $K21 $K12
@@ -135,8 +142,8 @@ key_at_ap2() {
 	diag "lifetime at ap1 $l1 s, kept at ap2 $l2 s"
 	if [ "$AKM" = eap ]; then
 		check "the Session-Timeout bounds the key at both ends ($l1 s, $l2 s <= $ST)" \
-			[ -n "$l1" ] && [ -n "$l2" ] && [ "$l1" -le $ST ] &&
-			[ "$l2" -le $ST ] && [ "$l2" -gt $((ST - 120)) ]
+			sh -c "[ -n '$l1' ] && [ -n '$l2' ] && [ '$l1' -le $ST ] &&
+				[ '$l2' -le $ST ] && [ '$l2' -gt $((ST - 120)) ]"
 	fi
 	ip netns exec ap2 "$FSRCTL" pmk show > "$WORK/pmk.txt" 2>&1
 	check "ap2's fsr.ko: the PMK-R1 of ap1.lab.example, AKM $KAKM, origin $3" sh -c "
@@ -188,13 +195,34 @@ while [ $i -le "$ROAMS" ]; do
 	i=$((i + 1))
 done
 check "$ok of $ROAMS $NAME roams between the namespaces, ping after each ($RETRIES retried)" \
-	[ "$ok" -eq "$ROAMS" ] && [ "$RETRIES" -le 2 ]
+	sh -c "[ $ok -eq $ROAMS ] && [ $RETRIES -le 2 ]"
 reas=$(($(served) - reas0))
 # with PULL, the first roam into ap2 is fsrd's (the key came with it)
 want=$ROAMS
 [ "$PUSH" = yes ] || want=$((ROAMS - 1))
 check "the namespaces' fsr.ko served $reas FT Reassociations of $want" \
 	[ "$reas" -eq "$want" ]
+if [ "$DS" = yes ]; then
+	ds0=$(($(mob_fsr_counter ap1 ft_ds_served) +
+		$(mob_fsr_counter ap2 ft_ds_served)))
+	reas0=$(served)
+	i=1
+	ok=0
+	while [ $i -le "$DS_ROAMS" ]; do
+		if [ "$cur" = "$BSSID0" ]; then next=$BSSID1; else next=$BSSID0; fi
+		ds_roam "$next" || break
+		ok=$((ok + 1))
+		cur=$next
+		i=$((i + 1))
+	done
+	check "$ok of $DS_ROAMS $NAME roams over the DS, ping after each ($RETRIES retried in all)" \
+		sh -c "[ $ok -eq $DS_ROAMS ] && [ $RETRIES -le 2 ]"
+	ds=$(($(mob_fsr_counter ap1 ft_ds_served) +
+		$(mob_fsr_counter ap2 ft_ds_served) - ds0))
+	reas=$(($(served) - reas0))
+	check "fsr.ko answered each FT Request over the DS ($ds) and served each Reassociation after it ($reas)" \
+		sh -c "[ $ds -eq $DS_ROAMS ] && [ $reas -eq $DS_ROAMS ]"
+fi
 if [ "$AKM" = eap ]; then
 	req=$(($(radius_access_requests "$FR_LOG") - req0))
 	check "no EAP with the RADIUS server during the roams ($req Access-Requests)" \

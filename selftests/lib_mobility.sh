@@ -44,6 +44,9 @@
 #                                  is on it and pings 10.77.0.1; one retry,
 #                                  counted in RETRIES and reported, as
 #                                  fsrd_kernel_ft.sh allows (TCG)
+#   ds_roam BSSID                  the same over the DS (wpa_cli ft_ds, after
+#                                  a fresh scan); diagnostics from
+#                                  the fsrd logs and $hlog when set
 
 mob_ds_up() {
 	ip link add ds type bridge || return 1
@@ -311,4 +314,43 @@ roam() {
 	diag "roam to $1 not completed, retrying once (retry $RETRIES)"
 	sleep 1
 	roam_once "$1"
+}
+
+# --- FT over the DS: ds_roam BSSID (wpa_cli ft_ds), one retry ---------
+# The client needs a fresh scan result of the target: cfg80211 forgets
+# a BSS it has not heard for 30 s, and wpa_supplicant's Reassociation
+# after an FT Response over the DS (unlike its FT Authentication over
+# the air) does not scan again when the kernel has lost it.
+mob_scans() {
+	grep -c 'CTRL-EVENT-SCAN-RESULTS' "$WORK/wpa.log"
+}
+mob_more_scans() {
+	[ "$(mob_scans)" -gt "$1" ]
+}
+mob_fresh_scan() {
+	_s=$(mob_scans)
+	ft_cli scan > /dev/null
+	mob_poll 10 mob_more_scans "$_s"
+}
+ds_once() {
+	mob_fresh_scan
+	# the FT Request is sent once (no retransmission above the MAC):
+	# not while the radio may still be off channel
+	sleep 0.5
+	_r=$(ft_cli ft_ds "$1")
+	[ "$_r" = OK ] || diag "wpa_cli ft_ds $1: $_r"
+	mob_poll 20 ft_on_bssid "$1" &&
+		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
+}
+ds_roam() {
+	ds_once "$1" && return 0
+	RETRIES=$((RETRIES + 1))
+	diag "over-DS roam to $1 not completed, retrying once (retry $RETRIES)"
+	diag "$(grep -E 'FT:.*(Action|DS|RRB|Response|status|fail|mismatch)|SME:.*(fail|timed)|CTRL-EVENT-(CONN|DISC)|RSNE in|nl80211:.*(fail|Associated with)' "$WORK/wpa.log" | tail -n 25)"
+	diag "target's elements as the client has them: $(ft_cli bss "$1" | grep '^ie=')"
+	[ -z "${hlog:-}" ] ||
+		diag "$(grep -E 'FT: RRB|FT:.*(fail|Fail|status|STA|pull|PULL)|RRB' "$hlog" | tail -n 25)"
+	diag "$(grep -hE 'over the DS|FT Re|refused' "$WORK"/fsrd-*.log | tail -n 12)"
+	sleep 1
+	ds_once "$1"
 }

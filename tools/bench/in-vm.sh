@@ -22,9 +22,11 @@ roam_timeout=${3:-10}
 eap_roams=${4:-10}
 BENCH_STORM=${5:-0}
 storm_rounds=${6:-10}
-MODES="hostapd fsr-user fsr-kernel"
+MODES="hostapd fsr-user fsr-kernel fsr-kernel-2ns"
 [ "$roams" -gt 0 ] || MODES=
-# for debugging: EAP_SCENS=... and BENCH_WPA_DEBUG=-dd in the environment
+# for debugging: BENCH_MODES=..., EAP_SCENS=... and BENCH_WPA_DEBUG=-dd
+# in the environment
+[ -n "${BENCH_MODES:-}" ] && [ "$roams" -gt 0 ] && MODES=$BENCH_MODES
 [ -n "${EAP_SCENS:-}" ] && BENCH_EAP_SCENS_ONLY=$EAP_SCENS
 
 lab_in_vm || {
@@ -98,6 +100,8 @@ completed() {
 
 rc=0
 for mode in $MODES; do
+	# a mode's optional hooks are its own
+	unset -f mode_warmup mode_pre_roam
 	bench_one "$mode" "mode-$mode.sh" "$roams roams" \
 		run_mode "$mode" "$roams" "$roam_timeout" || continue
 	bench_log "$mode: done, $(completed "$roams" "$BENCH_OUT/$mode/roams.log")"
@@ -134,6 +138,7 @@ if [ "$BENCH_STORM" -gt 0 ]; then
 		echo "in-vm.sh: cannot set up the storm clients' radios" >&2
 		exit 1
 	fi
+	unset -f mode_warmup mode_pre_roam
 	for impl in hostapd fsr-user fsr-kernel; do
 		mode=storm-$impl
 		bench_one "$mode" "mode-$impl.sh" \

@@ -73,7 +73,7 @@ roamstat=$top/build/bin/roamstat
 python=/usr/bin/python3
 
 # Budget: boot, then per mode set-up plus per roam the worst case.
-vm_timeout=$((120 + 3 * (60 + roams * (2 * roam_timeout + 5)) +
+vm_timeout=$((120 + 4 * (60 + roams * (2 * roam_timeout + 5)) +
 	8 * (60 + eap_roams * (2 * roam_timeout + 5))))
 [ "$storm" -gt 0 ] &&
 	vm_timeout=$((vm_timeout + 3 * (60 + 35 * storm + storm_rounds * (2 * roam_timeout + 2))))
@@ -105,7 +105,7 @@ header=
 : > "$res/samples.csv"
 # hostapd first: it is the baseline of the ratios (the 802.1X modes are
 # compared with hostapd in the same scenario).
-for mode in hostapd fsr-user fsr-kernel \
+for mode in hostapd fsr-user fsr-kernel fsr-kernel-2ns \
 	hostapd-eap-full fsr-eap-full hostapd-eap-pmksa fsr-eap-pmksa \
 	hostapd-eap-okc fsr-eap-okc hostapd-eap-ft fsr-eap-ft; do
 	d=$raw/$mode

@@ -17,24 +17,37 @@
 # (selftests/rrb_inject.py): an unknown R1KH, a wrong key, a RESP for no
 # pending PULL, a flood of PULLs; each dropped and counted, the flood
 # logged with a rate limit, the client still roams.
+# FSRD_MOBP_AKM=eap (fsrd_mobility_pull_eap.sh): the two PULLs with
+# FT-802.1X, FreeRADIUS (PEAP) in each AP's namespace, the initial
+# associations with EAP and none during the roams; the unanswered PULL
+# and the bad frames are the FT-PSK run's (the same code).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib_radius.sh"
 . "$(dirname "$0")/lib_mobility.sh"
 require_root
 require_cmd hostapd wpa_supplicant wpa_cli iw ping
+MOB_AKM=${FSRD_MOBP_AKM:-psk}
+[ "$MOB_AKM" = psk ] || require_cmd freeradius openssl
 if [ ! -x "$FSRD" ] || [ ! -x "$FSRCTL" ]; then
 	echo "1..0 # SKIP build/bin/fsrd or fsrctl missing"
 	exit $KSFT_SKIP
 fi
 dmesg_mark
 
-SSID=fsrd-pull
+SSID=fsrd-pull-$MOB_AKM
 PASS=pull-passphrase-42
+SECRET=pull-secret
+CERTS=$WORK/certs
 K12=3132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f50
 K21=5152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f70
 
 mob_fsrd_hostapd no
 
-mob_client "$(mob_net_ft_psk)"
+if [ "$MOB_AKM" = eap ]; then
+	mob_client "$(mob_net_ft_eap "$BSSID0")"
+else
+	mob_client "$(mob_net_ft_psk)"
+fi
 check "the client connects" \
 	wait_for 40 grep -q 'CTRL-EVENT-CONNECTED' "$WORK/wpa.log"
 ft_cli scan > /dev/null
@@ -43,6 +56,17 @@ check "the client sees both BSSes" wait_for 20 ft_both_seen
 
 # hostapd the R0KH, fsrd pulls
 check "initial association at hostapd" mob_assoc_at "$BSSID1"
+# FT-802.1X: EAP only in the initial associations, none in the roams
+requests() {
+	echo $(($(radius_access_requests "$WORK/radius-ap1.log") +
+		$(radius_access_requests "$WORK/radius-ap2.log")))
+}
+no_eap_since() {
+	[ "$MOB_AKM" = psk ] && return 0
+	_req=$(($(requests) - $1))
+	check "no Access-Request during these roams ($_req)" [ "$_req" -eq 0 ]
+}
+[ "$MOB_AKM" = psk ] || req0=$(requests)
 check "no PMK-R1 pushed by hostapd (pmk_r1_push=0)" \
 	not grep -q "$STA: PMK-R1 received from R0KH" "$log1"
 check "FT roam hostapd -> fsrd, ping" roam "$BSSID0"
@@ -83,9 +107,11 @@ kernel_served() {
 }
 check "fsr.ko served it with the pulled key ($reas), no second PULL" \
 	kernel_served
+no_eap_since "${req0:-0}"
 
 # fsrd the R0KH (its push off), hostapd pulls
 check "initial association at fsrd" mob_assoc_at "$BSSID0"
+[ "$MOB_AKM" = psk ] || req0=$(requests)
 check "fsrd is the client's R0KH now (PMK-R0 kept)" \
 	grep -q "$STA: FT initial mobility-domain association: PMK-R0 kept" "$log1"
 check "fsrd pushed nothing (pmk_r1_push = no)" \
@@ -113,6 +139,7 @@ check "fsrctl peer show: r1kh $BSSID1: its PULL answered, 1 key sent" sh -c "
 	grep -qx 'keys_tx=1' '$WORK/peer.txt'"
 check "FT roam hostapd -> fsrd, ping" roam "$BSSID0"
 check "FT roam fsrd -> hostapd, ping" roam "$BSSID1"
+no_eap_since "${req0:-0}"
 
 check "at most 2 roams retried ($RETRIES)" [ "$RETRIES" -le 2 ]
 check "hostapd logged no RRB decryption failure" \
@@ -123,6 +150,11 @@ if grep -E 'RRB .*(dropped|refused)|PULL .*(unanswered|not answered)' \
 	sed 's/^/# /' "$WORK/drops.txt" | head -10
 else
 	pass "fsrd dropped or refused no RRB frame"
+fi
+if [ "$MOB_AKM" = eap ]; then
+	mob_stop_fsrd ap1
+	check "kernel log clean" dmesg_clean
+	tap_finish
 fi
 
 # --- a PULL nobody answers: hostapd, the R0KH, stopped --------------------

@@ -55,6 +55,7 @@ fsrd_mobility_psk_pull.sh
 fsrd_mobility_revoke.sh
 fsrd_mobility_pmksa.sh
 fsrd_mobility_pull.sh
+fsrd_mobility_pull_eap.sh
 fsrd_mobility_wildcard.sh
 fsrd_mobility_ds.sh
 fsrd_portal.sh

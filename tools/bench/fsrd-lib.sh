@@ -75,16 +75,33 @@ bench_fsrd_start() {
 		lladdr "$(mac_of br0)" nud permanent dev "$BENCH_STA_IF"
 }
 
-bench_fsrd_stop() {
-	if [ -f "$BENCH_RUN/fsrd.pid" ]; then
-		_bf_pid=$(cat "$BENCH_RUN/fsrd.pid")
+# bench_fsrd_kill PIDFILE: stop the fsrd of PIDFILE (SIGTERM: it
+# deauthenticates, stops its APs and exits; SIGKILL after 5 s).
+bench_fsrd_kill() {
+	if [ -f "$1" ]; then
+		_bf_pid=$(cat "$1")
 		kill "$_bf_pid" 2> /dev/null
-		# SIGTERM: fsrd deauthenticates, stops the APs and exits.
 		wait_until 5 sh -c "! kill -0 $_bf_pid" ||
 			kill -9 "$_bf_pid" 2> /dev/null
 		wait "$_bf_pid" 2> /dev/null
 	fi
-	rm -f "$BENCH_RUN/fsrd.pid"
+	rm -f "$1"
+}
+
+# mode_check of the modes with fsr.ko
+bench_fsr_kernel_check() {
+	if [ ! -x "$(bench_fsrd)" ]; then
+		echo "fsrd is not built (make)"
+		return 1
+	fi
+	if [ ! -d /sys/module/fsr ] && ! lab_modprobe -n fsr 2> /dev/null; then
+		echo "fsr.ko is not built (make module)"
+		return 1
+	fi
+}
+
+bench_fsrd_stop() {
+	bench_fsrd_kill "$BENCH_RUN/fsrd.pid"
 	ip link set "$BENCH_IF1" nomaster 2> /dev/null
 	ip link set "$BENCH_IF2" nomaster 2> /dev/null
 	sleep 0.5

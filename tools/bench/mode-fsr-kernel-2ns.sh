@@ -22,14 +22,7 @@ _k2_phy() {
 }
 
 mode_check() {
-	if [ ! -x "$(bench_fsrd)" ]; then
-		echo "fsrd is not built (make)"
-		return 1
-	fi
-	if [ ! -d /sys/module/fsr ] && ! lab_modprobe -n fsr 2> /dev/null; then
-		echo "fsr.ko is not built (make module)"
-		return 1
-	fi
+	bench_fsr_kernel_check
 }
 
 # _k2_conf ME PEER: fsrd.conf of AP ME (1 or 2); the keys are mode
@@ -158,15 +151,8 @@ mode_collect() {
 }
 
 mode_stop_aps() {
-	for _k2_i in 1 2; do
-		[ -f "$BENCH_RUN/fsrd-ap$_k2_i.pid" ] || continue
-		_k2_pid=$(cat "$BENCH_RUN/fsrd-ap$_k2_i.pid")
-		kill "$_k2_pid" 2> /dev/null
-		wait_until 5 sh -c "! kill -0 $_k2_pid" ||
-			kill -9 "$_k2_pid" 2> /dev/null
-		wait "$_k2_pid" 2> /dev/null
-		rm -f "$BENCH_RUN/fsrd-ap$_k2_i.pid"
-	done
+	bench_fsrd_kill "$BENCH_RUN/fsrd-ap1.pid"
+	bench_fsrd_kill "$BENCH_RUN/fsrd-ap2.pid"
 	_k2_ns_down bap1 "$BENCH_IF1" vbap1
 	_k2_ns_down bap2 "$BENCH_IF2" vbap2
 	lab_rmmod fsr

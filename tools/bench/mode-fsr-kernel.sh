@@ -9,14 +9,7 @@
 . "$BENCH_TOP/tools/bench/fsrd-lib.sh"
 
 mode_check() {
-	if [ ! -x "$(bench_fsrd)" ]; then
-		echo "fsrd is not built (make)"
-		return 1
-	fi
-	if [ ! -d /sys/module/fsr ] && ! lab_modprobe -n fsr 2> /dev/null; then
-		echo "fsr.ko is not built (make module)"
-		return 1
-	fi
+	bench_fsr_kernel_check
 }
 
 mode_start_aps() {

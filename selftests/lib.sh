@@ -44,11 +44,17 @@ skip() {
 	echo "ok $_tap_n - $1 # SKIP $2"
 }
 
-# check DESC CMD...: one TAP line from a command's exit status.
+# check DESC CMD...: one TAP line from a command's exit status, which it
+# returns (so "check ... || diag ..." prints its diagnostic on failure).
 check() {
 	_desc=$1
 	shift
-	if "$@"; then pass "$_desc"; else fail "$_desc"; fi
+	if "$@"; then
+		pass "$_desc"
+		return 0
+	fi
+	fail "$_desc"
+	return 1
 }
 
 # not CMD...: succeeds when CMD fails (for check with shell functions).

@@ -187,7 +187,7 @@ check "Disconnect-Request at ap1: ACK" \
 	grep -q "Received Disconnect-ACK" "$WORK/radclient.out"
 revoked() {
 	grep -q "$STA: REVOKE sent to R1KH $BSSID2: its PMK-R1s of ours and its PMKSAs of the station go" "$log1" &&
-		grep -q "$STA: REVOKE from R0KH ap1.lab.example ($BSSID1): 0 PMK-R1(s) it pushed forgotten, 0 in fsr.ko, 2 PMKSA(s)" "$log2"
+		grep -q "$STA: REVOKE from R0KH ap1.lab.example ($BSSID1): 0 of its PMK-R1(s) forgotten, 0 in fsr.ko, 2 PMKSA(s)" "$log2"
 }
 check "ap1 revoked and sent REVOKE; ap2 forgot both PMKSAs (shared and OKC)" \
 	wait_for 10 revoked

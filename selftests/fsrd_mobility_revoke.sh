@@ -1,14 +1,18 @@
 #!/bin/sh
-# Revocation reaches every AP (issue 14, item 4): three fsrd in three
-# namespaces (selftests/lib_mobility.sh), FT-802.1X, FreeRADIUS and the
-# RFC 5176 Disconnect-Request listener in ap1. The client's EAP initial
-# mobility-domain association is at ap1, which pushes PMK-R1s to ap2 and
-# ap3; the client roams ap1 -> ap2 -> ap3 -> ap2 (fsr.ko serves each).
-# Then a Disconnect-Request at ap1: ap1 revokes the station's keys and
-# sends fsr's REVOKE (docs/mobility.md) to ap2 and ap3, which forget the
-# PMK-R1s ap1 pushed, in fsrd and in fsr.ko. The client, still on ap2,
-# cannot roam into ap3 with its old keys (FT Authentication status 53:
-# ap3 PULLs from ap1, which answers without a key).
+# Revocation reaches every AP (issue 14, item 4), and only neighbours
+# get keys (item 5): three fsrd in three namespaces
+# (selftests/lib_mobility.sh), FT-802.1X, FreeRADIUS and the RFC 5176
+# Disconnect-Request listener in ap1, whose neighbour list
+# (pmk_r1_push_to) names ap2 only. The client's EAP initial
+# mobility-domain association is at ap1, which pushes a PMK-R1 to ap2 and
+# none to ap3; the client roams ap1 -> ap2 (fsr.ko serves it) -> ap3 (ap3
+# PULLs the key from ap1, fsrd serves it) -> ap2 (fsr.ko). Then a
+# Disconnect-Request at ap1: ap1 revokes the station's keys and sends
+# fsr's REVOKE (docs/mobility.md) to ap2 and ap3, which forget the
+# PMK-R1s they got from ap1, pushed or pulled, in fsrd and in fsr.ko. The
+# client, still on ap2, cannot roam into ap3 with its old keys (FT
+# Authentication status 53: ap3 PULLs from ap1, which answers without a
+# key).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib_radius.sh"
 . "$(dirname "$0")/lib_mobility.sh"
@@ -80,6 +84,7 @@ END
 	printf '\n[das_client lab]\naddress = 127.0.0.1\nsecret = %s\n' "$DAS_SECRET"
 	bss wlan0
 	echo "pmk_r1_push = yes"
+	echo "pmk_r1_push_to = $BSSID2"
 	echo "r1kh = $BSSID2 $BSSID2 $K12"
 	echo "r1kh = $BSSID3 $BSSID3 $K13"
 } > "$WORK/fsrd-ap1.conf"
@@ -130,11 +135,17 @@ took() {
 	grep -q "$STA: PMK-R1 received from R0KH ap1.lab.example ($BSSID1)" "$1" &&
 		grep -q "$STA: received PMK-R1 pushed to fsr.ko" "$1"
 }
-both_took() {
-	took "$log2" && took "$log3"
-}
-check "ap2 and ap3 got ap1's PMK-R1 and gave it to their fsr.ko" \
-	wait_for 15 both_took
+check "ap2 (a neighbour) got ap1's PMK-R1 and gave it to its fsr.ko" \
+	wait_for 15 took "$log2"
+check "ap1 pushed once, to ap2 only (pmk_r1_push_to)" \
+	[ "$(mob_rrb ap1 wlan0 push_tx)" = 1 ]
+check "ap3 (not a neighbour) got no PMK-R1" \
+	not grep -q "PMK-R1 received from R0KH" "$log3"
+ip netns exec ap1 "$FSRCTL" -s "$WORK/fsrd-ap1.sock" peer show > "$WORK/peers1.txt" 2>&1
+check "fsrctl peer show at ap1: ap3 is not pushed to" \
+	grep -q "not in pmk_r1_push_to: gets PMK-R1s by PULL only" "$WORK/peers1.txt"
+check "... and says it once (ap2 is pushed to)" \
+	[ "$(grep -c "not in pmk_r1_push_to" "$WORK/peers1.txt")" = 1 ]
 three_seen() {
 	ft_cli scan_results > "$WORK/scan.txt" 2>/dev/null &&
 		grep -q "$BSSID2" "$WORK/scan.txt" &&
@@ -150,16 +161,18 @@ roam_to() {
 		ip netns exec cli ping -c 1 -W 3 10.77.0.1 > /dev/null
 }
 check "FT roam ap1 -> ap2, ping" roam_to "$BSSID2"
-check "FT roam ap2 -> ap3, ping" roam_to "$BSSID3"
+check "FT roam ap2 -> ap3 (key pulled from ap1), ping" roam_to "$BSSID3"
+check "ap3 pulled the PMK-R1 from ap1" \
+	[ "$(mob_rrb ap3 wlan3 pulled)" = 1 ]
 check "FT roam ap3 -> ap2, ping" roam_to "$BSSID2"
 s2=$(mob_fsr_counter ap2 ft_reassoc_served)
 s3=$(mob_fsr_counter ap3 ft_reassoc_served)
 served_ok() {
-	[ "$s2" -eq 2 ] && [ "$s3" -eq 1 ]
+	[ "$s2" -eq 2 ] && [ "$s3" -eq 0 ]
 }
-check "fsr.ko served them (ap2 $s2, ap3 $s3)" served_ok
+check "fsr.ko served the roams into ap2, fsrd the pulled one (ap2 $s2, ap3 $s3)" served_ok
 ip netns exec ap3 "$FSRCTL" pmk show > "$WORK/pmk3-before.txt" 2>&1
-check "ap3's fsr.ko holds a PMK-R1 of the station" grep -qi "$STA" "$WORK/pmk3-before.txt"
+check "ap3's fsr.ko holds the pulled PMK-R1 of the station" grep -qi "$STA" "$WORK/pmk3-before.txt"
 
 # --- the Disconnect-Request at ap1 ---------------------------------------
 printf 'Calling-Station-Id = "%s"\nUser-Name = "alice"\n' "$STA_DASH" |
@@ -173,10 +186,10 @@ sent() {
 }
 check "ap1 revoked the keys and sent REVOKE to ap2 and ap3" wait_for 10 sent
 forgot() {
-	grep -q "$STA: REVOKE from R0KH ap1.lab.example ($BSSID1): 1 PMK-R1(s) it pushed forgotten, 1 in fsr.ko" "$1"
+	grep -q "$STA: REVOKE from R0KH ap1.lab.example ($BSSID1): 1 of its PMK-R1(s) forgotten, 1 in fsr.ko" "$1"
 }
 check "ap2 forgot ap1's PMK-R1, in fsrd and in fsr.ko" wait_for 10 forgot "$log2"
-check "ap3 forgot ap1's PMK-R1, in fsrd and in fsr.ko" wait_for 10 forgot "$log3"
+check "ap3 forgot the PMK-R1 it pulled, in fsrd and in fsr.ko" wait_for 10 forgot "$log3"
 ip netns exec ap3 "$FSRCTL" pmk show > "$WORK/pmk3-after.txt" 2>&1
 check "ap3's fsr.ko holds no PMK-R1 of the station" \
 	not grep -qi "$STA" "$WORK/pmk3-after.txt"
@@ -199,9 +212,9 @@ if ft_on_bssid "$BSSID2"; then
 	# ap3 has no key of ap1's left: it asks ap1 by PULL, and ap1, which
 	# revoked the PMK-R0, answers without a key (hostapd's NAK)
 	nak() {
-		[ "$(mob_rrb ap3 wlan3 pull_tx)" -ge 1 ] &&
+		[ "$(mob_rrb ap3 wlan3 pull_tx)" -ge 2 ] &&
 			[ "$(mob_rrb ap3 wlan3 pull_nak)" -ge 1 ] &&
-			[ "$(mob_rrb ap3 wlan3 pulled)" -eq 0 ] &&
+			[ "$(mob_rrb ap3 wlan3 pulled)" -eq 1 ] &&
 			[ "$(mob_rrb ap1 wlan0 pull_rx_nak)" -ge 1 ] &&
 			grep -q "$STA: PULL answered by R0KH $BSSID1 without a key" "$log3"
 	}

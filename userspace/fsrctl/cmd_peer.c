@@ -13,6 +13,7 @@
 static void print_peer(struct json_object *p)
 {
 	bool r0 = !strcmp(fsrd_str(p, "role"), "r0kh");
+	struct json_object *push;
 
 	/* r0kh: keys come from it, we pull from it and take its REVOKEs;
 	 * r1kh: keys go to it, it pulls from us, we send it REVOKEs */
@@ -34,6 +35,10 @@ static void print_peer(struct json_object *p)
 		       "did not answer a PULL to the broadcast address" :
 		       "learned", fsrd_str(p, "role"), fsrd_str(p, "learned"),
 		       fsrd_str(p, "expires"));
+	/* pmk_r1_push_to leaves it out: not a neighbour */
+	if (json_object_object_get_ex(p, "push", &push) &&
+	    !json_object_get_boolean(push))
+		printf("  not in pmk_r1_push_to: gets PMK-R1s by PULL only\n");
 	if (r0 && (fsrd_u64(p, "pull_timeouts") || fsrd_u64(p, "pull_naks")))
 		printf("  pulls unanswered: %" PRIu64 ", answered without a key: %" PRIu64 "\n",
 		       fsrd_u64(p, "pull_timeouts"), fsrd_u64(p, "pull_naks"));

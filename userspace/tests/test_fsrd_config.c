@@ -219,7 +219,7 @@ static void test_sections(void)
 	expect_err("first error wins", "[bss a]\nfoo = 1\n[bar]\n", 2,
 		   "unknown key 'foo' in [bss]: expected one of interface, ssid, "
 		   "channel, ht, security, cipher, passphrase, psk, r1kh_id, "
-		   "okc, r0kh, r1kh, pmk_r1_push, rrb_interface, ft_over_ds, pmksa_share, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
+		   "okc, r0kh, r1kh, pmk_r1_push, pmk_r1_push_to, rrb_interface, ft_over_ds, pmksa_share, portal, beacon_interval, dtim_period, gtk_rekey_interval, "
 		   "key_lifetime, reassociation_deadline, max_stations, "
 		   "inactivity_timeout, eapol_timeout, eapol_retries, "
 		   "rkh_pull_timeout, rkh_pull_retries, rkh_pos_timeout, rkh_neg_timeout");
@@ -832,6 +832,54 @@ static void test_rkh(void)
 	expect_err("pmk_r1_push twice",
 		   FT_HEAD "pmk_r1_push = yes\npmk_r1_push = no\n", 10,
 		   "duplicate key 'pmk_r1_push' (first at line 9)");
+
+	/* pmk_r1_push_to: the neighbours, each an r1kh line's R1KH-ID */
+#define R1KH2 "r1kh = 02:00:00:00:04:00 00:01:02:03:04:06 " K32 "\n" \
+	"r1kh = 02:00:00:00:05:00 00:01:02:03:04:07 " K32 "\n"
+	ret = load(FT_HEAD R1KH2 "pmk_r1_push = yes\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:07\n", &c, err, sizeof(err));
+	b = c.bss;
+	tap_ok(!ret && b->n_push_to == 1 &&
+	       hexeq(b->push_to[0], 6, "000102030407"),
+	       "pmk_r1_push_to names one of two r1kh lines");
+	fsrd_conf_free(&c);
+	ret = load(FT_HEAD R1KH2 "pmk_r1_push = yes\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:07\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:06\n", &c, err, sizeof(err));
+	tap_ok(!ret && c.bss[0].n_push_to == 2 &&
+	       hexeq(c.bss[0].push_to[1], 6, "000102030406"),
+	       "pmk_r1_push_to repeated: the lists add up");
+	fsrd_conf_free(&c);
+	ret = load(FT_HEAD "r1kh = 00:00:00:00:00:00 00:00:00:00:00:00 " K32 "\n"
+		   "pmk_r1_push = yes\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:08 00:01:02:03:04:09\n",
+		   &c, err, sizeof(err));
+	tap_ok(!ret && c.bss[0].n_push_to == 2,
+	       "pmk_r1_push_to with a wildcard r1kh: peers it may teach");
+	fsrd_conf_free(&c);
+	expect_err("pmk_r1_push_to without pmk_r1_push",
+		   FT_HEAD R1KH2 "pmk_r1_push_to = 00:01:02:03:04:07\n", 11,
+		   "pmk_r1_push_to: needs pmk_r1_push = yes");
+	expect_err("pmk_r1_push_to: no r1kh line has that R1KH-ID",
+		   FT_HEAD R1KH2 "pmk_r1_push = yes\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:08\n", 12,
+		   "pmk_r1_push_to: 00:01:02:03:04:08 is the R1KH-ID of no r1kh line of [bss a]");
+	expect_err("pmk_r1_push_to: not a MAC",
+		   FT_HEAD R1KH2 "pmk_r1_push = yes\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:07 ap2\n", 12,
+		   "pmk_r1_push_to: R1KH-ID: expected a MAC address like 02:00:00:00:01:00, got 'ap2'");
+	expect_err("pmk_r1_push_to: listed twice",
+		   FT_HEAD R1KH2 "pmk_r1_push = yes\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:07\n"
+		   "pmk_r1_push_to = 00:01:02:03:04:07\n", 13,
+		   "pmk_r1_push_to: 00:01:02:03:04:07 listed twice");
+	expect_err("pmk_r1_push_to: empty",
+		   FT_HEAD R1KH2 "pmk_r1_push = yes\npmk_r1_push_to = \n", 12,
+		   "pmk_r1_push_to: expected one or more R1KH-IDs");
+	expect_err("pmk_r1_push_to on a non-FT BSS",
+		   BSS_OK "pmk_r1_push_to = 00:01:02:03:04:07\n", 6,
+		   "pmk_r1_push_to: only for security ft-psk or ft-eap, not wpa2-psk");
+#undef R1KH2
 
 	/* pmksa_share: ft-eap only, with OKC */
 	ret = load(FT_EAP_HEAD "pmksa_share = yes\n", &c, err, sizeof(err));

@@ -270,10 +270,11 @@ static int on_key(void *user, const char *section, const char *name,
 			p->sec == SEC_GLOBAL ? "global" : "bss", list);
 		return 0;
 	}
-	/* r0kh and r1kh are lists: one line per peer */
+	/* r0kh, r1kh and pmk_r1_push_to are lists: repeatable */
 	if (lines[k - keys] && !(keys == cfg_bss_keys &&
 				 (k == &cfg_bss_keys[BK_R0KH] ||
-				  k == &cfg_bss_keys[BK_R1KH]))) {
+				  k == &cfg_bss_keys[BK_R1KH] ||
+				  k == &cfg_bss_keys[BK_PMK_R1_PUSH_TO]))) {
 		cfg_bad(p, "duplicate key '%s' (first at line %u)", name,
 			lines[k - keys]);
 		return 0;
@@ -380,6 +381,40 @@ static const char *sec_name(enum fsrd_security s)
 	return "?";
 }
 
+/* pmk_r1_push_to names the peers a PUSH goes to: only with
+ * pmk_r1_push = yes, and each an r1kh line's R1KH-ID unless a wildcard
+ * r1kh may teach it. */
+static int check_push_to(struct parser *p, const struct fsrd_bss_conf *b,
+			 const struct bss_extra *x)
+{
+	unsigned int line = x->key_line[BK_PMK_R1_PUSH_TO];
+	bool wild = false;
+	char mac[18];
+	size_t i, j;
+
+	if (!b->n_push_to)
+		return 0;
+	if (!b->pmk_r1_push)
+		return cfg_bad_line(p, line, "pmk_r1_push_to: needs pmk_r1_push = yes");
+	for (j = 0; j < b->n_r1kh; j++)
+		wild |= b->r1kh[j].wildcard;
+	for (i = 0; i < b->n_push_to && !wild; i++) {
+		for (j = 0; j < b->n_r1kh; j++)
+			if (!memcmp(b->r1kh[j].id, b->push_to[i], 6))
+				break;
+		if (j == b->n_r1kh) {
+			snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+				 b->push_to[i][0], b->push_to[i][1],
+				 b->push_to[i][2], b->push_to[i][3],
+				 b->push_to[i][4], b->push_to[i][5]);
+			return cfg_bad_line(p, line,
+					    "pmk_r1_push_to: %s is the R1KH-ID of no r1kh line of [bss %s]",
+					    mac, b->name);
+		}
+	}
+	return 0;
+}
+
 static int check_bss(struct parser *p, struct fsrd_bss_conf *b,
 		     struct bss_extra *x)
 {
@@ -430,6 +465,8 @@ static int check_bss(struct parser *p, struct fsrd_bss_conf *b,
 		return cfg_bad_line(p, x->key_line[BK_PMKSA_SHARE],
 				    "pmksa_share: a shared PMKSA serves only OKC: needs okc = yes (line %u)",
 				    x->key_line[BK_OKC]);
+	if (check_push_to(p, b, x))
+		return p->error;
 	for (i = 0; i < b->n_r0kh; i++)
 		if (b->r0kh[i].id_len == c->r0kh_id_len &&
 		    !memcmp(b->r0kh[i].id, c->r0kh_id, c->r0kh_id_len))

@@ -91,6 +91,10 @@ struct fsrd_bss_conf {
 	struct fsrd_rkh r1kh[FSRD_MAX_RKH];	/* r1kh = ... (repeatable) */
 	size_t n_r1kh;
 	bool pmk_r1_push;		/* pmk_r1_push = yes|no (default no) */
+	/* pmk_r1_push_to = R1KH-ID... (repeatable): the neighbours pushed
+	 * to; none: every r1kh (hostapd's behaviour) */
+	uint8_t push_to[FSRD_MAX_RKH][6];
+	size_t n_push_to;
 	char rrb_ifname[IF_NAMESIZE];	/* rrb_interface = IF (default: interface) */
 	uint32_t rkh_pull_timeout_ms;	/* rkh_pull_timeout = 100..10000 ms (default 1000) */
 	uint32_t rkh_pull_retries;	/* rkh_pull_retries = 1..10 (default 4) */

@@ -426,6 +426,36 @@ static int set_pmk_r1_push(struct parser *p, const struct key_desc *k,
 			  &((struct fsrd_bss_conf *)base)->pmk_r1_push);
 }
 
+/* "R1KH-ID [R1KH-ID...]": the neighbours a PMK-R1 is pushed to. Each
+ * must be an r1kh line's, which config.c checks once the BSS is read. */
+static int set_pmk_r1_push_to(struct parser *p, const struct key_desc *k,
+			      void *base, const char *v)
+{
+	struct fsrd_bss_conf *b = base;
+	char tok[32];
+	int used;
+	size_t i;
+
+	while (sscanf(v, "%31s%n", tok, &used) == 1) {
+		v += used;
+		if (b->n_push_to >= FSRD_MAX_RKH)
+			return cfg_bad(p, "%s: more than %d R1KH-IDs in one BSS",
+				       k->name, FSRD_MAX_RKH);
+		if (!parse_mac(tok, b->push_to[b->n_push_to]))
+			return cfg_bad(p, "%s: R1KH-ID: expected a MAC address like 02:00:00:00:01:00, got '%s'",
+				       k->name, tok);
+		for (i = 0; i < b->n_push_to; i++)
+			if (!memcmp(b->push_to[i], b->push_to[b->n_push_to], 6))
+				return cfg_bad(p, "%s: %s listed twice",
+					       k->name, tok);
+		b->n_push_to++;
+	}
+	if (!b->n_push_to)
+		return cfg_bad(p, "%s: expected one or more R1KH-IDs",
+			       k->name);
+	return 0;
+}
+
 static int set_pmksa_share(struct parser *p, const struct key_desc *k,
 			   void *base, const char *v)
 {
@@ -579,6 +609,7 @@ const struct key_desc cfg_bss_keys[] = {
 	[BK_R0KH] = FN("r0kh", set_r0kh),
 	[BK_R1KH] = FN("r1kh", set_r1kh),
 	[BK_PMK_R1_PUSH] = FN("pmk_r1_push", set_pmk_r1_push),
+	[BK_PMK_R1_PUSH_TO] = FN("pmk_r1_push_to", set_pmk_r1_push_to),
 	[BK_RRB_INTERFACE] = FN("rrb_interface", set_rrb_interface),
 	[BK_FT_OVER_DS] = FN("ft_over_ds", set_ft_over_ds),
 	[BK_PMKSA_SHARE] = FN("pmksa_share", set_pmksa_share),

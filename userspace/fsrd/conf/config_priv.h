@@ -38,7 +38,7 @@ enum { SEC_NONE, SEC_GLOBAL, SEC_BSS, SEC_RADIUS, SEC_AUTH_SERVER,
 
 /* What fsrd_conf_load needs per BSS beyond struct fsrd_bss_conf. */
 struct bss_extra {
-	unsigned int key_line[32];	/* 0: key not set */
+	unsigned int key_line[48];	/* 0: key not set */
 	char pass[PASS_MAX + 1];	/* wiped after use */
 	size_t pass_len;
 };
@@ -73,7 +73,7 @@ struct parser {
 enum {
 	BK_INTERFACE, BK_SSID, BK_CHANNEL, BK_HT, BK_SECURITY, BK_CIPHER,
 	BK_PASSPHRASE, BK_PSK, BK_R1KH_ID, BK_OKC, BK_R0KH, BK_R1KH,
-	BK_PMK_R1_PUSH, BK_RRB_INTERFACE, BK_FT_OVER_DS, BK_PMKSA_SHARE,
+	BK_PMK_R1_PUSH, BK_PMK_R1_PUSH_TO, BK_RRB_INTERFACE, BK_FT_OVER_DS, BK_PMKSA_SHARE,
 	BK_PORTAL,
 };
 

@@ -77,6 +77,10 @@ static void add_peer(const struct mob_peer_info *i, void *arg)
 		add_id(o, "r0kh_id", i->line->id, i->line->id_len);
 	else
 		add_str(o, "r1kh_id", fsrd_mac_str(i->line->id, mac));
+	/* with pmk_r1_push: is it a neighbour we push to (pmk_r1_push_to) */
+	if (!i->is_r0kh && i->b->conf->pmk_r1_push)
+		json_object_object_add(o, "push", json_object_new_boolean(
+			mobility_pushes_to(i->b->conf, i->line->id)));
 	json_object_object_add(o, "sequence", json_object_new_string(
 		i->seq_known ? "known" : "unknown"));
 	add_u64(o, "queued", i->queued);

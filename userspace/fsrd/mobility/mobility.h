@@ -119,11 +119,15 @@ void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
 		   const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s,
 		   uint32_t session_timeout_s);
 /* The station spa's keys were revoked here (r0: a PMK-R0 of ours went,
- * pmksa: a PMKSA): tell each r1kh of every BSS with pmk_r1_push (when
- * r0: they may hold PMK-R1s we pushed) or pmksa_share (when pmksa) to
- * forget the PMK-R1s our R0KH-ID made for it and its PMKSAs (fsr's
- * REVOKE). */
+ * pmksa: a PMKSA): tell each r1kh of every FT BSS (when r0: it may hold
+ * PMK-R1s we pushed or it pulled) or of every BSS with pmksa_share (when
+ * pmksa) to forget the PMK-R1s our R0KH-ID made for it and its PMKSAs
+ * (fsr's REVOKE). */
 void mobility_revoke(const uint8_t *spa, bool r0, bool pmksa);
+/* A BSS with configuration c pushes PMK-R1s to the R1KH-ID id: with
+ * pmk_r1_push, when pmk_r1_push_to names it or is not set (every r1kh,
+ * as hostapd). The others PULL when a station arrives there. */
+bool mobility_pushes_to(const struct fsrd_bss_conf *c, const uint8_t *id);
 struct pmksa_entry;
 /* A full 802.1X authentication on b made PMKSA e: give it to each r1kh
  * of b (with pmksa_share) for OKC there (fsr's PMKSA message). Entries

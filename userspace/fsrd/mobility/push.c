@@ -97,6 +97,20 @@ static int push_one(struct mob_bss *m, size_t i, const uint8_t *spa,
 	return ret;
 }
 
+bool mobility_pushes_to(const struct fsrd_bss_conf *c, const uint8_t *id)
+{
+	size_t i;
+
+	if (!c->pmk_r1_push)
+		return false;
+	if (!c->n_push_to)
+		return true;
+	for (i = 0; i < c->n_push_to; i++)
+		if (!memcmp(c->push_to[i], id, 6))
+			return true;
+	return false;
+}
+
 void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
 		   const struct fsr_ft_pmk_r0 *r0, uint32_t lifetime_s,
 		   uint32_t session_timeout_s)
@@ -109,9 +123,10 @@ void mobility_push(struct fsrd_bss *b, const uint8_t *spa,
 	if (!m || !b->conf->pmk_r1_push)
 		return;
 	mob_learned_expire(m);
-	/* the listed R1KHs and those learned (hostapd pushes to both) */
+	/* the listed R1KHs and those learned (hostapd pushes to both),
+	 * the neighbours only when pmk_r1_push_to names them */
 	for (i = 0; i < MOB_RKH_MAX; i++) {
-		if (!m->r1[i].used)
+		if (!m->r1[i].used || !mobility_pushes_to(b->conf, m->r1[i].k.id))
 			continue;
 		ret = push_one(m, i, spa, r0, lifetime_s, session_timeout_s);
 		fsrd_mac_str(m->r1[i].k.addr, peer);

@@ -2,8 +2,8 @@
 /*
  * fsr's REVOKE (subtype RRB_FSR_REVOKE, docs/mobility.md), both ways:
  * when fsrd, as a station's R0KH, revokes its keys (keys/revoke.c), each
- * r1kh it pushes to is told to forget the PMK-R1s our R0KH-ID made for
- * that station; a REVOKE from a configured r0kh (checked like a PUSH:
+ * r1kh (pushed to, or one that may have pulled) is told to forget the
+ * PMK-R1s our R0KH-ID made for that station; a REVOKE from a configured r0kh (checked like a PUSH:
  * push.c) removes them from keys/r1_store.c and from fsr.ko. Same
  * transport as PUSH: sequence number and R0KH-ID/R1KH-ID in the
  * authenticated part, the station encrypted; hostapd has no receiver for
@@ -46,8 +46,10 @@ void mobility_revoke(const uint8_t *spa, bool r0, bool pmksa)
 	int ret;
 
 	while ((m = mob_next(&k))) {
-		if (!(r0 && m->b->conf->pmk_r1_push) &&
-		    !(pmksa && m->b->conf->pmksa_share))
+		/* as R0KH every r1kh may hold our PMK-R1: pushed, or
+		 * pulled (with or without pmk_r1_push, and whether or not
+		 * pmk_r1_push_to names it) */
+		if (!r0 && !(pmksa && m->b->conf->pmksa_share))
 			continue;
 		for (i = 0; i < MOB_RKH_MAX; i++) {
 			if (!m->r1[i].used)
@@ -117,7 +119,7 @@ const char *mob_take_revoke(struct mob_bss *m, const uint8_t *src,
 	m->cnt.revoke_rx++;
 	fsrd_mac_str(src, from);
 	trace_sta(b, t.val, TRACE_EV_PMK,
-		  "REVOKE from R0KH %.*s (%s): %zu PMK-R1(s) it pushed forgotten, %u in fsr.ko, %zu PMKSA(s)",
+		  "REVOKE from R0KH %.*s (%s): %zu of its PMK-R1(s) forgotten, %u in fsr.ko, %zu PMKSA(s)",
 		  (int)msg->r0kh_id_len, (const char *)msg->r0kh_id, from, n,
 		  c.in_kernel, np);
 	if (c.err)

@@ -5,6 +5,7 @@
  *   test_roamstat DATA_DIR
  */
 #include <inttypes.h>
+#include <pcap/pcap.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "capture.h"
 #include "dot11.h"
 #include "hist.h"
+#include "keydist.h"
 #include "kview.h"
 #include "logs.h"
 #include "radiotap.h"
@@ -967,6 +969,226 @@ static void test_kview(const char *dir)
 	remove("/tmp/kview-test.json");
 }
 
+/* ---- the scale run's key distribution (keydist.c) ------------------- */
+
+static const uint8_t KD_NB[6] = { 2, 0, 0, 0, 3, 0 };
+static const uint8_t KD_OT[6] = { 2, 0, 0, 0, 4, 0 };
+
+/* an Ethernet frame of hostapd's R0KH/R1KH protocol, subtype sub */
+static size_t kd_frame(uint8_t *b, const uint8_t *da, const uint8_t *sa,
+		       uint8_t sub)
+{
+	static const uint8_t hdr[] = { 0x88, 0xb7, 0x00, 0x13, 0x74, 0x00,
+				       0x01 };
+
+	memset(b, 0, 100);
+	memcpy(b, da, 6);
+	memcpy(b + 6, sa, 6);
+	memcpy(b + 12, hdr, sizeof(hdr));
+	b[12 + sizeof(hdr)] = sub;
+	return 100;
+}
+
+static void kd_add(struct kd_wirecap *c, int64_t t, const uint8_t *sa,
+		   const uint8_t *da, uint8_t sub)
+{
+	uint8_t b[100];
+	struct kd_wire w;
+
+	kd_wire_parse(b, kd_frame(b, da, sa, sub), &w);
+	w.t_us = t;
+	kd_wire_add(c, &w);
+}
+
+static void kd_m4(struct capture *c, int64_t t)
+{
+	add(c, t, FT_DATA, 8, AP1, STA);
+	last(c)->tods = 1;
+	last(c)->eapol = 1;
+	last(c)->eapol_type = EAPOL_KEY;
+	last(c)->key_info = KEYINFO_PAIRWISE | KEYINFO_MIC | KEYINFO_SECURE;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+}
+
+static void test_keydist_parse(void)
+{
+	uint8_t b[100];
+	struct kd_wire w;
+
+	ok(kd_wire_parse(b, kd_frame(b, KD_NB, AP1, 3), &w) == 0 &&
+	   w.ethertype == KD_ETH_OUI && w.subtype == KD_PUSH && w.len == 100 &&
+	   !memcmp(w.sa, AP1, 6) && !memcmp(w.da, KD_NB, 6),
+	   "keydist: a PUSH frame parsed (SA, DA, subtype, length)");
+	ok(kd_wire_parse(b, 13, &w) == -1, "keydist: 13 octets: too short");
+	ok(kd_wire_parse(b, 19, &w) == -1,
+	   "keydist: OUI Extended without its subtype: too short");
+	b[14] = 0x00;
+	b[16] = 0x75;
+	ok(kd_wire_parse(b, 100, &w) == 1,
+	   "keydist: another OUI: not key transport");
+	b[12] = 0x08;
+	b[13] = 0x06;
+	ok(kd_wire_parse(b, 100, &w) == 1, "keydist: ARP: not key transport");
+	b[12] = 0x89;
+	b[13] = 0x0d;
+	ok(kd_wire_parse(b, 60, &w) == 0 && w.ethertype == KD_ETH_FT_DS &&
+	   w.subtype == 0, "keydist: FT over the DS (0x890d) counted");
+}
+
+static void test_keydist_compute(void)
+{
+	struct kd_round r[3] = {
+		{ 0, 1000000, 1500000, 1 },	/* warm-up */
+		{ 1, 2000000, 2500000, 1 },
+		{ 2, 3000000, 3500000, 1 },
+	};
+	struct kd_wirecap wire = { 0 };
+	struct capture air = { 0 };
+	struct kd_result res;
+	struct kd_aps a;
+
+	memset(&a, 0, sizeof(a));
+	memcpy(a.ap[0].mac, AP1, 6);
+	a.ap[0].role = KD_R0KH;
+	memcpy(a.ap[1].mac, KD_NB, 6);
+	a.ap[1].role = KD_NEIGHBOUR;
+	memcpy(a.ap[2].mac, KD_OT, 6);
+	a.ap[2].role = KD_OTHER;
+	a.n = 3;
+	a.r0kh = 0;
+	/* warm-up: a PUSH, a SEQ_REQ and a SEQ_RESP */
+	kd_m4(&air, 1100000);
+	kd_add(&wire, 1100100, AP1, KD_NB, 3);
+	kd_add(&wire, 1100200, KD_NB, AP1, 4);
+	kd_add(&wire, 1100300, AP1, KD_NB, 5);
+	/* round 1: both pushed to, the neighbour first, then a frame from
+	 * an unknown sender and one from the other AP */
+	kd_m4(&air, 2100000);
+	kd_add(&wire, 2099000, AP1, KD_NB, 3);	/* before 4/4: not its PUSH */
+	kd_add(&wire, 2100300, AP1, KD_NB, 3);
+	kd_add(&wire, 2100500, AP1, KD_OT, 3);
+	kd_add(&wire, 2100600, AP1, KD_OT, 3);	/* a second one: not first */
+	kd_add(&wire, 2100700, STA, KD_OT, 3);
+	kd_add(&wire, 2100800, KD_OT, AP1, 1);
+	/* round 2: only the other AP, so the neighbour is missed */
+	kd_m4(&air, 3100000);
+	kd_add(&wire, 3100900, AP1, KD_OT, 3);
+	ok(kd_compute(&air, &wire, &a, r, 3, STA, &res) == 0,
+	   "keydist: computed");
+	is64((int64_t)res.rounds, 2, "keydist: measured rounds");
+	is64((int64_t)res.rounds_failed, 0, "keydist: failed rounds");
+	ok(res.n_nb == 1 && res.nb[0] == 300,
+	   "keydist: one neighbour sample, 300 us after 4/4");
+	ok(res.n_nb_last == 1 && res.nb_last[0] == 300,
+	   "keydist: every neighbour reached only in round 1");
+	ok(res.n_all_last == 2 && res.all_last[0] == 500 &&
+	   res.all_last[1] == 900,
+	   "keydist: the last PUSH of each round (500 us, 900 us)");
+	ok(res.n_first == 2 && res.first[0] == 300 && res.first[1] == 900,
+	   "keydist: the first PUSH of each round (300 us, 900 us)");
+	is64((int64_t)res.nb_missed, 1, "keydist: neighbour pushes missed");
+	is64((int64_t)res.pushed_to_sum, 3, "keydist: APs pushed to, summed");
+	is64((int64_t)res.pushed_to_max, 2, "keydist: most APs pushed to");
+	is64((int64_t)res.frames[0], 5, "keydist: frames of the R0KH");
+	is64((int64_t)res.frames[2], 1, "keydist: frames of the other AP");
+	is64((int64_t)res.bytes[0], 500, "keydist: bytes of the R0KH");
+	is64((int64_t)res.frames_warmup, 3, "keydist: warm-up frames");
+	is64((int64_t)res.frames_unknown, 1, "keydist: unknown sender");
+	kd_result_free(&res);
+	/* a failed round and one without 4/4 are not measured */
+	r[1].ok = 0;
+	air.n = 2;	/* round 2's 4/4 gone */
+	ok(kd_compute(&air, &wire, &a, r, 3, STA, &res) == 0 &&
+	   res.rounds == 0 && res.rounds_failed == 2 && res.n_nb == 0,
+	   "keydist: a failed round and a round without 4/4: not measured");
+	kd_result_free(&res);
+	capture_free(&air);
+	kd_wire_free(&wire);
+}
+
+static void test_keydist_files(void)
+{
+	char dir[] = "/tmp/test-keydist.XXXXXX", path[256], err[512];
+	struct kd_round *r = NULL;
+	struct kd_wirecap wire;
+	struct kd_aps a;
+	pcap_dumper_t *d;
+	struct pcap_pkthdr h;
+	uint8_t b[100];
+	pcap_t *p;
+	size_t n = 0;
+
+	if (!mkdtemp(dir)) {
+		ok(0, "keydist: a temporary directory");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/aps", dir);
+	write_file(path, "# mac name role\n02:00:00:00:00:00 ap1 r0kh\n"
+		   "02:00:00:00:03:00 ap2 neighbour\n02:00:00:00:04:00 ap3 other\n");
+	ok(kd_aps_load(path, &a, err, sizeof(err)) == 0 && a.n == 3 &&
+	   a.r0kh == 0 && a.ap[1].role == KD_NEIGHBOUR &&
+	   !strcmp(a.ap[2].name, "ap3") && !memcmp(a.ap[1].mac, KD_NB, 6),
+	   "keydist: aps file read");
+	write_file(path, "02:00:00:00:00:00 ap1 r0kh\n02:00:00:00:03:00 ap2 r0kh\n");
+	ok(kd_aps_load(path, &a, err, sizeof(err)) == -1 &&
+	   strstr(err, "2 APs with role r0kh"), "keydist: two R0KHs refused: %s", err);
+	write_file(path, "02:00:00:00:00:00 ap1 boss\n");
+	ok(kd_aps_load(path, &a, err, sizeof(err)) == -1 &&
+	   strstr(err, "role 'boss'"), "keydist: unknown role refused: %s", err);
+	write_file(path, "02:00:00:00:00 ap1 r0kh\n");
+	ok(kd_aps_load(path, &a, err, sizeof(err)) == -1 &&
+	   strstr(err, ":1: expected"), "keydist: short MAC refused: %s", err);
+	snprintf(path, sizeof(path), "%s/rounds.log", dir);
+	write_file(path, "0 100 200 ok\n1 300 400 fail\n");
+	ok(kd_rounds_load(path, &r, &n, err, sizeof(err)) == 0 && n == 2 &&
+	   r[1].index == 1 && r[1].start_us == 300 && !r[1].ok,
+	   "keydist: rounds.log read");
+	free(r);
+	r = NULL;
+	write_file(path, "0 100 200 ok\n1 400 300 ok\n");
+	ok(kd_rounds_load(path, &r, &n, err, sizeof(err)) == -1 &&
+	   strstr(err, ":2: expected") && !r,
+	   "keydist: a round ending before it starts refused: %s", err);
+	/* a pcap with a PUSH and an ARP frame */
+	snprintf(path, sizeof(path), "%s/ds.pcap", dir);
+	p = pcap_open_dead(DLT_EN10MB, 256);
+	d = p ? pcap_dump_open(p, path) : NULL;
+	if (d) {
+		memset(&h, 0, sizeof(h));
+		h.ts.tv_sec = 5;
+		h.ts.tv_usec = 7;
+		h.caplen = (bpf_u_int32)kd_frame(b, KD_NB, AP1, 3);
+		h.len = 120;
+		pcap_dump((u_char *)d, &h, b);
+		b[12] = 0x08;
+		b[13] = 0x06;
+		pcap_dump((u_char *)d, &h, b);
+		pcap_dump_close(d);
+	}
+	if (p)
+		pcap_close(p);
+	ok(kd_wire_load(path, &wire, err, sizeof(err)) == 0 && wire.n == 1 &&
+	   wire.other == 1 && wire.w[0].t_us == 5000007 &&
+	   wire.w[0].len == 120, "keydist: Ethernet capture read (time, length on the wire)");
+	kd_wire_free(&wire);
+	snprintf(path, sizeof(path), "%s/empty.pcap", dir);
+	write_file(path, "not a capture");
+	ok(kd_wire_load(path, &wire, err, sizeof(err)) == -1,
+	   "keydist: not a capture: %s", err);
+	snprintf(path, sizeof(path), "rm -rf %s", dir);
+	if (system(path))
+		ok(0, "keydist: temporary directory removed");
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "data";
@@ -989,6 +1211,9 @@ int main(int argc, char **argv)
 	test_harness_failures();
 	test_storm_summary();
 	test_kview(dir);
+	test_keydist_parse();
+	test_keydist_compute();
+	test_keydist_files();
 	printf("1..%d\n", n_test);
 	return n_fail ? 1 : 0;
 }

@@ -9,6 +9,9 @@
  *                    NAME=ROWS.csv...
  *       summary.json, and the table on stdout; -a: a file holding the
  *       number of Access-Requests FreeRADIUS received during mode NAME
+ *   roamstat keys -o keys.json [-c samples.csv] NAME=DIR...
+ *       the scale run's key distribution (keytable.c): the table on
+ *       stdout
  *
  * Exit status: 0, 1 on bad input, 2 on bad usage.
  */
@@ -18,6 +21,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "keydist.h"
 #include "logs.h"
 #include "roam.h"
 #include "rows.h"
@@ -28,7 +32,8 @@ static int usage(void)
 	fputs("usage: roamstat roams [-s STA] [-r roams.log] [-p ping.log] CAPTURE.pcap\n"
 	      "       roamstat summary -o FILE [-l 0|1] [-m meta] [-u unavailable]\n"
 	      "                [-k NAME=fsrctl-bss.json]... [-a NAME=FILE]...\n"
-	      "                NAME=ROWS.csv...\n",
+	      "                NAME=ROWS.csv...\n"
+	      "       roamstat keys -o FILE [-c samples.csv] NAME=DIR...\n",
 	      stderr);
 	return 2;
 }
@@ -238,5 +243,10 @@ int main(int argc, char **argv)
 		return cmd_roams(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "summary"))
 		return cmd_summary(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "keys")) {
+		int rc = kt_main(argc - 1, argv + 1);
+
+		return rc == 2 ? usage() : rc;
+	}
 	return usage();
 }

@@ -23,6 +23,7 @@
 #include "eap/sta_eap.h"
 #include "nmsp/nmsp_svc.h"
 #include "core/trace.h"
+#include "drv/fsr_cmd.h"
 
 /* Room for the events of a few thousand roams while fsrd is stopped. */
 #define EVENTS_RCVBUF	(4 << 20)
@@ -32,7 +33,7 @@ static bool ev_open;
 static unsigned int n_attached;
 static bool missing_logged;
 
-/* One request on a socket of its own (the event socket must not see
+/* One request on the command socket (the event socket must not see
  * replies, nor a request lose its events). */
 static int request(uint8_t cmd, int ifindex, const struct fastpath_cfg *cfg,
 		   char *err, size_t errlen)
@@ -40,27 +41,27 @@ static int request(uint8_t cmd, int ifindex, const struct fastpath_cfg *cfg,
 	char buf[FSR_NL_SNDBUF];
 	struct nlmsghdr *req;
 	struct fsr_nlerr e;
-	struct fsr_nl nl;
+	struct fsr_nl *nl;
 	int ret;
 
 	err[0] = '\0';
-	ret = fsr_nl_open(&nl, &e);
+	ret = fsr_cmd_get(&nl, &e);
 	if (ret)
 		return ret;
-	req = fsr_nl_request(&nl, buf, cmd);
+	req = fsr_nl_request(nl, buf, cmd);
 	if (cfg)
 		ret = fastpath_put_bss_set(req, sizeof(buf), ifindex, cfg);
 	else if (!mnl_attr_put_u32_check(req, sizeof(buf), FSR_A_IFINDEX,
 					 (uint32_t)ifindex))
 		ret = -ENOSPC;
 	if (!ret) {
-		ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
+		ret = fsr_nl_do(nl, req, NULL, NULL, &e);
 		if (ret)
 			fsr_nlerr_format(&e, err, errlen);
+		fsr_cmd_done(ret);
 	}
 	/* a BSS_SET request may hold the GTK */
 	explicit_bzero(buf, sizeof(buf));
-	fsr_nl_close(&nl);
 	return ret;
 }
 
@@ -403,21 +404,22 @@ int fastpath_ft_ds(struct fsrd_bss *b, const uint8_t *sta,
 	char buf[FSR_NL_SNDBUF];
 	struct nlmsghdr *req;
 	struct fsr_nlerr e;
-	struct fsr_nl nl;
+	struct fsr_nl *nl;
 	int ret;
 
 	*why = NULL;
 	if (!b->fp_enabled)
 		return -ENODEV;
-	ret = fsr_nl_open(&nl, &e);
+	ret = fsr_cmd_get(&nl, &e);
 	if (ret)
 		return ret;
-	req = fsr_nl_request(&nl, buf, FSR_CMD_FT_DS_REQUEST);
+	req = fsr_nl_request(nl, buf, FSR_CMD_FT_DS_REQUEST);
 	ret = fastpath_put_ds_request(req, sizeof(buf), b->ifindex, sta, ies,
 				      len);
-	if (!ret)
-		ret = fsr_nl_do(&nl, req, ds_reply, &a, &e);
-	fsr_nl_close(&nl);
+	if (!ret) {
+		ret = fsr_nl_do(nl, req, ds_reply, &a, &e);
+		fsr_cmd_done(ret);
+	}
 	if (!ret && !a.replied)
 		ret = -EBADMSG;
 	if (ret)
@@ -591,6 +593,7 @@ static void module_changed(bool loaded)
 		}
 		n_attached = 0;
 		events_close();
+		fsr_cmd_close();
 		missing_logged = true;
 		return;
 	}
@@ -615,4 +618,5 @@ int fastpath_init(void)
 void fastpath_exit(void)
 {
 	kmod_watch_stop();
+	fsr_cmd_close();
 }

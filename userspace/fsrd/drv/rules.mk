@@ -7,7 +7,7 @@
 # adoption keys).
 FSRD_SRCS += drv/nl80211.c drv/packet_sock.c drv/eapol_sock.c drv/fastpath.c \
 	drv/fastpath_msg.c \
-	drv/kmod_watch.c drv/neigh.c
+	drv/kmod_watch.c drv/neigh.c drv/fsr_cmd.c
 FSRD_LIB_SRCS += fsr_nl.c fsr_nlerr.c fsr_names.c
 FSRD_PKGS += libnl-3.0 libnl-genl-3.0
 

@@ -8,6 +8,7 @@
 
 #include "fsr_nl.h"
 #include "core/ieee80211.h"
+#include "drv/fsr_cmd.h"
 #include "ft/pmk_push.h"
 
 #define LIFETIME_MAX 0x7fffffffu
@@ -22,15 +23,15 @@ static int push_key(const struct fsrd_bss *b, const uint8_t *spa,
 	char buf[FSR_NL_SNDBUF];
 	struct fsr_nlerr e;
 	struct nlmsghdr *req;
-	struct fsr_nl nl;
+	struct fsr_nl *nl;
 	uint32_t life;
 	int ret;
 
-	ret = fsr_nl_open(&nl, &e);
+	ret = fsr_cmd_get(&nl, &e);
 	if (ret)
 		return ret;
 	life = lifetime_s > LIFETIME_MAX ? LIFETIME_MAX : lifetime_s;
-	req = fsr_nl_request(&nl, buf, FSR_CMD_PMK_ADD);
+	req = fsr_nl_request(nl, buf, FSR_CMD_PMK_ADD);
 	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
 	mnl_attr_put(req, FSR_A_PMK_R1_NAME, sizeof(r1->name), r1->name);
 	mnl_attr_put(req, FSR_A_PMK_R0_NAME, FSR_FT_NAME_LEN, pmk_r0_name);
@@ -41,12 +42,12 @@ static int push_key(const struct fsrd_bss *b, const uint8_t *spa,
 	mnl_attr_put_u32(req, FSR_A_LIFETIME, life ? life : 1);
 	mnl_attr_put(req, FSR_A_PMK_KEY, r1->key_len, r1->key);
 	mnl_attr_put_u8(req, FSR_A_PMK_ORIGIN, origin);
-	ret = fsr_nl_do(&nl, req, NULL, NULL, &e);
+	ret = fsr_nl_do(nl, req, NULL, NULL, &e);
+	fsr_cmd_done(ret);
 	/* the request held the key */
 	explicit_bzero(buf, sizeof(buf));
 	if (ret)
 		fsr_nlerr_format(&e, err, errlen);
-	fsr_nl_close(&nl);
 	return ret;
 }
 
@@ -103,21 +104,21 @@ static int sta_request(uint8_t cmd, const uint8_t *spa,
 	char buf[FSR_NL_SNDBUF];
 	struct fsr_nlerr e;
 	struct nlmsghdr *req;
-	struct fsr_nl nl;
+	struct fsr_nl *nl;
 	int ret;
 
-	ret = fsr_nl_open(&nl, &e);
+	ret = fsr_cmd_get(&nl, &e);
 	if (ret)
 		return ret;
-	req = fsr_nl_request(&nl, buf, cmd);
+	req = fsr_nl_request(nl, buf, cmd);
 	mnl_attr_put(req, FSR_A_STA_ADDR, 6, spa);
 	if (pmk_r1_name)
 		mnl_attr_put(req, FSR_A_PMK_R1_NAME, FSR_FT_NAME_LEN,
 			     pmk_r1_name);
-	ret = fsr_nl_do(&nl, req, cb, data, &e);
+	ret = fsr_nl_do(nl, req, cb, data, &e);
+	fsr_cmd_done(ret);
 	if (ret)
 		fsr_nlerr_format(&e, err, errlen);
-	fsr_nl_close(&nl);
 	return ret;
 }
 

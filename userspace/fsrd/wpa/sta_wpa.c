@@ -135,11 +135,12 @@ static void keep_pmk_r0(struct fsrd_bss *b, struct fsrd_sta *sta)
 	if (!err) {
 		uint32_t st = sta_eap_key_lifetime_s(sta, UINT32_MAX);
 
-		bss_push_pmk_r1(sta->addr, &r0, &scope, life);
-		/* other hosts' R1KHs (pmk_r1_push); the Session-Timeout goes
-		 * with the key, as hostapd sends it */
+		/* other hosts' R1KHs first (pmk_r1_push): their frames are
+		 * on the wire while fsr.ko takes ours; the Session-Timeout
+		 * goes with the key, as hostapd sends it */
 		mobility_push(b, sta->addr, &r0, life,
 			      st == UINT32_MAX ? 0 : st);
+		bss_push_pmk_r1(sta->addr, &r0, &scope, life);
 	}
 	explicit_bzero(&k, sizeof(k));
 	explicit_bzero(&r0, sizeof(r0));

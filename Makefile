@@ -104,16 +104,20 @@ fuzz-long: deps
 
 # The roam benchmark, every available mode in one lab VM boot
 # (docs/benchmark.md): make bench [ROAMS=30] [LOAD=1] [EAP_ROAMS=10]
-# [STORM=8] [STORM_ROUNDS=10] (EAP_ROAMS=0: without the 802.1X scenarios;
+# [STORM=8] [STORM_ROUNDS=10] [SCALE=24] [SCALE_ROUNDS=10] (EAP_ROAMS=0:
+# without the 802.1X scenarios; SCALE=0: without the scale run;
 # STORM=0: without the roam storm)
 ROAMS ?= 30
 LOAD ?= 0
 EAP_ROAMS ?= 10
 STORM ?= 8
 STORM_ROUNDS ?= 10
+SCALE ?= 24
+SCALE_ROUNDS ?= 10
 bench: all
 	@tools/bench/run.sh ROAMS=$(ROAMS) LOAD=$(LOAD) EAP_ROAMS=$(EAP_ROAMS) \
-		STORM=$(STORM) STORM_ROUNDS=$(STORM_ROUNDS)
+		STORM=$(STORM) STORM_ROUNDS=$(STORM_ROUNDS) SCALE=$(SCALE) \
+		SCALE_ROUNDS=$(SCALE_ROUNDS)
 
 lab-shell: all
 	@tools/lab/shell

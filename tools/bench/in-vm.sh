@@ -1,12 +1,15 @@
 #!/bin/sh
 # The roam benchmark inside the lab VM (started by tools/bench/run.sh through
 # tools/lab/run). One boot, one topology, the modes one after the other:
-#   tools/bench/in-vm.sh ROAMS LOAD ROAM_TIMEOUT [EAP_ROAMS [STORM [ROUNDS]]]
+#   tools/bench/in-vm.sh ROAMS LOAD ROAM_TIMEOUT [EAP_ROAMS [STORM [ROUNDS
+#                        [SCALE [SCALE_ROUNDS]]]]]
 # EAP_ROAMS > 0 (default 10) adds the 802.1X scenarios (eap-lib.sh): for
 # each of full, pmksa, okc and ft, the modes hostapd-eap-SCEN and
 # fsr-eap-SCEN with that many roams. STORM > 0 (default 0) adds the roam
 # storm (storm-lib.sh): STORM clients roaming at once, ROUNDS (default 10)
-# times, modes storm-hostapd, storm-fsr-user and storm-fsr-kernel.
+# times, modes storm-hostapd, storm-fsr-user and storm-fsr-kernel. SCALE > 0
+# (default 0) adds the scale run (scale-lib.sh): SCALE APs, SCALE_ROUNDS
+# (default 10) measured associations, modes scale-hostapd and scale-fsr.
 # Writes $FSR_LAB_OUT/bench/: meta (versions, settings), unavailable
 # (one "mode<TAB>reason" per line), and per mode that ran a folder with
 # capture.pcap (hwsim0, radiotap), ping.log (ping -D), roams.log and logs.
@@ -15,6 +18,8 @@ BENCH_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 . "$BENCH_TOP/tools/lab/guest-lib.sh"
 . "$BENCH_TOP/tools/bench/lib.sh"
 . "$BENCH_TOP/tools/bench/storm-lib.sh"
+. "$BENCH_TOP/tools/bench/fsrd-lib.sh"
+. "$BENCH_TOP/tools/bench/scale-lib.sh"
 
 roams=${1:-30}
 BENCH_LOAD=${2:-0}
@@ -22,6 +27,8 @@ roam_timeout=${3:-10}
 eap_roams=${4:-10}
 BENCH_STORM=${5:-0}
 storm_rounds=${6:-10}
+BENCH_SCALE=${7:-0}
+scale_rounds=${8:-10}
 MODES="hostapd fsr-user fsr-kernel fsr-kernel-2ns"
 [ "$roams" -gt 0 ] || MODES=
 # for debugging: BENCH_MODES=..., EAP_SCENS=... and BENCH_WPA_DEBUG=-dd
@@ -57,6 +64,8 @@ BENCH_AP2=$(mac_of wlan1)
 	echo "eap_roams=$eap_roams"
 	echo "storm=$BENCH_STORM"
 	echo "storm_rounds=$storm_rounds"
+	echo "scale=$BENCH_SCALE"
+	echo "scale_rounds=$scale_rounds"
 	echo "ap1=$BENCH_AP1"
 	echo "ap2=$BENCH_AP2"
 	echo "sta=$(ip netns exec "$BENCH_NS" cat /sys/class/net/$BENCH_STA_IF/address)"
@@ -145,6 +154,34 @@ if [ "$BENCH_STORM" -gt 0 ]; then
 			"$BENCH_STORM clients, $storm_rounds rounds" \
 			run_storm "$impl" "$storm_rounds" "$roam_timeout" || continue
 		bench_log "$mode: done, $(completed $((BENCH_STORM * storm_rounds)) "$BENCH_OUT/$mode"/roams-*.log)"
+	done
+fi
+# --- the scale run: key distribution in a large mobility domain ----------
+if [ "$BENCH_SCALE" -gt 0 ]; then
+	if ! scale_setup "$BENCH_SCALE"; then
+		echo "in-vm.sh: cannot set up the scale run's radios" >&2
+		exit 1
+	fi
+	# for debugging: BENCH_SCALE_IMPLS=fsr in the environment
+	for impl in ${BENCH_SCALE_IMPLS:-hostapd fsr}; do
+		mode=scale-$impl
+		if [ "$impl" = hostapd ] && ! command -v hostapd > /dev/null; then
+			bench_unavailable "$mode" "hostapd is not installed"
+			continue
+		fi
+		if [ "$impl" = fsr ] && ! _sc_why=$(bench_fsr_kernel_check); then
+			bench_unavailable "$mode" "$_sc_why"
+			continue
+		fi
+		bench_log "$mode: $BENCH_SCALE APs, $scale_rounds associations"
+		if ! run_scale "$impl" "$scale_rounds"; then
+			_sc_why=$(cat "$BENCH_OUT/$mode/error")
+			bench_unavailable "$mode" "failed to start: $_sc_why"
+			bench_log "$mode: $_sc_why"
+			rc=1
+			continue
+		fi
+		bench_log "$mode: done, $(grep -c ' ok$' "$BENCH_OUT/$mode/rounds.log") of $((scale_rounds + 1)) associations"
 	done
 fi
 exit $rc

@@ -64,8 +64,11 @@ sta_ping_once() {
 
 # Radios, namespace, bridge: once per VM boot.
 bench_topology() {
-	# AP1, AP2, the client, and one radio per storm client (storm-lib.sh)
-	lab_hwsim $((3 + ${BENCH_STORM:-0})) || return 1
+	# AP1, AP2, the client, one radio per storm client (storm-lib.sh),
+	# and the scale run's APs and client (scale-lib.sh)
+	_bt_scale=${BENCH_SCALE:-0}
+	[ "$_bt_scale" -gt 0 ] && _bt_scale=$((_bt_scale + 1))
+	lab_hwsim $((3 + ${BENCH_STORM:-0} + _bt_scale)) || return 1
 	ip link set hwsim0 up || return 1
 	ip netns add "$BENCH_NS" || return 1
 	iw phy "$(basename "$(readlink /sys/class/net/$BENCH_STA_IF/phy80211)")" \

@@ -2,7 +2,8 @@
 # The roam benchmark (what "make bench" runs), on the host:
 #
 #   tools/bench/run.sh [ROAMS=30] [LOAD=0|1] [ROAM_TIMEOUT=10] [EAP_ROAMS=10]
-#                      [STORM=8] [STORM_ROUNDS=10]
+#                      [STORM=8] [STORM_ROUNDS=10] [SCALE=24]
+#                      [SCALE_ROUNDS=10]
 #
 # Builds roamstat, boots the lab VM once (tools/lab/run) to run every mode
 # (tools/bench/in-vm.sh), then analyses the captures here and writes
@@ -13,7 +14,11 @@
 # FT-802.1X; hostapd and fsr side by side in the "802.1X roams" table).
 # STORM=N (N clients roaming at the same moment, STORM_ROUNDS times back
 # and forth, for hostapd, fsr-user and fsr-kernel: the "roam storm" table);
-# STORM=0 leaves it out.
+# STORM=0 leaves it out. SCALE=N (8 to 32 APs in one mobility domain, each
+# its own namespace and daemon; SCALE_ROUNDS initial associations of one
+# client at one of them, hostapd pushing to every AP, fsrd to the
+# neighbours: the "key distribution" table, keys.json, samples-keys.csv);
+# SCALE=0 leaves it out.
 # Exit status: 0 if every mode that ran finished its roams (failed roams are
 # counted, not fatal), 1 otherwise, the lab's 124/125 if the VM failed.
 set -u
@@ -24,6 +29,8 @@ roam_timeout=10
 eap_roams=10
 storm=8
 storm_rounds=10
+scale=24
+scale_rounds=10
 for a in "$@"; do
 	case $a in
 	ROAMS=*) roams=${a#ROAMS=} ;;
@@ -32,16 +39,19 @@ for a in "$@"; do
 	EAP_ROAMS=*) eap_roams=${a#EAP_ROAMS=} ;;
 	STORM=*) storm=${a#STORM=} ;;
 	STORM_ROUNDS=*) storm_rounds=${a#STORM_ROUNDS=} ;;
+	SCALE=*) scale=${a#SCALE=} ;;
+	SCALE_ROUNDS=*) scale_rounds=${a#SCALE_ROUNDS=} ;;
 	*)
-		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S] [EAP_ROAMS=N] [STORM=N] [STORM_ROUNDS=N]" >&2
+		echo "usage: $0 [ROAMS=N] [LOAD=0|1] [ROAM_TIMEOUT=S] [EAP_ROAMS=N] [STORM=N] [STORM_ROUNDS=N] [SCALE=N] [SCALE_ROUNDS=N]" >&2
 		exit 2
 		;;
 	esac
 done
-for v in "$roams" "$roam_timeout" "$eap_roams" "$storm" "$storm_rounds"; do
+for v in "$roams" "$roam_timeout" "$eap_roams" "$storm" "$storm_rounds" \
+	"$scale" "$scale_rounds"; do
 	case $v in
 	'' | *[!0-9]*)
-		echo "bench: ROAMS, ROAM_TIMEOUT, EAP_ROAMS, STORM and STORM_ROUNDS want whole numbers" >&2
+		echo "bench: ROAMS, ROAM_TIMEOUT, EAP_ROAMS, STORM, STORM_ROUNDS, SCALE and SCALE_ROUNDS want whole numbers" >&2
 		exit 2
 		;;
 	esac
@@ -49,6 +59,15 @@ done
 # one hwsim radio per storm client, in a VM with a few hundred MB
 [ "$storm" -le 32 ] || {
 	echo "bench: STORM is at most 32 clients" >&2
+	exit 2
+}
+# the R0KH is AP 8; fsrd takes at most 32 r1kh lines a BSS
+[ "$scale" -eq 0 ] || { [ "$scale" -ge 8 ] && [ "$scale" -le 32 ]; } || {
+	echo "bench: SCALE is 0 (no scale run) or 8 to 32 APs" >&2
+	exit 2
+}
+[ "$scale" -eq 0 ] || [ "$scale_rounds" -ge 1 ] || {
+	echo "bench: SCALE_ROUNDS must be at least 1" >&2
 	exit 2
 }
 [ "$storm" -eq 0 ] || [ "$storm_rounds" -ge 1 ] || {
@@ -77,12 +96,14 @@ vm_timeout=$((120 + 4 * (60 + roams * (2 * roam_timeout + 5)) +
 	8 * (60 + eap_roams * (2 * roam_timeout + 5))))
 [ "$storm" -gt 0 ] &&
 	vm_timeout=$((vm_timeout + 3 * (60 + 35 * storm + storm_rounds * (2 * roam_timeout + 2))))
+[ "$scale" -gt 0 ] &&
+	vm_timeout=$((vm_timeout + 2 * (120 + 5 * scale + (scale_rounds + 1) * 40)))
 err=$top/build/bench/lab.err
 mkdir -p "$top/build/bench"
 cd "$top" || exit 1
 tools/lab/run --timeout "$vm_timeout" -- tools/bench/in-vm.sh \
 	"$roams" "$load" "$roam_timeout" "$eap_roams" "$storm" "$storm_rounds" \
-	2> "$err"
+	"$scale" "$scale_rounds" 2> "$err"
 rc=$?
 cat "$err" >&2
 rundir=$(sed -n 's/^lab: run dir //p' "$err" | head -n 1)
@@ -161,6 +182,24 @@ for mode in storm-hostapd storm-fsr-user storm-fsr-kernel; do
 done
 "$roamstat" summary -o "$res/summary.json" -l "$load" -m "$raw/meta" \
 	-u "$raw/unavailable" "$@" > "$res/table.txt" || rc=1
+# The scale run: key distribution, hostapd against fsr.
+set --
+for impl in hostapd fsr; do
+	d=$raw/scale-$impl
+	[ -s "$d/rounds.log" ] && [ -f "$d/ds.pcap" ] && set -- "$@" "$impl=$d"
+done
+if [ $# -gt 0 ]; then
+	if "$roamstat" keys -o "$res/keys.json" -c "$res/samples-keys.csv" \
+		"$@" > "$res/keys.txt"; then
+		{
+			echo
+			cat "$res/keys.txt"
+		} >> "$res/table.txt"
+	else
+		echo "bench: cannot analyse the scale run" >&2
+		rc=1
+	fi
+fi
 if [ $plot -eq 1 ]; then
 	"$python" "$top/tools/bench/plot.py" "$res/samples.csv" "$res/roams.png" \
 		"$roams roams per mode ($eap_roams per 802.1X mode), load $load, TCG emulation" ||

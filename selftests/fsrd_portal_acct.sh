@@ -230,8 +230,12 @@ check "Accounting Stop: Acct-Terminate-Cause Session-Timeout" \
 check "carol no longer reaches the AP" not reaches
 
 check "dave logs in (Idle-Timeout = 4)" pc 10.77.0.2 chap dave wonderland
+# the portal acknowledges its NTF_LOGOUT, or the AC sends it again with
+# back-off for 31 s and the next listener below would get it
+ntf_listen
 check "fsrd ends dave's session when the client stays idle" \
 	wait_for 60 fsrd_log_has "10.77.0.2: Idle-Timeout: the session ends"
+check "the portal gets NTF_LOGOUT (Idle-Timeout)" ntf_got "Idle-Timeout"
 check "Accounting Stop: Acct-Terminate-Cause Idle-Timeout" \
 	wait_for 10 acct_has Stop "Acct-Terminate-Cause = Idle-Timeout"
 

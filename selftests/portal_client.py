@@ -14,6 +14,8 @@ the action expects, 1 otherwise, 2 on a timeout.
   portal_client.py ... IP resend-auth USER PASS    (PAP REQ_AUTH twice)
   portal_client.py ... IP silent-challenge          (expects no answer)
   portal_client.py ... IP raw HEX                   (any bytes, expects none)
+  portal_client.py ... IP heartbeat                 (one NTF_HEARTBEAT,
+      UserIP 0.0.0.0 whatever IP says; expects no answer)
   portal_client.py ... [-n PORT] IP ntf             (waits for the AC's
       NTF_LOGOUT of IP on the notification port, checks it, answers
       ACK_NTF_LOGOUT; prints "ntf err=E text=T")
@@ -28,6 +30,7 @@ import sys
 REQ_CHALLENGE, ACK_CHALLENGE, REQ_AUTH, ACK_AUTH = 1, 2, 3, 4
 REQ_LOGOUT, ACK_LOGOUT, AFF_ACK_AUTH = 5, 6, 7
 NTF_LOGOUT, ACK_NTF_LOGOUT = 8, 14
+NTF_HEARTBEAT = 15
 A_USERNAME, A_PASSWORD, A_CHALLENGE, A_CHAP_PW, A_TEXT = 1, 2, 3, 4, 5
 
 
@@ -209,6 +212,15 @@ def main():
             p.send(REQ_CHALLENGE, 0, 0, [])
             typ, _, err, _ = p.answer()
             return 0 if typ == ACK_CHALLENGE and err == 0 else 1
+        if a.action == "heartbeat":
+            p.a.ip = "0.0.0.0"
+            p.send(NTF_HEARTBEAT, 0, 0, [])
+            try:
+                p.answer()
+            except socket.timeout:
+                print("heartbeat sent")
+                return 0
+            return 1
         if a.action in ("silent-challenge", "raw"):
             if a.action == "raw":
                 p.send(0, 0, 0, [], raw=bytes.fromhex(a.rest[0]))

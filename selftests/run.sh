@@ -60,6 +60,7 @@ fsrd_mobility_wildcard.sh
 fsrd_mobility_ds.sh
 fsrd_portal.sh
 fsrd_portal_acct.sh
+fsrd_portal_escape.sh
 fsrd_nmsp.sh
 "
 # Minutes each: only in make check-debug (tools/lab/debug-guest.sh).

@@ -83,8 +83,8 @@ static const struct portal_sess_ops ops = {
 };
 
 static const struct portal_server_conf servers[2] = {
-	{ PORTAL_V2, { "testing123", 10 } },
-	{ PORTAL_V1, { "", 0 } },
+	{ PORTAL_V2, { "testing123", 10 }, 30 },	/* liveness watched */
+	{ PORTAL_V1, { "", 0 }, 0 },
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

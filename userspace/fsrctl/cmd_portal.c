@@ -5,9 +5,38 @@
  * service's counters, and the AC ending a station's sessions.
  */
 #include <inttypes.h>
+#include <string.h>
 
 #include "fsr_parse.h"
 #include "fsrd_client.h"
+
+/* The portal servers: up or down since when, and escape mode. */
+static void print_servers(struct json_object *reply)
+{
+	struct json_object *list, *v;
+	bool escaped = false;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(reply, "servers", &list))
+		return;
+	n = json_object_array_length(list);
+	for (i = 0; i < n; i++) {
+		struct json_object *s = json_object_array_get_idx(list, i);
+		bool up = json_object_object_get_ex(s, "up", &v) &&
+			  json_object_get_boolean(v);
+
+		printf("portal server %s: %s for %" PRIu64 " s\n",
+		       fsrd_str(s, "name"), up ? "up" : "DOWN",
+		       fsrd_u64(s, "since_s"));
+	}
+	if (json_object_object_get_ex(reply, "escaped", &v))
+		escaped = json_object_get_boolean(v);
+	printf("escape mode: %s (escape = %s)\n",
+	       !escaped ? "off" : !strcmp(fsrd_str(reply, "escape"), "open") ?
+	       "ON, stations pass without login" :
+	       "every server down, stations stay blocked",
+	       fsrd_str(reply, "escape"));
+}
 
 static void print_text(struct json_object *reply)
 {
@@ -31,6 +60,7 @@ static void print_text(struct json_object *reply)
 		       fsrd_str(s, "mac"), fsrd_str(s, "state"), fsrd_str(s, "server"),
 		       fsrd_str(s, "auth"), online, fsrd_str(s, "user"));
 	}
+	print_servers(reply);
 	fsrd_print_counters(reply);
 }
 

@@ -920,8 +920,11 @@ static void test_portal(void)
 	       c.portal.max_sessions == 1024 && c.portal.max_pending == 64 &&
 	       c.portal.challenge_timeout_s == 60 &&
 	       c.portal.aff_timeout_s == 30 && !c.portal.bas_ip &&
+	       !c.portal.escape_open && c.portal.ntf_backoff_ms == 1000 &&
+	       c.portal.ntf_tries == 5 &&
+	       !c.portal.servers[0].heartbeat_timeout_s &&
 	       ntohs(((struct sockaddr_in *)&c.portal.listen)->sin_port) ==
-	       2000, "portal: defaults");
+	       2000, "portal: defaults (escape closed, NTF_LOGOUT back-off 1 s, 5 tries, no heartbeat watch)");
 	fsrd_conf_free(&c);
 	ret = load(PORTAL_BSS AUTH_OK "[portal]\nlisten = 127.0.0.1:2001\n"
 		   "bas_ip = 10.0.0.1\nmax_sessions = 10\nmax_pending = 2\n"
@@ -946,6 +949,26 @@ static void test_portal(void)
 	       2001, "portal: every key; a v1 server without a secret");
 	fsrd_conf_free(&c);
 
+	ret = load(PORTAL_BSS AUTH_OK "[portal]\nescape = open\n"
+		   "ntf_backoff = 100\nntf_tries = 10\n"
+		   PSERVER "heartbeat_timeout = 30\n", &c, err, sizeof(err));
+	tap_ok(ret == 0 && c.portal.escape_open &&
+	       c.portal.ntf_backoff_ms == 100 && c.portal.ntf_tries == 10 &&
+	       c.portal.servers[0].heartbeat_timeout_s == 30,
+	       "portal: escape, ntf_backoff, ntf_tries, heartbeat_timeout");
+	fsrd_conf_free(&c);
+	expect_err("portal: escape maybe", PORTAL_BSS AUTH_OK
+		   "[portal]\nescape = maybe\n" PSERVER, 11,
+		   "escape: expected open (every portal server down: stations pass without login) or closed (they stay blocked), got 'maybe'");
+	expect_err("portal: ntf_backoff 50", PORTAL_BSS AUTH_OK
+		   "[portal]\nntf_backoff = 50\n" PSERVER, 11,
+		   "ntf_backoff: expected 100..10000 ms, got '50'");
+	expect_err("portal: ntf_tries 0", PORTAL_BSS AUTH_OK
+		   "[portal]\nntf_tries = 0\n" PSERVER, 11,
+		   "ntf_tries: expected 1..10, got '0'");
+	expect_err("portal: heartbeat_timeout 2", PORTAL_BSS AUTH_OK
+		   "[portal]\n" PSERVER "heartbeat_timeout = 2\n", 14,
+		   "heartbeat_timeout: expected 0 or 5..3600 seconds, got '2'");
 	expect_err("portal: BSS without [portal]", PORTAL_BSS AUTH_OK, 1,
 		   "[bss a]: portal = yes needs a [portal] section");
 	expect_err("portal: no server", PORTAL_BSS AUTH_OK "[portal]\n", 10,
@@ -983,7 +1006,7 @@ static void test_portal(void)
 		   "redirect_port: expected 1..65535, got '0'");
 	expect_err("portal: unknown key", PORTAL_BSS AUTH_OK
 		   "[portal]\nfoo = 1\n", 11,
-		   "unknown key 'foo' in [portal]: expected one of listen, bas_ip, max_sessions, max_pending, challenge_timeout, aff_timeout, walled_garden, url, ac_name, redirect_port, reconnect_timeout");
+		   "unknown key 'foo' in [portal]: expected one of listen, bas_ip, max_sessions, max_pending, challenge_timeout, aff_timeout, walled_garden, url, ac_name, redirect_port, reconnect_timeout, escape, ntf_backoff, ntf_tries");
 	expect_err("portal: walled_garden host bits", PORTAL_BSS AUTH_OK
 		   "[portal]\nwalled_garden = 10.0.0.1, 10.0.0.1/24\n", 11,
 		   "walled_garden: expected IPv4 addresses or prefixes (192.0.2.10, 198.51.100.0/24; no host bits after the prefix), got '10.0.0.1/24'");

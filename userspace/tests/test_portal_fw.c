@@ -19,7 +19,9 @@ static const char want_table[] =
 	"\tset online_mac {\n\t\ttype ether_addr\n\t\tsize 16\n\t}\n"
 	"\tset garden {\n\t\ttype ipv4_addr\n\t\tflags interval\n"
 	"\t\telements = { 10.77.0.3, 198.51.100.0/24 }\n\t}\n"
+	"\tchain escape {\n\t}\n"
 	"\tchain guard {\n"
+	"\t\tjump escape\n"
 	"\t\tether type arp accept\n"
 	"\t\tether type 0x888e accept\n"
 	"\t\tether type ip ether saddr . ip saddr @online accept\n"
@@ -141,6 +143,15 @@ int main(void)
 		"logout while the MAC has another session: the pair only");
 	tap_ok(portal_fw_elements(true, mac, 1, true, buf, 40) == -ENOSPC,
 	       "elements: a buffer too small: -ENOSPC");
+	n = portal_fw_escape(true, buf, sizeof(buf));
+	tap_str(buf, "flush chain netdev fsrd_portal escape\n"
+		"add rule netdev fsrd_portal escape counter accept\n",
+		"escape mode on: one accept in the escape chain");
+	n = portal_fw_escape(false, buf, sizeof(buf));
+	tap_str(buf, "flush chain netdev fsrd_portal escape\n",
+		"escape mode off: the escape chain emptied");
+	tap_ok(portal_fw_escape(true, buf, 30) == -ENOSPC,
+	       "escape: a buffer too small: -ENOSPC");
 	n = portal_fw_teardown(buf, sizeof(buf));
 	tap_str(buf, "delete table netdev fsrd_portal\n"
 		"add table inet fsrd_portal\ndelete table inet fsrd_portal\n",

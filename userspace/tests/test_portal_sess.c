@@ -109,15 +109,40 @@ static uint64_t now_ms(void *ctx)
 	return clock_ms;
 }
 
+static int n_state, last_state_server = -1;
+static bool last_up;
+static unsigned int resent_waits[16], n_resent;
+
+static void server_state(void *ctx, int server, bool up, const char *why)
+{
+	(void)ctx;
+	(void)why;
+	n_state++;
+	last_state_server = server;
+	last_up = up;
+}
+
+static void ntf_resent(void *ctx, int server, uint32_t ip,
+		       unsigned int tries, unsigned int wait_ms)
+{
+	(void)ctx;
+	(void)server;
+	(void)ip;
+	(void)tries;
+	if (n_resent < 16)
+		resent_waits[n_resent++] = wait_ms;
+}
+
 static const struct portal_sess_ops ops = {
 	.lookup = lookup, .authenticate = authenticate, .cancel = cancel,
 	.online = online, .offline = offline, .send = send_pkt,
+	.server_state = server_state, .ntf_resent = ntf_resent,
 	.random = rnd, .now_ms = now_ms,
 };
 
 static const struct portal_server_conf servers[2] = {
-	{ PORTAL_V2, { "testing123", 10 } },
-	{ PORTAL_V1, { "", 0 } },
+	{ PORTAL_V2, { "testing123", 10 }, 0 },
+	{ PORTAL_V1, { "", 0 }, 0 },
 };
 
 static struct portal_engine *engine(size_t max_pending)
@@ -125,7 +150,7 @@ static struct portal_engine *engine(size_t max_pending)
 	struct portal_sess_conf c = {
 		.max_sessions = 16, .max_pending = max_pending,
 		.challenge_timeout_s = 60, .aff_timeout_s = 30,
-		.bas_ip = 0x0a4d0001, .ntf_tries = 3, .ntf_interval_ms = 2000,
+		.bas_ip = 0x0a4d0001, .ntf_tries = 3, .ntf_backoff_ms = 2000,
 	};
 
 	n_sent = n_auth = n_cancel = n_online = n_offline = 0;
@@ -511,11 +536,17 @@ static void test_ac_logout(void)
 	portal_sess_run_timers(e);
 	clock_ms += 2000;
 	portal_sess_run_timers(e);
+	tap_ok(n_sent == 2, "back-off: 2 s after the second, not sent again yet (4 s)");
 	clock_ms += 2000;
+	portal_sess_run_timers(e);
+	clock_ms += 8000;
 	portal_sess_run_timers(e);
 	tap_ok(n_sent == 3 && portal_sess_stats(e)->ntf_unacked == 1 &&
 	       portal_sess_next_deadline(e) == UINT64_MAX,
-	       "a portal that never acknowledges: NTF_LOGOUT 3 times, then given up and counted");
+	       "a portal that never acknowledges: NTF_LOGOUT 3 times (2, 4 s apart), given up 8 s later and counted");
+	tap_ok(!portal_server_up(e, 1) && portal_server_up(e, 0) &&
+	       portal_sess_stats(e)->server_down == 1,
+	       "... and that server is down, the other still up");
 	tap_ok(portal_sess_logout(e, IP2, NULL) == -ENOENT,
 	       "AC logout of a user not online: -ENOENT");
 	portal_engine_free(e);
@@ -672,6 +703,116 @@ static void test_new_args(void)
 	       "no server: refused");
 }
 
+/* Log IP2 in as bob by PAP from server `server` (online, no AFF). */
+static void login_bob(struct portal_engine *e, int server, uint16_t serial)
+{
+	request(server, PORTAL_REQ_AUTH, PORTAL_PAP, serial, 0, IP2);
+	portal_build_attr(&req, PORTAL_A_USERNAME, "bob", 3);
+	portal_build_attr(&req, PORTAL_A_PASSWORD, "right", 5);
+	send_req(e, server);
+	portal_sess_auth_done(e, last_token, PORTAL_ACCEPT, NULL);
+}
+
+/* seed 003: NTF_LOGOUT back-off 1, 2, 4, 8, 16 s; a server silent for
+ * its heartbeat timeout, or letting an NTF_LOGOUT go unanswered, is
+ * down until its next valid packet */
+static void test_liveness(void)
+{
+	struct portal_server_conf srv[2] = { servers[0], servers[1] };
+	struct portal_sess_conf c = {
+		.max_sessions = 16, .max_pending = 8,
+		.challenge_timeout_s = 60, .aff_timeout_s = 0,
+	};
+	struct portal_engine *e;
+	uint64_t t0;
+	int i;
+
+	srv[0].heartbeat_timeout_s = 30;
+	n_state = 0;
+	n_resent = 0;
+	t0 = clock_ms;
+	e = portal_engine_new(&c, srv, 2, &ops, NULL);
+	tap_ok(e && portal_server_up(e, 0) && portal_server_up(e, 1) &&
+	       portal_sess_next_deadline(e) == t0 + 30000,
+	       "liveness: both servers up at start, the heartbeat deadline armed");
+	clock_ms += 29999;
+	portal_sess_run_timers(e);
+	tap_ok(portal_server_up(e, 0) && !n_state,
+	       "29.999 s without a packet: still up");
+	clock_ms += 1;
+	portal_sess_run_timers(e);
+	tap_ok(!portal_server_up(e, 0) && n_state == 1 && !last_up &&
+	       last_state_server == 0 && portal_server_since(e, 0) == clock_ms &&
+	       portal_sess_stats(e)->server_down == 1,
+	       "30 s without a packet (heartbeat_timeout): down, told once");
+	clock_ms += 60000;
+	portal_sess_run_timers(e);
+	tap_ok(n_state == 1 && portal_server_up(e, 1),
+	       "down stays down, told once; a server without heartbeat_timeout is not watched");
+	request(0, PORTAL_NTF_HEARTBEAT, PORTAL_CHAP, 40, 0, 0);
+	portal_build_finish(&req, NULL, &servers[1].secret);	/* wrong secret */
+	tap_ok(portal_sess_rx(e, 0, PORT, req.buf, req.len) == PORTAL_RX_BAD_AUTH &&
+	       !portal_server_up(e, 0),
+	       "a heartbeat with a wrong Authenticator: refused, still down");
+	request(0, PORTAL_NTF_HEARTBEAT, PORTAL_CHAP, 41, 0, 0);
+	tap_ok(send_req(e, 0) == PORTAL_RX_TAKEN && portal_server_up(e, 0) &&
+	       n_state == 2 && last_up && portal_sess_stats(e)->server_up == 1,
+	       "a valid NTF_HEARTBEAT: up again, told");
+	tap_ok(portal_sess_next_deadline(e) == clock_ms + 30000,
+	       "the heartbeat deadline counts from that packet");
+
+	/* back-off of an unanswered NTF_LOGOUT (defaults: 5 tries, 1 s) */
+	login_bob(e, 1, 50);
+	n_sent = 0;
+	portal_sess_logout(e, IP2, "test");
+	for (i = 0; i < 40; i++) {
+		clock_ms += 1000;
+		portal_sess_run_timers(e);
+	}
+	tap_ok(n_sent == 5 && n_resent == 4 && resent_waits[0] == 2000 &&
+	       resent_waits[1] == 4000 && resent_waits[2] == 8000 &&
+	       resent_waits[3] == 16000,
+	       "NTF_LOGOUT unanswered: sent at 0, 1, 3, 7 and 15 s (waits 1, 2, 4, 8, 16 s)");
+	tap_ok(!portal_server_up(e, 1) && last_state_server == 1 && !last_up &&
+	       portal_sess_stats(e)->ntf_unacked == 1,
+	       "given up 16 s after the fifth: that server is down");
+	request(1, PORTAL_NTF_HEARTBEAT, PORTAL_PAP, 51, 0, 0);
+	tap_ok(send_req(e, 1) == PORTAL_RX_TAKEN && portal_server_up(e, 1),
+	       "its next packet: up again");
+
+	/* an NTF_LOGOUT lost while the server is heard: it stays up */
+	login_bob(e, 1, 60);
+	portal_sess_logout(e, IP2, "test");
+	for (i = 0; i < 40; i++) {
+		clock_ms += 1000;
+		if (i == 20) {
+			request(1, PORTAL_NTF_HEARTBEAT, PORTAL_PAP, 61, 0, 0);
+			send_req(e, 1);
+		}
+		portal_sess_run_timers(e);
+	}
+	tap_ok(portal_server_up(e, 1) && portal_sess_stats(e)->ntf_unacked == 2,
+	       "an NTF_LOGOUT unanswered by a server heard meanwhile: given up, the server stays up");
+	portal_engine_free(e);
+
+	/* the wait stops doubling at 16 times the first */
+	c.ntf_tries = 7;
+	c.ntf_backoff_ms = 500;
+	n_resent = 0;
+	e = portal_engine_new(&c, servers, 2, &ops, NULL);
+	login_bob(e, 1, 70);
+	portal_sess_logout(e, IP2, "test");
+	for (i = 0; i < 100; i++) {
+		clock_ms += 500;
+		portal_sess_run_timers(e);
+	}
+	tap_ok(n_resent == 6 && resent_waits[0] == 1000 &&
+	       resent_waits[3] == 8000 && resent_waits[4] == 8000 &&
+	       resent_waits[5] == 8000,
+	       "ntf_backoff 500 ms, 7 tries: waits 0.5, 1, 2, 4, 8, 8, 8 s");
+	portal_engine_free(e);
+}
+
 int main(void)
 {
 	test_chap_login();
@@ -680,6 +821,7 @@ int main(void)
 	test_timeouts();
 	test_ac_logout();
 	test_reconnect();
+	test_liveness();
 	test_flood_and_ids();
 	test_new_args();
 	return tap_done();

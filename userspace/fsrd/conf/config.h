@@ -123,6 +123,7 @@ struct fsrd_portal_server {
 	uint16_t notify_port;		/* notify_port = where NTF_LOGOUT goes (50100) */
 	uint8_t version;		/* version = 1|2 (default 2) */
 	struct portal_secret secret;	/* secret = / secret_file = (v2: required) */
+	uint32_t heartbeat_timeout_s;	/* heartbeat_timeout = 0 (not watched) or 5..3600 s (0) */
 };
 
 /* [portal]: the AC side of Portal authentication */
@@ -149,6 +150,9 @@ struct fsrd_portal_conf {
 	uint32_t redirect_port;		/* redirect_port = 1..65535 (2080): local TCP port
 					 * the redirected requests go to */
 	uint32_t reconnect_timeout_s;	/* reconnect_timeout = 0 (off) or 1..86400 s (0) */
+	bool escape_open;		/* escape = open|closed (closed): every server down */
+	uint32_t ntf_backoff_ms;	/* ntf_backoff = 100..10000 ms (1000): NTF_LOGOUT's first wait */
+	uint32_t ntf_tries;		/* ntf_tries = 1..10 (5): NTF_LOGOUT transmissions */
 };
 
 /* A RADIUS server or DAS client section: its NAME for logs. */

@@ -19,9 +19,16 @@
 
 enum { PK_LISTEN, PK_BAS_IP, PK_MAX_SESSIONS, PK_MAX_PENDING,
        PK_CHALLENGE_TIMEOUT, PK_AFF_TIMEOUT, PK_GARDEN, PK_URL, PK_AC_NAME,
-       PK_REDIRECT_PORT, PK_RECONNECT_TIMEOUT, PK_COUNT };
+       PK_REDIRECT_PORT, PK_RECONNECT_TIMEOUT, PK_ESCAPE, PK_NTF_BACKOFF,
+       PK_NTF_TRIES, PK_COUNT };
 enum { QK_ADDRESS, QK_NOTIFY_PORT, QK_VERSION, QK_SECRET, QK_SECRET_FILE,
-       QK_COUNT };
+       QK_HEARTBEAT_TIMEOUT, QK_COUNT };
+
+/* the parser's line tables (config_priv.h) hold every key */
+_Static_assert(PK_COUNT <= sizeof(((struct parser *)0)->portal_key_line) /
+	       sizeof(unsigned int), "portal_key_line too small");
+_Static_assert(QK_COUNT <= sizeof(((struct parser *)0)->pserver_key_line) /
+	       sizeof(unsigned int), "pserver_key_line too small");
 
 static const char *const portal_keys[PK_COUNT] = {
 	[PK_LISTEN] = "listen",
@@ -35,6 +42,9 @@ static const char *const portal_keys[PK_COUNT] = {
 	[PK_AC_NAME] = "ac_name",
 	[PK_REDIRECT_PORT] = "redirect_port",
 	[PK_RECONNECT_TIMEOUT] = "reconnect_timeout",
+	[PK_ESCAPE] = "escape",
+	[PK_NTF_BACKOFF] = "ntf_backoff",
+	[PK_NTF_TRIES] = "ntf_tries",
 };
 
 static const char *const server_keys[QK_COUNT] = {
@@ -43,6 +53,7 @@ static const char *const server_keys[QK_COUNT] = {
 	[QK_VERSION] = "version",
 	[QK_SECRET] = "secret",
 	[QK_SECRET_FILE] = "secret_file",
+	[QK_HEARTBEAT_TIMEOUT] = "heartbeat_timeout",
 };
 
 void cfg_portal_defaults(struct fsrd_conf *c)
@@ -55,6 +66,8 @@ void cfg_portal_defaults(struct fsrd_conf *c)
 	pc->challenge_timeout_s = 60;
 	pc->aff_timeout_s = 30;
 	pc->redirect_port = 2080;
+	pc->ntf_backoff_ms = 1000;
+	pc->ntf_tries = 5;
 }
 
 void cfg_portal_free(struct fsrd_conf *c)
@@ -223,6 +236,18 @@ static int portal_key(struct parser *p, int k, const char *v)
 	case PK_RECONNECT_TIMEOUT:
 		return cfg_parse_u32_range(p, key, v, 1, 86400, true, "seconds",
 					   &pc->reconnect_timeout_s);
+	case PK_ESCAPE:
+		if (strcmp(v, "open") && strcmp(v, "closed"))
+			return cfg_bad(p, "%s: expected open (every portal server down: stations pass without login) or closed (they stay blocked), got '%s'",
+				       key, v);
+		pc->escape_open = !strcmp(v, "open");
+		return 0;
+	case PK_NTF_BACKOFF:
+		return cfg_parse_u32_range(p, key, v, 100, 10000, false, "ms",
+					   &pc->ntf_backoff_ms);
+	case PK_NTF_TRIES:
+		return cfg_parse_u32_range(p, key, v, 1, 10, false, "",
+					   &pc->ntf_tries);
 	}
 	return -1;
 }
@@ -246,6 +271,12 @@ static int server_key(struct parser *p, int k, const char *v)
 					  "", &n);
 		if (!ret)
 			s->notify_port = (uint16_t)n;
+		return ret;
+	case QK_HEARTBEAT_TIMEOUT:
+		ret = cfg_parse_u32_range(p, "heartbeat_timeout", v, 5, 3600,
+					  true, "seconds", &n);
+		if (!ret)
+			s->heartbeat_timeout_s = n;
 		return ret;
 	case QK_VERSION:
 		if (strcmp(v, "1") && strcmp(v, "2"))

@@ -63,8 +63,8 @@ struct parser {
 	unsigned int server_key_line[4];	/* of the current server section */
 	/* config_portal.c */
 	unsigned int portal_line;
-	unsigned int portal_key_line[8];
-	unsigned int pserver_key_line[6];	/* of the current [portal_server] */
+	unsigned int portal_key_line[16];
+	unsigned int pserver_key_line[8];	/* of the current [portal_server] */
 	/* config_nmsp.c */
 	unsigned int nmsp_line;
 	unsigned int nmsp_key_line[8];

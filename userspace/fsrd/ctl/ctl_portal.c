@@ -50,6 +50,34 @@ static void add_u64(struct json_object *o, const char *k, uint64_t v)
 	json_object_object_add(o, k, json_object_new_uint64(v));
 }
 
+/* The portal servers' liveness and escape mode (docs/portal.md). */
+static void add_servers(struct json_object *o, const struct portal_engine *e,
+			uint64_t now)
+{
+	struct json_object *l = json_object_new_array();
+	uint64_t escapes;
+	bool escaped;
+	size_t i;
+
+	for (i = 0; i < portal_svc_n_servers(); i++) {
+		struct json_object *s = json_object_new_object();
+
+		json_object_object_add(s, "name", json_object_new_string(
+					       portal_svc_server_name((int)i)));
+		json_object_object_add(s, "up", json_object_new_boolean(
+					       portal_server_up(e, (int)i)));
+		add_u64(s, "since_s",
+			(now - portal_server_since(e, (int)i)) / 1000);
+		json_object_array_add(l, s);
+	}
+	json_object_object_add(o, "servers", l);
+	json_object_object_add(o, "escape", json_object_new_string(
+				       portal_svc_escape(&escaped, &escapes)));
+	json_object_object_add(o, "escaped",
+			       json_object_new_boolean(escaped));
+	add_u64(o, "escapes", escapes);
+}
+
 struct json_object *ctl_portal_json(const uint8_t *sta)
 {
 	const struct portal_engine *e = portal_svc_engine();
@@ -64,6 +92,7 @@ struct json_object *ctl_portal_json(const uint8_t *sta)
 	if (!e)
 		return o;
 	portal_sess_foreach(e, add_sess, &w);
+	add_servers(o, e, w.now);
 	st = portal_sess_stats(e);
 	c = json_object_new_object();
 	add_u64(c, "logins", st->logins);
@@ -73,6 +102,8 @@ struct json_object *ctl_portal_json(const uint8_t *sta)
 	add_u64(c, "ntf_sent", st->ntf_sent);
 	add_u64(c, "ntf_acked", st->ntf_acked);
 	add_u64(c, "ntf_unacked", st->ntf_unacked);
+	add_u64(c, "server_down", st->server_down);
+	add_u64(c, "server_up", st->server_up);
 	for (i = 0; i < PORTAL_RX_COUNT; i++) {
 		char k[40];
 

@@ -89,6 +89,24 @@ int portal_fw_set(bool add, const uint8_t mac[6], uint32_t ip,
 				 "stopping a station", err, errlen);
 }
 
+int portal_fw_set_escape(bool on, char *err, size_t errlen)
+{
+	char script[160];
+	int n;
+
+	if (!ctx) {
+		snprintf(err, errlen, "portal: nftables: not started");
+		return -ENOTCONN;
+	}
+	n = portal_fw_escape(on, script, sizeof(script));
+	if (n < 0) {
+		snprintf(err, errlen, "portal: nftables: the rule does not fit");
+		return n;
+	}
+	return run(script, on ? "entering escape mode" : "leaving escape mode",
+		   err, errlen);
+}
+
 void portal_fw_stop(void)
 {
 	char script[160], err[8];

@@ -21,6 +21,9 @@ int portal_fw_start(const struct portal_fw_conf *c, char *err,
  * in portal_fw_elements(). */
 int portal_fw_set(bool add, const uint8_t mac[6], uint32_t ip,
 		  bool with_mac, char *err, size_t errlen);
+/* Escape mode: every station of the portal interfaces through (on), or
+ * the rules again (!on). */
+int portal_fw_set_escape(bool on, char *err, size_t errlen);
 /* The table goes; every station is unfiltered again. */
 void portal_fw_stop(void);
 

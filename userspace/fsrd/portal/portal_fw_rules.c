@@ -55,7 +55,10 @@ int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len)
 			strbuf_put(&o, "/%u", c->garden[i].len);
 	}
 	strbuf_put(&o, "%s\t}\n", c->n_garden ? " }\n" : "");
+	/* escape mode (portal_fw_escape): empty, or one accept */
+	strbuf_put(&o, "\tchain escape {\n\t}\n");
 	strbuf_put(&o, "\tchain guard {\n"
+		   "\t\tjump escape\n"
 		   "\t\tether type arp accept\n"
 		   "\t\tether type 0x888e accept\n"
 		   "\t\tether type ip ether saddr . ip saddr @online accept\n"
@@ -109,6 +112,18 @@ int portal_fw_elements(bool add, const uint8_t mac[6], uint32_t ip,
 	if (with_mac)
 		strbuf_put(&o, "%s element " T " online_mac { %s }\n",
 			   add ? "add" : "delete", m);
+	return strbuf_done(&o);
+}
+
+int portal_fw_escape(bool on, char *buf, size_t len)
+{
+	struct strbuf o = { .buf = buf, .len = len };
+
+	if (!len)
+		return -ENOSPC;
+	strbuf_put(&o, "flush chain " T " escape\n");
+	if (on)
+		strbuf_put(&o, "add rule " T " escape counter accept\n");
 	return strbuf_done(&o);
 }
 

@@ -54,6 +54,10 @@ int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len);
 int portal_fw_elements(bool add, const uint8_t mac[6], uint32_t ip,
 		       bool with_mac, char *buf, size_t len);
 
+/* Escape mode on (every station of the portal interfaces passes, no
+ * login needed) or off (the rules again). */
+int portal_fw_escape(bool on, char *buf, size_t len);
+
 /* Remove both tables. */
 int portal_fw_teardown(char *buf, size_t len);
 

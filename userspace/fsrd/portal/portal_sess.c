@@ -28,6 +28,7 @@ struct ntf {
 	uint32_t ip;
 	uint8_t auth[PORTAL_AUTH_LEN];
 	unsigned int tries;
+	uint64_t first_ms;	/* its first transmission */
 	uint64_t next_ms;
 	uint16_t len;
 	uint8_t buf[RECENT_LEN];
@@ -38,9 +39,17 @@ struct slot {
 	struct portal_sess s;
 };
 
+/* What the engine knows of a portal server's liveness. */
+struct srv_live {
+	bool down;
+	uint64_t heard_ms;	/* its last valid packet (start: the engine's) */
+	uint64_t since_ms;	/* of the last change */
+};
+
 struct portal_engine {
 	struct portal_sess_conf conf;
 	struct portal_server_conf *srv;
+	struct srv_live *live;
 	size_t n_srv;
 	const struct portal_sess_ops *ops;
 	void *ctx;
@@ -78,9 +87,11 @@ struct portal_engine *portal_engine_new(const struct portal_sess_conf *conf,
 		return NULL;
 	e->slots = calloc(conf->max_sessions, sizeof(*e->slots));
 	e->srv = calloc(n_servers, sizeof(*srv));
-	if (!e->slots || !e->srv) {
+	e->live = calloc(n_servers, sizeof(*e->live));
+	if (!e->slots || !e->srv || !e->live) {
 		free(e->slots);
 		free(e->srv);
+		free(e->live);
 		free(e);
 		return NULL;
 	}
@@ -88,11 +99,13 @@ struct portal_engine *portal_engine_new(const struct portal_sess_conf *conf,
 	e->n_srv = n_servers;
 	e->conf = *conf;
 	if (!e->conf.ntf_tries)
-		e->conf.ntf_tries = 3;
-	if (!e->conf.ntf_interval_ms)
-		e->conf.ntf_interval_ms = 1700;
+		e->conf.ntf_tries = 5;
+	if (!e->conf.ntf_backoff_ms)
+		e->conf.ntf_backoff_ms = 1000;
 	e->ops = ops;
 	e->ctx = ctx;
+	for (size_t i = 0; i < n_servers; i++)
+		e->live[i].heard_ms = e->live[i].since_ms = now(e);
 	e->next_token = 1;
 	e->next_serial = 1;
 	return e;
@@ -124,6 +137,7 @@ void portal_engine_free(struct portal_engine *e)
 			end_slot(e, &e->slots[i], PORTAL_END_FLUSH);
 	OPENSSL_cleanse(e->srv, e->n_srv * sizeof(*e->srv));
 	free(e->srv);
+	free(e->live);
 	free(e->slots);
 	OPENSSL_cleanse(e, sizeof(*e));
 	free(e);
@@ -572,6 +586,58 @@ static enum portal_rx rx_info(struct portal_engine *e, int server,
 	return PORTAL_RX_ANSWERED;
 }
 
+/* A valid packet from server: it is alive. */
+static void heard(struct portal_engine *e, int server)
+{
+	struct srv_live *l = &e->live[server];
+
+	l->heard_ms = now(e);
+	if (!l->down)
+		return;
+	l->down = false;
+	l->since_ms = l->heard_ms;
+	e->stats.server_up++;
+	if (e->ops->server_state)
+		e->ops->server_state(e->ctx, server, true, "heard from again");
+}
+
+static void gone(struct portal_engine *e, int server, const char *why)
+{
+	struct srv_live *l = &e->live[server];
+
+	if (l->down)
+		return;
+	l->down = true;
+	l->since_ms = now(e);
+	e->stats.server_down++;
+	if (e->ops->server_state)
+		e->ops->server_state(e->ctx, server, false, why);
+}
+
+bool portal_server_up(const struct portal_engine *e, int server)
+{
+	return server >= 0 && (size_t)server < e->n_srv &&
+	       !e->live[server].down;
+}
+
+uint64_t portal_server_since(const struct portal_engine *e, int server)
+{
+	return server >= 0 && (size_t)server < e->n_srv ?
+	       e->live[server].since_ms : 0;
+}
+
+/* The wait after transmission `tries` of an NTF_LOGOUT: the back-off
+ * doubled each time, at most 16 times it. */
+static uint64_t ntf_wait(const struct portal_engine *e, unsigned int tries)
+{
+	uint64_t w = e->conf.ntf_backoff_ms;
+	unsigned int i;
+
+	for (i = 1; i < tries && w < 16ULL * e->conf.ntf_backoff_ms; i++)
+		w *= 2;
+	return w;
+}
+
 static enum portal_rx rx_ntf_ack(struct portal_engine *e, int server,
 				 const uint8_t *buf, size_t len,
 				 const struct portal_pkt *p)
@@ -587,6 +653,7 @@ static enum portal_rx rx_ntf_ack(struct portal_engine *e, int server,
 		if (portal_check_response(buf, len, p, n->auth,
 					  &e->srv[server].secret))
 			return PORTAL_RX_BAD_AUTH;
+		heard(e, server);
 		e->stats.ntf_acked++;
 		memset(n, 0, sizeof(*n));
 		return PORTAL_RX_TAKEN;
@@ -594,10 +661,39 @@ static enum portal_rx rx_ntf_ack(struct portal_engine *e, int server,
 	return PORTAL_RX_UNEXPECTED;
 }
 
+/* A request that passed every check: the portal server is alive. */
+static enum portal_rx rx_request(struct portal_engine *e, int server,
+				 uint16_t port, const struct portal_pkt *p)
+{
+	const struct recent *r;
+
+	heard(e, server);
+	r = recent_find(e, server, p);
+	if (r) {
+		e->ops->send(e->ctx, server, port, r->buf, r->len);
+		return PORTAL_RX_RESENT;
+	}
+	switch (p->type) {
+	case PORTAL_REQ_CHALLENGE:
+		return rx_challenge(e, server, p);
+	case PORTAL_REQ_AUTH:
+		return rx_auth(e, server, p);
+	case PORTAL_AFF_ACK_AUTH:
+		return rx_aff(e, server, p);
+	case PORTAL_REQ_LOGOUT:
+		return rx_logout(e, server, p);
+	case PORTAL_REQ_INFO:
+		return rx_info(e, server, p);
+	case PORTAL_NTF_HEARTBEAT:
+		return PORTAL_RX_TAKEN;
+	default:
+		return PORTAL_RX_UNEXPECTED;
+	}
+}
+
 enum portal_rx portal_sess_rx(struct portal_engine *e, int server,
 			      uint16_t port, const uint8_t *buf, size_t len)
 {
-	const struct recent *r;
 	struct portal_pkt p;
 	enum portal_rx ret;
 
@@ -614,34 +710,8 @@ enum portal_rx portal_sess_rx(struct portal_engine *e, int server,
 		ret = PORTAL_RX_UNEXPECTED;	/* our job to answer */
 	else if (portal_check_request(buf, len, &p, &e->srv[server].secret))
 		ret = PORTAL_RX_BAD_AUTH;
-	else if ((r = recent_find(e, server, &p))) {
-		e->ops->send(e->ctx, server, port, r->buf, r->len);
-		ret = PORTAL_RX_RESENT;
-	} else {
-		switch (p.type) {
-		case PORTAL_REQ_CHALLENGE:
-			ret = rx_challenge(e, server, &p);
-			break;
-		case PORTAL_REQ_AUTH:
-			ret = rx_auth(e, server, &p);
-			break;
-		case PORTAL_AFF_ACK_AUTH:
-			ret = rx_aff(e, server, &p);
-			break;
-		case PORTAL_REQ_LOGOUT:
-			ret = rx_logout(e, server, &p);
-			break;
-		case PORTAL_REQ_INFO:
-			ret = rx_info(e, server, &p);
-			break;
-		case PORTAL_NTF_HEARTBEAT:
-			ret = PORTAL_RX_TAKEN;
-			break;
-		default:
-			ret = PORTAL_RX_UNEXPECTED;
-			break;
-		}
-	}
+	else
+		ret = rx_request(e, server, port, &p);
 	/* rx_challenge and rx_auth count floods themselves */
 	if (ret != PORTAL_RX_FLOOD)
 		e->stats.rx[ret]++;
@@ -741,7 +811,8 @@ static int logout_slot(struct portal_engine *e, struct slot *sl,
 	n->len = (uint16_t)b.len;
 	memcpy(n->buf, b.buf, b.len);
 	n->tries = 1;
-	n->next_ms = now(e) + e->conf.ntf_interval_ms;
+	n->first_ms = now(e);
+	n->next_ms = n->first_ms + ntf_wait(e, 1);
 	e->stats.ntf_sent++;
 	e->ops->send(e->ctx, server, 0, n->buf, n->len);
 	return 0;
@@ -771,14 +842,30 @@ void portal_sess_run_timers(struct portal_engine *e)
 		if (!n->used || n->next_ms > t)
 			continue;
 		if (n->tries >= e->conf.ntf_tries) {
+			int server = n->server;
+			bool silent = e->live[server].heard_ms <= n->first_ms;
+
 			e->stats.ntf_unacked++;
 			memset(n, 0, sizeof(*n));
+			/* heard meanwhile: alive, only this one was lost */
+			if (silent)
+				gone(e, server, "NTF_LOGOUT unanswered after every retry");
 			continue;
 		}
 		n->tries++;
-		n->next_ms = t + e->conf.ntf_interval_ms;
+		n->next_ms = t + ntf_wait(e, n->tries);
 		e->stats.ntf_sent++;
 		e->ops->send(e->ctx, n->server, 0, n->buf, n->len);
+		if (e->ops->ntf_resent)
+			e->ops->ntf_resent(e->ctx, n->server, n->ip, n->tries,
+					   (unsigned int)(n->next_ms - t));
+	}
+	for (i = 0; i < e->n_srv; i++) {
+		unsigned int hb = e->srv[i].heartbeat_timeout_s;
+
+		if (hb && !e->live[i].down &&
+		    t - e->live[i].heard_ms >= hb * 1000ULL)
+			gone(e, (int)i, "no packet for the heartbeat timeout");
 	}
 }
 
@@ -794,6 +881,12 @@ uint64_t portal_sess_next_deadline(const struct portal_engine *e)
 	for (i = 0; i < NTF_MAX; i++)
 		if (e->ntf[i].used && e->ntf[i].next_ms < d)
 			d = e->ntf[i].next_ms;
+	for (i = 0; i < e->n_srv; i++) {
+		uint64_t hb = e->srv[i].heartbeat_timeout_s * 1000ULL;
+
+		if (hb && !e->live[i].down && e->live[i].heard_ms + hb < d)
+			d = e->live[i].heard_ms + hb;
+	}
 	return d;
 }
 

@@ -15,6 +15,14 @@
  * forgotten. A request sent again (same server, Type, SerialNo and
  * UserIP) gets the answer it got the first time, from a ring of recent
  * answers, never a second RADIUS exchange.
+ *
+ * Liveness of the portal servers (seed 003, docs/portal.md "When the
+ * portal server is gone"): an NTF_LOGOUT is sent again with exponential
+ * back-off (ntf_backoff_ms, doubling up to 16 times it, ntf_tries
+ * transmissions); a server that lets one go unanswered to the end, or
+ * (heartbeat_timeout_s) sends nothing for that long, is down until its
+ * next valid packet. The daemon hears of each change (server_state) and
+ * decides on escape mode.
  */
 #ifndef FSRD_PORTAL_SESS_H
 #define FSRD_PORTAL_SESS_H
@@ -103,6 +111,15 @@ struct portal_sess_ops {
 	 * notification port. */
 	void (*send)(void *ctx, int server, uint16_t port, const uint8_t *buf,
 		     size_t len);
+	/* Optional (NULL: not told). Portal server `server` went down
+	 * (up false, why says what gave it away) or was heard again. */
+	void (*server_state)(void *ctx, int server, bool up,
+			     const char *why);
+	/* Optional. The NTF_LOGOUT for ip to `server` went unanswered and
+	 * was sent again (transmission `tries` of ntf_tries); the next in
+	 * wait_ms, or the server is given up after that long. */
+	void (*ntf_resent)(void *ctx, int server, uint32_t ip,
+			   unsigned int tries, unsigned int wait_ms);
 	/* len random bytes (challenges, ReqIDs): 0 or -errno. */
 	int (*random)(void *ctx, uint8_t *buf, size_t len);
 	uint64_t (*now_ms)(void *ctx);
@@ -111,6 +128,9 @@ struct portal_sess_ops {
 struct portal_server_conf {
 	uint8_t version;	/* PORTAL_V1 or PORTAL_V2 */
 	struct portal_secret secret;
+	/* silent this long (no valid packet, NTF_HEARTBEAT included):
+	 * down. 0: not watched. */
+	unsigned int heartbeat_timeout_s;
 };
 
 struct portal_sess_conf {
@@ -119,8 +139,10 @@ struct portal_sess_conf {
 	unsigned int challenge_timeout_s;
 	unsigned int aff_timeout_s;	/* 0: AFF_ACK_AUTH not required */
 	uint32_t bas_ip;	/* host order; 0: no BAS-IP attribute */
-	unsigned int ntf_tries;	/* NTF_LOGOUT transmissions (3) */
-	unsigned int ntf_interval_ms;	/* between them */
+	unsigned int ntf_tries;	/* NTF_LOGOUT transmissions (5) */
+	/* the wait after the first (1000 ms), doubled after each, at most
+	 * 16 times it: 1, 2, 4, 8, 16 s */
+	unsigned int ntf_backoff_ms;
 };
 
 /* What became of a received packet (counters; the daemon logs them). */
@@ -146,6 +168,8 @@ struct portal_sess_stats {
 	uint64_t ntf_sent;	/* NTF_LOGOUT transmissions */
 	uint64_t ntf_acked;
 	uint64_t ntf_unacked;	/* given up after ntf_tries */
+	uint64_t server_down;	/* a server went down */
+	uint64_t server_up;	/* and was heard again */
 };
 
 struct portal_engine;
@@ -196,6 +220,12 @@ int portal_sess_resume(struct portal_engine *e, uint32_t ip);
 void portal_sess_run_timers(struct portal_engine *e);
 /* Earliest deadline (now_ms clock), UINT64_MAX when none. */
 uint64_t portal_sess_next_deadline(const struct portal_engine *e);
+
+/* Is portal server `server` up (heard, or not yet found silent)? */
+bool portal_server_up(const struct portal_engine *e, int server);
+/* When it went down or came up last (now_ms clock; the engine's start
+ * before any change). */
+uint64_t portal_server_since(const struct portal_engine *e, int server);
 
 const struct portal_sess *portal_sess_find(const struct portal_engine *e,
 					   uint32_t ip);

@@ -45,6 +45,10 @@ static struct {
 	uint64_t unknown_source;
 	uint32_t end_cause;	/* Acct-Terminate-Cause of the logout under way */
 	uint32_t reconnect_s;	/* [portal] reconnect_timeout */
+	bool escape_open;	/* [portal] escape = open */
+	bool escaped;		/* every server down: escape mode */
+	unsigned int ntf_tries;
+	uint64_t escapes;	/* times escape mode began */
 } g = { .fd = -1 };
 
 static const char *ip_str(uint32_t ip, char *buf, size_t len)
@@ -367,9 +371,64 @@ static uint64_t now_ms(void *ctx)
 	return ev_now_ms();
 }
 
+/* Escape mode follows the servers: on when every one is down, off when
+ * one is heard again. With escape = closed only the log says so. */
+static void escape_update(void)
+{
+	char err[256];
+	bool all_down = true;
+	size_t i;
+
+	for (i = 0; i < g.n_servers; i++)
+		all_down &= !portal_server_up(g.engine, (int)i);
+	if (all_down == g.escaped)
+		return;
+	g.escaped = all_down;
+	if (all_down)
+		g.escapes++;
+	if (!g.escape_open) {
+		if (all_down)
+			log_warn("portal: every portal server is down: escape = closed, stations not logged in stay blocked");
+		else
+			log_info("portal: a portal server answers again");
+		return;
+	}
+	if (portal_fw_set_escape(all_down, err, sizeof(err)))
+		log_err("portal: %s", err);
+	else if (all_down)
+		log_warn("portal: every portal server is down: escape mode, stations of the portal BSSes pass without login (escape = open)");
+	else
+		log_info("portal: a portal server answers again: escape mode ends, stations not logged in are blocked again");
+}
+
+static void server_state(void *ctx, int server, bool up, const char *why)
+{
+	(void)ctx;
+	if (up)
+		log_info("portal: [portal_server %s] is up: %s",
+			 g.servers[server].name, why);
+	else
+		log_warn("portal: [portal_server %s] is down: %s",
+			 g.servers[server].name, why);
+	escape_update();
+}
+
+static void ntf_resent(void *ctx, int server, uint32_t ip,
+		       unsigned int tries, unsigned int wait_ms)
+{
+	char a[INET_ADDRSTRLEN];
+
+	(void)ctx;
+	log_info("portal: NTF_LOGOUT for %s to [portal_server %s] not acknowledged: sent again (%u of %u), %s %u ms",
+		 ip_str(ip, a, sizeof(a)), g.servers[server].name, tries,
+		 g.ntf_tries, tries < g.ntf_tries ? "next in" :
+		 "giving up in", wait_ms);
+}
+
 static const struct portal_sess_ops ops = {
 	.lookup = lookup, .authenticate = authenticate, .cancel = cancel,
 	.online = online, .offline = offline, .send = send_pkt,
+	.server_state = server_state, .ntf_resent = ntf_resent,
 	.random = rnd, .now_ms = now_ms,
 };
 
@@ -581,6 +640,8 @@ int portal_svc_start(const struct fsrd_conf *c, char *err, size_t errlen)
 		.challenge_timeout_s = pc->challenge_timeout_s,
 		.aff_timeout_s = pc->aff_timeout_s,
 		.bas_ip = pc->bas_ip,
+		.ntf_tries = pc->ntf_tries,
+		.ntf_backoff_ms = pc->ntf_backoff_ms,
 	};
 	char a[64];
 	size_t i;
@@ -591,7 +652,11 @@ int portal_svc_start(const struct fsrd_conf *c, char *err, size_t errlen)
 	for (i = 0; i < pc->n_servers; i++) {
 		srv[i].version = pc->servers[i].version;
 		srv[i].secret = pc->servers[i].secret;
+		srv[i].heartbeat_timeout_s = pc->servers[i].heartbeat_timeout_s;
 	}
+	/* the engine reports servers by name from its first timer on */
+	memcpy(g.servers, pc->servers, sizeof(g.servers));
+	g.n_servers = pc->n_servers;
 	g.engine = portal_engine_new(&sc, srv, pc->n_servers, &ops, NULL);
 	OPENSSL_cleanse(srv, sizeof(srv));
 	if (!g.engine) {
@@ -644,7 +709,11 @@ int portal_svc_start(const struct fsrd_conf *c, char *err, size_t errlen)
 	g.n_servers = pc->n_servers;
 	g.timer.fn = on_timer;
 	g.reconnect_s = pc->reconnect_timeout_s;
+	g.escape_open = pc->escape_open;
+	g.escaped = false;
+	g.ntf_tries = pc->ntf_tries;
 	g.running = true;
+	arm();
 	radius_svc_set_das_handler(RADIUS_DAS_PORTAL, das_request, NULL);
 	radius_addr_str((const struct sockaddr *)&pc->listen, a, sizeof(a));
 	log_info("portal: listening on %s for %zu portal server%s", a,
@@ -823,4 +892,16 @@ const struct portal_engine *portal_svc_engine(void)
 uint64_t portal_svc_unknown_source(void)
 {
 	return g.unknown_source;
+}
+
+const char *portal_svc_escape(bool *escaped, uint64_t *escapes)
+{
+	*escaped = g.escaped;
+	*escapes = g.escapes;
+	return g.escape_open ? "open" : "closed";
+}
+
+size_t portal_svc_n_servers(void)
+{
+	return g.n_servers;
 }

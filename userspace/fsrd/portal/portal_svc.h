@@ -53,5 +53,10 @@ const char *portal_svc_server_name(int server);
 const struct portal_engine *portal_svc_engine(void);
 /* Packets from addresses that are no portal server. */
 uint64_t portal_svc_unknown_source(void);
+/* escape: "open" or "closed" (the configuration); *escaped: every
+ * portal server is down now; *escapes: how often that began. */
+const char *portal_svc_escape(bool *escaped, uint64_t *escapes);
+/* How many [portal_server] sections the running service has. */
+size_t portal_svc_n_servers(void);
 
 #endif

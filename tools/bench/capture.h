@@ -4,6 +4,7 @@
 #define BENCH_CAPTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dot11.h"
 
@@ -19,6 +20,16 @@ struct capture {
  */
 int capture_load(const char *path, struct capture *c, char *err,
 		 size_t errlen);
+/*
+ * Each packet of a pcap file of link type linktype (lt_name for the
+ * message) to fn: its time in microseconds, its captured octets and its
+ * length on the wire. fn returns 0, or -1 (out of memory) to stop. 0, or
+ * -1 with a message in err.
+ */
+typedef int (*capture_pkt_fn)(int64_t t_us, const uint8_t *data,
+			      size_t caplen, size_t len, void *ctx);
+int capture_each(const char *path, int linktype, const char *lt_name,
+		 capture_pkt_fn fn, void *ctx, char *err, size_t errlen);
 /* Append one parsed frame (used by capture_load and by the unit tests). */
 int capture_add(struct capture *c, const struct frame *f);
 /*

@@ -49,52 +49,31 @@ int kd_wire_add(struct kd_wirecap *c, const struct kd_wire *w)
 	return 0;
 }
 
+/* One Ethernet frame into the capture (capture_each). */
+static int add_wire(int64_t t_us, const uint8_t *data, size_t caplen,
+		    size_t len, void *ctx)
+{
+	struct kd_wirecap *c = ctx;
+	struct kd_wire w;
+
+	if (kd_wire_parse(data, caplen, &w)) {
+		c->other++;
+		return 0;
+	}
+	w.len = (uint32_t)len;
+	w.t_us = t_us;
+	return kd_wire_add(c, &w);
+}
+
 int kd_wire_load(const char *path, struct kd_wirecap *c, char *err,
 		 size_t errlen)
 {
-	char perr[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	pcap_t *p;
-	int rc;
-
 	memset(c, 0, sizeof(*c));
-	p = pcap_open_offline_with_tstamp_precision(path,
-						    PCAP_TSTAMP_PRECISION_MICRO,
-						    perr);
-	if (!p) {
-		snprintf(err, errlen, "%s", perr);
-		return -1;
-	}
-	if (pcap_datalink(p) != DLT_EN10MB) {
-		snprintf(err, errlen, "%s: link type %d, not Ethernet (1)",
-			 path, pcap_datalink(p));
-		pcap_close(p);
-		return -1;
-	}
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
-		struct kd_wire w;
-
-		if (kd_wire_parse(data, h->caplen, &w)) {
-			c->other++;
-			continue;
-		}
-		w.len = h->len;
-		w.t_us = (int64_t)h->ts.tv_sec * 1000000 + h->ts.tv_usec;
-		if (kd_wire_add(c, &w) < 0) {
-			snprintf(err, errlen, "%s: out of memory", path);
-			pcap_close(p);
-			kd_wire_free(c);
-			return -1;
-		}
-	}
-	if (rc == -1) {
-		snprintf(err, errlen, "%s: %s", path, pcap_geterr(p));
-		pcap_close(p);
+	if (capture_each(path, DLT_EN10MB, "Ethernet", add_wire, c, err,
+			 errlen) < 0) {
 		kd_wire_free(c);
 		return -1;
 	}
-	pcap_close(p);
 	return 0;
 }
 

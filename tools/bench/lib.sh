@@ -87,6 +87,36 @@ bench_topology() {
 		lladdr "$(mac_of br0)" nud permanent dev "$BENCH_STA_IF"
 }
 
+# bench_host_up NS IFACE VETH UPLINK: an AP host: network namespace NS
+# with IFACE's radio, lo, a bridge br0 and the uplink eth0, whose other
+# end VETH is a port of the main namespace's bridge UPLINK (the
+# distribution system). The AP's daemon puts IFACE into br0.
+bench_host_up() {
+	ip netns add "$1" || return 1
+	iw phy "$(basename "$(readlink "/sys/class/net/$2/phy80211")")" \
+		set netns name "$1" || return 1
+	ip -n "$1" link set lo up
+	ip link add "$3" type veth peer name eth0 netns "$1" || return 1
+	ip link set "$3" master "$4" up || return 1
+	ip -n "$1" link add br0 type bridge || return 1
+	ip -n "$1" link set br0 type bridge forward_delay 0 stp_state 0
+	ip -n "$1" link set eth0 master br0 up || return 1
+	ip -n "$1" link set br0 up
+}
+
+# bench_host_down NS IFACE VETH: IFACE's radio back in the main
+# namespace (under its name), then the namespace and the uplink gone.
+bench_host_down() {
+	if ip netns exec "$1" test -e "/sys/class/net/$2"; then
+		ip -n "$1" link set "$2" nomaster 2> /dev/null
+		_bh_p=$(ip netns exec "$1" sh -c \
+			"basename \$(readlink /sys/class/net/$2/phy80211)")
+		ip netns exec "$1" iw phy "$_bh_p" set netns 1
+	fi
+	ip link del "$3" 2> /dev/null
+	ip netns del "$1" 2> /dev/null
+}
+
 # start_client DIR BSSID: wpa_supplicant on the client (FT-PSK, or the
 # network lines in BENCH_NETWORK), associated to BSSID, with the other AP
 # in its scan results.

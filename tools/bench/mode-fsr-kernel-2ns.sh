@@ -17,10 +17,6 @@ _k2_ns() {
 	if [ "$1" = "$BENCH_IF1" ]; then echo bap1; else echo bap2; fi
 }
 
-_k2_phy() {
-	basename "$(readlink "/sys/class/net/$1/phy80211")"
-}
-
 mode_check() {
 	bench_fsr_kernel_check
 }
@@ -56,31 +52,15 @@ CONF
 _hk_12=1212121212121212121212121212121212121212121212121212121212121212
 _hk_21=2121212121212121212121212121212121212121212121212121212121212121
 
-# _k2_ns_up NS IFACE VETH: the namespace with IFACE's radio, br0 and the
-# uplink eth0, whose other end VETH is a port of the main br0.
+# the AP hosts (lib.sh): uplinks on the main namespace's br0, which
+# keeps the ping address; after the mode the radios are back under
+# their names
 _k2_ns_up() {
-	ip netns add "$1" || return 1
-	iw phy "$(_k2_phy "$2")" set netns name "$1" || return 1
-	ip -n "$1" link set lo up
-	ip link add "$3" type veth peer name eth0 netns "$1" || return 1
-	ip link set "$3" master br0 up || return 1
-	ip -n "$1" link add br0 type bridge || return 1
-	ip -n "$1" link set br0 type bridge forward_delay 0 stp_state 0
-	ip -n "$1" link set eth0 master br0 up || return 1
-	ip -n "$1" link set br0 up
+	bench_host_up "$1" "$2" "$3" br0
 }
 
-# _k2_ns_down NS IFACE VETH: the radio back in the main namespace (under
-# its name), then the namespace and the uplink gone.
 _k2_ns_down() {
-	if ip netns exec "$1" test -e "/sys/class/net/$2"; then
-		ip -n "$1" link set "$2" nomaster 2> /dev/null
-		_k2_p=$(ip netns exec "$1" sh -c \
-			"basename \$(readlink /sys/class/net/$2/phy80211)")
-		ip netns exec "$1" iw phy "$_k2_p" set netns 1
-	fi
-	ip link del "$3" 2> /dev/null
-	ip netns del "$1" 2> /dev/null
+	bench_host_down "$1" "$2" "$3"
 	wait_until 5 test -e "/sys/class/net/$2"
 }
 

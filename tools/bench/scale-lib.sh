@@ -178,31 +178,13 @@ CONF
 	_sc_peers "$1" =
 }
 
-# _sc_ns_up K: namespace bscK with AP K's radio, br0, and the uplink
-# eth0 whose other end vscK is a port of sds
+# AP K's host: namespace bscK, uplink vscK on sds (lib.sh)
 _sc_ns_up() {
-	ip netns add "bsc$1" || return 1
-	iw phy "$(basename "$(readlink "/sys/class/net/$(_sc_if "$1")/phy80211")")" \
-		set netns name "bsc$1" || return 1
-	ip -n "bsc$1" link set lo up
-	ip link add "vsc$1" type veth peer name eth0 netns "bsc$1" || return 1
-	ip link set "vsc$1" master sds up || return 1
-	ip -n "bsc$1" link add br0 type bridge || return 1
-	ip -n "bsc$1" link set br0 type bridge forward_delay 0 stp_state 0
-	ip -n "bsc$1" link set eth0 master br0 up || return 1
-	ip -n "bsc$1" link set br0 up
+	bench_host_up "bsc$1" "$(_sc_if "$1")" "vsc$1" sds
 }
 
-# _sc_ns_down K: the radio back in the main namespace, the rest gone
 _sc_ns_down() {
-	_sd_if=$(_sc_if "$1")
-	if ip netns exec "bsc$1" test -e "/sys/class/net/$_sd_if"; then
-		_sd_p=$(ip netns exec "bsc$1" sh -c \
-			"basename \$(readlink /sys/class/net/$_sd_if/phy80211)")
-		ip netns exec "bsc$1" iw phy "$_sd_p" set netns 1
-	fi
-	ip link del "vsc$1" 2> /dev/null
-	ip netns del "bsc$1" 2> /dev/null
+	bench_host_down "bsc$1" "$(_sc_if "$1")" "vsc$1"
 }
 
 _sc_fsrd_up() {

@@ -31,16 +31,7 @@ PC=$SELFTESTS/portal_client.py
 ip link set lo up 2>/dev/null
 
 load_radios 2 || { fail "load radios"; tap_finish; }
-mkdir -p "$WORK/certs"
-check "test certificates" radius_certs "$WORK/certs"
-radius_conf "$WORK/raddb" "$SECRET" 1812 1813 "$WORK/certs"
-FR_LOG=$WORK/radius.log
-if ! radius_start "$WORK/raddb" "$FR_LOG"; then
-	fail "FreeRADIUS starts"
-	diag "$(tail -n 30 "$FR_LOG")"
-	tap_finish
-fi
-defer "kill $RADIUS_PID"
+radius_lab "$SECRET"
 pass "FreeRADIUS (PAP) on 127.0.0.1:1812"
 
 cat > "$WORK/fsrd.conf" <<END

@@ -205,6 +205,24 @@ radius_start() {
 	grep -q "Ready to process requests" "$2"
 }
 
+# radius_lab SECRET [USERS]: test certificates, a FreeRADIUS configuration
+# in $WORK/raddb (USERS: lines added to its users file) and FreeRADIUS
+# running on it, killed at exit; its log in FR_LOG. A check each; the
+# test ends when FreeRADIUS does not start.
+radius_lab() {
+	mkdir -p "$WORK/certs"
+	check "test certificates" radius_certs "$WORK/certs"
+	radius_conf "$WORK/raddb" "$1" 1812 1813 "$WORK/certs"
+	[ -z "${2:-}" ] || printf '%s\n' "$2" >> "$WORK/raddb/users"
+	FR_LOG=$WORK/radius.log
+	if ! radius_start "$WORK/raddb" "$FR_LOG"; then
+		fail "FreeRADIUS starts"
+		diag "$(tail -n 30 "$FR_LOG")"
+		tap_finish
+	fi
+	defer "kill $RADIUS_PID"
+}
+
 # radius_stop PID: stop a FreeRADIUS of radius_start and wait until it is
 # gone (its ports are free again).
 radius_stop() {

@@ -159,6 +159,19 @@ check "... with the client's Calling-Station-Id" \
 ASID=$(sed -n 's/.*Acct-Session-Id = "\(P[0-9A-F-]*\)".*/\1/p' "$WORK/start.txt")
 check "... with an Acct-Session-Id of its own ($ASID)" test -n "$ASID"
 
+# --- REQ_INFO: the flux and port of an online user ------------------------
+ip netns exec cli ping -c 10 -i 0.05 -s 1400 -W 1 -I 10.77.0.2 10.77.0.1 \
+	> /dev/null 2>&1
+check "REQ_INFO for alice: ACK_INFO ErrCode 0" pc 10.77.0.2 info
+diag "$(cat "$WORK/pc.out")"
+info_ok() {
+	_up=$(sed -n 's/^info up=\([0-9]*\) .*/\1/p' "$WORK/pc.out")
+	[ "${_up:-0}" -ge 10 ] &&
+		grep -q "port=wlan0@$SSID$" "$WORK/pc.out"
+}
+check "... UpLinkFlux at least the 14 KB pinged (in KB), Port wlan0@$SSID" info_ok
+check "REQ_INFO for an address not online: refused" not pc 10.77.0.9 info
+
 # --- Disconnect-Requests ---------------------------------------------------
 printf 'User-Name = "mallory"\n' | das
 check "Disconnect-Request for a user with no session: NAK" \

@@ -14,6 +14,8 @@ the action expects, 1 otherwise, 2 on a timeout.
   portal_client.py ... IP resend-auth USER PASS    (PAP REQ_AUTH twice)
   portal_client.py ... IP silent-challenge          (expects no answer)
   portal_client.py ... IP raw HEX                   (any bytes, expects none)
+  portal_client.py ... IP info                      (REQ_INFO; prints
+      "info up=KB down=KB port=PORT", exits 0 on ErrCode 0)
   portal_client.py ... IP heartbeat                 (one NTF_HEARTBEAT,
       UserIP 0.0.0.0 whatever IP says; expects no answer)
   portal_client.py ... [-n PORT] IP ntf             (waits for the AC's
@@ -31,6 +33,8 @@ REQ_CHALLENGE, ACK_CHALLENGE, REQ_AUTH, ACK_AUTH = 1, 2, 3, 4
 REQ_LOGOUT, ACK_LOGOUT, AFF_ACK_AUTH = 5, 6, 7
 NTF_LOGOUT, ACK_NTF_LOGOUT = 8, 14
 NTF_HEARTBEAT = 15
+REQ_INFO, ACK_INFO = 9, 10
+A_UP_FLUX, A_DOWN_FLUX, A_PORT = 6, 7, 8
 A_USERNAME, A_PASSWORD, A_CHALLENGE, A_CHAP_PW, A_TEXT = 1, 2, 3, 4, 5
 
 
@@ -212,6 +216,16 @@ def main():
             p.send(REQ_CHALLENGE, 0, 0, [])
             typ, _, err, _ = p.answer()
             return 0 if typ == ACK_CHALLENGE and err == 0 else 1
+        if a.action == "info":
+            p.send(REQ_INFO, 0, 0, [])
+            typ, _, err, attrs = p.answer()
+            if typ != ACK_INFO or err != 0:
+                return 1
+            up = int.from_bytes(attrs.get(A_UP_FLUX, bytes(8)), "big")
+            down = int.from_bytes(attrs.get(A_DOWN_FLUX, bytes(8)), "big")
+            port = attrs.get(A_PORT, b"").decode(errors="replace")
+            print("info up=%d down=%d port=%s" % (up, down, port))
+            return 0
         if a.action == "heartbeat":
             p.a.ip = "0.0.0.0"
             p.send(NTF_HEARTBEAT, 0, 0, [])

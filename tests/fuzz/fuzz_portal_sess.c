@@ -77,9 +77,19 @@ static uint64_t now_ms(void *ctx)
 	return clock_ms;
 }
 
+static int info(void *ctx, const struct portal_sess *s,
+		struct portal_info *out)
+{
+	(void)ctx;
+	out->up_octets = s->ip;
+	out->down_octets = UINT64_MAX;
+	memset(out->port, 'p', sizeof(out->port));	/* unterminated */
+	return s->ip & 1 ? -EIO : 0;
+}
+
 static const struct portal_sess_ops ops = {
 	.lookup = lookup, .authenticate = authenticate, .send = send_pkt,
-	.random = rnd, .now_ms = now_ms,
+	.info = info, .random = rnd, .now_ms = now_ms,
 };
 
 static const struct portal_server_conf servers[2] = {

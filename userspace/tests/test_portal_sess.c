@@ -5,6 +5,7 @@
  * timeouts, floods and every packet it must refuse.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "portal/portal_sess.h"
@@ -692,6 +693,86 @@ static void test_flood_and_ids(void)
 		"rx names");
 }
 
+static int info_fail;
+
+static int info(void *ctx, const struct portal_sess *s,
+		struct portal_info *out)
+{
+	(void)ctx;
+	(void)s;
+	if (info_fail)
+		return -EIO;
+	out->up_octets = 5 * 1024 + 100;	/* 5 KB */
+	out->down_octets = 1024ULL * 1024 * 1024 * 5;	/* 5 GB */
+	snprintf(out->port, sizeof(out->port), "wlan0@lab");
+	return 0;
+}
+
+static uint64_t be64_of(const struct portal_attr_view *a)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | a->val[i];
+	return v;
+}
+
+/* REQ_INFO: the online user's flux (KB) and port, the attributes asked
+ * for or all; errors for a user not online and a daemon that cannot
+ * count */
+static void test_info(void)
+{
+	struct portal_sess_ops io = ops;
+	struct portal_sess_conf c = {
+		.max_sessions = 16, .max_pending = 8,
+		.challenge_timeout_s = 60, .aff_timeout_s = 30,
+	};
+	const struct portal_attr_view *a;
+	struct portal_engine *e = engine(8);
+
+	request(1, PORTAL_REQ_INFO, PORTAL_PAP, 80, 0, IP1);
+	send_req(e, 1);
+	tap_ok(last_is(PORTAL_ACK_INFO, PORTAL_INFO_UNSUPPORTED, false),
+	       "REQ_INFO without a counting daemon: ErrCode 1 (not supported)");
+	portal_engine_free(e);
+
+	io.info = info;
+	n_sent = 0;
+	e = portal_engine_new(&c, servers, 2, &io, NULL);
+	request(1, PORTAL_REQ_INFO, PORTAL_PAP, 81, 0, IP1);
+	send_req(e, 1);
+	tap_ok(last_is(PORTAL_ACK_INFO, PORTAL_INFO_FAILED, false) &&
+	       portal_attr(&last, PORTAL_A_TEXT_INFO),
+	       "REQ_INFO for a user not online: ErrCode 2 with a TextInfo");
+	login_online(e, 82);
+	request(1, PORTAL_REQ_INFO, PORTAL_PAP, 90, 0, IP1);
+	send_req(e, 1);
+	tap_ok(last_is(PORTAL_ACK_INFO, PORTAL_INFO_OK, false) &&
+	       (a = portal_attr(&last, PORTAL_A_UP_FLUX)) && a->len == 8 &&
+	       be64_of(a) == 5 &&
+	       (a = portal_attr(&last, PORTAL_A_DOWN_FLUX)) && a->len == 8 &&
+	       be64_of(a) == 5ULL * 1024 * 1024 &&
+	       (a = portal_attr(&last, PORTAL_A_PORT)) && a->len == 9 &&
+	       !memcmp(a->val, "wlan0@lab", 9),
+	       "REQ_INFO naming nothing: UpLinkFlux 5 KB, DownLinkFlux 5 GB in KB, Port");
+	request(1, PORTAL_REQ_INFO, PORTAL_PAP, 91, 0, IP1);
+	portal_build_attr(&req, PORTAL_A_DOWN_FLUX, NULL, 0);
+	send_req(e, 1);
+	tap_ok(last_is(PORTAL_ACK_INFO, PORTAL_INFO_OK, false) &&
+	       portal_attr(&last, PORTAL_A_DOWN_FLUX) &&
+	       !portal_attr(&last, PORTAL_A_UP_FLUX) &&
+	       !portal_attr(&last, PORTAL_A_PORT),
+	       "REQ_INFO naming DownLinkFlux (empty): that one only");
+	info_fail = 1;
+	request(1, PORTAL_REQ_INFO, PORTAL_PAP, 92, 0, IP1);
+	send_req(e, 1);
+	tap_ok(last_is(PORTAL_ACK_INFO, PORTAL_INFO_FAILED, false),
+	       "no counters for the user: ErrCode 2");
+	info_fail = 0;
+	portal_engine_free(e);
+}
+
 static void test_new_args(void)
 {
 	struct portal_sess_conf c = { .max_sessions = 4, .max_pending = 8 };
@@ -822,6 +903,7 @@ int main(void)
 	test_ac_logout();
 	test_reconnect();
 	test_liveness();
+	test_info();
 	test_flood_and_ids();
 	test_new_args();
 	return tap_done();

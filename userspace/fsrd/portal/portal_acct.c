@@ -109,6 +109,13 @@ static bool sample(struct rec *r, struct fsrd_sta *sta)
 	return true;
 }
 
+/* r's octets since the login, over every BSS entry it had */
+static void octets(const struct rec *r, uint64_t *in, uint64_t *out)
+{
+	*in = r->acc_in + r->last.rx_bytes - r->base.rx_bytes;
+	*out = r->acc_out + r->last.tx_bytes - r->base.tx_bytes;
+}
+
 static void send_acct(struct rec *r, enum radius_acct_status status,
 		      uint32_t cause)
 {
@@ -137,8 +144,7 @@ static void send_acct(struct rec *r, enum radius_acct_status status,
 	info.user_name = r->user;
 	info.called_station_id = called;
 	info.calling_station_id = calling;
-	info.input_octets = r->acc_in + r->last.rx_bytes - r->base.rx_bytes;
-	info.output_octets = r->acc_out + r->last.tx_bytes - r->base.tx_bytes;
+	octets(r, &info.input_octets, &info.output_octets);
 	info.input_packets = (uint32_t)(r->acc_in_pk + r->last.rx_packets -
 					r->base.rx_packets);
 	info.output_packets = (uint32_t)(r->acc_out_pk + r->last.tx_packets -
@@ -344,4 +350,23 @@ const char *portal_acct_session_id(uint32_t ip)
 	struct rec *r = rec_of(ip);
 
 	return r ? r->id : NULL;
+}
+
+int portal_acct_octets(uint32_t ip, uint64_t *in, uint64_t *out,
+		       char *port, size_t port_len)
+{
+	struct rec *r = rec_of(ip);
+	struct fsrd_sta *sta;
+
+	if (!r)
+		return -ENOENT;
+	sta = sta_of(r->mac);
+	sample(r, sta);
+	octets(r, in, out);
+	if (port_len)
+		snprintf(port, port_len, "%s@%.*s",
+			 sta ? sta->bss->conf->ifname : "-",
+			 sta ? (int)sta->bss->conf->ssid_len : 0,
+			 sta ? (const char *)sta->bss->conf->ssid : "");
+	return 0;
 }

@@ -17,6 +17,7 @@
 #ifndef FSRD_PORTAL_ACCT_H
 #define FSRD_PORTAL_ACCT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "portal/portal_sess.h"
@@ -48,6 +49,12 @@ void portal_acct_start(const struct portal_sess *s);
 void portal_acct_stop(const struct portal_sess *s, uint32_t cause);
 /* sta is leaving its BSS: its sessions' counters so far are kept. */
 void portal_acct_sta_leaving(const struct fsrd_sta *sta);
+
+/* REQ_INFO: ip's octets since the login (in: from the station), and its
+ * port "IFNAME@SSID" (the station's BSS now) in port. 0, or -ENOENT when
+ * ip has no record. */
+int portal_acct_octets(uint32_t ip, uint64_t *in, uint64_t *out,
+		       char *port, size_t port_len);
 
 /* The Acct-Session-Id of ip's session, NULL when it has no record. */
 const char *portal_acct_session_id(uint32_t ip);

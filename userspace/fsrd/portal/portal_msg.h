@@ -89,6 +89,13 @@ enum portal_ack_logout_err {
 	PORTAL_LOGOUT_FAILED = 2,
 };
 
+/* ErrCode of ACK_INFO */
+enum portal_ack_info_err {
+	PORTAL_INFO_OK = 0,
+	PORTAL_INFO_UNSUPPORTED = 1,
+	PORTAL_INFO_FAILED = 2,
+};
+
 /* ErrCode of REQ_LOGOUT: 1 = the portal's timeout notice (no answer) */
 #define PORTAL_LOGOUT_TIMEOUT_NOTICE 1
 

@@ -268,19 +268,28 @@ static void recent_add(struct portal_engine *e, int server, uint8_t type,
  * from server with an ACK of type `type`: ErrCode err, attributes of s
  * when given (Challenge for ACK_CHALLENGE), TextInfo text, BAS-IP in v2.
  */
+/* Attributes an answer carries besides TextInfo and BAS-IP. */
+struct extra {
+	uint8_t type;
+	uint8_t len;
+	const void *val;
+};
+
 static void answer(struct portal_engine *e, int server, uint16_t port,
 		   uint8_t req_type, uint16_t serial, uint32_t ip,
 		   const uint8_t *req_auth,
 		   uint8_t type, uint8_t auth_type, uint16_t req_id,
-		   uint8_t err, const uint8_t *challenge, const char *text)
+		   uint8_t err, const struct extra *x, size_t nx,
+		   const char *text)
 {
 	const struct portal_server_conf *sc = &e->srv[server];
 	struct portal_builder b;
+	size_t i;
 
 	portal_build_start(&b, sc->version, type, auth_type, serial, req_id,
 			   ip, err);
-	if (challenge)
-		portal_build_attr(&b, PORTAL_A_CHALLENGE, challenge, 16);
+	for (i = 0; i < nx; i++)
+		portal_build_attr(&b, x[i].type, x[i].val, x[i].len);
 	if (text && *text)
 		portal_build_attr(&b, PORTAL_A_TEXT_INFO, text,
 				  strnlen(text, 253));
@@ -300,14 +309,25 @@ static void answer(struct portal_engine *e, int server, uint16_t port,
 	recent_add(e, server, req_type, serial, ip, &b);
 }
 
-/* Answer the packet p itself (the common case). */
+/* Answer the packet p itself (the common case), with attributes x. */
+static void reply_x(struct portal_engine *e, int server,
+		    const struct portal_pkt *p, uint8_t type, uint16_t req_id,
+		    uint8_t err, const struct extra *x, size_t nx,
+		    const char *text)
+{
+	answer(e, server, e->rx_port, p->type, p->serial, p->user_ip,
+	       p->authenticator, type, p->auth_type, req_id, err, x, nx,
+	       text);
+}
+
+/* ... with a Challenge attribute, or none. */
 static void reply(struct portal_engine *e, int server,
 		  const struct portal_pkt *p, uint8_t type, uint16_t req_id,
 		  uint8_t err, const uint8_t *challenge, const char *text)
 {
-	answer(e, server, e->rx_port, p->type, p->serial, p->user_ip,
-	       p->authenticator, type, p->auth_type, req_id, err, challenge,
-	       text);
+	struct extra x = { PORTAL_A_CHALLENGE, 16, challenge };
+
+	reply_x(e, server, p, type, req_id, err, &x, challenge ? 1 : 0, text);
 }
 
 static enum portal_rx rx_challenge(struct portal_engine *e, int server,
@@ -517,7 +537,7 @@ void portal_sess_auth_done(struct portal_engine *e, uint32_t token,
 	answer(e, s->server, s->auth_port, PORTAL_REQ_AUTH, s->auth_serial,
 	       s->ip,
 	       s->auth_req_auth, PORTAL_ACK_AUTH, s->auth_type, s->req_id,
-	       err, NULL, err ? text : NULL);
+	       err, NULL, 0, err ? text : NULL);
 	if (err) {
 		s->state = PORTAL_S_CHALLENGED;	/* RADIUS is done */
 		end_slot(e, sl, PORTAL_END_REJECTED);
@@ -577,12 +597,61 @@ static enum portal_rx rx_logout(struct portal_engine *e, int server,
 	return PORTAL_RX_ANSWERED;
 }
 
+static void put_be64(uint8_t *b, uint64_t v)
+{
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		b[i] = (uint8_t)v;
+}
+
+/*
+ * REQ_INFO: the flux (KB) and port of an online user, the attributes the
+ * request names (with empty values), or all three when it names none.
+ * ErrCode 1 when the daemon cannot count, 2 for a user not online.
+ */
 static enum portal_rx rx_info(struct portal_engine *e, int server,
 			      const struct portal_pkt *p)
 {
-	/* Flux and port come with accounting (not built yet): say so. */
-	reply(e, server, p, PORTAL_ACK_INFO, p->req_id, 1, NULL,
-	      "REQ_INFO is not supported yet");
+	static const uint8_t types[3] = {
+		PORTAL_A_UP_FLUX, PORTAL_A_DOWN_FLUX, PORTAL_A_PORT };
+	struct slot *sl = find_ip(e, p->user_ip);
+	struct portal_info in = { 0 };
+	uint8_t up[8], down[8];
+	struct extra x[3];
+	size_t i, nx = 0;
+	bool named = false;
+
+	for (i = 0; i < 3; i++)
+		named |= portal_attr(p, types[i]) != NULL;
+	if (!e->ops->info) {
+		reply(e, server, p, PORTAL_ACK_INFO, p->req_id,
+		      PORTAL_INFO_UNSUPPORTED, NULL, "REQ_INFO is not supported");
+		return PORTAL_RX_ANSWERED;
+	}
+	if (!sl || (sl->s.state != PORTAL_S_ONLINE &&
+		    sl->s.state != PORTAL_S_WAIT_AFF)) {
+		reply(e, server, p, PORTAL_ACK_INFO, p->req_id,
+		      PORTAL_INFO_FAILED, NULL, "the user is not online");
+		return PORTAL_RX_ANSWERED;
+	}
+	if (e->ops->info(e->ctx, &sl->s, &in)) {
+		reply(e, server, p, PORTAL_ACK_INFO, p->req_id,
+		      PORTAL_INFO_FAILED, NULL, "no counters for the user");
+		return PORTAL_RX_ANSWERED;
+	}
+	put_be64(up, in.up_octets / 1024);
+	put_be64(down, in.down_octets / 1024);
+	if (!named || portal_attr(p, PORTAL_A_UP_FLUX))
+		x[nx++] = (struct extra){ PORTAL_A_UP_FLUX, 8, up };
+	if (!named || portal_attr(p, PORTAL_A_DOWN_FLUX))
+		x[nx++] = (struct extra){ PORTAL_A_DOWN_FLUX, 8, down };
+	in.port[sizeof(in.port) - 1] = '\0';
+	if ((!named || portal_attr(p, PORTAL_A_PORT)) && in.port[0])
+		x[nx++] = (struct extra){ PORTAL_A_PORT,
+					  (uint8_t)strlen(in.port), in.port };
+	reply_x(e, server, p, PORTAL_ACK_INFO, p->req_id, PORTAL_INFO_OK, x,
+		nx, NULL);
 	return PORTAL_RX_ANSWERED;
 }
 

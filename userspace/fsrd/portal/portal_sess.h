@@ -91,6 +91,13 @@ enum portal_auth_result {
 	PORTAL_NO_ANSWER,	/* no RADIUS server answered */
 };
 
+/* REQ_INFO's answer for a session (ACK_INFO): octets, sent as KB. */
+struct portal_info {
+	uint64_t up_octets;	/* from the station (UpLinkFlux) */
+	uint64_t down_octets;	/* to it (DownLinkFlux) */
+	char port[64];		/* Port, e.g. "wlan0@ssid"; "" none */
+};
+
 struct portal_sess_ops {
 	/* The station with IPv4 ip (host order): 0 with its MAC, or
 	 * -ENOENT when no station of a portal BSS has that address. */
@@ -111,6 +118,11 @@ struct portal_sess_ops {
 	 * notification port. */
 	void (*send)(void *ctx, int server, uint16_t port, const uint8_t *buf,
 		     size_t len);
+	/* Optional (NULL: REQ_INFO answered "not supported"). What s's
+	 * station has sent and received since the login, and its port
+	 * (REQ_INFO): 0, or -errno (answered "failed"). */
+	int (*info)(void *ctx, const struct portal_sess *s,
+		    struct portal_info *out);
 	/* Optional (NULL: not told). Portal server `server` went down
 	 * (up false, why says what gave it away) or was heard again. */
 	void (*server_state)(void *ctx, int server, bool up,

@@ -371,6 +371,15 @@ static uint64_t now_ms(void *ctx)
 	return ev_now_ms();
 }
 
+/* REQ_INFO: what accounting counts for s. */
+static int info(void *ctx, const struct portal_sess *s,
+		struct portal_info *out)
+{
+	(void)ctx;
+	return portal_acct_octets(s->ip, &out->up_octets, &out->down_octets,
+				  out->port, sizeof(out->port));
+}
+
 /* Escape mode follows the servers: on when every one is down, off when
  * one is heard again. With escape = closed only the log says so. */
 static void escape_update(void)
@@ -428,7 +437,7 @@ static void ntf_resent(void *ctx, int server, uint32_t ip,
 static const struct portal_sess_ops ops = {
 	.lookup = lookup, .authenticate = authenticate, .cancel = cancel,
 	.online = online, .offline = offline, .send = send_pkt,
-	.server_state = server_state, .ntf_resent = ntf_resent,
+	.info = info, .server_state = server_state, .ntf_resent = ntf_resent,
 	.random = rnd, .now_ms = now_ms,
 };
 

@@ -85,6 +85,7 @@ END
 defer "nft delete table inet fsr_test_other 2>/dev/null"
 defer "nft delete table netdev fsrd_portal 2>/dev/null"
 defer "nft delete table inet fsrd_portal 2>/dev/null"
+defer "nft delete table bridge fsrd_portal 2>/dev/null"
 start_fsrd
 check "fsrd starts the AP" wait_for 15 fsrd_log_has "AP started"
 check "fsrd listens for portal servers" \
@@ -300,7 +301,8 @@ check "... and its pair is gone from the set" sh -c \
 check "fsrd still runs" kill -0 "$FSRD_PID"
 fsrd_sigterm
 check "the table is gone at stop" not nft list table netdev fsrd_portal
-check "... and the redirect's table too" not nft list table inet fsrd_portal
+check "... and the redirect's tables too" sh -c \
+	"! nft list table inet fsrd_portal && ! nft list table bridge fsrd_portal"
 check "another table is still there" nft list table inet fsr_test_other
 diag "$(tail -n 20 "$WORK/pc.log")"
 check "dmesg clean" dmesg_clean

@@ -59,6 +59,7 @@ fsrd_mobility_pull_eap.sh
 fsrd_mobility_wildcard.sh
 fsrd_mobility_ds.sh
 fsrd_portal.sh
+fsrd_portal_bridged.sh
 fsrd_portal_acct.sh
 fsrd_portal_escape.sh
 fsrd_nmsp.sh

@@ -3,7 +3,8 @@
  * The nft scripts of Portal enforcement (fsrd/portal/portal_fw_rules.c):
  * the whole table for two interfaces and a walled garden, element
  * changes, the teardown, and what the builder must refuse (interface
- * names nft would read differently, no interface, a short buffer). The
+ * names nft would read differently, no interface, a short buffer), and
+ * the bridged AP's rewrite and bridge table. The
  * scripts themselves are run by nft in selftests/fsrd_portal.sh.
  */
 #include <errno.h>
@@ -44,7 +45,7 @@ static const char want_table[] =
 /* with the captive redirect to port 2080 */
 static const char want_redirect_rule[] =
 	"\t\tether type ip ip daddr @garden accept\n"
-	"\t\tether type ip tcp dport 80 meta mark set meta mark | 0x46520000 accept\n"
+	"\t\tether type ip tcp dport 80 meta mark set meta mark | 0x46520000 return\n"
 	"\t\tcounter drop\n";
 static const char want_nat[] =
 	"add table inet fsrd_portal\n"
@@ -60,9 +61,38 @@ static const char want_nat[] =
 	"\t}\n"
 	"}\n";
 
+/* a bridged AP: wlan0 a port of a bridge, ap-2.g not */
+static const char want_bridged_chain[] =
+	"\tchain in_wlan0 {\n"
+	"\t\ttype filter hook ingress device \"wlan0\" priority 0; policy accept;\n"
+	"\t\tjump guard\n"
+	"\t\tmeta mark & 0x46520000 == 0x46520000 ether daddr set 02:00:00:0b:00:01\n"
+	"\t}\n"
+	"\tchain in_ap-2.g {\n"
+	"\t\ttype filter hook ingress device \"ap-2.g\" priority 0; policy accept;\n"
+	"\t\tjump guard\n\t}\n";
+static const char want_bridge_table[] =
+	"add table bridge fsrd_portal\n"
+	"delete table bridge fsrd_portal\n"
+	"table bridge fsrd_portal {\n"
+	"\tchain no_forward {\n"
+	"\t\ttype filter hook forward priority 0; policy accept;\n"
+	"\t\tmeta mark & 0x46520000 == 0x46520000 counter drop\n"
+	"\t}\n"
+	"}\n";
+
+static int ends_with(const char *s, const char *end)
+{
+	size_t a = strlen(s), b = strlen(end);
+
+	return a >= b && !strcmp(s + a - b, end);
+}
+
 int main(void)
 {
 	static const char *const ifn[] = { "wlan0", "ap-2.g" };
+	static const uint8_t br_mac[6] = { 0x02, 0, 0, 0x0b, 0, 0x01 };
+	static const uint8_t *const brm[] = { br_mac, NULL };
 	static const struct fsrd_ipv4_prefix garden[] = {
 		{ 0x0a4d0003, 32 }, { 0xc6336400, 24 },
 	};
@@ -86,12 +116,32 @@ int main(void)
 	n = portal_fw_ruleset(&c, buf, sizeof(buf));
 	tap_ok(n > 0 && strstr(buf, want_redirect_rule) != NULL,
 	       "redirect: web requests not accepted before are marked, after the garden, before the drop");
-	tap_ok(n > 0 && strlen(buf) > strlen(want_nat) &&
-	       !strcmp(buf + strlen(buf) - strlen(want_nat), want_nat),
+	tap_ok(n > 0 && strstr(buf, want_nat) != NULL,
 	       "redirect: the inet table redirects marked requests to the port and forwards none");
 	if (n > 0 && !strstr(buf, want_nat))
 		tap_diag("got", buf);
+	tap_ok(!strstr(buf, "daddr set") && ends_with(buf, want_bridge_table) &&
+	       portal_fw_redirects(&c),
+	       "redirect, routed: no rewrite; the bridge table drops marked frames a bridge would forward");
+
+	c.bridge_macs = brm;
+	n = portal_fw_ruleset(&c, buf, sizeof(buf));
+	tap_ok(n > 0 && strstr(buf, want_bridged_chain) != NULL,
+	       "bridged: a marked frame from the bridge port is sent to the bridge's own address; the routed interface's chain is unchanged");
+	tap_ok(n > 0 && ends_with(buf, want_bridge_table) &&
+	       strstr(buf, want_nat) != NULL,
+	       "bridged: the inet table and the bridge table as routed");
+	if (n > 0 && !ends_with(buf, want_bridge_table))
+		tap_diag("got", buf);
+	tap_ok(portal_fw_ruleset(&c, buf, n) == -ENOSPC &&
+	       portal_fw_ruleset(&c, buf, (size_t)n + 1) == n,
+	       "bridged: the exact length fits, one octet less does not");
 	c.redirect_port = 0;
+	n = portal_fw_ruleset(&c, buf, sizeof(buf));
+	tap_ok(n > 0 && !strstr(buf, "daddr set") && !strstr(buf, "bridge") &&
+	       !portal_fw_redirects(&c),
+	       "bridged without the redirect: nothing marked, so no rewrite and no bridge table");
+	c.bridge_macs = NULL;
 
 	c.n_garden = 0;
 	n = portal_fw_ruleset(&c, buf, sizeof(buf));
@@ -152,11 +202,16 @@ int main(void)
 		"escape mode off: the escape chain emptied");
 	tap_ok(portal_fw_escape(true, buf, 30) == -ENOSPC,
 	       "escape: a buffer too small: -ENOSPC");
-	n = portal_fw_teardown(buf, sizeof(buf));
+	n = portal_fw_teardown(false, buf, sizeof(buf));
 	tap_str(buf, "delete table netdev fsrd_portal\n"
 		"add table inet fsrd_portal\ndelete table inet fsrd_portal\n",
 		"stop: fsrd's two tables, whether or not the redirect ran");
-	tap_ok(portal_fw_teardown(buf, 40) == -ENOSPC,
+	n = portal_fw_teardown(true, buf, sizeof(buf));
+	tap_str(buf, "delete table netdev fsrd_portal\n"
+		"add table inet fsrd_portal\ndelete table inet fsrd_portal\n"
+		"add table bridge fsrd_portal\ndelete table bridge fsrd_portal\n",
+		"stop, after the redirect: the bridge table too");
+	tap_ok(portal_fw_teardown(false, buf, 40) == -ENOSPC,
 	       "teardown: a buffer too small: -ENOSPC");
 	return tap_done();
 }

@@ -2,12 +2,12 @@
 # (packet_sock.c; the EAPOL socket here, the RRB one in mobility/), fsr.ko's
 # FT fast path (attach and configure the FT BSSes, adopt the stations the
 # kernel served), following fsr.ko being loaded and unloaded
-# (kmod_watch.c), and the neighbour table (neigh.c: which station has an
-# IPv4 address). fastpath_msg.c is the pure part (messages, AID split,
-# adoption keys).
+# (kmod_watch.c), the neighbour table (neigh.c: which station has an
+# IPv4 address) and links (link.c: which bridge a BSS is a port of).
+# fastpath_msg.c is the pure part (messages, AID split, adoption keys).
 FSRD_SRCS += drv/nl80211.c drv/packet_sock.c drv/eapol_sock.c drv/fastpath.c \
 	drv/fastpath_msg.c \
-	drv/kmod_watch.c drv/neigh.c drv/fsr_cmd.c
+	drv/kmod_watch.c drv/neigh.c drv/link.c drv/fsr_cmd.c
 FSRD_LIB_SRCS += fsr_nl.c fsr_nlerr.c fsr_names.c
 FSRD_PKGS += libnl-3.0 libnl-genl-3.0
 

@@ -10,6 +10,7 @@
 #include "portal/portal_fw.h"
 
 static struct nft_ctx *ctx;
+static bool redirects;	/* the bridge table was made */
 
 /* nft's first error line, or what went wrong before it ran. */
 static int run(const char *script, const char *what, char *err,
@@ -33,7 +34,7 @@ int portal_fw_start(const struct portal_fw_conf *c, char *err,
 {
 	char *script;
 	/* room for every interface's chain and every prefix */
-	size_t len = 4096 + c->n_ifnames * 160 + c->n_garden * 24;
+	size_t len = 4096 + c->n_ifnames * 260 + c->n_garden * 24;
 	int n;
 
 	if (ctx)
@@ -67,6 +68,7 @@ int portal_fw_start(const struct portal_fw_conf *c, char *err,
 		nft_ctx_free(ctx);
 		ctx = NULL;
 	}
+	redirects = !n && portal_fw_redirects(c);
 	return n;
 }
 
@@ -109,12 +111,12 @@ int portal_fw_set_escape(bool on, char *err, size_t errlen)
 
 void portal_fw_stop(void)
 {
-	char script[160], err[8];
+	char script[256], err[8];
 
 	if (!ctx)
 		return;
 	/* nothing to report: a table someone else removed is gone anyway */
-	if (portal_fw_teardown(script, sizeof(script)) > 0)
+	if (portal_fw_teardown(redirects, script, sizeof(script)) > 0)
 		run(script, "", err, sizeof(err));
 	nft_ctx_free(ctx);
 	ctx = NULL;

@@ -9,6 +9,7 @@
 
 #define T PORTAL_FW_FAMILY " " PORTAL_FW_TABLE
 #define TN PORTAL_FW_NAT_FAMILY " " PORTAL_FW_TABLE
+#define TB PORTAL_FW_BRIDGE_FAMILY " " PORTAL_FW_TABLE
 
 bool portal_fw_ifname_ok(const char *ifname)
 {
@@ -25,6 +26,11 @@ bool portal_fw_ifname_ok(const char *ifname)
 			return false;
 	}
 	return true;
+}
+
+bool portal_fw_redirects(const struct portal_fw_conf *c)
+{
+	return c->redirect_port != 0;
 }
 
 int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len)
@@ -67,15 +73,24 @@ int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len)
 		   "\t\tether type ip tcp dport 53 accept\n"
 		   "\t\tether type ip ip daddr @garden accept\n");
 	if (c->redirect_port)
-		strbuf_put(&o, "\t\tether type ip tcp dport 80 meta mark set meta mark | 0x%08x accept\n",
+		/* back to the interface's chain, which accepts it */
+		strbuf_put(&o, "\t\tether type ip tcp dport 80 meta mark set meta mark | 0x%08x return\n",
 			   PORTAL_FW_MARK);
 	strbuf_put(&o, "\t\tcounter drop\n"
 		   "\t}\n");
-	for (i = 0; i < c->n_ifnames; i++)
+	for (i = 0; i < c->n_ifnames; i++) {
+		const uint8_t *m = c->redirect_port && c->bridge_macs ?
+				   c->bridge_macs[i] : NULL;
+
 		strbuf_put(&o, "\tchain in_%s {\n"
 			   "\t\ttype filter hook ingress device \"%s\" priority 0; policy accept;\n"
-			   "\t\tjump guard\n"
-			   "\t}\n", c->ifnames[i], c->ifnames[i]);
+			   "\t\tjump guard\n", c->ifnames[i], c->ifnames[i]);
+		if (m)	/* up to the bridge's own IP stack */
+			strbuf_put(&o, "\t\tmeta mark & 0x%08x == 0x%08x ether daddr set %02x:%02x:%02x:%02x:%02x:%02x\n",
+				   PORTAL_FW_MARK, PORTAL_FW_MARK, m[0], m[1],
+				   m[2], m[3], m[4], m[5]);
+		strbuf_put(&o, "\t}\n");
+	}
 	strbuf_put(&o, "}\n");
 	/* the marked web requests go to fsrd's port; none is forwarded */
 	strbuf_put(&o, "add table " TN "\ndelete table " TN "\n");
@@ -91,6 +106,14 @@ int portal_fw_ruleset(const struct portal_fw_conf *c, char *buf, size_t len)
 			   "\t}\n"
 			   "}\n", PORTAL_FW_MARK, PORTAL_FW_MARK,
 			   c->redirect_port, PORTAL_FW_MARK, PORTAL_FW_MARK);
+	if (portal_fw_redirects(c))
+		strbuf_put(&o, "add table " TB "\ndelete table " TB "\n"
+			   "table " TB " {\n"
+			   "\tchain no_forward {\n"
+			   "\t\ttype filter hook forward priority 0; policy accept;\n"
+			   "\t\tmeta mark & 0x%08x == 0x%08x counter drop\n"
+			   "\t}\n"
+			   "}\n", PORTAL_FW_MARK, PORTAL_FW_MARK);
 	return strbuf_done(&o);
 }
 
@@ -127,7 +150,7 @@ int portal_fw_escape(bool on, char *buf, size_t len)
 	return strbuf_done(&o);
 }
 
-int portal_fw_teardown(char *buf, size_t len)
+int portal_fw_teardown(bool redirects, char *buf, size_t len)
 {
 	struct strbuf o = { .buf = buf, .len = len };
 
@@ -135,5 +158,7 @@ int portal_fw_teardown(char *buf, size_t len)
 		return -ENOSPC;
 	strbuf_put(&o, "delete table " T "\n");
 	strbuf_put(&o, "add table " TN "\ndelete table " TN "\n");
+	if (redirects)
+		strbuf_put(&o, "add table " TB "\ndelete table " TB "\n");
 	return strbuf_done(&o);
 }

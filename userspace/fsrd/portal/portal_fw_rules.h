@@ -14,9 +14,13 @@
  * packet mark) instead, and a second table of fsrd's, "inet
  * fsrd_portal", redirects marked packets to fsrd's local port
  * (portal_http.h) at prerouting and drops any marked packet about to be
- * forwarded. The redirect needs the IP stack of the portal interface:
- * on a bridged AP the frame is bridged on, and the station's web request
- * goes unanswered (docs/portal.md).
+ * forwarded. On a bridged AP the bridge would carry the frame on at
+ * layer 2, past the IP stack: the interface's chain rewrites a marked
+ * frame's destination to the bridge's own address (so the bridge hands
+ * it up to the host, where the redirect takes it). A third table,
+ * "bridge fsrd_portal", drops any marked frame a bridge would still
+ * forward: an interface made a bridge port after fsrd started, or a
+ * bridge whose address changed since the rules were made.
  */
 #ifndef FSRD_PORTAL_FW_RULES_H
 #define FSRD_PORTAL_FW_RULES_H
@@ -30,10 +34,14 @@
 #define PORTAL_FW_FAMILY "netdev"
 #define PORTAL_FW_TABLE "fsrd_portal"
 #define PORTAL_FW_NAT_FAMILY "inet"
+#define PORTAL_FW_BRIDGE_FAMILY "bridge"
 #define PORTAL_FW_MARK 0x46520000u	/* "FR": bits of the packet mark */
 
 struct portal_fw_conf {
 	const char *const *ifnames;	/* the portal BSSes' interfaces */
+	/* per interface, the address of the bridge it is a port of, or
+	 * NULL; the whole array NULL when none is bridged */
+	const uint8_t *const *bridge_macs;
 	size_t n_ifnames;
 	const struct fsrd_ipv4_prefix *garden;	/* walled garden and servers */
 	size_t n_garden;
@@ -58,7 +66,12 @@ int portal_fw_elements(bool add, const uint8_t mac[6], uint32_t ip,
  * login needed) or off (the rules again). */
 int portal_fw_escape(bool on, char *buf, size_t len);
 
-/* Remove both tables. */
-int portal_fw_teardown(char *buf, size_t len);
+/* Whether c makes the inet and bridge tables (the redirect is on). */
+bool portal_fw_redirects(const struct portal_fw_conf *c);
+
+/* Remove the tables; redirects: the bridge table too (made only then,
+ * so that a kernel without nftables' bridge family runs a portal
+ * without the redirect). */
+int portal_fw_teardown(bool redirects, char *buf, size_t len);
 
 #endif

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <net/if.h>
 #include <arpa/inet.h>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -17,6 +18,7 @@
 #include "core/evloop.h"
 #include "core/trace.h"
 #include "core/log.h"
+#include "drv/link.h"
 #include "drv/neigh.h"
 #include "eap/eap_relay.h"
 #include "portal/portal_acct.h"
@@ -101,6 +103,16 @@ static void sess_trace(const uint8_t mac[6], const char *fmt, ...)
 
 /* --- what the engine asks --------------------------------------------- */
 
+/* Where the host meets the BSS's stations at layer 3: the bridge the
+ * interface is a port of (a bridged AP), else the interface itself. */
+static int l3_ifindex(const struct fsrd_bss *b)
+{
+	uint8_t mac[6];
+	int br;
+
+	return link_bridge_of(b->ifindex, &br, mac) ? b->ifindex : br;
+}
+
 static int lookup(void *ctx, uint32_t ip, uint8_t mac[6])
 {
 	struct fsrd_bss *b;
@@ -110,7 +122,7 @@ static int lookup(void *ctx, uint32_t ip, uint8_t mac[6])
 	while ((b = bss_next(&it))) {
 		struct fsrd_sta *sta;
 
-		if (!b->conf->portal || neigh_lookup4(b->ifindex, ip, mac))
+		if (!b->conf->portal || neigh_lookup4(l3_ifindex(b), ip, mac))
 			continue;
 		sta = sta_find(&b->stas, mac);
 		if (sta && sta->state == FSRD_STA_ASSOC && sta->authorized)
@@ -129,7 +141,7 @@ static int http_station(uint32_t ip, uint8_t mac[6], const uint8_t **ssid,
 	while ((b = bss_next(&it))) {
 		struct fsrd_sta *sta;
 
-		if (!b->conf->portal || neigh_lookup4(b->ifindex, ip, mac))
+		if (!b->conf->portal || neigh_lookup4(l3_ifindex(b), ip, mac))
 			continue;
 		sta = sta_find(&b->stas, mac);
 		if (sta && sta->state == FSRD_STA_ASSOC) {
@@ -598,22 +610,39 @@ static int fw_start(const struct fsrd_conf *c, char *err, size_t errlen)
 	const struct fsrd_portal_conf *pc = &c->portal;
 	struct fsrd_ipv4_prefix garden[FSRD_PORTAL_MAX_GARDEN +
 				       FSRD_PORTAL_MAX_SERVERS];
-	const char **ifn = calloc(c->n_bss ? c->n_bss : 1, sizeof(*ifn));
+	size_t nb = c->n_bss ? c->n_bss : 1;
+	const char **ifn = calloc(nb, sizeof(*ifn));
+	const uint8_t **brm = calloc(nb, sizeof(*brm));
+	uint8_t (*macs)[6] = calloc(nb, sizeof(*macs));
 	struct portal_fw_conf fc = {
-		.ifnames = ifn, .garden = garden,
+		.ifnames = ifn, .bridge_macs = brm, .garden = garden,
 		.max_sessions = pc->max_sessions,
 		.redirect_port = pc->url[0] ? (uint16_t)pc->redirect_port : 0,
 	};
 	size_t i;
-	int ret;
+	int ret = 0;
 
-	if (!ifn) {
+	if (!ifn || !brm || !macs) {
 		snprintf(err, errlen, "portal: out of memory");
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto out;
 	}
-	for (i = 0; i < c->n_bss; i++)
-		if (c->bss[i].portal)
-			ifn[fc.n_ifnames++] = c->bss[i].ifname;
+	for (i = 0; i < c->n_bss; i++) {
+		char brname[IF_NAMESIZE] = "?";
+		int idx, br;
+
+		if (!c->bss[i].portal)
+			continue;
+		idx = (int)if_nametoindex(c->bss[i].ifname);
+		if (idx > 0 && !link_bridge_of(idx, &br, macs[fc.n_ifnames])) {
+			brm[fc.n_ifnames] = macs[fc.n_ifnames];
+			if_indextoname((unsigned int)br, brname);
+			if (fc.redirect_port)
+				log_info("portal: %s is a port of bridge %s: web requests before login go up through %s to the redirect",
+					 c->bss[i].ifname, brname, brname);
+		}
+		ifn[fc.n_ifnames++] = c->bss[i].ifname;
+	}
 	memcpy(garden, pc->garden, pc->n_garden * sizeof(*garden));
 	fc.n_garden = pc->n_garden;
 	for (i = 0; i < pc->n_servers; i++)
@@ -625,17 +654,20 @@ static int fw_start(const struct fsrd_conf *c, char *err, size_t errlen)
 			garden[fc.n_garden++].len = 32;
 		}
 	if (!fc.n_ifnames) {
-		free(ifn);
 		snprintf(err, errlen, "portal: [portal] is there but no BSS has portal = yes");
-		return -EINVAL;
+		ret = -EINVAL;
+		goto out;
 	}
 	ret = portal_fw_start(&fc, err, errlen);
-	free(ifn);
 	if (!ret)
 		log_info("portal: nftables table %s %s: %zu interface%s, walled garden of %zu prefix%s",
 			 PORTAL_FW_FAMILY, PORTAL_FW_TABLE, fc.n_ifnames,
 			 fc.n_ifnames == 1 ? "" : "s", fc.n_garden,
 			 fc.n_garden == 1 ? "" : "es");
+out:
+	free(ifn);
+	free(brm);
+	free(macs);
 	return ret;
 }
 

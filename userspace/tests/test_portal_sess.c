@@ -224,6 +224,16 @@ static void test_chap_login(void)
 	       s->mac[5] == (uint8_t)IP1,
 	       "session challenged, with the station's MAC");
 
+	/* a ReqID the AC never gave (the challenge's plus one) */
+	request(0, PORTAL_REQ_AUTH, PORTAL_CHAP, 99, (uint16_t)(id + 1), IP1);
+	portal_build_attr(&req, PORTAL_A_USERNAME, "alice", 5);
+	portal_build_attr(&req, PORTAL_A_CHAP_PASSWORD, chap, 16);
+	tap_ok(send_req(e, 0) == PORTAL_RX_ANSWERED && n_auth == 0 &&
+	       last_is(PORTAL_ACK_AUTH, PORTAL_AUTH_FAILED, true) &&
+	       portal_attr(&last, PORTAL_A_TEXT_INFO) &&
+	       portal_sess_find(e, IP1)->state == PORTAL_S_CHALLENGED,
+	       "CHAP REQ_AUTH with an unknown ReqID: ErrCode 4 with a TextInfo, no RADIUS, the challenge kept");
+
 	request(0, PORTAL_REQ_AUTH, PORTAL_CHAP, 101, id, IP1);
 	portal_build_attr(&req, PORTAL_A_USERNAME, "alice", 5);
 	portal_build_attr(&req, PORTAL_A_CHAP_PASSWORD, chap, 16);

@@ -5,7 +5,8 @@
  * sends to fsrd's R0KH/R1KH socket goes through rrb_frame_parse,
  * rrb_msg_parse, rrb_msg_open and, for PUSH and RESP, rrb_keys_parse,
  * for PULL rrb_pull_parse, for fsr's PMKSA message rrb_pmksa_parse
- * (mobility/pmksa_msg.c).
+ * (mobility/pmksa_msg.c), for fsr's Portal roaming messages
+ * rrb_portal_parse (mobility/portal_roam_msg.c).
  *
  * The same frame also goes through ds_frame_parse (mobility/ds_msg.c):
  * FT over the DS frames come from the same wire (EtherType 0x890d).
@@ -21,6 +22,7 @@
 
 #include "mobility/ds_msg.h"
 #include "mobility/pmksa_msg.h"
+#include "mobility/portal_roam_msg.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_siv.h"
 
@@ -108,6 +110,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			      p.attrs.n_class <= EAP_RELAY_CLASS_MAX &&
 			      strlen(p.attrs.user_name) <= EAP_RELAY_USER_MAX &&
 			      (!p.attrs.vlan_id || p.attrs.vlan_id <= 4094));
+	} else if (f.subtype == RRB_FSR_PORTAL_PASS ||
+		   f.subtype == RRB_FSR_PORTAL_HERE) {
+		struct rrb_portal p;
+
+		if (!rrb_portal_parse(f.subtype, plain, pl, &p))
+			CHECK(p.op >= RRB_PORTAL_PASS &&
+			      p.op <= RRB_PORTAL_LEFT && !(p.sta[0] & 1) &&
+			      p.ip && p.ip < 0xe0000000u &&
+			      strlen(p.session_id) >= 1 &&
+			      strlen(p.session_id) <= PORTAL_ROAM_ID_MAX &&
+			      rrb_portal_subtype(p.op) == f.subtype &&
+			      (p.op < RRB_PORTAL_STATS || p.has_counters));
 	}
 out:
 	free(buf);

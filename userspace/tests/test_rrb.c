@@ -13,6 +13,7 @@
 #include "ft_kdf.h"
 #include "mobility/ds_msg.h"
 #include "mobility/pmksa_msg.h"
+#include "mobility/portal_roam_msg.h"
 #include "mobility/rrb_msg.h"
 #include "mobility/rrb_seq.h"
 #include "mobility/rrb_siv.h"
@@ -775,6 +776,160 @@ static void test_ds(void)
 	       "DS frame larger than Ethernet or the buffer: -EMSGSIZE");
 }
 
+static size_t portal_plain(const struct rrb_portal *p, uint8_t *out)
+{
+	struct rrb_tlv t[RRB_PORTAL_TLVS];
+	struct rrb_portal_buf buf;
+	size_t n = rrb_portal_tlvs(p, &buf, t), i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		out[len] = (uint8_t)t[i].type;
+		out[len + 1] = (uint8_t)(t[i].type >> 8);
+		out[len + 2] = (uint8_t)t[i].len;
+		out[len + 3] = (uint8_t)(t[i].len >> 8);
+		memcpy(out + len + 4, t[i].val, t[i].len);
+		len += 4 + t[i].len;
+	}
+	return len;
+}
+
+/* Overwrite the value of the first TLV of type (same length). */
+static void set_tlv(uint8_t *p, size_t len, uint16_t type, const void *v,
+		    size_t vl)
+{
+	size_t off = 0;
+
+	while (off + 4 <= len) {
+		size_t l = (size_t)(p[off + 2] | p[off + 3] << 8);
+
+		if ((uint16_t)(p[off] | p[off + 1] << 8) == type && l == vl) {
+			memcpy(p + off + 4, v, vl);
+			return;
+		}
+		off += 4 + l;
+	}
+}
+
+/* fsr's Portal roaming messages (portal_roam_msg.c): every op round
+ * trip, the subtype each travels in, and every bad list refused. */
+static void test_portal_msg(void)
+{
+	static struct rrb_portal p, q;
+	uint8_t plain[1024];
+	size_t len;
+	uint8_t op, b4[4];
+
+	memset(&p, 0, sizeof(p));
+	p.op = RRB_PORTAL_PASS;
+	memcpy(p.sta, sta, 6);
+	p.ip = 0x0a4d0002;
+	strcpy(p.session_id, "P0123ABCD-00000001");
+	strcpy(p.user, "alice");
+	len = portal_plain(&p, plain);
+	tap_ok(!rrb_portal_parse(RRB_FSR_PORTAL_PASS, plain, len, &q) &&
+	       q.op == RRB_PORTAL_PASS && !memcmp(q.sta, sta, 6) &&
+	       q.ip == 0x0a4d0002 && !strcmp(q.session_id, p.session_id) &&
+	       !strcmp(q.user, "alice") && !q.has_counters,
+	       "portal PASS: round trip (station, address, session, user)");
+	tap_ok(rrb_portal_subtype(RRB_PORTAL_PASS) == RRB_FSR_PORTAL_PASS &&
+	       rrb_portal_subtype(RRB_PORTAL_DROP) == RRB_FSR_PORTAL_PASS &&
+	       rrb_portal_subtype(RRB_PORTAL_HERE) == RRB_FSR_PORTAL_HERE &&
+	       rrb_portal_subtype(RRB_PORTAL_LEFT) == RRB_FSR_PORTAL_HERE,
+	       "portal: PASS and DROP go R0KH to R1KH, HERE, STATS, LEFT back");
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG,
+	       "portal: a PASS in the R1KH-to-R0KH subtype is refused");
+
+	p.op = RRB_PORTAL_LEFT;
+	p.user[0] = '\0';
+	p.has_counters = true;
+	p.in_octets = 0x0102030405060708ull;
+	p.out_octets = 5000000000ull;
+	p.in_packets = 7;
+	p.out_packets = 9;
+	p.inactive_ms = 1234;
+	len = portal_plain(&p, plain);
+	tap_ok(!rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) &&
+	       q.op == RRB_PORTAL_LEFT && q.has_counters &&
+	       q.in_octets == p.in_octets && q.out_octets == 5000000000ull &&
+	       q.in_packets == 7 && q.out_packets == 9 &&
+	       q.inactive_ms == 1234 && !q.user[0],
+	       "portal LEFT: the 64-bit counters and the inactivity round trip");
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_PASS, plain, len, &q) ==
+	       -EBADMSG, "portal: a LEFT in the R0KH-to-R1KH subtype is refused");
+	tap_ok(rrb_portal_parse(RRB_FSR_PMKSA, plain, len, &q) == -EBADMSG,
+	       "portal: another subtype is refused");
+
+	drop_tlv(plain, &len, RRB_T_FSR_INACTIVE);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG && !q.ip, "portal: counters without the inactivity: refused, nothing kept");
+	drop_tlv(plain, &len, RRB_T_FSR_COUNTERS);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: a LEFT without counters: refused");
+	p.op = RRB_PORTAL_STATS;
+	p.has_counters = false;
+	len = portal_plain(&p, plain);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: a STATS without counters: refused");
+	p.op = RRB_PORTAL_HERE;
+	len = portal_plain(&p, plain);
+	tap_ok(!rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) &&
+	       q.op == RRB_PORTAL_HERE, "portal HERE: needs no counters");
+
+	for (op = 0; op < 8; op += 6) {	/* 0 and 6: no such op */
+		len = portal_plain(&p, plain);
+		set_tlv(plain, len, RRB_T_FSR_PORTAL_OP, &op, 1);
+		tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+		       -EBADMSG, op ? "portal: op 6 refused" :
+				      "portal: op 0 refused");
+	}
+	len = portal_plain(&p, plain);
+	set_tlv(plain, len, RRB_T_S1KH_ID, "\x03\0\0\0\0\1", 6);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: a group station address refused");
+	len = portal_plain(&p, plain);
+	memset(b4, 0, 4);
+	set_tlv(plain, len, RRB_T_FSR_IPV4, b4, 4);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: address 0.0.0.0 refused");
+	memcpy(b4, "\xe0\0\0\1", 4);
+	set_tlv(plain, len, RRB_T_FSR_IPV4, b4, 4);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: a multicast address refused");
+	memset(b4, 0xff, 4);
+	set_tlv(plain, len, RRB_T_FSR_IPV4, b4, 4);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: the broadcast address refused");
+	len = portal_plain(&p, plain);
+	drop_tlv(plain, &len, RRB_T_FSR_SESSION_ID);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: no session id: refused");
+	len = portal_plain(&p, plain);
+	set_tlv(plain, len, RRB_T_FSR_SESSION_ID, "P0123ABCD 00000001", 18);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: a session id with a space refused");
+	len = portal_plain(&p, plain);
+	drop_tlv(plain, &len, RRB_T_FSR_IPV4);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: no address: refused");
+	len = portal_plain(&p, plain);
+	drop_tlv(plain, &len, RRB_T_S1KH_ID);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len, &q) ==
+	       -EBADMSG, "portal: no station: refused");
+	len = portal_plain(&p, plain);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_HERE, plain, len - 1, &q) ==
+	       -EBADMSG, "portal: a list cut short: refused");
+	p.op = RRB_PORTAL_PASS;
+	strcpy(p.user, "bob");
+	len = portal_plain(&p, plain);
+	set_tlv(plain, len, RRB_T_IDENTITY, "b\0b", 3);
+	tap_ok(rrb_portal_parse(RRB_FSR_PORTAL_PASS, plain, len, &q) ==
+	       -EBADMSG, "portal: a user name with a NUL refused");
+	tap_ok(!strcmp(rrb_portal_op_name(RRB_PORTAL_STATS), "STATS") &&
+	       !strcmp(rrb_portal_op_name(9), "?"),
+	       "portal: op names, '?' for an unknown one");
+}
+
 int main(void)
 {
 	unhex(e_key, key_e);
@@ -792,6 +947,7 @@ int main(void)
 	test_seq();
 	test_revoke();
 	test_pmksa_msg();
+	test_portal_msg();
 	test_ds();
 	return tap_done();
 }

@@ -144,7 +144,9 @@ int rrb_frame_parse(const uint8_t *frame, size_t len, struct rrb_frame *f)
 		return -EADDRNOTAVAIL;
 	f->subtype = frame[RRB_ETH_HDR + 5];
 	if ((f->subtype < RRB_PULL || f->subtype > RRB_SEQ_RESP) &&
-	    f->subtype != RRB_FSR_REVOKE && f->subtype != RRB_FSR_PMKSA)
+	    f->subtype != RRB_FSR_REVOKE && f->subtype != RRB_FSR_PMKSA &&
+	    f->subtype != RRB_FSR_PORTAL_PASS &&
+	    f->subtype != RRB_FSR_PORTAL_HERE)
 		return -EPROTONOSUPPORT;
 	f->payload = frame + RRB_ETH_HDR + RRB_OUI_HDR;
 	f->payload_len = len - RRB_ETH_HDR - RRB_OUI_HDR;
@@ -165,6 +167,8 @@ static unsigned int needs(uint8_t subtype)
 	case RRB_PUSH:
 	case RRB_FSR_REVOKE:
 	case RRB_FSR_PMKSA:
+	case RRB_FSR_PORTAL_PASS:
+	case RRB_FSR_PORTAL_HERE:
 		return NEED_SEQ;
 	case RRB_SEQ_REQ:
 		return NEED_NONCE;

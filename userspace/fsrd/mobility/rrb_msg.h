@@ -44,6 +44,11 @@ enum rrb_subtype {
 	/* fsr's extension: a PMKSA made at one AP, for OKC at its peers
 	 * (mobility/pmksa_share.c); R0KH to R1KH like PUSH */
 	RRB_FSR_PMKSA = 0xf1,
+	/* fsr's extensions: a Portal session following its station
+	 * (mobility/portal_roam.c): the anchor to its R1KHs, and an
+	 * R1KH back to the anchor (its R0KH) */
+	RRB_FSR_PORTAL_PASS = 0xf2,
+	RRB_FSR_PORTAL_HERE = 0xf3,
 };
 
 enum rrb_tlv_type {

@@ -28,6 +28,13 @@ CASE   wrongkey SRC R0KH-ID R1KH-ID   a PUSH from a configured peer's
        resp-stray SRC R0KH-ID R1KH-ID a RESP whose nonce answers no PULL
        pull-flood R0KH-ID N           N PULLs from made-up addresses and
                                       R1KH-IDs
+       portal-wrongkey SRC R0KH-ID R1KH-ID
+                                      fsr's Portal PASS (subtype 0xf2) from
+                                      a configured peer's address, sealed
+                                      with another key
+       portal-unknown R0KH-ID         fsr's Portal HERE (0xf3) to that
+                                      anchor from a made-up address and
+                                      R1KH-ID
 """
 import os
 import socket
@@ -80,6 +87,16 @@ def pull(key, src, r0kh, r1kh, seq):
             tlv(4, r0kh) + tlv(5, r1kh))
     plain = tlv(7, bytes(16)) + tlv(6, bytes.fromhex("020000000099"))
     return payload(key, src, 1, auth, plain)
+
+
+def portal(key, src, subtype, r0kh, r1kh, seq, op):
+    auth = (tlv(1, struct.pack("<III", 0x1235, seq, 1)) +
+            tlv(4, r0kh) + tlv(5, r1kh))
+    plain = (tlv(0xf010, bytes([op])) +
+             tlv(6, bytes.fromhex("020000000099")) +
+             tlv(0xf011, bytes([10, 77, 0, 99])) +
+             tlv(0xf012, b"P00000000-00000001"))
+    return payload(key, src, subtype, auth, plain)
 
 
 def pcap_frames(path):
@@ -153,6 +170,16 @@ def main():
             frames.append(frame(dst, src, 1, pull(os.urandom(32), src,
                                                   args[0].encode(), src,
                                                   i)))
+    elif case == "portal-wrongkey":
+        src = mac(args[0])
+        frames.append(frame(dst, src, 0xf2,
+                            portal(os.urandom(32), src, 0xf2,
+                                   args[1].encode(), mac(args[2]), 7, 1)))
+    elif case == "portal-unknown":
+        src = mac("02:00:00:00:7e:04")
+        frames.append(frame(dst, src, 0xf3,
+                            portal(os.urandom(32), src, 0xf3,
+                                   args[0].encode(), src, 7, 3)))
     elif case == "replay":
         frames = [bytes(p) for p in pcap_frames(args[0]) if p[:6] == dst]
     else:

@@ -62,6 +62,7 @@ fsrd_portal.sh
 fsrd_portal_bridged.sh
 fsrd_portal_acct.sh
 fsrd_portal_escape.sh
+fsrd_portal_mobility.sh
 fsrd_nmsp.sh
 "
 # Minutes each: only in make check-debug (tools/lab/debug-guest.sh).

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * fsrctl portal show [MAC] and fsrctl portal logout MAC: fsrd's Portal
- * sessions (user, MAC, IP, state, portal server, time online) with the
- * service's counters, and the AC ending a station's sessions.
+ * sessions (user, MAC, IP, state, portal server, time online, where the
+ * station is), the passes of peer APs' sessions kept here, the service's
+ * counters, and the AC ending a station's sessions.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -38,6 +39,34 @@ static void print_servers(struct json_object *reply)
 	       fsrd_str(reply, "escape"));
 }
 
+/* Passes of sessions logged in at peer APs (the anchors). */
+static void print_visitors(struct json_object *reply)
+{
+	struct json_object *list, *v;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(reply, "visitors", &list))
+		return;
+	n = json_object_array_length(list);
+	if (!n)
+		return;
+	printf("%zu pass%s of sessions at peer APs\n", n, n == 1 ? "" : "es");
+	printf("%-15s %-17s %-20s %-10s %8s  %s\n", "IP", "MAC", "SESSION",
+	       "HERE ON", "SINCE", "ANCHOR/USER");
+	for (i = 0; i < n; i++) {
+		struct json_object *s = json_object_array_get_idx(list, i);
+		bool here = json_object_object_get_ex(s, "here", &v) &&
+			    json_object_get_boolean(v);
+
+		printf("%-15s %-17s %-20s %-10s %7" PRIu64 "s  %s/%s\n",
+		       fsrd_str(s, "ip"), fsrd_str(s, "mac"),
+		       fsrd_str(s, "session"),
+		       here ? fsrd_str(s, "interface") : "-",
+		       fsrd_u64(s, "since_s"), fsrd_str(s, "anchor"),
+		       fsrd_str(s, "user"));
+	}
+}
+
 static void print_text(struct json_object *reply)
 {
 	struct json_object *list, *v;
@@ -47,19 +76,27 @@ static void print_text(struct json_object *reply)
 	n = json_object_array_length(list);
 	printf("%zu session%s\n", n, n == 1 ? "" : "s");
 	if (n)
-		printf("%-15s %-17s %-18s %-8s %-4s %8s  %s\n", "IP", "MAC",
-		       "STATE", "SERVER", "AUTH", "ONLINE", "USER");
+		printf("%-15s %-17s %-18s %-8s %-4s %8s  %-17s %-23s %s\n",
+		       "IP", "MAC", "STATE", "SERVER", "AUTH", "ONLINE", "AT",
+		       "OCTETS IN/OUT", "USER");
 	for (i = 0; i < n; i++) {
 		struct json_object *s = json_object_array_get_idx(list, i);
-		char online[24] = "-";
+		char online[24] = "-", octets[48] = "-";
 
 		if (json_object_object_get_ex(s, "online_s", &v))
 			snprintf(online, sizeof(online), "%" PRId64 "s",
 				 json_object_get_int64(v));
-		printf("%-15s %-17s %-18s %-8s %-4s %8s  %s\n", fsrd_str(s, "ip"),
-		       fsrd_str(s, "mac"), fsrd_str(s, "state"), fsrd_str(s, "server"),
-		       fsrd_str(s, "auth"), online, fsrd_str(s, "user"));
+		if (json_object_object_get_ex(s, "in_octets", &v))
+			snprintf(octets, sizeof(octets), "%" PRIu64 "/%" PRIu64,
+				 fsrd_u64(s, "in_octets"),
+				 fsrd_u64(s, "out_octets"));
+		printf("%-15s %-17s %-18s %-8s %-4s %8s  %-17s %-23s %s\n",
+		       fsrd_str(s, "ip"), fsrd_str(s, "mac"),
+		       fsrd_str(s, "state"), fsrd_str(s, "server"),
+		       fsrd_str(s, "auth"), online, fsrd_str(s, "at"), octets,
+		       fsrd_str(s, "user"));
 	}
+	print_visitors(reply);
 	print_servers(reply);
 	fsrd_print_counters(reply);
 }

@@ -115,7 +115,13 @@ static const char help_portal[] =
 	"fsrd's Portal authentication (BSSes with portal = yes).\n"
 	"show:   every session, or those of station MAC: IP address, MAC,\n"
 	"        state (challenged, authenticating, online-unconfirmed,\n"
-	"        online), portal server, CHAP or PAP, seconds online, user;\n"
+	"        online, away), portal server, CHAP or PAP, seconds online,\n"
+	"        where the station is (here, or the R1KH-ID of the peer AP\n"
+	"        it roamed to), octets in and out since the login, user;\n"
+	"        the passes kept here of sessions\n"
+	"        logged in at peer APs (IP, MAC, session, the interface the\n"
+	"        station is on here, since, anchor/user); the portal\n"
+	"        servers and escape mode;\n"
 	"        then the service's counters (logins, rejects, logouts,\n"
 	"        NTF_LOGOUT sent and acknowledged, packets by outcome).\n"
 	"        Never a password or challenge. Without a [portal] section\n"
@@ -124,7 +130,8 @@ static const char help_portal[] =
 	"        is blocked again and its portal server gets NTF_LOGOUT.\n"
 	"        A station without a session is an error (exit 1).\n"
 	"-j: fsrd's reply as JSON ({\"running\",\"sessions\":[...],\n"
-	"\"counters\":{...}} for show, {\"logged_out\":N} for logout).\n";
+	"\"visitors\":[...],\"counters\":{...}} for show,\n"
+	"{\"logged_out\":N} for logout).\n";
 
 static const char help_nmsp[] =
 	"Usage: fsrctl [-j] [--socket PATH] nmsp show\n"

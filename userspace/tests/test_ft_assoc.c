@@ -45,7 +45,7 @@ void ev_timer_cancel(struct ev_timer *t)
 }
 
 static unsigned int n_new_auth, n_del, n_new_key, n_authorize, n_drop,
-	n_forget, n_eap_roamed, n_give;
+	n_forget, n_eap_roamed, n_give, n_portal;
 static int new_auth_err, new_key_err;
 static uint8_t key_seen[32];
 static char last_drop[200];
@@ -129,6 +129,13 @@ void sta_eap_ft_roamed(struct fsrd_sta *sta)
 	n_eap_roamed++;
 }
 
+void portal_svc_sta_authorized(const struct fsrd_sta *sta)
+{
+	/* a Portal session follows only a station whose port is open */
+	if (sta->authorized)
+		n_portal++;
+}
+
 struct fsrd_auth_stats *fsrd_auth_stats(void)
 {
 	static struct fsrd_auth_stats s;
@@ -163,7 +170,7 @@ static const uint8_t addr[6] = { 2, 0, 0, 0, 1, 0 };
 static void reset(void)
 {
 	n_new_auth = n_del = n_new_key = n_authorize = n_drop = n_forget =
-		n_eap_roamed = n_give = 0;
+		n_eap_roamed = n_give = n_portal = 0;
 	new_auth_err = new_key_err = 0;
 	memset(key_seen, 0, sizeof(key_seen));
 }
@@ -252,6 +259,8 @@ static void test_ack(void)
 	       "ACK: nothing pending, timer off, PTK wiped from fsrd");
 	tap_ok(n_forget == 1 && n_eap_roamed == 1 && n_give == 0,
 	       "ACK: old BSS forgotten, session follows, no GTK handshake needed");
+	tap_ok(n_portal == 1,
+	       "ACK: the Portal service told of the open port (its session follows)");
 	ft_assoc_tx_status(&bss, 7, true);
 	tap_ok(n_new_key == 1 && n_authorize == 1, "a second ACK does nothing");
 	sta_drop(sta, 0, false, "test");

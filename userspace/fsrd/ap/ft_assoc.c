@@ -21,6 +21,7 @@
 #include "core/trace.h"
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
+#include "portal/portal_svc.h"
 
 /* A lost ACK is retried by the client's repeated request (answered with
  * the same response, ap/mlme.c): this is the bound for all of it. */
@@ -115,6 +116,8 @@ static void keys_on_ack(struct fsrd_bss *b, struct fsrd_sta *sta)
 	trace_sta(b, sta->addr, TRACE_EV_FT_REASSOC,
 		  "FT roam served by userspace: reassociated, AID %u, PTK installed after the response's ACK, port authorized",
 		  sta->aid);
+	/* a Portal session kept here, or a peer AP's, goes on */
+	portal_svc_sta_authorized(sta);
 	/* removing the old BSS's kernel station waits for an RCU grace
 	 * period (milliseconds): after the port is open */
 	bss_forget_elsewhere(b, sta->addr);

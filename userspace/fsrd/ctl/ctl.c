@@ -405,6 +405,7 @@ static void add_rrb(struct json_object *ft, const struct fsrd_bss *b)
 	C(push_rx); C(push_refused); C(push_tx); C(push_tx_fail);
 	C(revoke_rx); C(revoke_refused); C(revoke_tx); C(revoke_tx_fail);
 	C(pmksa_rx); C(pmksa_refused); C(pmksa_tx); C(pmksa_tx_fail);
+	C(portal_rx); C(portal_refused); C(portal_tx);
 	C(pull_rx); C(pull_rx_nak); C(pull_refused); C(pull_tx);
 	C(pull_tx_fail); C(pulled); C(pull_nak); C(pull_timeout);
 	C(pull_busy); C(resp_refused);

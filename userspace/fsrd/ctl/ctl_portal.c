@@ -8,7 +8,9 @@
 #include "core/log.h"
 #include "ctl/ctl_portal.h"
 #include "portal/portal_msg.h"
+#include "portal/portal_acct.h"
 #include "portal/portal_http.h"
+#include "portal/portal_roam.h"
 #include "portal/portal_svc.h"
 
 struct walk {
@@ -22,7 +24,9 @@ static void add_sess(const struct portal_sess *s, void *arg)
 	struct walk *w = arg;
 	struct json_object *o;
 	struct in_addr a = { .s_addr = htonl(s->ip) };
-	char ip[16], m[MACSTR_LEN];
+	char ip[16], m[MACSTR_LEN], port[64];
+	uint8_t peer[6];
+	uint64_t in, out;
 
 	if (w->sta && memcmp(w->sta, s->mac, 6))
 		return;
@@ -42,6 +46,50 @@ static void add_sess(const struct portal_sess *s, void *arg)
 	if (s->state == PORTAL_S_WAIT_AFF || s->state == PORTAL_S_ONLINE)
 		json_object_object_add(o, "online_s", json_object_new_int64(
 			(int64_t)((w->now - s->since_ms) / 1000)));
+	/* octets since the login, every AP of the stay included, and the
+	 * port (IFNAME@SSID) it is on here */
+	if (!portal_acct_octets(s->ip, &in, &out, port, sizeof(port))) {
+		json_object_object_add(o, "in_octets",
+				       json_object_new_uint64(in));
+		json_object_object_add(o, "out_octets",
+				       json_object_new_uint64(out));
+		json_object_object_add(o, "port", json_object_new_string(port));
+	}
+	/* where the station is: this AP, or the peer it roamed to */
+	if (portal_acct_is_remote(s->ip, peer))
+		json_object_object_add(o, "at", json_object_new_string(
+					       fsrd_mac_str(peer, m)));
+	else
+		json_object_object_add(o, "at", json_object_new_string("here"));
+	json_object_array_add(w->list, o);
+}
+
+/* A pass of a peer's session kept here (portal_roam.h). */
+static void add_visit(const struct portal_roam_visit_info *v, void *arg)
+{
+	struct walk *w = arg;
+	struct json_object *o;
+	struct in_addr a = { .s_addr = htonl(v->ip) };
+	char ip[16], m[MACSTR_LEN];
+
+	if (w->sta && memcmp(w->sta, v->sta, 6))
+		return;
+	o = json_object_new_object();
+	inet_ntop(AF_INET, &a, ip, sizeof(ip));
+	json_object_object_add(o, "ip", json_object_new_string(ip));
+	json_object_object_add(o, "mac", json_object_new_string(
+				       fsrd_mac_str(v->sta, m)));
+	json_object_object_add(o, "user", json_object_new_string(v->user));
+	json_object_object_add(o, "session", json_object_new_string(
+				       v->session_id));
+	json_object_object_add(o, "anchor", json_object_new_string_len(
+				       (const char *)v->anchor,
+				       (int)v->anchor_len));
+	json_object_object_add(o, "here", json_object_new_boolean(v->here));
+	json_object_object_add(o, "interface",
+			       json_object_new_string(v->ifname));
+	json_object_object_add(o, "since_s", json_object_new_int64(
+		(int64_t)((w->now - v->since_ms) / 1000)));
 	json_object_array_add(w->list, o);
 }
 
@@ -92,6 +140,9 @@ struct json_object *ctl_portal_json(const uint8_t *sta)
 	if (!e)
 		return o;
 	portal_sess_foreach(e, add_sess, &w);
+	w.list = json_object_new_array();
+	json_object_object_add(o, "visitors", w.list);
+	portal_roam_foreach(add_visit, &w);
 	add_servers(o, e, w.now);
 	st = portal_sess_stats(e);
 	c = json_object_new_object();

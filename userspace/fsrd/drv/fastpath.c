@@ -22,6 +22,7 @@
 #include "drv/nl80211.h"
 #include "eap/sta_eap.h"
 #include "nmsp/nmsp_svc.h"
+#include "portal/portal_svc.h"
 #include "core/trace.h"
 #include "drv/fsr_cmd.h"
 
@@ -211,6 +212,8 @@ keys:
 	sta->authorized = true;
 	fsrd_auth_stats()->ft_roam_kernel++;
 	sta_eap_ft_roamed(sta);
+	/* a Portal session kept here, or a peer AP's, goes on */
+	portal_svc_sta_authorized(sta);
 	/* where from, before its record there goes (or from the note its
 	 * DEL_STATION left when that came first): the kernel's event has no
 	 * Current AP Address (a roam from another host is told as an

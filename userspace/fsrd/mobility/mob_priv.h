@@ -3,7 +3,8 @@
  * Internals of mobility/ shared by mobility.c (socket, dispatch, the
  * sequence-number exchange), push.c (PMK-R1 PUSH both ways), pull.c
  * (PULL and RESP both ways), revoke.c (fsr's REVOKE both ways),
- * pmksa_share.c (fsr's PMKSA sharing both ways) and
+ * pmksa_share.c (fsr's PMKSA sharing both ways), portal_roam.c (fsr's
+ * Portal roaming messages both ways) and
  * learn.c (the peers learned through hostapd's wildcard lines).
  *
  * Lifetime: one struct mob_bss per BSS with key transport, allocated by
@@ -173,6 +174,14 @@ const char *mob_take_revoke(struct mob_bss *m, const uint8_t *src,
 const char *mob_take_pmksa(struct mob_bss *m, const uint8_t *src,
 			   const struct rrb_msg *msg, const uint8_t *plain,
 			   size_t pl);
+/* A verified PASS or DROP (portal_roam.c): NULL when taken, else why
+ * it was refused. */
+const char *mob_take_portal_pass(struct mob_bss *m, const uint8_t *src,
+				 const struct rrb_msg *msg,
+				 const uint8_t *plain, size_t pl);
+/* A HERE, STATS or LEFT for m's BSS as the anchor (portal_roam.c). */
+void mob_rx_portal_here(struct mob_bss *m, const uint8_t *src,
+			const struct rrb_msg *msg, bool no_defer);
 /* Every BSS with key transport, in order; *i starts at 0. */
 struct mob_bss *mob_next(size_t *i);
 /* Hold a verified message and ask its sender for its sequence number;

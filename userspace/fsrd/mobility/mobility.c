@@ -289,6 +289,8 @@ static void rx_msg(struct mob_bss *m, const uint8_t *src,
 		mob_rx_pull(m, src, msg, no_defer);
 	else if (msg->subtype == RRB_RESP)
 		mob_rx_resp(m, src, msg, no_defer);
+	else if (msg->subtype == RRB_FSR_PORTAL_HERE)
+		mob_rx_portal_here(m, src, msg, no_defer);
 	else
 		mob_rx_from_r0kh(m, src, msg, no_defer);
 }

@@ -46,6 +46,9 @@ struct mob_counters {
 	uint64_t pmksa_refused;	/* verified PMKSA message fsrd refused */
 	uint64_t pmksa_tx;	/* PMKSAs sent */
 	uint64_t pmksa_tx_fail;
+	uint64_t portal_rx;	/* Portal roaming messages taken (fsr's) */
+	uint64_t portal_refused; /* verified, refused (malformed, unknown) */
+	uint64_t portal_tx;	/* sent */
 	/* as R0KH (mobility/pull.c) */
 	uint64_t pull_rx;	/* PULLs answered (RESP sent) */
 	uint64_t pull_rx_nak;	/* of those: no such PMK-R0, RESP without key */
@@ -161,6 +164,16 @@ bool mobility_is_peer(const struct fsrd_bss *b, const uint8_t *addr);
  * rrb_interface; -ENOTCONN when b has no such socket (no peers, or
  * ft_over_ds off). */
 int mobility_ds_send(struct fsrd_bss *b, const uint8_t *frame, size_t len);
+struct rrb_portal;
+/* The anchor: send p (PASS or DROP) to each r1kh of every portal BSS
+ * with key transport, or only to R1KH-ID only (6 octets) when not NULL.
+ * The count sent. */
+int mobility_portal_pass(const struct rrb_portal *p, const uint8_t *only);
+/* A visited AP: send p (HERE, STATS or LEFT) from b to its r0kh of
+ * R0KH-ID r0kh_id (the anchor). 0; -ENOTCONN (b has no key transport),
+ * -ENOENT (no such r0kh with an address), or not sent. */
+int mobility_portal_report(const struct fsrd_bss *b, const uint8_t *r0kh_id,
+			   size_t r0kh_id_len, const struct rrb_portal *p);
 /* NULL when b has no key transport. */
 const struct mob_counters *mobility_counters(const struct fsrd_bss *b);
 

@@ -239,7 +239,9 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 {
 	const struct fsrd_bss_conf *bc = m->b->conf;
 	const char *what = msg->subtype == RRB_PUSH ? "PUSH" :
-			   msg->subtype == RRB_FSR_PMKSA ? "PMKSA" : "REVOKE";
+			   msg->subtype == RRB_FSR_PMKSA ? "PMKSA" :
+			   msg->subtype == RRB_FSR_PORTAL_PASS ? "portal pass" :
+			   "REVOKE";
 	static struct mob_rx_rl rl;
 	uint8_t plain[RRB_MAX_PAYLOAD];
 	char mac[MACSTR_LEN];
@@ -279,6 +281,19 @@ void mob_rx_from_r0kh(struct mob_bss *m, const uint8_t *src,
 		} else {
 			m->cnt.pmksa_rx++;
 			m->r0[i].p.st.pmksas_rx++;
+		}
+		return;
+	}
+	if (msg->subtype == RRB_FSR_PORTAL_PASS) {
+		why = mob_take_portal_pass(m, src, msg, plain, pl);
+		OPENSSL_cleanse(plain, pl);
+		if (why) {
+			m->cnt.portal_refused++;
+			mob_peer_refused(&m->r0[i].p, why);
+			log_warn_rl("%s: portal pass from %s refused: %s",
+				    bc->ifname, mac, why);
+		} else {
+			m->cnt.portal_rx++;
 		}
 		return;
 	}

@@ -4,7 +4,7 @@ FSRD_SRCS += mobility/rrb_siv.c mobility/rrb_msg.c mobility/rrb_seq.c \
 	mobility/rrb_sock.c mobility/mobility.c mobility/push.c \
 	mobility/revoke.c mobility/pull.c mobility/learn.c mobility/ds_msg.c \
 	mobility/ds.c mobility/pmksa_msg.c mobility/pmksa_share.c \
-	mobility/portal_roam_msg.c
+	mobility/portal_roam_msg.c mobility/portal_roam.c
 
 RRB_T_SRCS := $(addprefix $(SRC)/fsrd/mobility/,rrb_siv.c rrb_msg.c \
 	rrb_seq.c ds_msg.c pmksa_msg.c portal_roam_msg.c) $(SRC)/lib/crypto_openssl.c $(TOP)/kmod/ft/ft_kdf.c \

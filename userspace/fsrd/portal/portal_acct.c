@@ -48,6 +48,13 @@ struct rec {
 	struct nl80211_sta_counters base, last;
 	uint64_t acc_in, acc_out;
 	uint64_t acc_in_pk, acc_out_pk;
+	/* visits to peer APs (portal_acct_remote): r_acc (finished) +
+	 * r_cur (the one reported last, from r_from) */
+	bool remote;			/* the station is at r_from */
+	bool r_cur_valid;
+	uint8_t r_from[6];
+	uint64_t r_acc[4], r_cur[4];	/* in, out octets; in, out packets */
+	uint32_t r_inactive_ms;
 };
 
 static struct {
@@ -94,8 +101,13 @@ static bool sample(struct rec *r, struct fsrd_sta *sta)
 	if (!sta || nl80211_get_sta_counters(sta->bss->ifindex, sta->addr, &c) ||
 	    !c.valid)
 		return false;
-	if (r->ifindex && r->ifindex != sta->bss->ifindex) {
-		/* a new entry after a roam counts from zero */
+	if (r->ifindex && (r->ifindex != sta->bss->ifindex ||
+			   c.rx_bytes < r->last.rx_bytes ||
+			   c.tx_bytes < r->last.tx_bytes ||
+			   c.rx_packets < r->last.rx_packets ||
+			   c.tx_packets < r->last.tx_packets)) {
+		/* a new entry after a roam (to another BSS, or back to
+		 * this one: its counters went backwards) counts from zero */
 		r->acc_in += r->last.rx_bytes - r->base.rx_bytes;
 		r->acc_out += r->last.tx_bytes - r->base.tx_bytes;
 		r->acc_in_pk += r->last.rx_packets - r->base.rx_packets;
@@ -112,8 +124,10 @@ static bool sample(struct rec *r, struct fsrd_sta *sta)
 /* r's octets since the login, over every BSS entry it had */
 static void octets(const struct rec *r, uint64_t *in, uint64_t *out)
 {
-	*in = r->acc_in + r->last.rx_bytes - r->base.rx_bytes;
-	*out = r->acc_out + r->last.tx_bytes - r->base.tx_bytes;
+	*in = r->acc_in + r->last.rx_bytes - r->base.rx_bytes +
+	      r->r_acc[0] + r->r_cur[0];
+	*out = r->acc_out + r->last.tx_bytes - r->base.tx_bytes +
+	       r->r_acc[1] + r->r_cur[1];
 }
 
 static void send_acct(struct rec *r, enum radius_acct_status status,
@@ -146,9 +160,11 @@ static void send_acct(struct rec *r, enum radius_acct_status status,
 	info.calling_station_id = calling;
 	octets(r, &info.input_octets, &info.output_octets);
 	info.input_packets = (uint32_t)(r->acc_in_pk + r->last.rx_packets -
-					r->base.rx_packets);
+					r->base.rx_packets + r->r_acc[2] +
+					r->r_cur[2]);
 	info.output_packets = (uint32_t)(r->acc_out_pk + r->last.tx_packets -
-					 r->base.tx_packets);
+					 r->base.tx_packets + r->r_acc[3] +
+					 r->r_cur[3]);
 	info.session_time_s = (uint32_t)((ev_now_ms() - r->start_ms) / 1000);
 	info.terminate_cause = cause;
 	if (radius_acct_build(m, &info) != RADIUS_OK ||
@@ -218,8 +234,12 @@ static void on_timer(struct ev_timer *t)
 			 "Session-Timeout");
 		return;
 	}
-	if (r->a.idle_timeout_s && sample(r, sta_of(r->mac)) &&
-	    r->last.inactive_ms >= r->a.idle_timeout_s * 1000ull) {
+	/* at a peer AP, its reports say; the entry here (if the kernel
+	 * still holds one) is not the one it uses */
+	if (r->a.idle_timeout_s &&
+	    (r->remote ? r->r_inactive_ms :
+	     sample(r, sta_of(r->mac)) ? r->last.inactive_ms : 0) >=
+	    r->a.idle_timeout_s * 1000ull) {
 		g.expire(r->ip, RADIUS_TERM_IDLE_TIMEOUT, "Idle-Timeout");
 		return;
 	}
@@ -343,6 +363,72 @@ void portal_acct_sta_leaving(const struct fsrd_sta *sta)
 	for (r = g.recs; r; r = r->next)
 		if (!memcmp(r->mac, sta->addr, 6))
 			sample(r, (struct fsrd_sta *)sta);
+}
+
+static void fold(struct rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < 4 && r->r_cur_valid; i++)
+		r->r_acc[i] += r->r_cur[i];
+	memset(r->r_cur, 0, sizeof(r->r_cur));
+	r->r_cur_valid = false;
+}
+
+int portal_acct_remote(uint32_t ip, const uint8_t from[6],
+		       const struct rrb_portal *p)
+{
+	struct rec *r = rec_of(ip);
+	bool cur;
+
+	if (!r)
+		return -ENOENT;
+	cur = r->r_cur_valid && !memcmp(r->r_from, from, 6);
+	if (p->op == RRB_PORTAL_HERE) {
+		/* a new visit, even at the same peer */
+		fold(r);
+		memcpy(r->r_from, from, 6);
+		r->r_cur_valid = true;
+		r->remote = true;
+		r->r_inactive_ms = 0;
+		return 1;
+	}
+	if (!cur) {
+		/* a visit that ended before: only its last counters, and
+		 * only if they were not folded yet (never: dropped) */
+		return 0;
+	}
+	r->r_cur[0] = p->in_octets;
+	r->r_cur[1] = p->out_octets;
+	r->r_cur[2] = p->in_packets;
+	r->r_cur[3] = p->out_packets;
+	r->r_inactive_ms = p->inactive_ms;
+	if (p->op == RRB_PORTAL_LEFT) {
+		fold(r);
+		cur = r->remote;
+		r->remote = false;
+		return cur ? 1 : 0;
+	}
+	return r->remote ? 1 : 0;
+}
+
+void portal_acct_local(uint32_t ip)
+{
+	struct rec *r = rec_of(ip);
+
+	if (r)
+		r->remote = false;
+}
+
+bool portal_acct_is_remote(uint32_t ip, uint8_t from[6])
+{
+	struct rec *r = rec_of(ip);
+
+	if (!r || !r->remote)
+		return false;
+	if (from)
+		memcpy(from, r->r_from, 6);
+	return true;
 }
 
 const char *portal_acct_session_id(uint32_t ip)

@@ -17,9 +17,11 @@
 #ifndef FSRD_PORTAL_ACCT_H
 #define FSRD_PORTAL_ACCT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mobility/portal_roam_msg.h"
 #include "portal/portal_sess.h"
 #include "radius/radius_msg.h"
 
@@ -55,6 +57,23 @@ void portal_acct_sta_leaving(const struct fsrd_sta *sta);
  * ip has no record. */
 int portal_acct_octets(uint32_t ip, uint64_t *in, uint64_t *out,
 		       char *port, size_t port_len);
+
+/*
+ * The station of ip's session reported from a peer AP of the mobility
+ * group (portal_roam.h), whose R1KH-ID is from: HERE (it is there now, a
+ * new visit: its counters there start at zero), STATS (its counters there since it
+ * came, and its inactivity: Idle-Timeout goes by it while the station
+ * is there) or LEFT (the last counters). Counters of every visit add up
+ * in the session's accounting. Returns 1 when from is (was, for LEFT)
+ * where the station is, 0 when the report is about an earlier visit,
+ * -ENOENT when ip has no record.
+ */
+int portal_acct_remote(uint32_t ip, const uint8_t from[6],
+		       const struct rrb_portal *r);
+/* The station of ip's session is on a BSS of this fsrd again. */
+void portal_acct_local(uint32_t ip);
+/* Is ip's station at a peer AP? from: its R1KH-ID (may be NULL). */
+bool portal_acct_is_remote(uint32_t ip, uint8_t from[6]);
 
 /* The Acct-Session-Id of ip's session, NULL when it has no record. */
 const char *portal_acct_session_id(uint32_t ip);

@@ -21,10 +21,12 @@
 #include "drv/link.h"
 #include "drv/neigh.h"
 #include "eap/eap_relay.h"
+#include "mobility/mobility.h"
 #include "portal/portal_acct.h"
 #include "portal/portal_das.h"
 #include "portal/portal_fw.h"
 #include "portal/portal_http.h"
+#include "portal/portal_roam.h"
 #include "portal/portal_svc.h"
 #include "radius/radius_svc.h"
 
@@ -293,6 +295,8 @@ static void online(void *ctx, const struct portal_sess *s)
 		   ip_str(s->ip, ipb, sizeof(ipb)), fsrd_mac_str(s->mac, m),
 		   s->user);
 	portal_acct_start(s);
+	/* the peers let it through when the station comes to them */
+	portal_roam_session(s, portal_acct_session_id(s->ip), true);
 }
 
 struct mac_use {
@@ -334,13 +338,19 @@ static void offline(void *ctx, const struct portal_sess *s,
 		    enum portal_end why)
 {
 	struct mac_use u = { .except = s, .mac = s->mac };
+	const char *id = portal_acct_session_id(s->ip);
 	char m[MACSTR_LEN], ipb[16], err[256];
+	char sid[PORTAL_ROAM_ID_MAX + 1] = "";
 
 	(void)ctx;
 	sess_trace(s->mac, "portal: %s (%s) '%s' logged out: %s",
 		   ip_str(s->ip, ipb, sizeof(ipb)), fsrd_mac_str(s->mac, m),
 		   s->user, portal_end_name(why));
+	if (id)
+		snprintf(sid, sizeof(sid), "%s", id);
 	portal_acct_stop(s, g.end_cause ? g.end_cause : term_cause(why));
+	if (sid[0])	/* at stop too: the peers stop its pair now */
+		portal_roam_session(s, sid, false);
 	if (s->state == PORTAL_S_AWAY)
 		return;	/* its pass went when it left */
 	/* the MAC's IPv6 stays while another address of it is logged in */
@@ -616,7 +626,8 @@ static int fw_start(const struct fsrd_conf *c, char *err, size_t errlen)
 	uint8_t (*macs)[6] = calloc(nb, sizeof(*macs));
 	struct portal_fw_conf fc = {
 		.ifnames = ifn, .bridge_macs = brm, .garden = garden,
-		.max_sessions = pc->max_sessions,
+		/* room for the sessions here and as many passes of peers */
+		.max_sessions = pc->max_sessions * 2,
 		.redirect_port = pc->url[0] ? (uint16_t)pc->redirect_port : 0,
 	};
 	size_t i;
@@ -737,6 +748,14 @@ int portal_svc_start(const struct fsrd_conf *c, char *err, size_t errlen)
 		if (ret)
 			portal_http_stop();
 	}
+	if (!ret) {
+		ret = portal_roam_start(pc->max_sessions);
+		if (ret) {
+			snprintf(err, errlen, "portal: out of memory");
+			portal_fw_stop();
+			portal_http_stop();
+		}
+	}
 	if (ret) {
 		portal_acct_exit();
 		ev_del_fd(g.fd);
@@ -777,6 +796,7 @@ void portal_svc_stop(void)
 	g.end_cause = 0;
 	g.engine = NULL;
 	portal_acct_exit();
+	portal_roam_stop();
 	portal_fw_stop();
 	portal_http_stop();
 	g.stopping = false;
@@ -827,48 +847,48 @@ int portal_svc_logout_mac(const uint8_t mac[6], uint32_t cause,
 	return n;
 }
 
-/* The station left (not a roam): its sessions online go to the reconnect
- * store with their pass removed; the others end. */
-static void keep_for_reconnect(const uint8_t mac[6])
+/* ip's station left this AP (from ""), or (LEFT) the peer AP it was at
+ * (from " R1KH ..."): an online session goes to the reconnect store for
+ * keep_s with its pass removed here; without keep_s, or not online, it
+ * ends. */
+static void sess_left(uint32_t ip, unsigned int keep_s, const char *from)
 {
-	struct ips_of o = { .mac = mac };
+	const struct portal_sess *s = portal_sess_find(g.engine, ip);
 	char m[MACSTR_LEN], ipb[16], err[256];
-	size_t i;
 
-	portal_sess_foreach(g.engine, ip_of_mac, &o);
-	for (i = 0; i < o.n; i++) {
-		const struct portal_sess *s = portal_sess_find(g.engine,
-							       o.ip[i]);
-
-		/* already kept: a station that authenticates again before
-		 * its association is taken apart once more (not a new leave) */
-		if (!s || s->state == PORTAL_S_AWAY)
-			continue;
-		if (s->state != PORTAL_S_ONLINE) {
-			logout_ip(o.ip[i], RADIUS_TERM_LOST_CARRIER,
-				  "the station left the AP");
-			continue;
-		}
-		if (portal_fw_set(false, s->mac, s->ip, true, err, sizeof(err)))
-			log_warn("portal: %s (%s): %s",
-				 ip_str(s->ip, ipb, sizeof(ipb)),
-				 fsrd_mac_str(s->mac, m), err);
-		portal_sess_away(g.engine, o.ip[i], g.reconnect_s * 1000ull);
-		sess_trace(s->mac, "portal: %s (%s) '%s' left: session kept %u s for its return",
-			   ip_str(s->ip, ipb, sizeof(ipb)),
-			   fsrd_mac_str(s->mac, m), s->user, g.reconnect_s);
+	/* already kept: a station that authenticates again before its
+	 * association is taken apart once more (not a new leave) */
+	if (!s || s->state == PORTAL_S_AWAY)
+		return;
+	if (s->state != PORTAL_S_ONLINE || !keep_s) {
+		logout_ip(ip, RADIUS_TERM_LOST_CARRIER, from[0] ?
+			  "the station left the peer AP" :
+			  "the station left the AP");
+		return;
 	}
-	arm();
+	if (portal_fw_set(false, s->mac, s->ip, true, err, sizeof(err)))
+		log_warn("portal: %s (%s): %s",
+			 ip_str(s->ip, ipb, sizeof(ipb)),
+			 fsrd_mac_str(s->mac, m), err);
+	portal_sess_away(g.engine, ip, keep_s * 1000ull);
+	sess_trace(s->mac, "portal: %s (%s) '%s' left%s: session kept %u s for its return",
+		   ip_str(s->ip, ipb, sizeof(ipb)), fsrd_mac_str(s->mac, m),
+		   s->user, from, keep_s);
 }
 
 void portal_svc_sta_gone(const struct fsrd_sta *sta)
 {
+	struct ips_of o = { .mac = sta->addr };
 	struct fsrd_bss *b;
 	unsigned int it = 0;
-	char m[MACSTR_LEN];
+	char m[MACSTR_LEN], ipb[16], peer[MACSTR_LEN];
+	uint8_t from[6];
+	size_t i;
 
 	if (!g.running || !sta->bss->conf->portal)
 		return;
+	/* a pass of a peer's session it had here */
+	portal_roam_sta_gone(sta);
 	/* what its entry here counted stays in its sessions' accounting */
 	portal_acct_sta_leaving(sta);
 	/* a roam between portal BSSes of this fsrd: the session follows (the
@@ -880,12 +900,19 @@ void portal_svc_sta_gone(const struct fsrd_sta *sta)
 				fsrd_mac_str(sta->addr, m), b->conf->ifname);
 			return;
 		}
-	if (g.reconnect_s) {
-		keep_for_reconnect(sta->addr);
-		return;
+	portal_sess_foreach(g.engine, ip_of_mac, &o);
+	for (i = 0; i < o.n; i++) {
+		if (portal_acct_is_remote(o.ip[i], from)) {
+			/* its old entry here went; it is at a peer */
+			log_dbg("portal: %s (%s) is at R1KH %s: its session goes on",
+				ip_str(o.ip[i], ipb, sizeof(ipb)),
+				fsrd_mac_str(sta->addr, m),
+				fsrd_mac_str(from, peer));
+			continue;
+		}
+		sess_left(o.ip[i], g.reconnect_s, "");
 	}
-	portal_svc_logout_mac(sta->addr, RADIUS_TERM_LOST_CARRIER,
-			      "the station left the AP");
+	arm();
 }
 
 void portal_svc_sta_authorized(const struct fsrd_sta *sta)
@@ -896,11 +923,21 @@ void portal_svc_sta_authorized(const struct fsrd_sta *sta)
 
 	if (!g.running || !sta->bss->conf->portal)
 		return;
+	portal_roam_sta_authorized(sta);
 	portal_sess_foreach(g.engine, ip_of_mac, &o);
 	for (i = 0; i < o.n; i++) {
 		const struct portal_sess *s = portal_sess_find(g.engine,
 							       o.ip[i]);
 
+		if (s && s->state == PORTAL_S_ONLINE &&
+		    portal_acct_is_remote(s->ip, NULL)) {
+			/* back from a peer AP: its pair never left the sets */
+			portal_acct_local(s->ip);
+			trace_sta(sta->bss, sta->addr, TRACE_EV_PORTAL,
+				  "portal: %s back from a peer AP: session of '%s' goes on here",
+				  ip_str(s->ip, ipb, sizeof(ipb)), s->user);
+			continue;
+		}
 		if (!s || s->state != PORTAL_S_AWAY ||
 		    portal_sess_resume(g.engine, o.ip[i]))
 			continue;
@@ -916,6 +953,71 @@ void portal_svc_sta_authorized(const struct fsrd_sta *sta)
 			  ip_str(s->ip, ipb, sizeof(ipb)), s->user);
 	}
 	arm();
+}
+
+/* A station gone from a peer AP is kept at least this long for a HERE
+ * from another one (the old AP may notice first). */
+#define ROAM_GRACE_S 5u
+
+const char *portal_svc_rx_report(const uint8_t from[6],
+				 const struct rrb_portal *p)
+{
+	const struct portal_sess *s;
+	const char *id;
+	struct rrb_portal ack;
+	char m[MACSTR_LEN], ipb[16], peer[MACSTR_LEN], where[64];
+	unsigned int keep;
+	int cur;
+
+	if (!g.running)
+		return "the Portal service is not running";
+	s = portal_sess_find(g.engine, p->ip);
+	id = portal_acct_session_id(p->ip);
+	memset(&ack, 0, sizeof(ack));
+	memcpy(ack.sta, p->sta, 6);
+	ack.ip = p->ip;
+	snprintf(ack.session_id, sizeof(ack.session_id), "%s", p->session_id);
+	fsrd_mac_str(from, peer);
+	if (!s || memcmp(s->mac, p->sta, 6) || !id ||
+	    strcmp(id, p->session_id) ||
+	    (s->state != PORTAL_S_ONLINE && s->state != PORTAL_S_AWAY &&
+	     s->state != PORTAL_S_WAIT_AFF)) {
+		/* the peer holds a pass of a session that is gone */
+		ack.op = RRB_PORTAL_DROP;
+		mobility_portal_pass(&ack, from);
+		return "no such session here (DROP sent back)";
+	}
+	ip_str(p->ip, ipb, sizeof(ipb));
+	fsrd_mac_str(p->sta, m);
+	if (p->op == RRB_PORTAL_HERE && s->state == PORTAL_S_AWAY) {
+		char err[256];
+
+		if (portal_sess_resume(g.engine, p->ip))
+			return "session not resumable";
+		/* its pair here again, for a roam back */
+		if (portal_fw_set(true, s->mac, s->ip, true, err, sizeof(err)))
+			log_warn("portal: %s (%s): %s", ipb, m, err);
+	}
+	cur = portal_acct_remote(p->ip, from, p);
+	if (p->op == RRB_PORTAL_HERE)
+		sess_trace(s->mac, "portal: %s (%s) '%s' is at R1KH %s: session %s goes on there, no login",
+			   ipb, m, s->user, peer, id);
+	if (p->op == RRB_PORTAL_LEFT) {
+		if (cur != 1)
+			return NULL;	/* an earlier visit's end */
+		keep = g.reconnect_s > ROAM_GRACE_S ? g.reconnect_s :
+						      ROAM_GRACE_S;
+		snprintf(where, sizeof(where), " R1KH %s", peer);
+		sess_left(p->ip, keep, where);
+		arm();
+		return NULL;
+	}
+	/* HERE and STATS: confirmed, so the peer keeps letting it through */
+	ack.op = RRB_PORTAL_PASS;
+	snprintf(ack.user, sizeof(ack.user), "%s", s->user);
+	mobility_portal_pass(&ack, from);
+	arm();
+	return NULL;
 }
 
 const char *portal_svc_server_name(int server)

@@ -47,6 +47,12 @@ void portal_svc_sta_authorized(const struct fsrd_sta *sta);
 int portal_svc_logout_mac(const uint8_t mac[6], uint32_t cause,
 			  const char *reason);
 /* The [portal_server] NAME of an engine's server index. */
+struct rrb_portal;
+/* The anchor's side of a Portal session at a peer AP (portal_roam.h): a
+ * verified HERE, STATS or LEFT from the peer of R1KH-ID from. NULL when
+ * taken, else why it was refused. */
+const char *portal_svc_rx_report(const uint8_t from[6],
+				 const struct rrb_portal *p);
 const char *portal_svc_server_name(int server);
 
 /* The running engine (NULL when stopped), for fsrctl and tests. */

@@ -2,10 +2,12 @@
 # packet codec (portal_msg.c) and the protocol engine (portal_sess.c),
 # both pure, unit-tested and fuzzed; the daemon's service (portal_svc.c);
 # enforcement with nftables (portal_fw_rules.c builds the nft scripts,
-# pure and unit-tested; portal_fw.c runs them through libnftables).
+# pure and unit-tested; portal_fw.c runs them through libnftables); a
+# session following its station to another fsrd AP (portal_roam.c).
 FSRD_SRCS += portal/portal_msg.c portal/portal_sess.c portal/portal_svc.c \
 	portal/portal_fw_rules.c portal/portal_fw.c portal/portal_das.c \
-	portal/portal_acct.c portal/portal_http_msg.c portal/portal_http.c
+	portal/portal_acct.c portal/portal_http_msg.c portal/portal_http.c \
+	portal/portal_roam.c
 FSRD_PKGS += libnftables
 
 FSRD_TESTS += $(OBJ)/tests/test_portal_fw

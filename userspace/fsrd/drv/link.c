@@ -3,14 +3,13 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 
 #include "drv/link.h"
+#include "drv/rtnl.h"
 
 struct link_facts {
 	int master;		/* 0: none */
@@ -38,24 +37,14 @@ static void parse_linkinfo(const struct rtattr *li, struct link_facts *f)
 
 static int parse(const uint8_t *buf, size_t len, struct link_facts *f)
 {
-	const struct nlmsghdr *nh = (const struct nlmsghdr *)buf;
+	const struct nlmsghdr *nh;
 	const struct ifinfomsg *ifi;
 	const struct rtattr *rta;
-	int rlen;
+	int rlen, ret;
 
-	if (len < sizeof(*nh) || nh->nlmsg_len > len ||
-	    nh->nlmsg_len < sizeof(*nh))
-		return -EBADMSG;
-	if (nh->nlmsg_type == NLMSG_ERROR) {
-		const struct nlmsgerr *e = NLMSG_DATA(nh);
-
-		if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
-			return -EBADMSG;
-		return e->error ? e->error : -ENOENT;
-	}
-	if (nh->nlmsg_type != RTM_NEWLINK ||
-	    nh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
-		return -EBADMSG;
+	ret = rtnl_answer(buf, len, RTM_NEWLINK, sizeof(*ifi), &nh);
+	if (ret)
+		return ret;
 	ifi = NLMSG_DATA(nh);
 	rta = (const struct rtattr *)((const uint8_t *)ifi +
 				      NLMSG_ALIGN(sizeof(*ifi)));
@@ -82,19 +71,14 @@ static int parse(const uint8_t *buf, size_t len, struct link_facts *f)
 	return 0;
 }
 
-/* A socket per question: asked at start and once per portal login or
- * redirected web request, never on a frame's path. */
 static int getlink(int ifindex, struct link_facts *f)
 {
 	struct {
 		struct nlmsghdr nh;
 		struct ifinfomsg ifi;
 	} req;
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
-	struct timeval tv = { .tv_sec = 0, .tv_usec = 200000 };
 	uint8_t buf[8192];
-	ssize_t n;
-	int fd, ret = 0;
+	int n;
 
 	memset(&req, 0, sizeof(req));
 	req.nh.nlmsg_len = sizeof(req);
@@ -103,19 +87,8 @@ static int getlink(int ifindex, struct link_facts *f)
 	req.nh.nlmsg_seq = 1;
 	req.ifi.ifi_family = AF_UNSPEC;
 	req.ifi.ifi_index = ifindex;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (fd < 0)
-		return -errno;
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&kernel,
-		   sizeof(kernel)) < 0)
-		ret = -errno;
-	if (!ret) {
-		n = recv(fd, buf, sizeof(buf), 0);
-		ret = n < 0 ? -errno : parse(buf, (size_t)n, f);
-	}
-	close(fd);
-	return ret;
+	n = rtnl_ask(&req, sizeof(req), buf, sizeof(buf));
+	return n < 0 ? n : parse(buf, (size_t)n, f);
 }
 
 int link_bridge_of(int ifindex, int *br_ifindex, uint8_t br_mac[6])

@@ -494,12 +494,10 @@ static void test_revoke(void)
 }
 
 /* Build p's TLVs (with or without Class) into a plaintext list. */
-static size_t pmksa_plain(const struct rrb_pmksa *p, bool with_class,
-			  uint8_t *out)
+/* A TLV list as it travels (the plaintext of a message). */
+static size_t tlv_list(const struct rrb_tlv *t, size_t n, uint8_t *out)
 {
-	struct rrb_tlv t[RRB_PMKSA_TLVS];
-	struct rrb_pmksa_buf buf;
-	size_t n = rrb_pmksa_tlvs(p, with_class, &buf, t), i, len = 0;
+	size_t i, len = 0;
 
 	for (i = 0; i < n; i++) {
 		out[len] = (uint8_t)t[i].type;
@@ -510,6 +508,15 @@ static size_t pmksa_plain(const struct rrb_pmksa *p, bool with_class,
 		len += 4 + t[i].len;
 	}
 	return len;
+}
+
+static size_t pmksa_plain(const struct rrb_pmksa *p, bool with_class,
+			  uint8_t *out)
+{
+	struct rrb_tlv t[RRB_PMKSA_TLVS];
+	struct rrb_pmksa_buf buf;
+
+	return tlv_list(t, rrb_pmksa_tlvs(p, with_class, &buf, t), out);
 }
 
 /* Remove the first TLV of type from a list (len updated). */
@@ -780,17 +787,8 @@ static size_t portal_plain(const struct rrb_portal *p, uint8_t *out)
 {
 	struct rrb_tlv t[RRB_PORTAL_TLVS];
 	struct rrb_portal_buf buf;
-	size_t n = rrb_portal_tlvs(p, &buf, t), i, len = 0;
 
-	for (i = 0; i < n; i++) {
-		out[len] = (uint8_t)t[i].type;
-		out[len + 1] = (uint8_t)(t[i].type >> 8);
-		out[len + 2] = (uint8_t)t[i].len;
-		out[len + 3] = (uint8_t)(t[i].len >> 8);
-		memcpy(out + len + 4, t[i].val, t[i].len);
-		len += 4 + t[i].len;
-	}
-	return len;
+	return tlv_list(t, rrb_portal_tlvs(p, &buf, t), out);
 }
 
 /* Overwrite the value of the first TLV of type (same length). */

@@ -14,6 +14,7 @@
 #include "drv/nl80211.h"
 #include "eap/eap_relay.h"
 #include "portal/portal_acct.h"
+#include "portal/portal_svc.h"
 #include "radius/radius_svc.h"
 
 #define ACCT_CLASS_MAX 2
@@ -78,19 +79,7 @@ static struct rec *rec_of(uint32_t ip)
 /* The station's entry on a portal BSS, if the kernel holds one. */
 static struct fsrd_sta *sta_of(const uint8_t mac[6])
 {
-	struct fsrd_bss *b;
-	unsigned int it = 0;
-
-	while ((b = bss_next(&it))) {
-		struct fsrd_sta *s;
-
-		if (!b->conf->portal)
-			continue;
-		s = sta_find(&b->stas, mac);
-		if (s && s->in_kernel)
-			return s;
-	}
-	return NULL;
+	return portal_svc_sta(mac, false);
 }
 
 /* Read the station's counters into r (false: no entry to read). */

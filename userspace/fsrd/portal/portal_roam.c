@@ -20,6 +20,7 @@
 #include "mobility/mobility.h"
 #include "portal/portal_fw.h"
 #include "portal/portal_roam.h"
+#include "portal/portal_svc.h"
 
 struct visit {
 	bool used;
@@ -113,19 +114,7 @@ static struct visit *slot(void)
 /* The station's portal BSS entry here that opened its port, if any. */
 static struct fsrd_sta *sta_here(const uint8_t mac[6])
 {
-	struct fsrd_bss *b;
-	unsigned int it = 0;
-
-	while ((b = bss_next(&it))) {
-		struct fsrd_sta *s;
-
-		if (!b->conf->portal)
-			continue;
-		s = sta_find(&b->stas, mac);
-		if (s && s->state == FSRD_STA_ASSOC && s->authorized)
-			return s;
-	}
-	return NULL;
+	return portal_svc_sta(mac, true);
 }
 
 static void sample(struct visit *v)

@@ -103,6 +103,24 @@ static void sess_trace(const uint8_t mac[6], const char *fmt, ...)
 	log_info("%s", detail);
 }
 
+struct fsrd_sta *portal_svc_sta(const uint8_t mac[6], bool port_open)
+{
+	struct fsrd_bss *b;
+	unsigned int it = 0;
+
+	while ((b = bss_next(&it))) {
+		struct fsrd_sta *s;
+
+		if (!b->conf->portal)
+			continue;
+		s = sta_find(&b->stas, mac);
+		if (s && (port_open ? s->state == FSRD_STA_ASSOC &&
+				      s->authorized : s->in_kernel))
+			return s;
+	}
+	return NULL;
+}
+
 /* --- what the engine asks --------------------------------------------- */
 
 /* Where the host meets the BSS's stations at layer 3: the bridge the

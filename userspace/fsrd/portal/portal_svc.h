@@ -47,6 +47,11 @@ void portal_svc_sta_authorized(const struct fsrd_sta *sta);
 int portal_svc_logout_mac(const uint8_t mac[6], uint32_t cause,
 			  const char *reason);
 /* The [portal_server] NAME of an engine's server index. */
+/* The station mac's entry on a portal BSS: one whose association is
+ * complete and port open (port_open), or any the kernel holds; NULL if
+ * none. */
+struct fsrd_sta *portal_svc_sta(const uint8_t mac[6], bool port_open);
+
 struct rrb_portal;
 /* The anchor's side of a Portal session at a peer AP (portal_roam.h): a
  * verified HERE, STATS or LEFT from the peer of R1KH-ID from. NULL when

@@ -16,6 +16,7 @@
 
 #include "ft_types.h"
 
+#define FSR_SHA1_LEN		20
 #define FSR_SHA256_LEN		32
 #define FSR_SHA384_LEN		48
 #define FSR_AES_BLOCK_LEN	16
@@ -41,6 +42,12 @@ int fsr_hmac_sha256_vec(const u8 *key, size_t key_len,
 			const struct fsr_vec *v, size_t n, u8 *mac);
 int fsr_hmac_sha384_vec(const u8 *key, size_t key_len,
 			const struct fsr_vec *v, size_t n, u8 *mac);
+/*
+ * HMAC-SHA1 (CCKM, cckm_kdf.c); mac is 20 octets. Userspace backend
+ * only so far: fsr.ko does not serve CCKM yet.
+ */
+int fsr_hmac_sha1_vec(const u8 *key, size_t key_len,
+		      const struct fsr_vec *v, size_t n, u8 *mac);
 /* AES-128-CMAC (OMAC1); key is 16 octets, mac is 16 octets. */
 int fsr_aes128_cmac_vec(const u8 *key, const struct fsr_vec *v, size_t n,
 			u8 *mac);

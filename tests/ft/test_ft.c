@@ -26,6 +26,7 @@ int main(int argc, char **argv)
 	test_kdf();
 	test_ie();
 	test_mic();
+	test_cckm();
 	fsr_crypto_exit();
 	vec_free();
 	ret = tap_done();

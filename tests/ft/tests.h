@@ -6,5 +6,6 @@ void test_crypto(void);
 void test_kdf(void);
 void test_ie(void);
 void test_mic(void);
+void test_cckm(void);
 
 #endif

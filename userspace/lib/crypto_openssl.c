@@ -68,6 +68,13 @@ static int mac_vec(const char *mac_name, const char *param_key,
 	return ok ? 0 : -EIO;
 }
 
+int fsr_hmac_sha1_vec(const u8 *key, size_t key_len,
+		      const struct fsr_vec *v, size_t n, u8 *mac)
+{
+	return mac_vec("HMAC", OSSL_MAC_PARAM_DIGEST, "SHA1", key, key_len,
+		       v, n, mac, FSR_SHA1_LEN);
+}
+
 int fsr_hmac_sha256_vec(const u8 *key, size_t key_len,
 			const struct fsr_vec *v, size_t n, u8 *mac)
 {
